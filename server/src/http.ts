@@ -1,0 +1,15 @@
+/** Small pieces every module's routes share. */
+import type { FastifyReply } from 'fastify';
+import { ErrorBody } from '../../contract';
+
+/** The error answers a route documents besides its success. */
+export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+export const noContent = (reply: FastifyReply) => reply.status(204).send();
+
+/** Timestamps leave as ISO 8601 in UTC. */
+export const iso = (v: string | Date | null | undefined): string | null =>
+  v === null || v === undefined ? null : new Date(v).toISOString();
+
+/** LIKE pattern for "contains", with the wildcards in the user's text escaped. */
+export const contains = (q: string) => `%${q.replace(/[\\\\%_]/g, (c) => `\\\\${c}`)}%`;

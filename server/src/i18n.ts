@@ -1,0 +1,79 @@
+/** Server-side messages, zh-CN first. The web console sends Accept-Language. */
+export type Locale = 'zh-CN' | 'en';
+
+const messages = {
+  bad_request: ['请求无效', 'Bad request'],
+  validation: ['输入有误', 'Invalid input'],
+  bad_value: ['数值无效', 'Invalid value'],
+  unauthorized: ['请先登录', 'Please log in'],
+  session_expired: ['会话已过期，请重新登录', 'Your session has expired; please log in again'],
+  bad_credentials: ['用户名或密码错误', 'Wrong username or password'],
+  account_locked: [
+    '登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试',
+    'Too many failed logins: the account is locked; try again in {minutes} minutes',
+  ],
+  account_disabled: ['账号已停用', 'This account is disabled'],
+  rate_limited: ['请求过于频繁，请稍后再试', 'Too many requests; please try again later'],
+  csrf: ['安全校验失败，请刷新页面后重试', 'Security check failed; reload the page and try again'],
+  wrong_password: ['当前密码不正确', 'The current password is wrong'],
+  forbidden: ['无权执行此操作', 'You are not allowed to do this'],
+  out_of_scope: ['超出您的管辖范围', 'This is outside your area of responsibility'],
+  not_found: ['未找到', 'Not found'],
+  route_not_found: ['接口不存在', 'No such API route'],
+  conflict: ['与现有数据冲突', 'Conflicts with existing data'],
+  duplicate: ['已存在相同的记录', 'A record like this already exists'],
+  overlap: ['时间段与已有记录重叠', 'The time overlaps an existing record'],
+  retry: ['并发冲突，请重试', 'Concurrent change; please try again'],
+  reference_broken: ['引用的记录不存在或仍被使用', 'A referenced record is missing or still in use'],
+  rule_broken: ['不符合业务规则', 'Breaks a rule of the data'],
+  internal: ['服务器内部错误', 'Internal server error'],
+  region_parent_kind: [
+    '{kind} 只能挂在 {parentKind} 之下',
+    'A {kind} can only be placed under a {parentKind}',
+  ],
+  region_leaf: ['楼门之下不能再添加节点', 'Nothing can be added below an entrance'],
+  region_retired: ['该节点已撤销', 'This node is retired'],
+  region_parent_retired: ['上级节点已撤销', 'The parent node is retired'],
+  region_move_into_self: ['不能移到自身或其下级之下', 'A node cannot move under itself'],
+  region_is_scope_root: [
+    '不能修改您管辖范围的根节点',
+    'The root of your own area cannot be changed here',
+  ],
+  region_other_district: ['不能跨区移动', 'A node cannot move to another district'],
+  role_region_kind: ['角色 {role} 不能设在{kind}一级', 'Role {role} cannot be held at a {kind}'],
+  role_too_high: ['您不能授予该角色', 'You cannot grant this role'],
+  self_lockout: ['不能停用自己的账号', 'You cannot disable your own account'],
+} satisfies Record<string, [string, string]>;
+
+export type MessageKey = keyof typeof messages;
+
+/** Names of region kinds and roles, so messages can carry them as parameters. */
+const labels: Record<string, [string, string]> = {
+  district: ['区', 'district'],
+  street: ['街道', 'street'],
+  community: ['社区', 'community'],
+  building: ['楼', 'building'],
+  entrance: ['楼门', 'entrance'],
+  district_admin: ['区委管理员', 'district admin'],
+  street_admin: ['街道党工委管理员', 'street admin'],
+  community_worker: ['社区工作者', 'community worker'],
+  unit_contact: ['单位党组织联络人', 'unit contact'],
+  party_member: ['党员', 'Party member'],
+  resident: ['居民', 'resident'],
+  lecturer: ['讲师', 'lecturer'],
+};
+
+export function message(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const i = locale === 'en' ? 1 : 0;
+  return messages[key][i].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    return labels[String(v)]?.[i] ?? String(v);
+  });
+}
+
+/** zh-CN unless the client asks for English first. */
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,48 @@
+/** `npm start`: the embedded (or configured) PostgreSQL, migrations, demo data, the server. */
+import { pino } from 'pino';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/open';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data';
+import { seedDemo } from './modules/demo/demo.seed';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+
+const database = await openDatabase(config, {
+  info: (m) => log.info(m),
+  warn: (m) => log.warn(m),
+});
+if (config.demo) {
+  const t = Date.now();
+  const seeded = await seedDemo(database.db);
+  if (seeded.created || seeded.accounts) {
+    log.info(`Demo district seeded: ${seeded.regions} regions, ${seeded.accounts} accounts (${Date.now() - t} ms)`);
+  }
+}
+const app = await buildApp({ db: database.db, config });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stopping`);
+  await app.close().catch((e) => log.error(e));
+  await database.close().catch((e) => log.error(e));
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+try {
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('127.0.0.1', 'localhost');
+  log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
+  if (config.demo) {
+    log.info(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  }
+} catch (e) {
+  log.error(e);
+  await database.close();
+  process.exit(1);
+}

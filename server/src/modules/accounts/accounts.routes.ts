@@ -1,0 +1,207 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ChangePasswordBody,
+  Id,
+  IdParams,
+  LoginBody,
+  Me,
+  PasswordResetBody,
+  page,
+  RoleAssignment,
+  RoleGrantBody,
+  User,
+  UserCreateBody,
+  UserListQuery,
+  UserUpdateBody,
+} from '../../../../contract';
+import type { AppDeps } from '../../app';
+import { SESSION_COOKIE } from '../../auth/session';
+import { errors, noContent } from '../../http';
+import { actorOf } from '../../plugins/auth';
+import * as accounts from './accounts.service';
+
+const authTags = ['session'];
+const userTags = ['users'];
+const Empty = z.null().describe('No content');
+
+export const accountsRoutes =
+  ({ db, config }: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookieOptions = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: config.secureCookies,
+    };
+
+    app.post(
+      '/api/auth/login',
+      {
+        config: {
+          policy: 'public',
+          // Per address and account: slows guessing without letting one client lock out a whole office.
+          rateLimit: {
+            max: 20,
+            timeWindow: '1 minute',
+            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
+          },
+        },
+        schema: {
+          tags: authTags,
+          summary: 'Sign in; sets the session cookie',
+          security: [],
+          body: LoginBody,
+          response: { 200: Me, 423: errors[401], 429: errors[401], ...errors },
+        },
+      },
+      async (req, reply) => {
+        const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+        const s = await accounts.login(db, config, req.body.username, req.body.password, meta);
+        reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, maxAge: Math.floor(config.sessionMaxMs / 1000) });
+        return s.me;
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { policy: 'session' },
+        schema: { tags: authTags, summary: 'Sign out', response: { 204: Empty, ...errors } },
+      },
+      async (req, reply) => {
+        await accounts.logout(db, actorOf(req));
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return noContent(reply);
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: authTags,
+          summary: 'The signed-in user, roles with their region scope, and the CSRF token for writes',
+          response: { 200: Me, ...errors },
+        },
+      },
+      (req) => accounts.me(actorOf(req), req.csrfToken!, config.demo),
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: authTags,
+          summary: 'Change your own password; your other sessions end',
+          body: ChangePasswordBody,
+          response: { 204: Empty, ...errors },
+        },
+      },
+      async (req, reply) => {
+        await accounts.changeOwnPassword(db, actorOf(req), req.body.currentPassword, req.body.newPassword);
+        return noContent(reply);
+      },
+    );
+
+    app.get(
+      '/api/users',
+      {
+        config: { policy: 'user.read' },
+        schema: {
+          tags: userTags,
+          summary: 'Users whose home lies in your scope',
+          querystring: UserListQuery,
+          response: { 200: page(User), ...errors },
+        },
+      },
+      (req) => accounts.listUsers(db, actorOf(req), req.query),
+    );
+    app.get(
+      '/api/users/:id',
+      { config: { policy: 'user.read' }, schema: { tags: userTags, params: IdParams, response: { 200: User, ...errors } } },
+      (req) => accounts.getUser(db, actorOf(req), req.params.id),
+    );
+    app.post(
+      '/api/users',
+      {
+        config: { policy: 'user.manage' },
+        schema: { tags: userTags, summary: 'Create a user', body: UserCreateBody, response: { 201: User, ...errors } },
+      },
+      async (req, reply) => reply.status(201).send(await accounts.createUser(db, actorOf(req), req.body)),
+    );
+    app.patch(
+      '/api/users/:id',
+      {
+        config: { policy: 'user.manage' },
+        schema: {
+          tags: userTags,
+          summary: 'Rename, move home, disable or enable a user',
+          params: IdParams,
+          body: UserUpdateBody,
+          response: { 200: User, ...errors },
+        },
+      },
+      (req) => accounts.updateUser(db, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/users/:id/roles',
+      {
+        config: { policy: 'user.manage' },
+        schema: {
+          tags: userTags,
+          summary: 'Grant a role at a node of your subtree',
+          params: IdParams,
+          body: RoleGrantBody,
+          response: { 201: RoleAssignment, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await accounts.grantRole(db, actorOf(req), req.params.id, req.body)),
+    );
+    app.delete(
+      '/api/users/:id/roles/:assignmentId',
+      {
+        config: { policy: 'user.manage' },
+        schema: {
+          tags: userTags,
+          summary: 'Revoke a role',
+          params: z.strictObject({ id: Id, assignmentId: Id }),
+          response: { 204: Empty, ...errors },
+        },
+      },
+      async (req, reply) => {
+        await accounts.revokeRole(db, actorOf(req), req.params.id, req.params.assignmentId);
+        return noContent(reply);
+      },
+    );
+    app.post(
+      '/api/users/:id/unlock',
+      {
+        config: { policy: 'user.manage' },
+        schema: { tags: userTags, summary: 'Lift a login lockout', params: IdParams, response: { 204: Empty, ...errors } },
+      },
+      async (req, reply) => {
+        await accounts.unlockUser(db, actorOf(req), req.params.id);
+        return noContent(reply);
+      },
+    );
+    app.post(
+      '/api/users/:id/password',
+      {
+        config: { policy: 'user.manage' },
+        schema: {
+          tags: userTags,
+          summary: "Set a user's password; their sessions end",
+          params: IdParams,
+          body: PasswordResetBody,
+          response: { 204: Empty, ...errors },
+        },
+      },
+      async (req, reply) => {
+        await accounts.resetPassword(db, actorOf(req), req.params.id, req.body.newPassword);
+        return noContent(reply);
+      },
+    );
+  };

@@ -1,0 +1,393 @@
+/**
+ * Accounts: login with lockout, sessions, password changes, users and their roles.
+ * An actor manages a user only when the user's home lies in its scope and it could
+ * grant every role the user holds — nobody manages someone who outranks them.
+ */
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Me,
+  Role,
+  RoleAssignment,
+  RoleGrantBody,
+  User,
+  UserCreateBody,
+  UserListQuery,
+  UserUpdateBody,
+} from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, canGrant, inScope } from '../../auth/authorize';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { ROLE_ACTIONS, ROLE_NODE_KINDS } from '../../auth/permissions';
+import { actorOf, createSession, destroySession, loadSessionById } from '../../auth/session';
+import type { Config } from '../../config';
+import type { Tx } from '../../db/client';
+import { AppError, forbidden, notFound, unauthorized, unprocessable } from '../../errors';
+import { contains, iso } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { regionForRead } from '../regions/regions.service';
+import { regions } from '../regions/regions.schema';
+import { roleAssignments, sessions, users } from './accounts.schema';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+type RequestMeta = { ip: string | null; userAgent: string | null };
+
+// ---------- session ----------
+
+export async function login(db: Tx, config: Config, username: string, password: string, meta: RequestMeta) {
+  const [user] = await db.select().from(users).where(eq(users.username, username.toLowerCase()));
+  if (user?.lockedUntil && new Date(user.lockedUntil) > new Date()) {
+    const minutes = Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60_000);
+    throw new AppError(423, 'account_locked', { minutes });
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user) throw unauthorized('bad_credentials');
+  const home = { districtId: user.districtId, regionId: user.regionId };
+  if (!ok) {
+    const [after] = await db
+      .update(users)
+      .set({
+        failedLogins: sql`${users.failedLogins} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+                          THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) END`,
+      })
+      .where(eq(users.id, user.id))
+      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+    if (after?.lockedUntil) {
+      await recordAudit(db, { userId: null, ip: meta.ip }, {
+        ...home,
+        action: 'session.lockout',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil },
+      });
+      throw new AppError(423, 'account_locked', { minutes: LOCKOUT_MINUTES });
+    }
+    throw unauthorized('bad_credentials');
+  }
+  if (user.disabledAt) throw forbidden('account_disabled');
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    const session = await createSession(tx, config, user.id, meta);
+    await recordAudit(tx, { userId: user.id, ip: meta.ip }, {
+      ...home,
+      action: 'session.login',
+      entityType: 'session',
+      entityId: user.id,
+      after: { userAgent: meta.userAgent?.slice(0, 120) ?? null },
+    });
+    return session;
+  }).then(async (session) => {
+    const loaded = await loadSessionById(db, config, session.sessionId);
+    return { token: session.token, me: me(actorOf(loaded!, meta.ip), session.csrfToken, config.demo) };
+  });
+}
+
+export async function logout(db: Tx, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await destroySession(tx, actor.sessionId);
+    await recordAudit(tx, actor, {
+      ...(await homeOf(tx, actor.userId)),
+      action: 'session.logout',
+      entityType: 'session',
+      entityId: actor.userId,
+    });
+  });
+}
+
+async function homeOf(db: Tx, userId: number) {
+  const [u] = await db
+    .select({ districtId: users.districtId, regionId: users.regionId })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!u) throw notFound();
+  return u;
+}
+
+export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
+  const actions = [...new Set(actor.roles.flatMap((r) => ROLE_ACTIONS[r.role]))];
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, districtId: actor.districtId },
+    roles: actor.roles,
+    actions,
+    csrfToken,
+    demo,
+  };
+}
+
+export async function changeOwnPassword(db: Tx, actor: Actor, current: string, next: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, current))) throw unprocessable('wrong_password');
+  const hash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
+    // Other sessions end: a changed password should lock out whoever else had it.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
+    await recordAudit(tx, actor, {
+      districtId: user.districtId,
+      regionId: user.regionId,
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+// ---------- users ----------
+
+const roleList = sql<RoleAssignment[]>`COALESCE((
+  SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role, 'regionId', rr.id, 'regionName', rr.name,
+                                    'regionKind', rr.kind, 'regionPath', rr.path::text) ORDER BY ra.id)
+    FROM role_assignments ra
+    JOIN regions rr ON rr.district_id = ra.district_id AND rr.id = ra.region_id
+   WHERE ra.user_id = ${users.id}), '[]'::json)`;
+
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  regionId: users.regionId,
+  regionName: regions.name,
+  regionPath: regions.path,
+  districtId: users.districtId,
+  disabledAt: users.disabledAt,
+  lockedUntil: users.lockedUntil,
+  createdAt: users.createdAt,
+  roles: roleList,
+};
+type UserRow = {
+  id: number;
+  username: string;
+  displayName: string;
+  regionId: number;
+  regionName: string;
+  regionPath: string;
+  districtId: number;
+  disabledAt: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+  roles: RoleAssignment[];
+};
+
+const presentUser = (u: UserRow): User => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  regionId: u.regionId,
+  regionName: u.regionName,
+  disabled: u.disabledAt !== null,
+  lockedUntil: u.lockedUntil && new Date(u.lockedUntil) > new Date() ? iso(u.lockedUntil) : null,
+  createdAt: iso(u.createdAt)!,
+  roles: u.roles,
+});
+
+const homeJoin = and(eq(regions.districtId, users.districtId), eq(regions.id, users.regionId));
+
+async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
+  const [u] = await db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(regions, homeJoin)
+    .where(and(eq(users.id, id), eq(users.districtId, actor.districtId), inScope(actor, 'user.read', regions.path)));
+  // Whether a person has an account outside your scope is not yours to know: 404.
+  if (!u) throw notFound();
+  return u as UserRow;
+}
+
+function authorizeManage(actor: Actor, u: UserRow) {
+  authorize(actor, 'user.manage', u.regionPath);
+  if (u.id === actor.userId) throw forbidden();
+  if (!u.roles.every((r) => canGrant(actor, r.role, r.regionPath))) throw forbidden('role_too_high');
+}
+
+export async function getUser(db: Tx, actor: Actor, id: number) {
+  return presentUser(await loadUser(db, actor, id));
+}
+
+export async function listUsers(db: Tx, actor: Actor, q: z.infer<typeof UserListQuery>) {
+  const where: (SQL | undefined)[] = [eq(users.districtId, actor.districtId), inScope(actor, 'user.read', regions.path)];
+  if (q.regionId) {
+    const root = await regionForRead(db, actor, q.regionId, 'user.read');
+    where.push(sql`${regions.path} <@ ${root.path}::ltree`);
+  }
+  if (q.q) where.push(sql`(${users.displayName} ILIKE ${contains(q.q)} OR ${users.username} ILIKE ${contains(q.q)})`);
+  if (q.role) {
+    where.push(sql`EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = ${users.id} AND ra.role = ${q.role})`);
+  }
+  const cond = and(...where);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(userColumns)
+      .from(users)
+      .innerJoin(regions, homeJoin)
+      .where(cond)
+      .orderBy(regions.path, users.displayName, users.id)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: sql<number>`count(*)` }).from(users).innerJoin(regions, homeJoin).where(cond),
+  ]);
+  return { items: (rows as UserRow[]).map(presentUser), total: count?.n ?? 0 };
+}
+
+/** Checks a grant: the actor may grant this role there, and the role is held at that kind of node. */
+async function checkGrant(tx: Tx, actor: Actor, grant: { role: Role; regionId: number }) {
+  const node = await regionForRead(tx, actor, grant.regionId, 'user.manage');
+  if (node.retiredAt) throw unprocessable('region_retired');
+  if (!canGrant(actor, grant.role, node.path)) throw forbidden('role_too_high');
+  if (!ROLE_NODE_KINDS[grant.role].includes(node.kind)) {
+    throw unprocessable('role_region_kind', { role: grant.role, kind: node.kind });
+  }
+  return node;
+}
+
+export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof UserCreateBody>) {
+  const home = await regionForRead(db, actor, input.regionId, 'user.manage');
+  if (home.retiredAt) throw unprocessable('region_retired');
+  const hash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    for (const g of input.roles) await checkGrant(tx, actor, g);
+    const [u] = await tx
+      .insert(users)
+      .values({
+        districtId: actor.districtId,
+        regionId: home.id,
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: hash,
+      })
+      .returning({ id: users.id });
+    if (input.roles.length) {
+      await tx.insert(roleAssignments).values(
+        input.roles.map((g) => ({ districtId: actor.districtId, userId: u!.id, role: g.role, regionId: g.regionId, createdBy: actor.userId })),
+      );
+    }
+    const created = await loadUser(tx, actor, u!.id);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: home.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: u!.id,
+      after: auditView(created),
+    });
+    return presentUser(created);
+  });
+}
+
+const auditView = (u: UserRow) => ({
+  username: u.username,
+  displayName: u.displayName,
+  regionId: u.regionId,
+  disabled: u.disabledAt !== null,
+  roles: u.roles.map((r) => `${r.role}@${r.regionId}`),
+});
+
+export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infer<typeof UserUpdateBody>) {
+  return db.transaction(async (tx) => {
+    const before = await loadUser(tx, actor, id);
+    authorizeManage(actor, before);
+    if (input.regionId !== undefined && input.regionId !== before.regionId) {
+      const home = await regionForRead(tx, actor, input.regionId, 'user.manage');
+      if (home.retiredAt) throw unprocessable('region_retired');
+    }
+    await tx
+      .update(users)
+      .set({
+        displayName: input.displayName ?? before.displayName,
+        regionId: input.regionId ?? before.regionId,
+        disabledAt:
+          input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? sql`now()`) : null,
+      })
+      .where(eq(users.id, id));
+    if (input.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const after = await loadUser(tx, actor, id);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: after.regionId,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return presentUser(after);
+  });
+}
+
+export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.infer<typeof RoleGrantBody>) {
+  return db.transaction(async (tx) => {
+    const user = await loadUser(tx, actor, userId);
+    if (user.id === actor.userId) throw forbidden();
+    const node = await checkGrant(tx, actor, grant);
+    const [ra] = await tx
+      .insert(roleAssignments)
+      .values({ districtId: actor.districtId, userId, role: grant.role, regionId: node.id, createdBy: actor.userId })
+      .returning({ id: roleAssignments.id });
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: node.id,
+      action: 'role.grant',
+      entityType: 'role_assignment',
+      entityId: ra!.id,
+      after: { userId, role: grant.role, regionId: node.id },
+    });
+    return { id: ra!.id, role: grant.role, regionId: node.id, regionName: node.name, regionKind: node.kind, regionPath: node.path };
+  });
+}
+
+export async function revokeRole(db: Tx, actor: Actor, userId: number, assignmentId: number) {
+  await db.transaction(async (tx) => {
+    const user = await loadUser(tx, actor, userId);
+    if (user.id === actor.userId) throw forbidden();
+    const ra = user.roles.find((r) => r.id === assignmentId);
+    if (!ra) throw notFound();
+    if (!canGrant(actor, ra.role, ra.regionPath)) throw forbidden('role_too_high');
+    await tx
+      .delete(roleAssignments)
+      .where(and(eq(roleAssignments.districtId, actor.districtId), eq(roleAssignments.id, assignmentId)));
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: ra.regionId,
+      action: 'role.revoke',
+      entityType: 'role_assignment',
+      entityId: assignmentId,
+      before: { userId, role: ra.role, regionId: ra.regionId },
+    });
+  });
+}
+
+export async function unlockUser(db: Tx, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const u = await loadUser(tx, actor, id);
+    authorizeManage(actor, u);
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: u.regionId,
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      before: { lockedUntil: u.lockedUntil },
+    });
+  });
+}
+
+export async function resetPassword(db: Tx, actor: Actor, id: number, newPassword: string) {
+  const u = await loadUser(db, actor, id);
+  authorizeManage(actor, u);
+  const hash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: sql`now()`, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: u.regionId,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+    });
+  });
+}
+

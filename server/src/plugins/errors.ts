@@ -1,0 +1,57 @@
+/**
+ * Every error leaves as `{error:{code,message,details?}}` with the right status, in the
+ * request's language; never a stack trace. Database rule violations become 409/422.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, fromPostgres } from '../errors';
+import { type Locale, localeOf, message } from '../i18n';
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
+
+type ValidationItem = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+
+function validationDetails(items: ValidationItem[], context: string | undefined, locale: Locale) {
+  return items.slice(0, 20).map((v) => {
+    const issue = { ...v.params, code: v.keyword, message: v.message };
+    const localized = zodLocales[locale].localeError?.(issue as never);
+    const text = typeof localized === 'string' ? localized : (localized?.message ?? v.message);
+    const where = `${context ?? ''}${v.instancePath === '/' ? '' : v.instancePath.replaceAll('/', '.')}`;
+    return { path: where, message: text };
+  });
+}
+
+function send(reply: FastifyReply, locale: Locale, e: AppError) {
+  return reply.status(e.status).send({
+    error: { code: e.code, message: e.localized(locale), ...(e.details ? { details: e.details } : {}) },
+  });
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = localeOf(req.headers['accept-language']);
+    if (err instanceof AppError) return send(reply, locale, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = validationDetails(err.validation as unknown as ValidationItem[], err.validationContext, locale);
+      const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+      return reply.status(400).send({
+        error: { code: 'validation', message: `${message(locale, 'validation')}: ${summary}`, details },
+      });
+    }
+    const pg = fromPostgres(err);
+    if (pg) {
+      req.log.info({ err: { code: (err as { code?: string }).code, detail: err.message } }, 'database refused');
+      return send(reply, locale, pg);
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own 4xx: malformed JSON, wrong content type, body too large…
+      return reply.status(status).send({
+        error: { code: status === 429 ? 'rate_limited' : 'bad_request', message: message(locale, status === 429 ? 'rate_limited' : 'bad_request') },
+      });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: message(locale, 'internal') } });
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * One real PostgreSQL for the whole run (embedded in a temporary directory, or the
+ * server at DATABASE_URL), and a template database holding the migrations and the demo
+ * district. Each test file copies the template into a database of its own.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../src/db/client';
+import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded';
+import { runMigrations } from '../src/db/migrate';
+import { seedDemo } from '../src/modules/demo/demo.seed';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+    templateDb: string;
+  }
+}
+
+const silent = { info: () => {}, warn: (m: string) => console.warn(m) };
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-test-'));
+    embedded = await startEmbedded(dataDir, silent);
+    serverUrl = embedded.url;
+  }
+  const templateDb = `gj_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDb}`);
+  await admin.query(`CREATE DATABASE ${templateDb}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${templateDb}`;
+  const db = createDb(url.toString(), 2);
+  await runMigrations(db);
+  await seedDemo(db);
+  await db.$client.end();
+  project.provide('pgServerUrl', serverUrl);
+  project.provide('templateDb', templateDb);
+
+  return async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

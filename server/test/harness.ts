@@ -1,0 +1,112 @@
+/**
+ * Test harness: a fresh copy of the demo database per test file, the real app on it,
+ * and clients that sign in through HTTP (`app.inject`) exactly as the console does.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDb, type Db } from '../src/db/client';
+
+export const DEMO_PASSWORD = 'gongjian-demo';
+
+export type Res<T = unknown> = { status: number; body: T; headers: Record<string, unknown> };
+type Json = Record<string, unknown> | unknown[];
+
+export class Client {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly lang = 'zh-CN',
+  ) {}
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<Res<Record<string, unknown>>> {
+    const res = await this.request<Record<string, unknown>>('POST', '/api/auth/login', { username, password });
+    if (res.status === 200) {
+      const setCookie = String(res.headers['set-cookie'] ?? '');
+      this.cookie = setCookie.split(';')[0] ?? null;
+      this.csrf = String(res.body.csrfToken);
+    }
+    return res;
+  }
+
+  async request<T = any>(method: string, url: string, body?: Json, headers: Record<string, string> = {}): Promise<Res<T>> {
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      payload: body as object | undefined,
+      headers: {
+        'accept-language': this.lang,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+    });
+    const text = res.body;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
+
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body?: Json) => this.request<T>('POST', url, body ?? {});
+  patch = <T = any>(url: string, body: Json) => this.request<T>('PATCH', url, body);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+}
+
+export type TestContext = {
+  app: FastifyInstance;
+  db: Db;
+  /** A client signed in as this user (demo password unless given). */
+  as: (username: string, password?: string) => Promise<Client>;
+  anonymous: () => Client;
+  /** The id of the region with this code. */
+  region: (code: string) => Promise<number>;
+  sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+};
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const server = inject('pgServerUrl');
+  const name = `gj_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString(), 20);
+  const config = loadConfig({ GONGJIAN_LOG_LEVEL: 'silent', GONGJIAN_DEMO: '1', ...env });
+  const app = await buildApp({ db, config });
+  await app.ready();
+  const sql = async <T>(text: string, params: unknown[] = []) => (await db.$client.query(text, params)).rows as T[];
+  return {
+    app,
+    db,
+    sql,
+    as: async (username, password) => {
+      const c = new Client(app);
+      const res = await c.login(username, password);
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return c;
+    },
+    anonymous: () => new Client(app),
+    region: async (code) => {
+      const [r] = await sql<{ id: number }>('SELECT id FROM regions WHERE code = $1', [code]);
+      if (!r) throw new Error(`no region ${code}`);
+      return r.id;
+    },
+    close: async () => {
+      await app.close();
+      await db.$client.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from './i18n';
+import { queryClient } from './queryClient';
+import { theme } from './theme';
+
+const ANTD_LOCALE = { 'zh-CN': zhCN, en: enUS };
+
+function AntdProvider({ children }: { children: ReactNode }) {
+  // Re-renders on language change, which switches antd's own texts with ours.
+  useTranslation();
+  return (
+    <ConfigProvider locale={ANTD_LOCALE[currentLocale()]} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AntdProvider>{children}</AntdProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,70 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NavMenu } from './NavMenu';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  return (
+    <Layout className="gj-app">
+      {!isMobile && (
+        <Layout.Sider
+          className="gj-sider"
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+        >
+          <Brand collapsed={collapsed} />
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="gj-header">
+          {isMobile && (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.openMenu')}
+                onClick={() => setDrawerOpen(true)}
+                data-testid="menu-toggle"
+              />
+              <Brand />
+            </>
+          )}
+          <div className="gj-header-spacer" />
+          <LanguageSwitch />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content className="gj-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {isMobile && (
+        <Drawer
+          placement="left"
+          size={256}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={<Brand />}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+        >
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

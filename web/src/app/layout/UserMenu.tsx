@@ -1,0 +1,40 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { useAuth, useLogout } from '../auth';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const items = [
+    { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') },
+    { type: 'divider' as const },
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('auth.logout')}</span> },
+  ];
+  const onClick = ({ key }: { key: string }) => {
+    if (key === 'password') setChangingPassword(true);
+    if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button type="text" data-testid="user-menu" aria-label={t('auth.userMenu')} className="gj-user-button">
+          <Avatar size="small" icon={<UserOutlined />} className="gj-avatar" />
+          {!isMobile && <span className="gj-user-name">{me.user.displayName}</span>}
+          <DownOutlined />
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { DatePicker, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_TYPES, useEntityLabel } from './entityTypes';
+
+/** Dates as YYYY-MM-DD, the form they take in the address bar. */
+export type AuditFilterValues = { entityType?: string; from?: string; to?: string };
+
+const DAY = 'YYYY-MM-DD';
+
+type Props = { value: AuditFilterValues; onChange: (patch: AuditFilterValues) => void };
+
+export function AuditFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const entityLabel = useEntityLabel();
+  const range: [Dayjs, Dayjs] | null =
+    value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
+
+  return (
+    <div className="gj-toolbar">
+      <Select<string>
+        className="gj-toolbar-select-wide"
+        allowClear
+        placeholder={t('audit.entityType')}
+        value={value.entityType}
+        onChange={(entityType) => onChange({ entityType })}
+        options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))}
+        data-testid="audit-entity-filter"
+      />
+      <DatePicker.RangePicker
+        className="gj-toolbar-range"
+        value={range}
+        onChange={(dates) =>
+          onChange({ from: dates?.[0]?.format(DAY) ?? undefined, to: dates?.[1]?.format(DAY) ?? undefined })
+        }
+        placeholder={[t('audit.from'), t('audit.to')]}
+        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        allowEmpty={[true, true]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { AuditEntry } from '@contract';
+import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { TableEmpty } from '../../shared/TableEmpty';
+import { AuditDiff, hasChanges } from './AuditDiff';
+import { useEntityLabel } from './entityTypes';
+
+type Props = { entries: AuditEntry[] | undefined; loading: boolean; pagination: TablePaginationConfig };
+
+export function AuditTable({ entries, loading, pagination }: Props) {
+  const { t } = useTranslation();
+  const entityLabel = useEntityLabel();
+  const dash = t('common.none');
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => <span className="gj-nowrap">{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      width: 160,
+      render: (_, { actor }) =>
+        actor ? (
+          <span>
+            {actor.displayName}{' '}
+            <Typography.Text type="secondary" className="gj-code">
+              {actor.username}
+            </Typography.Text>
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 180,
+      render: (action: string) => <Tag className="gj-code">{action}</Tag>,
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 170,
+      render: (_, e) => t('audit.entityRef', { type: entityLabel(e.entityType), id: e.entityId }),
+    },
+    { title: t('audit.region'), dataIndex: 'regionName', width: 150, render: (name: string | null) => name ?? dash },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, className: 'gj-code', render: (ip: string | null) => ip ?? dash },
+  ];
+
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      columns={columns}
+      dataSource={entries}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 1000 }}
+      expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: hasChanges }}
+      locale={{ emptyText: <TableEmpty text={t('audit.empty')} /> }}
+      data-testid="audit-table"
+    />
+  );
+}

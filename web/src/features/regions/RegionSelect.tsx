@@ -1,0 +1,61 @@
+import type { Region, RegionKind } from '@contract';
+import { Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RegionKindTag } from '../../shared/tags';
+import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useRegion, useRegionList } from './api';
+
+type Props = {
+  id?: string;
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+  /** Offer only regions of this kind. */
+  kind?: RegionKind;
+  exclude?: number[];
+  placeholder?: string;
+  allowClear?: boolean;
+  className?: string;
+  'data-testid'?: string;
+};
+
+type Option = { value: number; label: string; region: Region };
+
+/** A region picker that searches the server by (Chinese) name as the user types. */
+export function RegionSelect({ value, onChange, kind, exclude = [], placeholder, ...rest }: Props) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim());
+  const list = useRegionList({ q: q || undefined, kind, pageSize: 20 });
+  const items = list.data?.items ?? [];
+  const valueListed = items.some((r) => r.id === value);
+  // The chosen region may not be among the search hits; fetch it so its name shows, not its id.
+  const chosen = useRegion(value !== undefined && !valueListed ? value : undefined);
+  const regions = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  const options: Option[] = regions
+    .filter((r) => !exclude.includes(r.id))
+    .map((r) => ({ value: r.id, label: r.name, region: r }));
+
+  return (
+    <Select<number, Option>
+      {...rest}
+      value={value}
+      onChange={(next) => onChange?.(next)}
+      options={options}
+      placeholder={placeholder ?? t('regions.pick')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(open) => !open && setSearch('')}
+      loading={list.isFetching}
+      notFoundContent={list.isFetching ? <Spin size="small" /> : t('regions.noMatch')}
+      optionRender={({ data }) => (
+        <span className="gj-region-option">
+          <span>{data.region.name}</span>
+          <RegionKindTag kind={data.region.kind} />
+          <Typography.Text type="secondary" className="gj-code">
+            {data.region.code}
+          </Typography.Text>
+        </span>
+      )}
+    />
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Drawer, Form, Input, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../shared/feedback';
+import { MIN_PASSWORD_LENGTH } from '../../shared/NewPasswordFields';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { RegionSelect } from '../regions/RegionSelect';
+import { type NewUser, useCreateUser } from './api';
+import { RoleRows } from './RoleRows';
+
+const FIELDS = ['username', 'displayName', 'password', 'regionId', 'roles'] as const;
+const USERNAME_PATTERN = /^[a-z0-9_.-]+$/;
+
+export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [form] = Form.useForm<NewUser>();
+  const create = useCreateUser();
+  const feedback = useFeedback();
+
+  const onFinish = (values: NewUser) =>
+    create.mutate(
+      { ...values, roles: values.roles ?? [] },
+      {
+        onSuccess: (user) => {
+          feedback.success(t('users.created', { name: user.displayName }));
+          onClose();
+        },
+        onError: (error) => feedback.formError(form, error, FIELDS),
+      },
+    );
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('users.create')}
+      size={isMobile ? '100%' : 560}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" onClick={form.submit} loading={create.isPending} data-testid="user-create-submit">
+            {t('common.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<NewUser> form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          extra={t('users.usernameHint')}
+          rules={[
+            { required: true },
+            { min: 3, max: 64 },
+            { pattern: USERNAME_PATTERN, message: t('users.usernameInvalid') },
+          ]}
+        >
+          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.initialPassword')}
+          extra={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          rules={[
+            { required: true },
+            { min: MIN_PASSWORD_LENGTH, message: t('auth.passwordTooShort', { min: MIN_PASSWORD_LENGTH }) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="regionId" label={t('users.homeRegion')} rules={[{ required: true }]}>
+          <RegionSelect />
+        </Form.Item>
+        <Form.Item label={t('users.roles')}>
+          <RoleRows />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

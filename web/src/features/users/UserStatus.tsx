@@ -1,0 +1,31 @@
+import { CheckCircleOutlined, LockOutlined, StopOutlined } from '@ant-design/icons';
+import type { User } from '@contract';
+import { Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+
+export function isLocked(user: Pick<User, 'lockedUntil'>) {
+  return user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
+}
+
+export function UserStatus({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const locked = isLocked(user);
+  if (!user.disabled && !locked) {
+    return (
+      <Tag color="green" icon={<CheckCircleOutlined />}>
+        {t('users.status.active')}
+      </Tag>
+    );
+  }
+  return (
+    <Space size={4} wrap>
+      {user.disabled && <Tag icon={<StopOutlined />}>{t('users.status.disabled')}</Tag>}
+      {locked && (
+        <Tag color="orange" icon={<LockOutlined />}>
+          {t('users.status.lockedUntil', { time: dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm') })}
+        </Tag>
+      )}
+    </Space>
+  );
+}
