@@ -29,8 +29,11 @@ export const unprocessable = (code: MessageKey, params?: Record<string, string |
   new AppError(422, code, params);
 
 /** Maps a PostgreSQL error to a client error, or returns null for a real fault. */
-export function fromPostgres(e: unknown): AppError | null {
-  const code = (e as { code?: unknown })?.code;
+export function fromPostgres(err: unknown): AppError | null {
+  // drizzle wraps the driver's error: look through causes for PostgreSQL's SQLSTATE.
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 3 && e && typeof e.code !== 'string' && e.cause; i++) e = e.cause as typeof e;
+  const code = e?.code;
   if (typeof code !== 'string' || code.length !== 5) return null;
   const constraint = String((e as { constraint?: unknown }).constraint ?? '');
   if (code === '23505') return conflict('duplicate', { constraint });

@@ -13,7 +13,6 @@ import { createDb, type Db } from '../src/db/client';
 export const DEMO_PASSWORD = 'gongjian-demo';
 
 export type Res<T = unknown> = { status: number; body: T; headers: Record<string, unknown> };
-type Json = Record<string, unknown> | unknown[];
 
 export class Client {
   cookie: string | null = null;
@@ -23,8 +22,8 @@ export class Client {
     private readonly lang = 'zh-CN',
   ) {}
 
-  async login(username: string, password = DEMO_PASSWORD): Promise<Res<Record<string, unknown>>> {
-    const res = await this.request<Record<string, unknown>>('POST', '/api/auth/login', { username, password });
+  async login(username: string, password = DEMO_PASSWORD): Promise<Res<any>> {
+    const res = await this.request('POST', '/api/auth/login', { username, password });
     if (res.status === 200) {
       const setCookie = String(res.headers['set-cookie'] ?? '');
       this.cookie = setCookie.split(';')[0] ?? null;
@@ -33,11 +32,11 @@ export class Client {
     return res;
   }
 
-  async request<T = any>(method: string, url: string, body?: Json, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
-      payload: body as object | undefined,
+      payload: body as string | object | undefined,
       headers: {
         'accept-language': this.lang,
         ...(this.cookie ? { cookie: this.cookie } : {}),
@@ -56,8 +55,8 @@ export class Client {
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url);
-  post = <T = any>(url: string, body?: Json) => this.request<T>('POST', url, body ?? {});
-  patch = <T = any>(url: string, body: Json) => this.request<T>('PATCH', url, body);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 }
 

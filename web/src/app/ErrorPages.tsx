@@ -13,10 +13,24 @@ function BackHome() {
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
-  return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} extra={<BackHome />} />;
+  return (
+    <Result
+      status="403"
+      title={t('errors.forbiddenTitle')}
+      subTitle={t('errors.forbidden')}
+      extra={<BackHome />}
+    />
+  );
 }
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.notFound')} extra={<BackHome />} />;
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFoundTitle')}
+      subTitle={t('errors.notFound')}
+      extra={<BackHome />}
+    />
+  );
 }

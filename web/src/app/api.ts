@@ -46,7 +46,9 @@ function buildUrl(path: string, query?: QueryParams): string {
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const { error } = value;
-  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
+  return (
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+  );
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -58,7 +60,11 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, i18n.t('errors.http', { status: res.status }));
 }
 
-async function request<T>(method: string, path: string, options: { query?: QueryParams; body?: unknown } = {}) {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: QueryParams; body?: unknown } = {},
+) {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

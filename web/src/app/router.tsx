@@ -1,12 +1,17 @@
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/home/HomePage';
-import { RegionsPage } from '../features/regions/RegionsPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { RequireAction, RequireAuth } from './auth';
 import { NotFoundPage } from './ErrorPages';
 import { AppLayout } from './layout/AppLayout';
+
+// The work pages load on first visit, keeping the login page light on a phone.
+const RegionsPage = lazy(() =>
+  import('../features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
+);
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },

@@ -29,7 +29,9 @@ export function RoleTag({ role, regionName }: { role: Role; regionName?: string 
   const { t } = useTranslation();
   const label = t(`roles.${role}`);
   return (
-    <Tag color={ROLE_COLOR[role]}>{regionName ? t('roles.atRegion', { role: label, region: regionName }) : label}</Tag>
+    <Tag color={ROLE_COLOR[role]}>
+      {regionName ? t('roles.atRegion', { role: label, region: regionName }) : label}
+    </Tag>
   );
 }
 

@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout } from 'antd';
-import { useState } from 'react';
+import { Button, Drawer, Layout, Skeleton } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -49,7 +49,9 @@ export function AppLayout() {
           <UserMenu />
         </Layout.Header>
         <Layout.Content className="gj-content">
-          <Outlet />
+          <Suspense fallback={<Skeleton active />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       {isMobile && (

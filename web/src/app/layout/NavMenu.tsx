@@ -44,7 +44,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         navigate(key);
         onNavigate?.();
       }}
-      className="gj-nav"
+      style={{ borderInlineEnd: 'none' }}
     />
   );
 }

@@ -22,13 +22,19 @@ export function UserMenu() {
   ];
   const onClick = ({ key }: { key: string }) => {
     if (key === 'password') setChangingPassword(true);
-    if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    if (key === 'logout')
+      logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" data-testid="user-menu" aria-label={t('auth.userMenu')} className="gj-user-button">
+        <Button
+          type="text"
+          data-testid="user-menu"
+          aria-label={t('auth.userMenu')}
+          className="gj-user-button"
+        >
           <Avatar size="small" icon={<UserOutlined />} className="gj-avatar" />
           {!isMobile && <span className="gj-user-name">{me.user.displayName}</span>}
           <DownOutlined />

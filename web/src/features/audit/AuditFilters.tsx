@@ -13,8 +13,7 @@ type Props = { value: AuditFilterValues; onChange: (patch: AuditFilterValues) =>
 export function AuditFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const entityLabel = useEntityLabel();
-  const range: [Dayjs, Dayjs] | null =
-    value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
+  const range: [Dayjs, Dayjs] | null = value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
 
   return (
     <div className="gj-toolbar">

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { useAuditEntries } from './api';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { useAuditEntries } from './api';
 
 const FILTER_KEYS = ['entityType', 'from', 'to'] as const;
 

@@ -43,13 +43,24 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       render: (action: string) => <Tag className="gj-code">{action}</Tag>,
     },
     {
-      title: t('audit.entity'),
+      title: t('audit.target'),
       key: 'entity',
       width: 170,
       render: (_, e) => t('audit.entityRef', { type: entityLabel(e.entityType), id: e.entityId }),
     },
-    { title: t('audit.region'), dataIndex: 'regionName', width: 150, render: (name: string | null) => name ?? dash },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 130, className: 'gj-code', render: (ip: string | null) => ip ?? dash },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionName',
+      width: 150,
+      render: (name: string | null) => name ?? dash,
+    },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      width: 130,
+      className: 'gj-code',
+      render: (ip: string | null) => ip ?? dash,
+    },
   ];
 
   return (

@@ -17,7 +17,11 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const { data: me } = useMeQuery();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api.get<Health>('/health'), staleTime: Infinity });
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api.get<Health>('/health'),
+    staleTime: Infinity,
+  });
   const login = useLogin();
   const [form] = Form.useForm<Credentials>();
 
@@ -71,7 +75,11 @@ export function LoginPage() {
             label={t('auth.password')}
             rules={[{ required: true, message: t('auth.passwordRequired') }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('auth.login')}

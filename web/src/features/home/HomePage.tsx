@@ -8,7 +8,12 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { RegionKindTag, RoleTag } from '../../shared/tags';
 
-const SHORTCUTS: { path: string; name: 'regions' | 'users' | 'audit'; icon: ComponentType; action: Action }[] = [
+const SHORTCUTS: {
+  path: string;
+  name: 'regions' | 'users' | 'audit';
+  icon: ComponentType;
+  action: Action;
+}[] = [
   { path: '/regions', name: 'regions', icon: ApartmentOutlined, action: 'region.read' },
   { path: '/users', name: 'users', icon: TeamOutlined, action: 'user.read' },
   { path: '/audit', name: 'audit', icon: AuditOutlined, action: 'audit.read' },
@@ -31,7 +36,9 @@ export function HomePage() {
           <Card title={t('home.myRoles')}>
             <List
               dataSource={me.roles}
-              locale={{ emptyText: <Empty description={t('home.noRoles')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+              locale={{
+                emptyText: <Empty description={t('home.noRoles')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+              }}
               renderItem={(role) => (
                 <List.Item>
                   <RoleTag role={role.role} />

@@ -6,7 +6,12 @@ import { useMoveRegion } from './api';
 import { RegionSelect } from './RegionSelect';
 import { byLevel, parentKind } from './regionUtils';
 
-type Props = { region: RegionWithAncestors; open: boolean; onClose: () => void; onMoved: (id: number) => void };
+type Props = {
+  region: RegionWithAncestors;
+  open: boolean;
+  onClose: () => void;
+  onMoved: (id: number) => void;
+};
 
 export function MoveRegionModal({ region, open, onClose, onMoved }: Props) {
   const { t } = useTranslation();
@@ -50,7 +55,10 @@ export function MoveRegionModal({ region, open, onClose, onMoved }: Props) {
           label={t('regions.newParent', { kind: kind ? t(`regionKind.${kind}`) : '' })}
           rules={[{ required: true }]}
         >
-          <RegionSelect kind={kind ?? undefined} exclude={region.parentId === null ? [] : [region.parentId]} />
+          <RegionSelect
+            kind={kind ?? undefined}
+            exclude={region.parentId === null ? [] : [region.parentId]}
+          />
         </Form.Item>
       </Form>
     </Modal>

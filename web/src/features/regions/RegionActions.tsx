@@ -51,7 +51,11 @@ export function RegionActions({ region, onLocate }: Props) {
     <>
       <Space wrap>
         {childKind && !retired && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm({ mode: 'create', parent: region })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => openForm({ mode: 'create', parent: region })}
+          >
             {t('regions.addChild', { kind: t(`regionKind.${childKind}`) })}
           </Button>
         )}

@@ -82,13 +82,19 @@ export function RegionDetail({ id, rootIds, onLocate }: Props) {
             items={[
               { key: 'name', label: t('regions.name'), children: region.name },
               { key: 'kind', label: t('regions.kind'), children: <RegionKindTag kind={region.kind} /> },
-              { key: 'code', label: t('regions.code'), children: <span className="gj-code">{region.code}</span> },
+              {
+                key: 'code',
+                label: t('regions.code'),
+                children: <span className="gj-code">{region.code}</span>,
+              },
               { key: 'children', label: t('regions.childCount'), children: region.childCount },
               {
                 key: 'status',
                 label: t('common.status'),
                 children: isRetired(region) ? (
-                  <Tag>{t('regions.retiredAt', { at: dayjs(region.retiredAt).format('YYYY-MM-DD HH:mm') })}</Tag>
+                  <Tag>
+                    {t('regions.retiredAt', { at: dayjs(region.retiredAt).format('YYYY-MM-DD HH:mm') })}
+                  </Tag>
                 ) : (
                   <Tag color="green">{t('regions.active')}</Tag>
                 ),

@@ -11,7 +11,12 @@ type Values = { name: string; code?: string };
 const FIELDS = ['name', 'code'] as const;
 const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-type Props = { target: RegionFormTarget; open: boolean; onClose: () => void; onSaved: (region: Region) => void };
+type Props = {
+  target: RegionFormTarget;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (region: Region) => void;
+};
 
 export function RegionFormModal({ target, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
@@ -58,10 +63,16 @@ export function RegionFormModal({ target, open, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         clearOnDestroy
-        initialValues={target.mode === 'edit' ? { name: target.region.name, code: target.region.code } : undefined}
+        initialValues={
+          target.mode === 'edit' ? { name: target.region.name, code: target.region.code } : undefined
+        }
         onFinish={onFinish}
       >
-        <Form.Item name="name" label={t('regions.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('regions.name')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item

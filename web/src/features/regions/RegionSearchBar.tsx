@@ -40,10 +40,16 @@ export function RegionSearchBar({ search, onSearch, showRetired, onShowRetiredCh
         onChange={(kind) => onSearch({ ...search, kind })}
         options={REGION_KINDS.map((k) => ({ value: k, label: t(`regionKind.${k}`) }))}
       />
-      <label className="gj-switch-label">
-        <Switch size="small" checked={showRetired} onChange={onShowRetiredChange} data-testid="show-retired" />
-        {t('regions.showRetired')}
-      </label>
+      <span className="gj-switch">
+        <Switch
+          id="regions-show-retired"
+          size="small"
+          checked={showRetired}
+          onChange={onShowRetiredChange}
+          data-testid="show-retired"
+        />
+        <label htmlFor="regions-show-retired">{t('regions.showRetired')}</label>
+      </span>
     </div>
   );
 }

@@ -27,7 +27,12 @@ export function RegionSearchResults({ search, includeRetired, onLocate }: Props)
         </span>
       ),
     },
-    { title: t('regions.kind'), dataIndex: 'kind', width: 90, render: (_, r) => <RegionKindTag kind={r.kind} /> },
+    {
+      title: t('regions.kind'),
+      dataIndex: 'kind',
+      width: 90,
+      render: (_, r) => <RegionKindTag kind={r.kind} />,
+    },
     { title: t('regions.code'), dataIndex: 'code', width: 120, className: 'gj-code' },
     {
       title: t('common.actions'),

@@ -17,7 +17,10 @@ type Props = {
 
 function RegionTitle({ region }: { region: Region }) {
   return (
-    <span className={isRetired(region) ? 'gj-tree-title gj-retired' : 'gj-tree-title'} data-region-id={region.id}>
+    <span
+      className={isRetired(region) ? 'gj-tree-title gj-retired' : 'gj-tree-title'}
+      data-region-id={region.id}
+    >
       {region.name}
       {isRetired(region) && <RetiredTag />}
     </span>

@@ -44,7 +44,8 @@ export function useRegion(id: number | undefined) {
 export function useRegionList(params: RegionListParams, enabled = true) {
   return useQuery({
     queryKey: regionKeys.list(params),
-    queryFn: () => api.get<Page<Region>>('/regions', { ...params, includeRetired: flag(params.includeRetired) }),
+    queryFn: () =>
+      api.get<Page<Region>>('/regions', { ...params, includeRetired: flag(params.includeRetired) }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -57,13 +58,17 @@ function useRegionMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [regionKeys.all, ['users'], ['audit'], ME_KEY].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [regionKeys.all, ['users'], ['audit'], ME_KEY].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
       ),
   });
 }
 
 export const useCreateRegion = () =>
-  useRegionMutation((body: { parentId: number; name: string; code?: string }) => api.post<Region>('/regions', body));
+  useRegionMutation((body: { parentId: number; name: string; code?: string }) =>
+    api.post<Region>('/regions', body),
+  );
 
 export const useUpdateRegion = () =>
   useRegionMutation(({ id, ...body }: { id: number; name?: string; code?: string }) =>

@@ -1,4 +1,10 @@
-import { BankOutlined, ClusterOutlined, EnvironmentOutlined, HomeOutlined, LoginOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  LoginOutlined,
+} from '@ant-design/icons';
 import { REGION_KINDS, type RegionKind, type RoleAssignment } from '@contract';
 import type { ComponentType } from 'react';
 

@@ -25,7 +25,9 @@ export function useRegionTree(rootIds: number[], includeRetired: boolean) {
 
   const load = useCallback(
     async (nodeIds: number[]) => {
-      await Promise.all(nodeIds.map((id) => queryClient.ensureQueryData(regionTreeQuery(id, includeRetired))));
+      await Promise.all(
+        nodeIds.map((id) => queryClient.ensureQueryData(regionTreeQuery(id, includeRetired))),
+      );
       setOpenedIds((prev) => [...new Set([...prev, ...nodeIds])]);
     },
     [queryClient, includeRetired],

@@ -39,7 +39,12 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={form.submit} loading={create.isPending} data-testid="user-create-submit">
+          <Button
+            type="primary"
+            onClick={form.submit}
+            loading={create.isPending}
+            data-testid="user-create-submit"
+          >
             {t('common.create')}
           </Button>
         </Space>

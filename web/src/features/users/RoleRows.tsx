@@ -17,7 +17,10 @@ export function RoleRows() {
               <Form.Item name={[name, 'role']} rules={[{ required: true, message: t('users.roleRequired') }]}>
                 <Select options={roleOptions} placeholder={t('users.role')} />
               </Form.Item>
-              <Form.Item name={[name, 'regionId']} rules={[{ required: true, message: t('users.regionRequired') }]}>
+              <Form.Item
+                name={[name, 'regionId']}
+                rules={[{ required: true, message: t('users.regionRequired') }]}
+              >
                 <RegionSelect />
               </Form.Item>
               <Button

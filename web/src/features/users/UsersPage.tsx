@@ -11,9 +11,9 @@ import { useUsers } from './api';
 import { CreateUserDrawer } from './CreateUserDrawer';
 import { EditUserDrawer } from './EditUserDrawer';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { isRole } from './roleOptions';
 import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserTable } from './UserTable';
-import { isRole } from './roleOptions';
 
 const FILTER_KEYS = ['q', 'role', 'regionId'] as const;
 
@@ -38,7 +38,12 @@ export function UsersPage() {
         title={t('nav.users')}
         extra={
           canManage && (
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="user-create"
+            >
               {t('users.create')}
             </Button>
           )

@@ -1,11 +1,17 @@
-import type { RoleAssignment, Role, User } from '@contract';
+import type { Role, RoleAssignment, User } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { ME_KEY } from '../../app/queryClient';
 
 export type UserListParams = { q?: string; role?: Role; regionId?: number; page: number; pageSize: number };
 export type RoleGrant = { role: Role; regionId: number };
-export type NewUser = { username: string; displayName: string; password: string; regionId: number; roles: RoleGrant[] };
+export type NewUser = {
+  username: string;
+  displayName: string;
+  password: string;
+  regionId: number;
+  roles: RoleGrant[];
+};
 export type UserChanges = { displayName?: string; regionId?: number; disabled?: boolean };
 
 export const userKeys = {

@@ -1,0 +1,78 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../test/harness';
+import { loadConfig } from './config';
+import { registerAuth } from './plugins/auth';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('the HTTP surface', () => {
+  it('answers health without a login', async () => {
+    const res = await t.anonymous().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', demo: true });
+  });
+
+  it('describes itself in OpenAPI, with readable docs', async () => {
+    const res = await t.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/regions', '/api/regions/{id}/tree', '/api/users', '/api/audit']),
+    );
+    expect(res.body.paths['/api/regions'].post.requestBody).toBeDefined();
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toMatch(/swagger/i);
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await t.anonymous().get('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('route_not_found');
+  });
+
+  it('requires a session on every route but the public ones', async () => {
+    const spec = (await t.anonymous().get('/api/openapi.json')).body;
+    const publicRoutes = new Set(['get /api/health', 'post /api/auth/login']);
+    let checked = 0;
+    for (const [route, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (publicRoutes.has(`${method} ${route}`)) continue;
+        const url = route.replace(/\{[^}]+\}/g, '1');
+        const res = await t.anonymous().request(method.toUpperCase(), url, method === 'get' ? undefined : {});
+        expect(res.status, `${method} ${route}`).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('rate-limits repeated logins for one account from one address', async () => {
+    const c = t.anonymous();
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await c.login('nobody_at_all', 'x-wrong-password')).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Another account from the same address is not held up.
+    expect((await c.login('street_admin')).status).toBe(200);
+  });
+
+  it('refuses at start-up an API route that declares no policy', async () => {
+    const app = Fastify();
+    registerAuth(app, t.db, loadConfig({}));
+    expect(() => app.get('/api/forgotten', () => 'x')).toThrow(/declares no policy/);
+    expect(() => app.get('/api/remembered', { config: { policy: 'public' } }, () => 'x')).not.toThrow();
+  });
+});
