@@ -1,12 +1,9 @@
 import { Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { useDocumentTitle } from './useDocumentTitle';
 
 export function PageHeader({ title, extra }: { title: string; extra?: ReactNode }) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${title} · ${t('app.title')}`;
-  }, [title, t]);
+  useDocumentTitle(title);
   return (
     <div className="gj-page-header">
       <Typography.Title level={4} className="gj-page-title">

@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../app/api';
 import { safeNext, useLogin, useMeQuery } from '../../app/auth';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { DemoAccounts } from './DemoAccounts';
 
 type Health = { status: string; demo: boolean };
@@ -25,9 +25,7 @@ export function LoginPage() {
   const login = useLogin();
   const [form] = Form.useForm<Credentials>();
 
-  useEffect(() => {
-    document.title = `${t('auth.login')} · ${t('app.title')}`;
-  }, [t]);
+  useDocumentTitle(t('auth.login'));
 
   if (me) return <Navigate to={next} replace />;
 

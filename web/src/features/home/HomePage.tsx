@@ -1,19 +1,17 @@
 import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Action } from '@contract';
-import { Card, Col, Empty, List, Row, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
-import { PageHeader } from '../../shared/PageHeader';
+import { PlainList } from '../../shared/PlainList';
 import { RegionKindTag, RoleTag } from '../../shared/tags';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
 
-const SHORTCUTS: {
-  path: string;
-  name: 'regions' | 'users' | 'audit';
-  icon: ComponentType;
-  action: Action;
-}[] = [
+type Shortcut = { path: string; name: 'regions' | 'users' | 'audit'; icon: ComponentType; action: Action };
+
+const SHORTCUTS: Shortcut[] = [
   { path: '/regions', name: 'regions', icon: ApartmentOutlined, action: 'region.read' },
   { path: '/users', name: 'users', icon: TeamOutlined, action: 'user.read' },
   { path: '/audit', name: 'audit', icon: AuditOutlined, action: 'audit.read' },
@@ -23,10 +21,10 @@ export function HomePage() {
   const { t } = useTranslation();
   const { me, can } = useAuth();
   const shortcuts = SHORTCUTS.filter((s) => can(s.action));
+  useDocumentTitle(t('nav.home'));
 
   return (
     <>
-      <PageHeader title={t('nav.home')} />
       <Card className="gj-welcome">
         <Typography.Title level={3}>{t('home.welcome', { name: me.user.displayName })}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
@@ -34,19 +32,18 @@ export function HomePage() {
       <Row gutter={[16, 16]} className="gj-section">
         <Col xs={24} lg={14}>
           <Card title={t('home.myRoles')}>
-            <List
-              dataSource={me.roles}
-              locale={{
-                emptyText: <Empty description={t('home.noRoles')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
-              }}
-              renderItem={(role) => (
-                <List.Item>
+            <PlainList
+              items={me.roles}
+              rowKey={(role) => role.id}
+              empty={t('home.noRoles')}
+              render={(role) => (
+                <div className="gj-role-line">
                   <RoleTag role={role.role} />
                   <span className="gj-role-region">
                     <RegionKindTag kind={role.regionKind} />
                     {role.regionName}
                   </span>
-                </List.Item>
+                </div>
               )}
             />
           </Card>
@@ -54,19 +51,19 @@ export function HomePage() {
         {shortcuts.length > 0 && (
           <Col xs={24} lg={10}>
             <Card title={t('home.shortcuts')}>
-              <List
-                dataSource={shortcuts}
-                renderItem={({ path, name, icon: Icon }) => (
-                  <List.Item>
-                    <Link to={path} className="gj-shortcut">
-                      <Icon />
-                      <span className="gj-shortcut-text">
-                        <strong>{t(`nav.${name}`)}</strong>
-                        <Typography.Text type="secondary">{t(`home.about.${name}`)}</Typography.Text>
-                      </span>
-                      <RightOutlined />
-                    </Link>
-                  </List.Item>
+              <PlainList
+                items={shortcuts}
+                rowKey={(s) => s.path}
+                empty={t('common.empty')}
+                render={({ path, name, icon: Icon }) => (
+                  <Link to={path} className="gj-shortcut">
+                    <Icon />
+                    <span className="gj-shortcut-text">
+                      <strong>{t(`nav.${name}`)}</strong>
+                      <Typography.Text type="secondary">{t(`home.about.${name}`)}</Typography.Text>
+                    </span>
+                    <RightOutlined />
+                  </Link>
                 )}
               />
             </Card>

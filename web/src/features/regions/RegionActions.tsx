@@ -9,9 +9,14 @@ import { MoveRegionModal } from './MoveRegionModal';
 import { RegionFormModal, type RegionFormTarget } from './RegionFormModal';
 import { isRetired } from './regionUtils';
 
-type Props = { region: RegionWithAncestors; onLocate: (id: number) => void };
+type Props = {
+  region: RegionWithAncestors;
+  /** The top of the user's own scope: moving or retiring it needs authority above it. */
+  isScopeRoot: boolean;
+  onLocate: (id: number) => void;
+};
 
-export function RegionActions({ region, onLocate }: Props) {
+export function RegionActions({ region, isScopeRoot, onLocate }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const feedback = useFeedback();
@@ -22,6 +27,7 @@ export function RegionActions({ region, onLocate }: Props) {
   const [moving, setMoving] = useState(false);
   const childKind = CHILD_KIND[region.kind];
   const retired = isRetired(region);
+  const canRelocate = region.parentId !== null && !isScopeRoot;
 
   const openForm = (target: RegionFormTarget) => {
     setForm(target);
@@ -64,7 +70,7 @@ export function RegionActions({ region, onLocate }: Props) {
             {t('common.edit')}
           </Button>
         )}
-        {region.parentId !== null && !retired && (
+        {canRelocate && !retired && (
           <Button icon={<DragOutlined />} onClick={() => setMoving(true)}>
             {t('regions.move')}
           </Button>
@@ -74,7 +80,7 @@ export function RegionActions({ region, onLocate }: Props) {
             {t('regions.restore')}
           </Button>
         ) : (
-          region.parentId !== null && (
+          canRelocate && (
             <Button danger icon={<StopOutlined />} onClick={confirmRetire}>
               {t('regions.retire')}
             </Button>

@@ -104,7 +104,7 @@ export function RegionDetail({ id, rootIds, onLocate }: Props) {
           {can('region.manage') && (
             <>
               <Divider />
-              <RegionActions region={region} onLocate={onLocate} />
+              <RegionActions region={region} isScopeRoot={rootIds.includes(region.id)} onLocate={onLocate} />
             </>
           )}
         </>

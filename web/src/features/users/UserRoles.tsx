@@ -1,7 +1,8 @@
 import type { Role, User } from '@contract';
-import { App, Button, Form, List, Select } from 'antd';
+import { App, Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
+import { PlainList } from '../../shared/PlainList';
 import { RoleTag } from '../../shared/tags';
 import { RegionSelect } from '../regions/RegionSelect';
 import { type RoleGrant, useGrantRole, useRevokeRole } from './api';
@@ -66,21 +67,17 @@ export function UserRoles({ user }: { user: User }) {
 
   return (
     <>
-      <List
-        size="small"
-        bordered
-        dataSource={user.roles}
-        locale={{ emptyText: t('users.noRoles') }}
-        renderItem={(assignment) => (
-          <List.Item
-            actions={[
-              <Button key="revoke" type="link" danger size="small" onClick={() => confirmRevoke(assignment)}>
-                {t('users.revoke')}
-              </Button>,
-            ]}
-          >
+      <PlainList
+        items={user.roles}
+        rowKey={(assignment) => assignment.id}
+        empty={t('users.noRoles')}
+        render={(assignment) => (
+          <div className="gj-role-line">
             <RoleTag role={assignment.role} regionName={assignment.regionName} />
-          </List.Item>
+            <Button type="link" danger size="small" onClick={() => confirmRevoke(assignment)}>
+              {t('users.revoke')}
+            </Button>
+          </div>
         )}
       />
       <GrantRoleForm user={user} />
