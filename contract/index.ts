@@ -28,13 +28,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Everything an actor may be allowed to do; each route names one. */
-export const ACTIONS = [
-  'region.read',
-  'region.manage',
-  'user.read',
-  'user.manage',
-  'audit.read',
-] as const;
+export const ACTIONS = ['region.read', 'region.manage', 'user.read', 'user.manage', 'audit.read'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // ---------- common ----------
@@ -44,7 +38,8 @@ export const Pagination = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -21,7 +21,14 @@ export default async function setup(project: TestProject) {
   const screenshotDir = path.resolve('test-results/screenshots');
   fs.mkdirSync(screenshotDir, { recursive: true });
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', GONGJIAN_DATA_DIR: dataDir, GONGJIAN_DEMO: '1', PORT: '0', GONGJIAN_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      GONGJIAN_DATA_DIR: dataDir,
+      GONGJIAN_DEMO: '1',
+      PORT: '0',
+      GONGJIAN_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -29,7 +36,9 @@ export default async function setup(project: TestProject) {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 90_000);
     const onData = (d: Buffer) => {
       log += d.toString();
-      const m = /"Server listening at (http:\/\/[\d.:]+)"/.exec(log) ?? /running at (http:\/\/localhost:\d+)/.exec(log);
+      const m =
+        /"Server listening at (http:\/\/[\d.:]+)"/.exec(log) ??
+        /running at (http:\/\/localhost:\d+)/.exec(log);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!.replace('localhost', '127.0.0.1'));

@@ -15,11 +15,16 @@ const hasFonts = () => {
 if (!fs.existsSync(CHROMIUM) || !hasFonts()) {
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.error('Installing Chromium and Noto CJK fonts for the browser tests (apt-get)…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
+      {
+        stdio: 'inherit',
+      },
+    );
   } else {
-    console.error(`Browser tests need ${CHROMIUM} and CJK fonts: apt-get install chromium fonts-noto-cjk (as root).`);
+    console.error(
+      `Browser tests need ${CHROMIUM} and CJK fonts: apt-get install chromium fonts-noto-cjk (as root).`,
+    );
     process.exit(1);
   }
 }

@@ -22,7 +22,14 @@ describe('the HTTP surface', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/regions', '/api/regions/{id}/tree', '/api/users', '/api/audit']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/regions',
+        '/api/regions/{id}/tree',
+        '/api/users',
+        '/api/audit',
+      ]),
     );
     expect(res.body.paths['/api/regions'].post.requestBody).toBeDefined();
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

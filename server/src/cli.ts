@@ -51,7 +51,11 @@ try {
       break;
     case 'seed-demo': {
       const r = await seedDemo(db);
-      console.log(r.created ? `Demo district created: ${r.regions} regions, ${r.accounts} accounts.` : `Demo district already there; ${r.accounts} accounts added.`);
+      console.log(
+        r.created
+          ? `Demo district created: ${r.regions} regions, ${r.accounts} accounts.`
+          : `Demo district already there; ${r.accounts} accounts added.`,
+      );
       break;
     }
     case 'create-admin': {
@@ -60,20 +64,43 @@ try {
       }
       const hash = await hashPassword(values.password);
       await db.transaction(async (tx) => {
-        let [district] = await tx.select().from(regions).where(sql`kind = 'district' AND code = ${values.district}`);
+        let [district] = await tx
+          .select()
+          .from(regions)
+          .where(sql`kind = 'district' AND code = ${values.district}`);
         if (!district) {
-          const { rows } = await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('regions', 'id')) AS id`);
+          const { rows } = await tx.execute<{ id: number }>(
+            sql`SELECT nextval(pg_get_serial_sequence('regions', 'id')) AS id`,
+          );
           const id = Number(rows[0]!.id);
           [district] = await tx
             .insert(regions)
-            .values({ districtId: id, id, kind: 'district', name: values['district-name']!, code: values.district!, path: String(id) })
+            .values({
+              districtId: id,
+              id,
+              kind: 'district',
+              name: values['district-name']!,
+              code: values.district!,
+              path: String(id),
+            })
             .returning();
         }
         const [u] = await tx
           .insert(users)
-          .values({ districtId: district!.id, regionId: district!.id, username: values.username!, displayName: values.name!, passwordHash: hash })
+          .values({
+            districtId: district!.id,
+            regionId: district!.id,
+            username: values.username!,
+            displayName: values.name!,
+            passwordHash: hash,
+          })
           .returning({ id: users.id });
-        await tx.insert(roleAssignments).values({ districtId: district!.id, userId: u!.id, role: 'district_admin', regionId: district!.id });
+        await tx.insert(roleAssignments).values({
+          districtId: district!.id,
+          userId: u!.id,
+          role: 'district_admin',
+          regionId: district!.id,
+        });
       });
       console.log(`District administrator ${values.username} created for ${values.district}.`);
       break;

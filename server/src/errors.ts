@@ -2,7 +2,7 @@
  * Errors the API answers with: `{error:{code,message}}` and the right status.
  * Messages are looked up by code in the request's language (zh-CN first).
  */
-import { type Locale, message, type MessageKey } from './i18n';
+import { type Locale, type MessageKey, message } from './i18n';
 
 export class AppError extends Error {
   constructor(

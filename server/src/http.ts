@@ -3,7 +3,14 @@ import type { FastifyReply } from 'fastify';
 import { ErrorBody } from '../../contract';
 
 /** The error answers a route documents besides its success. */
-export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+export const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+};
 
 export const noContent = (reply: FastifyReply) => reply.status(204).send();
 

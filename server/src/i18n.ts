@@ -35,10 +35,7 @@ const messages = {
   region_retired: ['该节点已撤销', 'This node is retired'],
   region_parent_retired: ['上级节点已撤销', 'The parent node is retired'],
   region_move_into_self: ['不能移到自身或其下级之下', 'A node cannot move under itself'],
-  region_is_scope_root: [
-    '不能修改您管辖范围的根节点',
-    'The root of your own area cannot be changed here',
-  ],
+  region_is_scope_root: ['不能修改您管辖范围的根节点', 'The root of your own area cannot be changed here'],
   region_other_district: ['不能跨区移动', 'A node cannot move to another district'],
   role_region_kind: ['角色 {role} 不能设在{kind}一级', 'Role {role} cannot be held at a {kind}'],
   role_too_high: ['您不能授予该角色', 'You cannot grant this role'],
@@ -63,7 +60,11 @@ const labels: Record<string, [string, string]> = {
   lecturer: ['讲师', 'lecturer'],
 };
 
-export function message(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function message(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const i = locale === 'en' ? 1 : 0;
   return messages[key][i].replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];

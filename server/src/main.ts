@@ -17,7 +17,9 @@ if (config.demo) {
   const t = Date.now();
   const seeded = await seedDemo(database.db);
   if (seeded.created || seeded.accounts) {
-    log.info(`Demo district seeded: ${seeded.regions} regions, ${seeded.accounts} accounts (${Date.now() - t} ms)`);
+    log.info(
+      `Demo district seeded: ${seeded.regions} regions, ${seeded.accounts} accounts (${Date.now() - t} ms)`,
+    );
   }
 }
 const app = await buildApp({ db: database.db, config });

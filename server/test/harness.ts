@@ -32,7 +32,12 @@ export class Client {
     return res;
   }
 
-  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
@@ -84,7 +89,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ GONGJIAN_LOG_LEVEL: 'silent', GONGJIAN_DEMO: '1', ...env });
   const app = await buildApp({ db, config });
   await app.ready();
-  const sql = async <T>(text: string, params: unknown[] = []) => (await db.$client.query(text, params)).rows as T[];
+  const sql = async <T>(text: string, params: unknown[] = []) =>
+    (await db.$client.query(text, params)).rows as T[];
   return {
     app,
     db,

@@ -7,9 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { RoleAssignment } from '../../../contract';
 import type { Config } from '../config';
-import type { Actor } from './actor';
 import type { Tx } from '../db/client';
 import { sessions } from '../modules/accounts/accounts.schema';
+import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'gj_sid';
 const TOUCH_EVERY_MS = 60_000;
@@ -57,7 +57,8 @@ export type LoadedSession = {
   roles: RoleAssignment[];
 };
 
-export const loadSession = (db: Tx, config: Config, token: string) => loadSessionById(db, config, tokenHash(token));
+export const loadSession = (db: Tx, config: Config, token: string) =>
+  loadSessionById(db, config, tokenHash(token));
 
 /** The actor a live session stands for. */
 export const actorOf = (s: LoadedSession, ip: string | null): Actor => ({
@@ -71,7 +72,11 @@ export const actorOf = (s: LoadedSession, ip: string | null): Actor => ({
 });
 
 /** One query: the session, its user and the user's live roles with their regions. */
-export async function loadSessionById(db: Tx, config: Config, sessionId: string): Promise<LoadedSession | null> {
+export async function loadSessionById(
+  db: Tx,
+  config: Config,
+  sessionId: string,
+): Promise<LoadedSession | null> {
   const idleSeconds = config.sessionIdleMs / 1000;
   const { rows } = await db.execute<SessionRow>(sql`
      SELECT s.id, s.csrf_token,
@@ -103,7 +108,12 @@ export async function loadSessionById(db: Tx, config: Config, sessionId: string)
     sessionId,
     csrfToken: row.csrf_token,
     expired: row.expired,
-    user: { id: row.user_id, username: row.username, displayName: row.display_name, districtId: row.district_id },
+    user: {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      districtId: row.district_id,
+    },
     roles: row.roles,
   };
 }

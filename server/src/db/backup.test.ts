@@ -31,7 +31,9 @@ describe('backup and restore', () => {
     const admin = await t.as('district_admin');
     await admin.post('/api/regions', { parentId: await t.region('110107001'), name: '备份前社区' });
     const before = await checksum();
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(['regions', 'users', 'audit_log', 'sessions']));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(['regions', 'users', 'audit_log', 'sessions']),
+    );
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gj-backup-')), 'db.gz');
     const made = await backup(t.db, file);
     expect(made.rows).toBeGreaterThan(1000);
@@ -46,7 +48,10 @@ describe('backup and restore', () => {
     expect(await checksum()).toEqual(before);
 
     // Sequences were reset past the restored rows: new writes succeed.
-    const again = await (await t.as('district_admin')).post('/api/regions', { parentId: await t.region('110107002'), name: '恢复后社区' });
+    const again = await (await t.as('district_admin')).post('/api/regions', {
+      parentId: await t.region('110107002'),
+      name: '恢复后社区',
+    });
     expect(again.status).toBe(201);
   });
 

@@ -47,7 +47,11 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const tables = await userTables(client);
-    const header = { format: FORMAT, at: new Date().toISOString(), migrations: await migrationsApplied(client) };
+    const header = {
+      format: FORMAT,
+      at: new Date().toISOString(),
+      migrations: await migrationsApplied(client),
+    };
     gzip.write(`${JSON.stringify(header)}\n`);
     for (const t of tables) {
       gzip.write(`\\table ${t.name} ${t.columns.join(',')}\n`);
@@ -72,7 +76,10 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
 }
 
 export async function restore(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next();
   const header = JSON.parse(first.done ? '{}' : first.value) as { format?: string; migrations?: string[] };
@@ -84,7 +91,9 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
     await client.query('BEGIN');
     const applied = await migrationsApplied(client);
     if (JSON.stringify(applied) !== JSON.stringify(header.migrations)) {
-      throw new Error('The backup was made at another schema version: run the same release (npm run migrate) first.');
+      throw new Error(
+        'The backup was made at another schema version: run the same release (npm run migrate) first.',
+      );
     }
     // Rows go back exactly as they were: no triggers (append-only guards), no FK checks midway.
     await client.query('SET LOCAL session_replication_role = replica');

@@ -10,7 +10,8 @@ export const id = (name = 'id') => bigint(name, { mode: 'number' });
 /** Every district-owned row carries its district: the distribution column on Citus. */
 export const districtId = () => bigint('district_id', { mode: 'number' }).notNull();
 
-export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+export const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
 export const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true, mode: 'string' })
     .notNull()

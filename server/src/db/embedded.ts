@@ -69,7 +69,9 @@ async function stopStalePostmaster(dbDir: string, log: Log): Promise<void> {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
-    log.info(`Removing a stale postmaster.pid (process ${pid} is gone); PostgreSQL will recover from its WAL.`);
+    log.info(
+      `Removing a stale postmaster.pid (process ${pid} is gone); PostgreSQL will recover from its WAL.`,
+    );
     fs.rmSync(pidFile, { force: true });
     return;
   }
@@ -130,7 +132,9 @@ export async function startEmbedded(dataDir: string, log: Log): Promise<Embedded
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`Embedded PostgreSQL did not start in ${dbDir}: ${e instanceof Error ? e.message : 'see its log'}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${dbDir}: ${e instanceof Error ? e.message : 'see its log'}`,
+    );
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

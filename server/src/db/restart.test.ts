@@ -59,7 +59,9 @@ describe('restart after kill -9', () => {
   it('comes back with all data', { timeout: 120_000 }, async () => {
     const first = await start();
     const s = await login(first.url);
-    const streets = (await (await fetch(`${first.url}/api/regions?kind=street`, { headers: { cookie: s.cookie } })).json()) as {
+    const streets = (await (
+      await fetch(`${first.url}/api/regions?kind=street`, { headers: { cookie: s.cookie } })
+    ).json()) as {
       items: { id: number }[];
     };
     const created = await fetch(`${first.url}/api/regions`, {

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../../../contract';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/authorize';
-import { actorOf as sessionActor, loadSession, SESSION_COOKIE } from '../auth/session';
+import { loadSession, SESSION_COOKIE, actorOf as sessionActor } from '../auth/session';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { AppError, forbidden, unauthorized } from '../errors';

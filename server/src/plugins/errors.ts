@@ -10,7 +10,12 @@ import { type Locale, localeOf, message } from '../i18n';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
 
-type ValidationItem = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+};
 
 function validationDetails(items: ValidationItem[], context: string | undefined, locale: Locale) {
   return items.slice(0, 20).map((v) => {
@@ -33,7 +38,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     const locale = localeOf(req.headers['accept-language']);
     if (err instanceof AppError) return send(reply, locale, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = validationDetails(err.validation as unknown as ValidationItem[], err.validationContext, locale);
+      const details = validationDetails(
+        err.validation as unknown as ValidationItem[],
+        err.validationContext,
+        locale,
+      );
       const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
       return reply.status(400).send({
         error: { code: 'validation', message: `${message(locale, 'validation')}: ${summary}`, details },
@@ -41,14 +50,20 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const pg = fromPostgres(err);
     if (pg) {
-      req.log.info({ err: { code: (err as { code?: string }).code, detail: err.message } }, 'database refused');
+      req.log.info(
+        { err: { code: (err as { code?: string }).code, detail: err.message } },
+        'database refused',
+      );
       return send(reply, locale, pg);
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own 4xx: malformed JSON, wrong content type, body too large…
       return reply.status(status).send({
-        error: { code: status === 429 ? 'rate_limited' : 'bad_request', message: message(locale, status === 429 ? 'rate_limited' : 'bad_request') },
+        error: {
+          code: status === 429 ? 'rate_limited' : 'bad_request',
+          message: message(locale, status === 429 ? 'rate_limited' : 'bad_request'),
+        },
       });
     }
     req.log.error({ err }, 'unhandled error');

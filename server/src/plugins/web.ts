@@ -14,10 +14,20 @@ export async function registerWeb(app: FastifyInstance) {
   }
   app.setNotFoundHandler((req, reply) => {
     const locale = localeOf(req.headers['accept-language']);
-    if (req.url.startsWith('/api/') || req.url === '/api' || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return reply.status(404).send({ error: { code: 'route_not_found', message: message(locale, 'route_not_found') } });
+    if (
+      req.url.startsWith('/api/') ||
+      req.url === '/api' ||
+      (req.method !== 'GET' && req.method !== 'HEAD')
+    ) {
+      return reply
+        .status(404)
+        .send({ error: { code: 'route_not_found', message: message(locale, 'route_not_found') } });
     }
-    if (!built) return reply.status(503).type('text/plain').send('The web console is not built: run `npm run build:web`.');
+    if (!built)
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The web console is not built: run `npm run build:web`.');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -44,7 +44,8 @@ export const accountsRoutes =
           rateLimit: {
             max: 20,
             timeWindow: '1 minute',
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
+            keyGenerator: (req) =>
+              `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
           },
         },
         schema: {
@@ -58,7 +59,10 @@ export const accountsRoutes =
       async (req, reply) => {
         const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
         const s = await accounts.login(db, config, req.body.username, req.body.password, meta);
-        reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, maxAge: Math.floor(config.sessionMaxMs / 1000) });
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          ...cookieOptions,
+          maxAge: Math.floor(config.sessionMaxMs / 1000),
+        });
         return s.me;
       },
     );
@@ -121,14 +125,22 @@ export const accountsRoutes =
     );
     app.get(
       '/api/users/:id',
-      { config: { policy: 'user.read' }, schema: { tags: userTags, params: IdParams, response: { 200: User, ...errors } } },
+      {
+        config: { policy: 'user.read' },
+        schema: { tags: userTags, params: IdParams, response: { 200: User, ...errors } },
+      },
       (req) => accounts.getUser(db, actorOf(req), req.params.id),
     );
     app.post(
       '/api/users',
       {
         config: { policy: 'user.manage' },
-        schema: { tags: userTags, summary: 'Create a user', body: UserCreateBody, response: { 201: User, ...errors } },
+        schema: {
+          tags: userTags,
+          summary: 'Create a user',
+          body: UserCreateBody,
+          response: { 201: User, ...errors },
+        },
       },
       async (req, reply) => reply.status(201).send(await accounts.createUser(db, actorOf(req), req.body)),
     );
@@ -158,7 +170,8 @@ export const accountsRoutes =
           response: { 201: RoleAssignment, ...errors },
         },
       },
-      async (req, reply) => reply.status(201).send(await accounts.grantRole(db, actorOf(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await accounts.grantRole(db, actorOf(req), req.params.id, req.body)),
     );
     app.delete(
       '/api/users/:id/roles/:assignmentId',
@@ -180,7 +193,12 @@ export const accountsRoutes =
       '/api/users/:id/unlock',
       {
         config: { policy: 'user.manage' },
-        schema: { tags: userTags, summary: 'Lift a login lockout', params: IdParams, response: { 204: Empty, ...errors } },
+        schema: {
+          tags: userTags,
+          summary: 'Lift a login lockout',
+          params: IdParams,
+          response: { 204: Empty, ...errors },
+        },
       },
       async (req, reply) => {
         await accounts.unlockUser(db, actorOf(req), req.params.id);

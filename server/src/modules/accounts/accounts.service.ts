@@ -25,8 +25,8 @@ import type { Tx } from '../../db/client';
 import { AppError, forbidden, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { regionForRead } from '../regions/regions.service';
 import { regions } from '../regions/regions.schema';
+import { regionForRead } from '../regions/regions.service';
 import { roleAssignments, sessions, users } from './accounts.schema';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -56,33 +56,43 @@ export async function login(db: Tx, config: Config, username: string, password: 
       .where(eq(users.id, user.id))
       .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
     if (after?.lockedUntil) {
-      await recordAudit(db, { userId: null, ip: meta.ip }, {
-        ...home,
-        action: 'session.lockout',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil },
-      });
+      await recordAudit(
+        db,
+        { userId: null, ip: meta.ip },
+        {
+          ...home,
+          action: 'session.lockout',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil },
+        },
+      );
       throw new AppError(423, 'account_locked', { minutes: LOCKOUT_MINUTES });
     }
     throw unauthorized('bad_credentials');
   }
   if (user.disabledAt) throw forbidden('account_disabled');
-  return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    const session = await createSession(tx, config, user.id, meta);
-    await recordAudit(tx, { userId: user.id, ip: meta.ip }, {
-      ...home,
-      action: 'session.login',
-      entityType: 'session',
-      entityId: user.id,
-      after: { userAgent: meta.userAgent?.slice(0, 120) ?? null },
+  return db
+    .transaction(async (tx) => {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+      const session = await createSession(tx, config, user.id, meta);
+      await recordAudit(
+        tx,
+        { userId: user.id, ip: meta.ip },
+        {
+          ...home,
+          action: 'session.login',
+          entityType: 'session',
+          entityId: user.id,
+          after: { userAgent: meta.userAgent?.slice(0, 120) ?? null },
+        },
+      );
+      return session;
+    })
+    .then(async (session) => {
+      const loaded = await loadSessionById(db, config, session.sessionId);
+      return { token: session.token, me: me(actorOf(loaded!, meta.ip), session.csrfToken, config.demo) };
     });
-    return session;
-  }).then(async (session) => {
-    const loaded = await loadSessionById(db, config, session.sessionId);
-    return { token: session.token, me: me(actorOf(loaded!, meta.ip), session.csrfToken, config.demo) };
-  });
 }
 
 export async function logout(db: Tx, actor: Actor) {
@@ -109,7 +119,12 @@ async function homeOf(db: Tx, userId: number) {
 export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
   const actions = [...new Set(actor.roles.flatMap((r) => ROLE_ACTIONS[r.role]))];
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, districtId: actor.districtId },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      districtId: actor.districtId,
+    },
     roles: actor.roles,
     actions,
     csrfToken,
@@ -122,7 +137,10 @@ export async function changeOwnPassword(db: Tx, actor: Actor, current: string, n
   if (!user || !(await verifyPassword(user.passwordHash, current))) throw unprocessable('wrong_password');
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, passwordChangedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     // Other sessions end: a changed password should lock out whoever else had it.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
     await recordAudit(tx, actor, {
@@ -190,7 +208,13 @@ async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
     .select(userColumns)
     .from(users)
     .innerJoin(regions, homeJoin)
-    .where(and(eq(users.id, id), eq(users.districtId, actor.districtId), inScope(actor, 'user.read', regions.path)));
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.districtId, actor.districtId),
+        inScope(actor, 'user.read', regions.path),
+      ),
+    );
   // Whether a person has an account outside your scope is not yours to know: 404.
   if (!u) throw notFound();
   return u as UserRow;
@@ -207,14 +231,22 @@ export async function getUser(db: Tx, actor: Actor, id: number) {
 }
 
 export async function listUsers(db: Tx, actor: Actor, q: z.infer<typeof UserListQuery>) {
-  const where: (SQL | undefined)[] = [eq(users.districtId, actor.districtId), inScope(actor, 'user.read', regions.path)];
+  const where: (SQL | undefined)[] = [
+    eq(users.districtId, actor.districtId),
+    inScope(actor, 'user.read', regions.path),
+  ];
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId, 'user.read');
     where.push(sql`${regions.path} <@ ${root.path}::ltree`);
   }
-  if (q.q) where.push(sql`(${users.displayName} ILIKE ${contains(q.q)} OR ${users.username} ILIKE ${contains(q.q)})`);
+  if (q.q)
+    where.push(
+      sql`(${users.displayName} ILIKE ${contains(q.q)} OR ${users.username} ILIKE ${contains(q.q)})`,
+    );
   if (q.role) {
-    where.push(sql`EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = ${users.id} AND ra.role = ${q.role})`);
+    where.push(
+      sql`EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = ${users.id} AND ra.role = ${q.role})`,
+    );
   }
   const cond = and(...where);
   const [rows, [count]] = await Promise.all([
@@ -260,7 +292,13 @@ export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof Use
       .returning({ id: users.id });
     if (input.roles.length) {
       await tx.insert(roleAssignments).values(
-        input.roles.map((g) => ({ districtId: actor.districtId, userId: u!.id, role: g.role, regionId: g.regionId, createdBy: actor.userId })),
+        input.roles.map((g) => ({
+          districtId: actor.districtId,
+          userId: u!.id,
+          role: g.role,
+          regionId: g.regionId,
+          createdBy: actor.userId,
+        })),
       );
     }
     const created = await loadUser(tx, actor, u!.id);
@@ -298,7 +336,11 @@ export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infe
         displayName: input.displayName ?? before.displayName,
         regionId: input.regionId ?? before.regionId,
         disabledAt:
-          input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? sql`now()`) : null,
+          input.disabled === undefined
+            ? before.disabledAt
+            : input.disabled
+              ? (before.disabledAt ?? sql`now()`)
+              : null,
       })
       .where(eq(users.id, id));
     if (input.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
@@ -323,7 +365,13 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
     const node = await checkGrant(tx, actor, grant);
     const [ra] = await tx
       .insert(roleAssignments)
-      .values({ districtId: actor.districtId, userId, role: grant.role, regionId: node.id, createdBy: actor.userId })
+      .values({
+        districtId: actor.districtId,
+        userId,
+        role: grant.role,
+        regionId: node.id,
+        createdBy: actor.userId,
+      })
       .returning({ id: roleAssignments.id });
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
@@ -333,7 +381,14 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
       entityId: ra!.id,
       after: { userId, role: grant.role, regionId: node.id },
     });
-    return { id: ra!.id, role: grant.role, regionId: node.id, regionName: node.name, regionKind: node.kind, regionPath: node.path };
+    return {
+      id: ra!.id,
+      role: grant.role,
+      regionId: node.id,
+      regionName: node.name,
+      regionKind: node.kind,
+      regionPath: node.path,
+    };
   });
 }
 
@@ -379,7 +434,10 @@ export async function resetPassword(db: Tx, actor: Actor, id: number, newPasswor
   authorizeManage(actor, u);
   const hash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: sql`now()`, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, passwordChangedAt: sql`now()`, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
@@ -390,4 +448,3 @@ export async function resetPassword(db: Tx, actor: Actor, id: number, newPasswor
     });
   });
 }
-

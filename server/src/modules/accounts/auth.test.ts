@@ -112,16 +112,27 @@ describe('sessions', () => {
     expect((await c.get('/api/auth/me')).status).toBe(200); // still signed in
     const foreign = await t
       .anonymous()
-      .request('POST', '/api/auth/login', { username: 'member', password: 'gongjian-demo' }, { origin: 'https://evil.example' });
+      .request(
+        'POST',
+        '/api/auth/login',
+        { username: 'member', password: 'gongjian-demo' },
+        { origin: 'https://evil.example' },
+      );
     expect(foreign.status).toBe(403);
   });
 
   it('changes the own password, ending the other sessions', async () => {
     const a = await t.as('community_worker');
     const b = await t.as('community_worker');
-    const wrong = await a.post('/api/auth/password', { currentPassword: 'nope-nope', newPassword: 'a-new-password-1' });
+    const wrong = await a.post('/api/auth/password', {
+      currentPassword: 'nope-nope',
+      newPassword: 'a-new-password-1',
+    });
     expect(wrong.status).toBe(422);
-    const ok = await a.post('/api/auth/password', { currentPassword: 'gongjian-demo', newPassword: 'a-new-password-1' });
+    const ok = await a.post('/api/auth/password', {
+      currentPassword: 'gongjian-demo',
+      newPassword: 'a-new-password-1',
+    });
     expect(ok.status).toBe(204);
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);

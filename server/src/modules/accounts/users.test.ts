@@ -42,12 +42,20 @@ describe('users in scope', () => {
   });
 
   it('creates a user with a role in its subtree, and audits it', async () => {
-    const res = await street.post('/api/users', newUser('cw_zhongli', community, [{ role: 'community_worker', regionId: community }]));
+    const res = await street.post(
+      '/api/users',
+      newUser('cw_zhongli', community, [{ role: 'community_worker', regionId: community }]),
+    );
     expect(res.status).toBe(201);
-    expect(res.body.roles).toEqual([expect.objectContaining({ role: 'community_worker', regionId: community })]);
+    expect(res.body.roles).toEqual([
+      expect.objectContaining({ role: 'community_worker', regionId: community }),
+    ]);
     const login = await t.anonymous().login('cw_zhongli', 'long-enough-password');
     expect(login.status).toBe(200);
-    const audit = await t.sql<any>("SELECT after FROM audit_log WHERE action = 'user.create' AND entity_id = $1", [String(res.body.id)]);
+    const audit = await t.sql<any>(
+      "SELECT after FROM audit_log WHERE action = 'user.create' AND entity_id = $1",
+      [String(res.body.id)],
+    );
     expect(audit[0].after.roles).toEqual([`community_worker@${community}`]);
     expect(JSON.stringify(audit)).not.toContain('long-enough-password');
   });
@@ -75,9 +83,14 @@ describe('users in scope', () => {
 
   it('grants and revokes roles within the rules', async () => {
     const [member] = await t.sql<{ id: number }>("SELECT id FROM users WHERE username = 'member'");
-    const grant = await street.post(`/api/users/${member!.id}/roles`, { role: 'lecturer', regionId: community });
+    const grant = await street.post(`/api/users/${member!.id}/roles`, {
+      role: 'lecturer',
+      regionId: community,
+    });
     expect(grant.status).toBe(201);
-    expect((await street.post(`/api/users/${member!.id}/roles`, { role: 'lecturer', regionId: community })).status).toBe(409);
+    expect(
+      (await street.post(`/api/users/${member!.id}/roles`, { role: 'lecturer', regionId: community })).status,
+    ).toBe(409);
     expect((await street.delete(`/api/users/${member!.id}/roles/${grant.body.id}`)).status).toBe(204);
     const roles = (await street.get(`/api/users/${member!.id}`)).body.roles.map((r: any) => r.role);
     expect(roles).toEqual(['party_member']);
@@ -87,18 +100,26 @@ describe('users in scope', () => {
     const cw = await t.as('community_worker');
     const [admin] = await t.sql<{ id: number }>("SELECT id FROM users WHERE username = 'street_admin'");
     // The street admin's home is the street, outside the community: invisible.
-    expect((await cw.post(`/api/users/${admin!.id}/password`, { newPassword: 'hijacked-password' })).status).toBe(404);
+    expect(
+      (await cw.post(`/api/users/${admin!.id}/password`, { newPassword: 'hijacked-password' })).status,
+    ).toBe(404);
     const [unit] = await t.sql<{ id: number }>("SELECT id FROM users WHERE username = 'unit_contact'");
     const ok = await cw.patch(`/api/users/${unit!.id}`, { displayName: '刘志强（联络人）' });
     expect(ok.status).toBe(200);
-    const created = await street.post('/api/users', newUser('cw_second', community, [{ role: 'community_worker', regionId: community }]));
+    const created = await street.post(
+      '/api/users',
+      newUser('cw_second', community, [{ role: 'community_worker', regionId: community }]),
+    );
     const peer = await cw.patch(`/api/users/${created.body.id}`, { disabled: true });
     expect(peer.status).toBe(403);
     expect(peer.body.error.code).toBe('role_too_high');
   });
 
   it('disables a user, ending their sessions; they cannot sign in', async () => {
-    const res = await street.post('/api/users', newUser('to_disable', community, [{ role: 'resident', regionId: community }]));
+    const res = await street.post(
+      '/api/users',
+      newUser('to_disable', community, [{ role: 'resident', regionId: community }]),
+    );
     const c = await t.as('to_disable', 'long-enough-password');
     expect((await street.patch(`/api/users/${res.body.id}`, { disabled: true })).body.disabled).toBe(true);
     expect((await c.get('/api/auth/me')).status).toBe(401);

@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { AuditEntry, AuditListQuery } from '../../../../contract';
 import type { z } from 'zod';
+import type { AuditEntry, AuditListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { users } from '../accounts/accounts.schema';
-import { regionForRead } from '../regions/regions.service';
 import { regions } from '../regions/regions.schema';
+import { regionForRead } from '../regions/regions.service';
 import { auditLog } from './audit.schema';
 
 export type AuditRecord = {
@@ -86,7 +86,8 @@ export async function listAudit(
     items: rows.map((r) => ({
       id: r.id,
       at: iso(r.at)!,
-      actor: r.actorId === null ? null : { id: r.actorId, username: r.actorUsername!, displayName: r.actorName! },
+      actor:
+        r.actorId === null ? null : { id: r.actorId, username: r.actorUsername!, displayName: r.actorName! },
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,

@@ -42,7 +42,9 @@ describe('audit trail', () => {
 
   it('filters by action and by time, newest first', async () => {
     const district = await t.as('district_admin');
-    const res = await district.get(`/api/audit?action=session.login&from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`);
+    const res = await district.get(
+      `/api/audit?action=session.login&from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`,
+    );
     expect(res.body.total).toBeGreaterThan(0);
     expect(res.body.items.every((e: any) => e.action === 'session.login')).toBe(true);
     const times = res.body.items.map((e: any) => e.at);

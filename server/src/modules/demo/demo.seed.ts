@@ -71,7 +71,8 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; regions: num
       const pool = await nextIds(tx, count);
       let i = 0;
       const rows = buildTree(() => pool[i++]!);
-      for (let at = 0; at < rows.length; at += 1000) await tx.insert(regions).values(rows.slice(at, at + 1000));
+      for (let at = 0; at < rows.length; at += 1000)
+        await tx.insert(regions).values(rows.slice(at, at + 1000));
       createdRegions = rows.length;
       districtId = rows[0]!.id!;
     }
@@ -105,13 +106,16 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; regions: num
       .returning({ id: users.id, username: users.username });
     if (inserted.length) {
       const idOf = new Map(inserted.map((u) => [u.username, u.id]));
-      await tx
-        .insert(roleAssignments)
-        .values(
-          accounts
-            .filter((a) => idOf.has(a.username))
-            .map((a) => ({ districtId, userId: idOf.get(a.username)!, role: a.role, regionId: byCode.get(a.at)! })),
-        );
+      await tx.insert(roleAssignments).values(
+        accounts
+          .filter((a) => idOf.has(a.username))
+          .map((a) => ({
+            districtId,
+            userId: idOf.get(a.username)!,
+            role: a.role,
+            regionId: byCode.get(a.at)!,
+          })),
+      );
     }
     return { created: createdRegions > 0, regions: createdRegions, accounts: inserted.length };
   });

@@ -123,7 +123,9 @@ export const regionsRoutes =
           config: { policy: 'region.manage' },
           schema: {
             tags,
-            summary: retired ? 'Retire a node and its subtree' : 'Restore a retired node and what was retired with it',
+            summary: retired
+              ? 'Retire a node and its subtree'
+              : 'Restore a retired node and what was retired with it',
             params: IdParams,
             response: { 200: RegionWithAncestors, ...errors },
           },

@@ -79,7 +79,11 @@ export async function getRegion(db: Tx, actor: Actor, id: number): Promise<Regio
     .select({ id: regions.id, name: regions.name, kind: regions.kind })
     .from(regions)
     .where(
-      and(eq(regions.districtId, row.districtId), sql`${regions.path} @> ${row.path}::ltree`, sql`${regions.id} <> ${row.id}`),
+      and(
+        eq(regions.districtId, row.districtId),
+        sql`${regions.path} @> ${row.path}::ltree`,
+        sql`${regions.id} <> ${row.id}`,
+      ),
     )
     .orderBy(sql`nlevel(${regions.path})`);
   return { ...present({ ...row, childCount: counted?.n ?? 0 }), ancestors };
@@ -87,14 +91,18 @@ export async function getRegion(db: Tx, actor: Actor, id: number): Promise<Regio
 
 export async function listRegions(db: Tx, actor: Actor, q: z.infer<typeof RegionListQuery>) {
   const includeRetired = q.includeRetired === 'true';
-  const where: (SQL | undefined)[] = [eq(regions.districtId, actor.districtId), inScope(actor, 'region.read', regions.path)];
+  const where: (SQL | undefined)[] = [
+    eq(regions.districtId, actor.districtId),
+    inScope(actor, 'region.read', regions.path),
+  ];
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
     where.push(sql`${regions.path} <@ ${root.path}::ltree`);
   }
   if (q.parentId) where.push(eq(regions.parentId, q.parentId));
   if (q.kind) where.push(eq(regions.kind, q.kind));
-  if (q.q) where.push(sql`(${regions.name} ILIKE ${contains(q.q)} OR ${regions.code} ILIKE ${contains(q.q)})`);
+  if (q.q)
+    where.push(sql`(${regions.name} ILIKE ${contains(q.q)} OR ${regions.code} ILIKE ${contains(q.q)})`);
   if (!includeRetired) where.push(isNull(regions.retiredAt));
   const cond = and(...where);
   const [rows, [count]] = await Promise.all([
@@ -152,16 +160,20 @@ export async function regionTree(
   return top;
 }
 
-export async function createRegion(db: Tx, actor: Actor, input: z.infer<typeof RegionCreateBody>): Promise<Region> {
+export async function createRegion(
+  db: Tx,
+  actor: Actor,
+  input: z.infer<typeof RegionCreateBody>,
+): Promise<Region> {
   return db.transaction(async (tx) => {
     const parent = await load(tx, actor, input.parentId, 'share');
     authorize(actor, 'region.manage', parent.path);
     if (parent.retiredAt) throw unprocessable('region_parent_retired');
     const kind = CHILD_KIND[parent.kind];
     if (!kind) throw unprocessable('region_leaf');
-    const [seq] = await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('regions', 'id')) AS id`).then(
-      (r) => r.rows,
-    );
+    const [seq] = await tx
+      .execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('regions', 'id')) AS id`)
+      .then((r) => r.rows);
     const id = Number(seq!.id);
     const [row] = await tx
       .insert(regions)
@@ -187,9 +199,21 @@ export async function createRegion(db: Tx, actor: Actor, input: z.infer<typeof R
   });
 }
 
-const snapshot = (r: Row) => ({ name: r.name, code: r.code, kind: r.kind, parentId: r.parentId, path: r.path, retiredAt: r.retiredAt });
+const snapshot = (r: Row) => ({
+  name: r.name,
+  code: r.code,
+  kind: r.kind,
+  parentId: r.parentId,
+  path: r.path,
+  retiredAt: r.retiredAt,
+});
 
-export async function updateRegion(db: Tx, actor: Actor, id: number, input: z.infer<typeof RegionUpdateBody>) {
+export async function updateRegion(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof RegionUpdateBody>,
+) {
   return db.transaction(async (tx) => {
     const before = await load(tx, actor, id, 'update');
     authorizeChange(actor, before);

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const tableChecksum = async () =>
-  (await t.sql<{ sum: string }>(`SELECT md5(string_agg(r::text, '|' ORDER BY id)) AS sum FROM regions r`))[0]!.sum;
+  (await t.sql<{ sum: string }>(`SELECT md5(string_agg(r::text, '|' ORDER BY id)) AS sum FROM regions r`))[0]!
+    .sum;
 
 describe('reading the tree within scope', () => {
   it('returns the street subtree in one request, nested, with child counts', async () => {
@@ -100,8 +101,15 @@ describe('changing the tree', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'building', name: '12号楼', parentId: community, childCount: 0 });
     expect(res.body.path).toBe(`1.${bajiao}.${community}.${res.body.id}`);
-    const audit = await t.sql('SELECT action, entity_id, after FROM audit_log WHERE entity_id = $1', [String(res.body.id)]);
-    expect(audit).toEqual([expect.objectContaining({ action: 'region.create', after: expect.objectContaining({ name: '12号楼' }) })]);
+    const audit = await t.sql('SELECT action, entity_id, after FROM audit_log WHERE entity_id = $1', [
+      String(res.body.id),
+    ]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'region.create',
+        after: expect.objectContaining({ name: '12号楼' }),
+      }),
+    ]);
   });
 
   it('refuses to add below an entrance, or outside the scope', async () => {
@@ -138,7 +146,9 @@ describe('changing the tree', () => {
       expect(res.body.error.code).toBe('validation');
       expect(res.body.error.message).toMatch(/输入有误/);
     }
-    const res = await street.request('POST', '/api/regions', undefined, { 'content-type': 'application/json' });
+    const res = await street.request('POST', '/api/regions', undefined, {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     const patch = await street.patch(`/api/regions/${community}`, { name: 'x', path: '1' });
     expect(patch.status).toBe(400);
@@ -147,7 +157,12 @@ describe('changing the tree', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await street.request('POST', '/api/regions', { parentId: otherCommunity, name: 'x' }, { 'accept-language': 'en' });
+    const res = await street.request(
+      'POST',
+      '/api/regions',
+      { parentId: otherCommunity, name: 'x' },
+      { 'accept-language': 'en' },
+    );
     expect(res.body.error.message).toBe('This is outside your area of responsibility');
   });
 
@@ -175,16 +190,20 @@ describe('changing the tree', () => {
       [community],
     );
     const target = await t.region('110107003002'); // 八角中里社区
-    const descendants = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE path <@ $1::ltree', [
-      building!.path,
-    ]);
+    const descendants = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM regions WHERE path <@ $1::ltree',
+      [building!.path],
+    );
     const res = await street.post(`/api/regions/${building!.id}/move`, { parentId: target });
     expect(res.status).toBe(200);
     expect(res.body.parentId).toBe(target);
     expect(res.body.ancestors.map((a: any) => a.name)).toEqual(['石景山区', '八角街道', '八角中里社区']);
     const newPath = `1.${bajiao}.${target}.${building!.id}`;
     expect(res.body.path).toBe(newPath);
-    const moved = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE path <@ $1::ltree', [newPath]);
+    const moved = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM regions WHERE path <@ $1::ltree',
+      [newPath],
+    );
     expect(moved[0]!.n).toBe(descendants[0]!.n);
     // The invariant for the whole table: each path is its parent's path plus its own id.
     const broken = await t.sql(
@@ -215,21 +234,29 @@ describe('changing the tree', () => {
     const res = await street.post(`/api/regions/${building!.id}/retire`);
     expect(res.status).toBe(200);
     expect(res.body.retiredAt).not.toBeNull();
-    const live = await t.sql('SELECT 1 FROM regions WHERE path <@ $1::ltree AND retired_at IS NULL', [building!.path]);
+    const live = await t.sql('SELECT 1 FROM regions WHERE path <@ $1::ltree AND retired_at IS NULL', [
+      building!.path,
+    ]);
     expect(live).toEqual([]);
     const tree = await street.get(`/api/regions/${community}/tree?depth=1`);
     expect(tree.body.children.map((c: any) => c.id)).not.toContain(building!.id);
     expect((await street.post('/api/regions', { parentId: building!.id, name: '9单元' })).status).toBe(422);
     const back = await street.post(`/api/regions/${building!.id}/restore`);
     expect(back.body.retiredAt).toBeNull();
-    const retired = await t.sql('SELECT 1 FROM regions WHERE path <@ $1::ltree AND retired_at IS NOT NULL', [building!.path]);
+    const retired = await t.sql('SELECT 1 FROM regions WHERE path <@ $1::ltree AND retired_at IS NOT NULL', [
+      building!.path,
+    ]);
     expect(retired).toEqual([]);
   });
 
   it('keeps its rules in the database too', async () => {
     await expect(
-      t.sql("INSERT INTO regions (district_id, id, parent_id, kind, name, code, path) VALUES (1, 999999, 1, 'building', 'x', 'zz', '1.999999')"),
+      t.sql(
+        "INSERT INTO regions (district_id, id, parent_id, kind, name, code, path) VALUES (1, 999999, 1, 'building', 'x', 'zz', '1.999999')",
+      ),
     ).rejects.toThrow(/regions_depth_matches_kind/);
-    await expect(t.sql("UPDATE regions SET path = '1.2.3' WHERE id = $1", [community])).rejects.toThrow(/check constraint/);
+    await expect(t.sql("UPDATE regions SET path = '1.2.3' WHERE id = $1", [community])).rejects.toThrow(
+      /check constraint/,
+    );
   });
 });

@@ -18,7 +18,7 @@ export function UserTable({ users, loading, pagination, actions }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<User> = [
     { title: t('users.displayName'), dataIndex: 'displayName', fixed: 'left', width: 120 },
-    { title: t('users.username'), dataIndex: 'username', width: 150, className: 'gj-code' },
+    { title: t('users.username'), dataIndex: 'username', width: 180, className: 'gj-code' },
     { title: t('users.homeRegion'), dataIndex: 'regionName', width: 150 },
     {
       title: t('users.roles'),

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, openBrowser, PHONE, screenshot } from './browser';
+
+describe('a street admin on the console', () => {
+  let b: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(() => b.close());
+
+  it('sees the street tree in Chinese, switches to English, and the same page reads in English', async () => {
+    const { page } = b;
+    await page.goto(`${(await import('./browser')).baseUrl()}/login`);
+    await expect.poll(() => page.locator('body').innerText()).toContain('演示账号');
+    await login(page, 'street_admin');
+    await page.getByTestId('menu-regions').click();
+    const tree = page.getByTestId('region-tree');
+    await tree.getByText('八角街道').first().waitFor();
+    await tree.getByText('八角北路社区').first().waitFor();
+    const zh = await page.locator('body').innerText();
+    expect(zh).toContain('区域树');
+    expect(zh).not.toContain('古城街道'); // another street: outside the scope
+    const zhShot = await screenshot(page, 'street-admin-regions-zh');
+
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Regions');
+    const en = await page.locator('body').innerText();
+    expect(en).not.toContain('区域树');
+    expect(en).toContain('八角街道'); // names of places stay as they are
+    const enShot = await screenshot(page, 'street-admin-regions-en');
+    console.log(`screenshots: ${zhShot} ${enShot}`);
+
+    await page.reload();
+    await tree.getByText('八角街道').first().waitFor();
+    expect(await page.locator('body').innerText()).toContain('Regions'); // the choice persists
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('区域树');
+  });
+});
+
+describe('on a phone', () => {
+  it('logs in and browses the tree at 390 px wide', async () => {
+    const b = await openBrowser(PHONE);
+    try {
+      const { page } = b;
+      await login(page, 'community_worker');
+      await page.goto(page.url().replace(/\/[^/]*$/, '/regions'));
+      await page.getByTestId('region-tree').getByText('八角北路社区').first().waitFor();
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, 'community-worker-regions-phone');
+    } finally {
+      await b.close();
+    }
+  });
+});
