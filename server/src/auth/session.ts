@@ -25,6 +25,10 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = tokenHash(token);
+  // The user's dead sessions go when a new one starts, so the table holds live ones only.
+  await db.execute(sql`
+    DELETE FROM sessions WHERE user_id = ${userId}
+       AND (expires_at < now() OR last_seen_at < now() - make_interval(secs => ${config.sessionIdleMs / 1000}))`);
   await db.insert(sessions).values({
     id: sessionId,
     userId,
