@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
       GONGJIAN_DATA_DIR: dataDir,
       GONGJIAN_DEMO: '1',
       PORT: '0',
-      GONGJIAN_LOG_LEVEL: 'warn',
+      GONGJIAN_LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,12 @@
 import { Empty } from 'antd';
 import type { Key, ReactNode } from 'react';
 
-type Props<T> = { items: readonly T[]; rowKey: (item: T) => Key; render: (item: T) => ReactNode; empty: string };
+type Props<T> = {
+  items: readonly T[];
+  rowKey: (item: T) => Key;
+  render: (item: T) => ReactNode;
+  empty: string;
+};
 
 /** A divided list of rows (antd's List is deprecated in v6). */
 export function PlainList<T>({ items, rowKey, render, empty }: Props<T>) {

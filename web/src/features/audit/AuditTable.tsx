@@ -58,8 +58,7 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       title: t('audit.ip'),
       dataIndex: 'ip',
       width: 130,
-      className: 'gj-code',
-      render: (ip: string | null) => ip ?? dash,
+      render: (ip: string | null) => (ip ? <span className="gj-code">{ip}</span> : dash),
     },
   ];
 

@@ -38,10 +38,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onOk={form.submit}
       okText={t('common.save')}
       confirmLoading={change.isPending}
-      afterClose={() => form.resetFields()}
-      forceRender
+      destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

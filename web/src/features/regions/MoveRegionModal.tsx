@@ -53,7 +53,7 @@ export function MoveRegionModal({ region, open, onClose, onMoved }: Props) {
         <Form.Item
           name="parentId"
           label={t('regions.newParent', { kind: kind ? t(`regionKind.${kind}`) : '' })}
-          rules={[{ required: true }]}
+          rules={[{ required: true, message: t('regions.required') }]}
         >
           <RegionSelect
             kind={kind ?? undefined}

@@ -33,7 +33,12 @@ export function RegionSearchResults({ search, includeRetired, onLocate }: Props)
       width: 90,
       render: (_, r) => <RegionKindTag kind={r.kind} />,
     },
-    { title: t('regions.code'), dataIndex: 'code', width: 120, className: 'gj-code' },
+    {
+      title: t('regions.code'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string) => <span className="gj-code">{code}</span>,
+    },
     {
       title: t('common.actions'),
       key: 'actions',

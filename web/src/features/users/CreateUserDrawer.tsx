@@ -81,7 +81,11 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('users.homeRegion')} rules={[{ required: true }]}>
+        <Form.Item
+          name="regionId"
+          label={t('users.homeRegion')}
+          rules={[{ required: true, message: t('regions.required') }]}
+        >
           <RegionSelect />
         </Form.Item>
         <Form.Item label={t('users.roles')}>

@@ -50,7 +50,11 @@ function ProfileForm({ user }: { user: User }) {
       >
         <Input />
       </Form.Item>
-      <Form.Item name="regionId" label={t('users.homeRegion')} rules={[{ required: true }]}>
+      <Form.Item
+        name="regionId"
+        label={t('users.homeRegion')}
+        rules={[{ required: true, message: t('regions.required') }]}
+      >
         <RegionSelect />
       </Form.Item>
       <Form.Item name="disabled" label={t('users.disabled')} extra={t('users.disabledHint')}>

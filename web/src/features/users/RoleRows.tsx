@@ -19,7 +19,7 @@ export function RoleRows() {
               </Form.Item>
               <Form.Item
                 name={[name, 'regionId']}
-                rules={[{ required: true, message: t('users.regionRequired') }]}
+                rules={[{ required: true, message: t('regions.required') }]}
               >
                 <RegionSelect />
               </Form.Item>

@@ -31,10 +31,18 @@ function GrantRoleForm({ user }: { user: User }) {
 
   return (
     <Form<RoleGrant> form={form} layout="vertical" onFinish={onFinish} className="gj-grant-form">
-      <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+      <Form.Item
+        name="role"
+        label={t('users.role')}
+        rules={[{ required: true, message: t('users.roleRequired') }]}
+      >
         <Select<Role> options={roleOptions} placeholder={t('users.role')} />
       </Form.Item>
-      <Form.Item name="regionId" label={t('users.roleRegion')} rules={[{ required: true }]}>
+      <Form.Item
+        name="regionId"
+        label={t('users.roleRegion')}
+        rules={[{ required: true, message: t('regions.required') }]}
+      >
         <RegionSelect />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={grant.isPending}>

@@ -18,7 +18,12 @@ export function UserTable({ users, loading, pagination, actions }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<User> = [
     { title: t('users.displayName'), dataIndex: 'displayName', fixed: 'left', width: 120 },
-    { title: t('users.username'), dataIndex: 'username', width: 180, className: 'gj-code' },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 180,
+      render: (username: string) => <span className="gj-code">{username}</span>,
+    },
     { title: t('users.homeRegion'), dataIndex: 'regionName', width: 150 },
     {
       title: t('users.roles'),
@@ -31,7 +36,7 @@ export function UserTable({ users, loading, pagination, actions }: Props) {
         </span>
       ),
     },
-    { title: t('common.status'), key: 'status', width: 170, render: (_, user) => <UserStatus user={user} /> },
+    { title: t('common.status'), key: 'status', width: 210, render: (_, user) => <UserStatus user={user} /> },
   ];
   if (actions) {
     columns.push({
