@@ -28,7 +28,28 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Everything an actor may be allowed to do; each route names one. */
-export const ACTIONS = ['region.read', 'region.manage', 'user.read', 'user.manage', 'audit.read'] as const;
+export const ACTIONS = [
+  'region.read',
+  'region.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'unit.read',
+  'unit.manage',
+  'org.read',
+  'org.manage',
+  'person.read',
+  'person.manage',
+  /** See phone and ID numbers unmasked. */
+  'person.private',
+  'registration.request',
+  'registration.decide',
+  'body.read',
+  'body.manage',
+  'task.manage',
+  'coverage.read',
+  'import.run',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // ---------- common ----------
@@ -73,6 +94,9 @@ export const RoleAssignment = z.object({
   regionName: z.string(),
   regionKind: z.enum(REGION_KINDS),
   regionPath: z.string(),
+  /** A unit contact's role reaches its unit, not the region's subtree. */
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
 });
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 export const Me = z.object({
@@ -81,6 +105,8 @@ export const Me = z.object({
     username: z.string(),
     displayName: z.string(),
     districtId: z.number(),
+    /** The person record of this account, if any (members and residents have one). */
+    personId: z.number().nullable(),
   }),
   roles: z.array(RoleAssignment),
   /** The actions this user may take somewhere (the menu shows these). */
@@ -159,7 +185,12 @@ export const UserListQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
   q: SearchText.optional(),
 });
-export const RoleGrantBody = z.strictObject({ role: z.enum(ROLES), regionId: Id });
+/** A role at a node; a unit contact's role names its unit instead (the unit's region is implied). */
+export const RoleGrantBody = z.union([
+  z.strictObject({ role: z.enum(ROLES).exclude(['unit_contact']), regionId: Id }),
+  z.strictObject({ role: z.literal('unit_contact'), unitId: Id }),
+]);
+export type RoleGrantBody = z.infer<typeof RoleGrantBody>;
 export const UserCreateBody = z.strictObject({
   username: Username,
   displayName: Name,
@@ -198,3 +229,211 @@ export const AuditListQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+
+// ---------- the organisation network ----------
+export const UNIT_KINDS = ['agency', 'school', 'hospital', 'enterprise', 'social_org', 'other'] as const;
+export const AFFILIATIONS = ['central', 'municipal', 'district', 'other'] as const;
+export const PARTY_ORG_KINDS = [
+  'street_committee',
+  'community_branch',
+  'unit_party_org',
+  'general_branch',
+] as const;
+export const GENDERS = ['male', 'female'] as const;
+export const MEMBERSHIP_STATUSES = ['in_service', 'retired'] as const;
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'a mobile (11 digits) or landline number');
+/** Resident identity card number: 17 digits and a digit or X. */
+export const IdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, '18 characters: 17 digits and a digit or X');
+export const LocalDate = z.iso.date();
+
+export const Specialty = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+export type Specialty = z.infer<typeof Specialty>;
+export const SpecialtyCode = z.string().regex(/^[a-z_]{2,30}$/);
+
+export const Unit = z.object({
+  id: z.number(),
+  regionId: z.number(),
+  regionName: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  affiliation: z.enum(AFFILIATIONS),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  partyOrgId: z.number().nullable(),
+  partyOrgName: z.string().nullable(),
+  /** People whose Party organisation is this unit's. */
+  memberCount: z.number(),
+  /** Of them, registered with their home community. */
+  registeredCount: z.number(),
+  createdAt: z.string(),
+});
+export type Unit = z.infer<typeof Unit>;
+export const UnitListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  q: SearchText.optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  affiliation: z.enum(AFFILIATIONS).optional(),
+});
+export const UnitCreateBody = z.strictObject({
+  regionId: Id,
+  name: Name,
+  kind: z.enum(UNIT_KINDS),
+  affiliation: z.enum(AFFILIATIONS),
+  address: z.string().trim().max(200).optional(),
+  contactName: Name.optional(),
+  contactPhone: Phone.optional(),
+});
+export const UnitUpdateBody = UnitCreateBody.partial();
+
+export const PartyOrg = z.object({
+  id: z.number(),
+  regionId: z.number(),
+  regionName: z.string(),
+  kind: z.enum(PARTY_ORG_KINDS),
+  name: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
+  memberCount: z.number(),
+});
+export type PartyOrg = z.infer<typeof PartyOrg>;
+export const PartyOrgListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  q: SearchText.optional(),
+  kind: z.enum(PARTY_ORG_KINDS).optional(),
+  unitId: Id.optional(),
+});
+export const PartyOrgCreateBody = z.strictObject({
+  regionId: Id,
+  kind: z.enum(PARTY_ORG_KINDS),
+  name: Name,
+  unitId: Id.optional(),
+  parentId: Id.optional(),
+});
+export const PartyOrgUpdateBody = z.strictObject({
+  name: Name.optional(),
+  parentId: Id.nullable().optional(),
+});
+
+export const Membership = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  since: z.string(),
+});
+/** A person of the district: a resident, and a Party member when `membership` is set. */
+export const Member = z.object({
+  id: z.number(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthYear: z.number().nullable(),
+  /** Masked (138****1234) unless the viewer may see personal data. */
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  masked: z.boolean(),
+  homeRegionId: z.number(),
+  /** e.g. 八角北路社区 3号楼 2单元 */
+  homeLabel: z.string(),
+  specialties: z.array(z.string()),
+  tags: z.array(z.string()),
+  membership: Membership.nullable(),
+  /** Registration with the home community (in-service members). */
+  registration: z
+    .object({
+      id: z.number(),
+      communityId: z.number(),
+      communityName: z.string(),
+      status: z.enum(REGISTRATION_STATUSES),
+    })
+    .nullable(),
+  userId: z.number().nullable(),
+});
+export type Member = z.infer<typeof Member>;
+export const MemberListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  q: SearchText.optional(),
+  specialty: SpecialtyCode.optional(),
+  party: z.enum(['true', 'false']).optional(),
+  status: z.enum(MEMBERSHIP_STATUSES).optional(),
+  orgId: Id.optional(),
+  unitId: Id.optional(),
+  /** Members registered with this community (approved). */
+  registeredWith: Id.optional(),
+});
+export const MembershipInput = z.strictObject({
+  orgId: Id,
+  status: z.enum(MEMBERSHIP_STATUSES),
+  since: LocalDate,
+});
+export const MemberCreateBody = z.strictObject({
+  name: Name,
+  gender: z.enum(GENDERS),
+  birthYear: z.number().int().min(1900).max(2030).optional(),
+  phone: Phone.optional(),
+  idNumber: IdNumber.optional(),
+  homeRegionId: Id,
+  specialties: z.array(SpecialtyCode).max(10).default([]),
+  tags: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+  membership: MembershipInput.optional(),
+});
+export const MemberUpdateBody = z.strictObject({
+  name: Name.optional(),
+  gender: z.enum(GENDERS).optional(),
+  birthYear: z.number().int().min(1900).max(2030).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  idNumber: IdNumber.nullable().optional(),
+  homeRegionId: Id.optional(),
+  specialties: z.array(SpecialtyCode).max(10).optional(),
+  tags: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+  membership: MembershipInput.nullable().optional(),
+});
+
+export const Registration = z.object({
+  id: z.number(),
+  personId: z.number(),
+  personName: z.string(),
+  communityId: z.number(),
+  communityName: z.string(),
+  orgName: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  status: z.enum(REGISTRATION_STATUSES),
+  reason: z.string().nullable(),
+  requestedAt: z.string(),
+  requestedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+});
+export type Registration = z.infer<typeof Registration>;
+export const RegistrationListQuery = z.strictObject({
+  ...Pagination,
+  communityId: Id.optional(),
+  unitId: Id.optional(),
+  status: z.enum(REGISTRATION_STATUSES).optional(),
+  q: SearchText.optional(),
+});
+export const RegistrationCreateBody = z.strictObject({
+  /** Omit to register yourself. */
+  personId: Id.optional(),
+  communityId: Id,
+});
+export const RegistrationDecisionBody = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('approve') }),
+  z.strictObject({ decision: z.literal('decline'), reason: z.string().trim().min(2).max(500) }),
+]);

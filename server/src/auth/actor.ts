@@ -6,6 +6,8 @@ export type Actor = {
   username: string;
   displayName: string;
   districtId: number;
+  /** The person record of this account, if any. */
+  personId: number | null;
   sessionId: string;
   ip: string | null;
   roles: RoleAssignment[];

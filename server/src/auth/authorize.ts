@@ -1,43 +1,77 @@
 /**
  * The one authorisation check: may this actor do this action on something in the
- * region with this path? A role at a node reaches that node's subtree, nothing else.
+ * region with this path (and, for unit contacts, belonging to this unit)? A role at a
+ * node reaches that node's subtree, nothing else; a unit contact's unit actions reach
+ * its unit.
  */
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Action, Role } from '../../../contract';
 import { forbidden } from '../errors';
 import type { Actor } from './actor';
-import { GRANTABLE, ROLE_ACTIONS } from './permissions';
+import { GRANTABLE, ROLE_ACTIONS, UNIT_SCOPED_ACTIONS } from './permissions';
+
+/** Where a thing sits: its region's path, and its unit when it belongs to one. */
+export type Target = { path: string; unitId?: number | null };
 
 /** Is `path` the node `root` or below it? Paths are ltree strings like `1.4.27`. */
 export const isWithin = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
+const holders = (actor: Actor, action: Action) =>
+  actor.roles.filter((r) => ROLE_ACTIONS[r.role].includes(action));
+const byUnit = (r: Actor['roles'][number], action: Action) =>
+  r.unitId !== null && UNIT_SCOPED_ACTIONS.has(action);
+
 /** The roots of the subtrees where the actor may take `action`, none nested in another. */
 export function scopes(actor: Actor, action: Action): string[] {
-  const roots = actor.roles.filter((r) => ROLE_ACTIONS[r.role].includes(action)).map((r) => r.regionPath);
+  const roots = holders(actor, action)
+    .filter((r) => !byUnit(r, action))
+    .map((r) => r.regionPath);
   return roots.filter((p, i) => !roots.some((q, j) => (j < i && q === p) || (q !== p && isWithin(p, q))));
 }
 
-export function can(actor: Actor, action: Action, path: string): boolean {
-  return scopes(actor, action).some((root) => isWithin(path, root));
+/** The units whose things the actor may take `action` on as their contact. */
+export function unitScopes(actor: Actor, action: Action): number[] {
+  return [...new Set(holders(actor, action).flatMap((r) => (byUnit(r, action) ? [r.unitId!] : [])))];
 }
 
-/** Throws 403 unless the actor may take `action` on something at `path`. */
-export function authorize(actor: Actor, action: Action, path: string): void {
-  if (!can(actor, action, path)) throw forbidden('out_of_scope');
+/** Does the actor hold `action` anywhere at all? (The route-level check.) */
+export const holds = (actor: Actor, action: Action) => holders(actor, action).length > 0;
+
+export function can(actor: Actor, action: Action, target: Target | string): boolean {
+  const t = typeof target === 'string' ? { path: target } : target;
+  return (
+    scopes(actor, action).some((root) => isWithin(t.path, root)) ||
+    (t.unitId != null && unitScopes(actor, action).includes(t.unitId))
+  );
+}
+
+/** Throws 403 unless the actor may take `action` on the target. */
+export function authorize(actor: Actor, action: Action, target: Target | string): void {
+  if (!can(actor, action, target)) throw forbidden('out_of_scope');
 }
 
 /**
- * An SQL condition keeping rows whose ltree `column` lies in the actor's scope for
- * `action` — lists narrow in the database, never after loading. False when none.
+ * An SQL condition keeping rows in the actor's scope for `action` — lists narrow in the
+ * database, never after loading. `path` is the row's region path (ltree); `unit`, when
+ * the row can belong to a unit, its unit id. False when the actor reaches nothing.
  */
-export function inScope(actor: Actor, action: Action, column: SQLWrapper): SQL {
-  const roots = scopes(actor, action);
-  if (roots.length === 0) return sql`false`;
-  const parts = roots.map((root) => sql`${column} <@ ${root}::ltree`);
+export function inScope(actor: Actor, action: Action, path: SQLWrapper, unit?: SQLWrapper): SQL {
+  const parts = scopes(actor, action).map((root) => sql`${path} <@ ${root}::ltree`);
+  const units = unitScopes(actor, action);
+  if (unit && units.length)
+    parts.push(
+      sql`${unit} IN (${sql.join(
+        units.map((u) => sql`${u}`),
+        sql`, `,
+      )})`,
+    );
+  if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
 /** May the actor grant `role` at a node with this path? (Its own rank bounds what it grants.) */
 export function canGrant(actor: Actor, role: Role, path: string): boolean {
-  return actor.roles.some((r) => GRANTABLE[r.role].includes(role) && isWithin(path, r.regionPath));
+  return actor.roles.some(
+    (r) => r.unitId === null && GRANTABLE[r.role].includes(role) && isWithin(path, r.regionPath),
+  );
 }

@@ -5,17 +5,56 @@
  */
 import type { Action, RegionKind, Role } from '../../../contract';
 
-const ADMIN: Action[] = ['region.read', 'region.manage', 'user.read', 'user.manage', 'audit.read'];
+const NETWORK_ADMIN: Action[] = [
+  'region.read',
+  'region.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'unit.read',
+  'unit.manage',
+  'org.read',
+  'org.manage',
+  'person.read',
+  'person.manage',
+  'person.private',
+  'registration.decide',
+  'body.read',
+  'body.manage',
+  'task.manage',
+  'coverage.read',
+  'import.run',
+];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  district_admin: ADMIN,
-  street_admin: ADMIN,
-  community_worker: ADMIN,
-  unit_contact: ['region.read'],
-  party_member: ['region.read'],
+  district_admin: NETWORK_ADMIN,
+  street_admin: NETWORK_ADMIN,
+  community_worker: NETWORK_ADMIN,
+  unit_contact: [
+    'region.read',
+    'unit.read',
+    'unit.manage',
+    'org.read',
+    'person.read',
+    'registration.request',
+    'body.read',
+  ],
+  party_member: ['region.read', 'registration.request', 'body.read'],
   resident: ['region.read'],
   lecturer: ['region.read'],
 };
+
+/**
+ * For a unit contact these actions reach its unit (rows carrying that unit), not the
+ * subtree of the region where the unit stands; its other actions follow the tree.
+ */
+export const UNIT_SCOPED_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'unit.read',
+  'unit.manage',
+  'org.read',
+  'person.read',
+  'registration.request',
+]);
 
 /** Roles an actor holding the key role may grant inside its subtree. */
 export const GRANTABLE: Record<Role, readonly Role[]> = {
@@ -41,7 +80,7 @@ export const ROLE_NODE_KINDS: Record<Role, readonly RegionKind[]> = {
   district_admin: ['district'],
   street_admin: ['street'],
   community_worker: ['community'],
-  unit_contact: ['street', 'community', 'building'],
+  unit_contact: ['street', 'community', 'building', 'entrance'],
   party_member: ['community', 'building', 'entrance'],
   resident: ['community', 'building', 'entrance'],
   lecturer: ['district', 'street', 'community'],

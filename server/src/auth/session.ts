@@ -50,6 +50,7 @@ type SessionRow = {
   display_name: string;
   district_id: number;
   disabled_at: string | null;
+  person_id: number | null;
   roles: RoleAssignment[];
 };
 
@@ -57,7 +58,7 @@ export type LoadedSession = {
   sessionId: string;
   csrfToken: string;
   expired: boolean;
-  user: { id: number; username: string; displayName: string; districtId: number };
+  user: { id: number; username: string; displayName: string; districtId: number; personId: number | null };
   roles: RoleAssignment[];
 };
 
@@ -70,6 +71,7 @@ export const actorOf = (s: LoadedSession, ip: string | null): Actor => ({
   username: s.user.username,
   displayName: s.user.displayName,
   districtId: s.user.districtId,
+  personId: s.user.personId,
   sessionId: s.sessionId,
   ip,
   roles: s.roles,
@@ -87,14 +89,16 @@ export async function loadSessionById(
             (s.expires_at < now() OR s.last_seen_at < now() - make_interval(secs => ${idleSeconds})) AS expired,
             (s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_MS / 1000})) AS stale,
             u.id AS user_id, u.username, u.display_name, u.district_id, u.disabled_at,
+            (SELECT p.id FROM people p WHERE p.user_id = u.id) AS person_id,
             COALESCE(json_agg(json_build_object(
               'id', ra.id, 'role', ra.role, 'regionId', r.id, 'regionName', r.name,
-              'regionKind', r.kind, 'regionPath', r.path::text) ORDER BY ra.id)
+              'regionKind', r.kind, 'regionPath', r.path::text, 'unitId', un.id, 'unitName', un.name) ORDER BY ra.id)
               FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN role_assignments ra ON ra.user_id = u.id
        LEFT JOIN regions r ON r.district_id = ra.district_id AND r.id = ra.region_id AND r.retired_at IS NULL
+       LEFT JOIN units un ON un.district_id = ra.district_id AND un.id = ra.unit_id
       WHERE s.id = ${sessionId}
       GROUP BY s.id, u.id`);
   const row = rows[0];
@@ -117,6 +121,7 @@ export async function loadSessionById(
       username: row.username,
       displayName: row.display_name,
       districtId: row.district_id,
+      personId: row.person_id,
     },
     roles: row.roles,
   };

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../../../contract';
 import type { Actor } from '../auth/actor';
-import { scopes } from '../auth/authorize';
+import { holds } from '../auth/authorize';
 import { loadSession, SESSION_COOKIE, actorOf as sessionActor } from '../auth/session';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
@@ -60,7 +60,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
     if (!SAFE.has(req.method)) checkCsrf(req);
     if (policy === 'public') return;
     if (!req.actor) throw req.sessionExpired ? new AppError(401, 'session_expired') : unauthorized();
-    if (policy !== 'session' && scopes(req.actor, policy).length === 0) throw forbidden();
+    if (policy !== 'session' && !holds(req.actor, policy)) throw forbidden();
   });
 }
 

@@ -10,9 +10,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
+import { units } from '../network/network.schema';
 import { regions } from '../regions/regions.schema';
 
 export const appRole = pgEnum('app_role', ROLES);
@@ -60,13 +62,22 @@ export const roleAssignments = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: appRole().notNull(),
     regionId: id('region_id').notNull(),
+    /** Set for unit contacts: the unit their role speaks for. */
+    unitId: id('unit_id'),
     createdBy: id('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.regionId], foreignColumns: [regions.districtId, regions.id] }),
-    unique('role_assignments_user_role_region_key').on(t.userId, t.role, t.regionId),
+    foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
+    uniqueIndex('role_assignments_user_role_scope_key').on(
+      t.userId,
+      t.role,
+      t.regionId,
+      sql`coalesce(unit_id, 0)`,
+    ),
+    check('role_assignments_unit_only_for_contacts', sql`${t.unitId} IS NULL OR ${t.role} = 'unit_contact'`),
     index('role_assignments_region_idx').on(t.districtId, t.regionId),
   ],
 );

@@ -25,6 +25,7 @@ import type { Tx } from '../../db/client';
 import { AppError, forbidden, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { unitFor } from '../network/units.service';
 import { regions } from '../regions/regions.schema';
 import { regionForRead } from '../regions/regions.service';
 import { roleAssignments, sessions, users } from './accounts.schema';
@@ -124,6 +125,7 @@ export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
       username: actor.username,
       displayName: actor.displayName,
       districtId: actor.districtId,
+      personId: actor.personId,
     },
     roles: actor.roles,
     actions,
@@ -157,9 +159,11 @@ export async function changeOwnPassword(db: Tx, actor: Actor, current: string, n
 
 const roleList = sql<RoleAssignment[]>`COALESCE((
   SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role, 'regionId', rr.id, 'regionName', rr.name,
-                                    'regionKind', rr.kind, 'regionPath', rr.path::text) ORDER BY ra.id)
+                                    'regionKind', rr.kind, 'regionPath', rr.path::text,
+                                    'unitId', un.id, 'unitName', un.name) ORDER BY ra.id)
     FROM role_assignments ra
     JOIN regions rr ON rr.district_id = ra.district_id AND rr.id = ra.region_id
+    LEFT JOIN units un ON un.district_id = ra.district_id AND un.id = ra.unit_id
    WHERE ra.user_id = ${users.id}), '[]'::json)`;
 
 const userColumns = {
@@ -264,14 +268,23 @@ export async function listUsers(db: Tx, actor: Actor, q: z.infer<typeof UserList
 }
 
 /** Checks a grant: the actor may grant this role there, and the role is held at that kind of node. */
-async function checkGrant(tx: Tx, actor: Actor, grant: { role: Role; regionId: number }) {
-  const node = await regionForRead(tx, actor, grant.regionId, 'user.manage');
+async function checkGrant(tx: Tx, actor: Actor, grant: RoleGrantBody) {
+  let unit: { id: number; name: string } | null = null;
+  let regionId: number;
+  if (grant.role === 'unit_contact') {
+    const u = await unitFor(tx, actor, grant.unitId);
+    unit = { id: u.id, name: u.name };
+    regionId = u.regionId;
+  } else {
+    regionId = grant.regionId;
+  }
+  const node = await regionForRead(tx, actor, regionId, 'user.manage');
   if (node.retiredAt) throw unprocessable('region_retired');
   if (!canGrant(actor, grant.role, node.path)) throw forbidden('role_too_high');
   if (!ROLE_NODE_KINDS[grant.role].includes(node.kind)) {
     throw unprocessable('role_region_kind', { role: grant.role, kind: node.kind });
   }
-  return node;
+  return { node, unit };
 }
 
 export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof UserCreateBody>) {
@@ -279,7 +292,8 @@ export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof Use
   if (home.retiredAt) throw unprocessable('region_retired');
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    for (const g of input.roles) await checkGrant(tx, actor, g);
+    const grants = [];
+    for (const g of input.roles) grants.push({ role: g.role, ...(await checkGrant(tx, actor, g)) });
     const [u] = await tx
       .insert(users)
       .values({
@@ -292,11 +306,12 @@ export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof Use
       .returning({ id: users.id });
     if (input.roles.length) {
       await tx.insert(roleAssignments).values(
-        input.roles.map((g) => ({
+        grants.map((g) => ({
           districtId: actor.districtId,
           userId: u!.id,
           role: g.role,
-          regionId: g.regionId,
+          regionId: g.node.id,
+          unitId: g.unit?.id ?? null,
           createdBy: actor.userId,
         })),
       );
@@ -319,7 +334,7 @@ const auditView = (u: UserRow) => ({
   displayName: u.displayName,
   regionId: u.regionId,
   disabled: u.disabledAt !== null,
-  roles: u.roles.map((r) => `${r.role}@${r.regionId}`),
+  roles: u.roles.map((r) => `${r.role}@${r.regionId}${r.unitId ? `/unit:${r.unitId}` : ''}`),
 });
 
 export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infer<typeof UserUpdateBody>) {
@@ -362,7 +377,7 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
   return db.transaction(async (tx) => {
     const user = await loadUser(tx, actor, userId);
     if (user.id === actor.userId) throw forbidden();
-    const node = await checkGrant(tx, actor, grant);
+    const { node, unit } = await checkGrant(tx, actor, grant);
     const [ra] = await tx
       .insert(roleAssignments)
       .values({
@@ -370,6 +385,7 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
         userId,
         role: grant.role,
         regionId: node.id,
+        unitId: unit?.id ?? null,
         createdBy: actor.userId,
       })
       .returning({ id: roleAssignments.id });
@@ -379,7 +395,7 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
       action: 'role.grant',
       entityType: 'role_assignment',
       entityId: ra!.id,
-      after: { userId, role: grant.role, regionId: node.id },
+      after: { userId, role: grant.role, regionId: node.id, unitId: unit?.id ?? null },
     });
     return {
       id: ra!.id,
@@ -388,6 +404,8 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
       regionName: node.name,
       regionKind: node.kind,
       regionPath: node.path,
+      unitId: unit?.id ?? null,
+      unitName: unit?.name ?? null,
     };
   });
 }
