@@ -40,6 +40,19 @@ const messages = {
   role_region_kind: ['角色 {role} 不能设在{kind}一级', 'Role {role} cannot be held at a {kind}'],
   role_too_high: ['您不能授予该角色', 'You cannot grant this role'],
   self_lockout: ['不能停用自己的账号', 'You cannot disable your own account'],
+  org_parent_cycle: ['上级党组织不能是其自身或下级', 'A Party organisation cannot sit under itself'],
+  org_region_kind: ['该类党组织应设在{kind}一级', 'This kind of Party organisation belongs at a {kind}'],
+  org_needs_unit: ['单位党组织必须指明所属单位', 'A unit Party organisation must name its unit'],
+  org_unit_region: ['党组织所在区域应与单位一致', "The organisation's region must be its unit's"],
+  person_home_kind: ['居住地应为社区、楼或楼门', 'A home must be a community, building or entrance'],
+  unknown_specialty: ['未知的特长：{code}', 'Unknown specialty: {code}'],
+  registration_not_in_service: [
+    '只有在职党员需要到社区报到',
+    'Only in-service Party members register with a community',
+  ],
+  registration_not_community: ['报到的对象必须是社区', 'Registration is with a community'],
+  registration_live: ['已有待审核或已通过的报到', 'There is already a pending or approved registration'],
+  registration_not_pending: ['该报到已处理', 'This registration has already been decided'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageKey = keyof typeof messages;

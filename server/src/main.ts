@@ -16,9 +16,9 @@ const database = await openDatabase(config, {
 if (config.demo) {
   const t = Date.now();
   const seeded = await seedDemo(database.db);
-  if (seeded.created || seeded.accounts) {
+  if (seeded.created || seeded.accounts || seeded.people) {
     log.info(
-      `Demo district seeded: ${seeded.regions} regions, ${seeded.accounts} accounts (${Date.now() - t} ms)`,
+      `Demo district seeded: ${seeded.regions} regions, ${seeded.accounts} accounts, ${seeded.units} units, ${seeded.people} people (${Date.now() - t} ms)`,
     );
   }
 }

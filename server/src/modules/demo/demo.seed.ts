@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../db/client';
 import { roleAssignments, users } from '../accounts/accounts.schema';
 import { regions } from '../regions/regions.schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
+import { seedNetwork } from './network.seed';
 
 type NewRegion = typeof regions.$inferInsert;
 
@@ -55,7 +56,7 @@ function buildTree(ids: () => number): NewRegion[] {
   return rows;
 }
 
-export async function seedDemo(db: Db): Promise<{ created: boolean; regions: number; accounts: number }> {
+export async function seedDemo(db: Db) {
   const hash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // One seeding at a time, even with several instances starting on one database.
@@ -117,6 +118,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; regions: num
           })),
       );
     }
-    return { created: createdRegions > 0, regions: createdRegions, accounts: inserted.length };
+    const network = await seedNetwork(tx, districtId);
+    return { created: createdRegions > 0, regions: createdRegions, accounts: inserted.length, ...network };
   });
 }

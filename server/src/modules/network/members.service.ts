@@ -1,0 +1,265 @@
+/**
+ * People of the district — residents, and Party members when they carry a membership.
+ * Who sees a person: those whose scope holds the person's home, the organisation the
+ * person belongs to (or its unit, for the unit's contact), or the community the person
+ * registered with; and the person themself. Phone and ID numbers show unmasked only to
+ * those with `person.private` over the home or the registered community, and to the person.
+ */
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, inScope } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { notFound, unprocessable } from '../../errors';
+import { contains } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { regionForRead } from '../regions/regions.service';
+import { people, specialties } from './network.schema';
+import { orgFor } from './party-orgs.service';
+import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
+
+type Row = {
+  id: number;
+  name: string;
+  gender: 'male' | 'female';
+  birth_year: number | null;
+  phone: string | null;
+  id_number: string | null;
+  home_region_id: number;
+  home_path: string;
+  home_label: string;
+  specialties: string[];
+  tags: string[];
+  user_id: number | null;
+  org_id: number | null;
+  org_name: string | null;
+  org_path: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  party_status: 'in_service' | 'retired' | null;
+  party_since: string | null;
+  reg_id: number | null;
+  reg_community_id: number | null;
+  reg_community_name: string | null;
+  reg_community_path: string | null;
+  reg_status: 'pending' | 'approved' | 'declined' | 'withdrawn' | null;
+};
+
+const FROM = sql`
+  FROM people p
+  JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+  LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+  LEFT JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
+  LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
+  LEFT JOIN LATERAL (
+    SELECT cr.id, cr.community_id, cr.status FROM community_registrations cr
+     WHERE cr.district_id = p.district_id AND cr.person_id = p.id
+     ORDER BY cr.status IN ('pending', 'approved') DESC, cr.requested_at DESC LIMIT 1) reg ON true
+  LEFT JOIN regions rc ON rc.district_id = p.district_id AND rc.id = reg.community_id`;
+
+const COLUMNS = sql`
+  p.id, p.name, p.gender, p.birth_year, p.phone, p.id_number, p.home_region_id, h.path::text AS home_path,
+  (SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM regions a
+    WHERE a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3) AS home_label,
+  p.specialties, p.tags, p.user_id,
+  o.id AS org_id, o.name AS org_name, orr.path::text AS org_path, u.id AS unit_id, u.name AS unit_name,
+  p.party_status, p.party_since::text AS party_since,
+  reg.id AS reg_id, reg.community_id AS reg_community_id, rc.name AS reg_community_name,
+  rc.path::text AS reg_community_path, reg.status AS reg_status`;
+
+/** Who may see a person at all (see the module comment). */
+function visible(actor: Actor): SQL {
+  return sql`(${inScope(actor, 'person.read', sql`h.path`)}
+    OR ${inScope(actor, 'person.read', sql`orr.path`, sql`o.unit_id`)}
+    OR (reg.status = 'approved' AND ${inScope(actor, 'person.read', sql`rc.path`)})
+    OR p.user_id = ${actor.userId})`;
+}
+
+function present(actor: Actor, r: Row): Member {
+  const self = r.user_id === actor.userId;
+  const open =
+    seesPrivate(actor, { path: r.home_path }, self) ||
+    (r.reg_status === 'approved' &&
+      r.reg_community_path !== null &&
+      seesPrivate(actor, { path: r.reg_community_path }));
+  return {
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    birthYear: r.birth_year,
+    phone: r.phone === null ? null : open ? r.phone : maskPhoneNumber(r.phone),
+    idNumber: r.id_number === null ? null : open ? r.id_number : maskIdNumber(r.id_number),
+    masked: !open,
+    homeRegionId: r.home_region_id,
+    homeLabel: r.home_label,
+    specialties: r.specialties,
+    tags: r.tags,
+    membership:
+      r.org_id === null
+        ? null
+        : {
+            orgId: r.org_id,
+            orgName: r.org_name!,
+            unitId: r.unit_id,
+            unitName: r.unit_name,
+            status: r.party_status!,
+            since: r.party_since!,
+          },
+    registration:
+      r.reg_id === null
+        ? null
+        : {
+            id: r.reg_id,
+            communityId: r.reg_community_id!,
+            communityName: r.reg_community_name!,
+            status: r.reg_status!,
+          },
+    userId: r.user_id,
+  };
+}
+
+async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
+  const { rows } = await db.execute<Row>(
+    sql`SELECT ${COLUMNS} ${FROM} WHERE p.district_id = ${actor.districtId} AND p.id = ${id} AND ${visible(actor)}`,
+  );
+  // Whether someone lives in the district is not an outsider's to know: 404.
+  if (!rows[0]) throw notFound();
+  return rows[0];
+}
+
+export const getMember = async (db: Tx, actor: Actor, id: number) =>
+  present(actor, await load(db, actor, id));
+
+/** The person row as the registration rules need it. */
+export const personFor = load;
+
+export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof MemberListQuery>) {
+  const where: SQL[] = [sql`p.district_id = ${actor.districtId}`, visible(actor)];
+  if (q.regionId) {
+    // The filter only narrows: visibility above still decides whom the actor sees.
+    const root = await regionForRead(db, actor, q.regionId);
+    where.push(sql`h.path <@ ${root.path}::ltree`);
+  }
+  if (q.q) where.push(sql`p.name ILIKE ${contains(q.q)}`);
+  if (q.specialty) where.push(sql`p.specialties @> ARRAY[${q.specialty}]::text[]`);
+  if (q.party === 'true') where.push(sql`p.party_org_id IS NOT NULL`);
+  if (q.party === 'false') where.push(sql`p.party_org_id IS NULL`);
+  if (q.status) where.push(sql`p.party_status = ${q.status}`);
+  if (q.orgId) where.push(sql`p.party_org_id = ${q.orgId}`);
+  if (q.unitId) where.push(sql`o.unit_id = ${q.unitId}`);
+  if (q.registeredWith) where.push(sql`reg.status = 'approved' AND reg.community_id = ${q.registeredWith}`);
+  const cond = sql.join(where, sql` AND `);
+  const [page, count] = await Promise.all([
+    db.execute<Row>(sql`SELECT ${COLUMNS} ${FROM} WHERE ${cond}
+      ORDER BY h.path, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
+    db.execute<{ n: number }>(sql`SELECT count(*) AS n ${FROM} WHERE ${cond}`),
+  ]);
+  return { items: page.rows.map((r) => present(actor, r)), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+async function checkSpecialties(tx: Tx, codes: string[] | undefined) {
+  if (!codes?.length) return;
+  const known = await tx
+    .select({ code: specialties.code })
+    .from(specialties)
+    .where(inArray(specialties.code, codes));
+  const missing = codes.find((c) => !known.some((k) => k.code === c));
+  if (missing) throw unprocessable('unknown_specialty', { code: missing });
+}
+
+async function checkHome(tx: Tx, actor: Actor, regionId: number) {
+  const home = await regionForRead(tx, actor, regionId, 'person.manage');
+  if (home.retiredAt) throw unprocessable('region_retired');
+  if (!['community', 'building', 'entrance'].includes(home.kind)) throw unprocessable('person_home_kind');
+  return home;
+}
+
+const snapshot = (m: Member) => ({
+  name: m.name,
+  gender: m.gender,
+  birthYear: m.birthYear,
+  homeRegionId: m.homeRegionId,
+  specialties: m.specialties,
+  tags: m.tags,
+  membership: m.membership && {
+    orgId: m.membership.orgId,
+    status: m.membership.status,
+    since: m.membership.since,
+  },
+  // Personal data is recorded as changed or not, never copied into the audit trail.
+  phone: m.phone ? 'set' : null,
+  idNumber: m.idNumber ? 'set' : null,
+});
+
+export async function createMember(db: Tx, actor: Actor, input: z.infer<typeof MemberCreateBody>) {
+  return db.transaction(async (tx) => {
+    const home = await checkHome(tx, actor, input.homeRegionId);
+    await checkSpecialties(tx, input.specialties);
+    if (input.membership) await orgFor(tx, actor, input.membership.orgId);
+    const { membership, ...person } = input;
+    const [row] = await tx
+      .insert(people)
+      .values({
+        ...person,
+        districtId: actor.districtId,
+        partyOrgId: membership?.orgId,
+        partyStatus: membership?.status,
+        partySince: membership?.since,
+      })
+      .returning({ id: people.id });
+    const created = present(actor, await load(tx, actor, row!.id));
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: home.id,
+      action: 'person.create',
+      entityType: 'person',
+      entityId: row!.id,
+      after: snapshot(created),
+    });
+    return created;
+  });
+}
+
+export async function updateMember(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof MemberUpdateBody>,
+) {
+  return db.transaction(async (tx) => {
+    const row = await load(tx, actor, id);
+    authorize(actor, 'person.manage', row.home_path);
+    const before = present(actor, row);
+    if (input.homeRegionId !== undefined && input.homeRegionId !== row.home_region_id) {
+      await checkHome(tx, actor, input.homeRegionId);
+    }
+    await checkSpecialties(tx, input.specialties);
+    if (input.membership) await orgFor(tx, actor, input.membership.orgId);
+    const { membership, ...person } = input;
+    await tx
+      .update(people)
+      .set({
+        ...person,
+        ...(membership === undefined
+          ? {}
+          : {
+              partyOrgId: membership?.orgId ?? null,
+              partyStatus: membership?.status ?? null,
+              partySince: membership?.since ?? null,
+            }),
+      })
+      .where(and(eq(people.districtId, actor.districtId), eq(people.id, id)));
+    const after = present(actor, await load(tx, actor, id));
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: after.homeRegionId,
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  });
+}
