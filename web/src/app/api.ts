@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A page of a list, as every list route answers. */
+export type Page<T> = { items: T[]; total: number };
+
 type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 

@@ -26,6 +26,7 @@ export function useFeedback() {
   const { message } = App.useApp();
   return {
     success: (text: string) => void message.success(text),
+    warning: (text: string) => void message.warning(text),
     error: (error: unknown) => void message.error(errorMessage(error)),
     /** For forms: field errors go under their fields, anything else to a toast. */
     formError: (form: FormInstance, error: unknown, fields: readonly string[]) => {

@@ -1,6 +1,7 @@
 import type { RegionKind, Role } from '@contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Affiliation, MembershipStatus, PartyOrgKind, RegistrationStatus, UnitKind } from './enums';
 
 const KIND_COLOR: Record<RegionKind, string> = {
   district: 'red',
@@ -20,12 +21,34 @@ const ROLE_COLOR: Record<Role, string> = {
   lecturer: 'purple',
 };
 
+const AFFILIATION_COLOR: Record<Affiliation, string> = {
+  central: 'red',
+  municipal: 'volcano',
+  district: 'gold',
+  other: 'default',
+};
+
+const ORG_KIND_COLOR: Record<PartyOrgKind, string> = {
+  street_committee: 'red',
+  community_branch: 'volcano',
+  unit_party_org: 'gold',
+  general_branch: 'magenta',
+};
+
+const REGISTRATION_COLOR: Record<RegistrationStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  declined: 'error',
+  withdrawn: 'default',
+};
+
 export function RegionKindTag({ kind }: { kind: RegionKind }) {
   const { t } = useTranslation();
   return <Tag color={KIND_COLOR[kind]}>{t(`regionKind.${kind}`)}</Tag>;
 }
 
-export function RoleTag({ role, regionName }: { role: Role; regionName?: string }) {
+/** A role, with where it applies: the unit's name for a unit contact, else the region's. */
+export function RoleTag({ role, regionName }: { role: Role; regionName?: string | null }) {
   const { t } = useTranslation();
   const label = t(`roles.${role}`);
   return (
@@ -35,7 +58,41 @@ export function RoleTag({ role, regionName }: { role: Role; regionName?: string 
   );
 }
 
+/** Where a role assignment applies: its unit for a unit contact, else its region. */
+export function roleScopeName(assignment: { regionName: string; unitName: string | null }) {
+  return assignment.unitName ?? assignment.regionName;
+}
+
 export function RetiredTag() {
   const { t } = useTranslation();
   return <Tag>{t('regions.retired')}</Tag>;
+}
+
+export function UnitKindTag({ kind }: { kind: UnitKind }) {
+  const { t } = useTranslation();
+  return <Tag>{t(`unitKind.${kind}`)}</Tag>;
+}
+
+export function AffiliationTag({ affiliation }: { affiliation: Affiliation }) {
+  const { t } = useTranslation();
+  return <Tag color={AFFILIATION_COLOR[affiliation]}>{t(`affiliation.${affiliation}`)}</Tag>;
+}
+
+export function PartyOrgKindTag({ kind }: { kind: PartyOrgKind }) {
+  const { t } = useTranslation();
+  return <Tag color={ORG_KIND_COLOR[kind]}>{t(`partyOrgKind.${kind}`)}</Tag>;
+}
+
+export function MembershipStatusTag({ status }: { status: MembershipStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={status === 'in_service' ? 'red' : 'orange'}>{t(`membershipStatus.${status}`)}</Tag>;
+}
+
+export function RegistrationStatusTag({ status }: { status: RegistrationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={REGISTRATION_COLOR[status]} data-status={status}>
+      {t(`registrationStatus.${status}`)}
+    </Tag>
+  );
 }

@@ -7,7 +7,6 @@ import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Me,
-  Role,
   RoleAssignment,
   RoleGrantBody,
   User,

@@ -12,6 +12,8 @@ type Props = {
   onChange?: (value: number | undefined) => void;
   /** Offer only regions of this kind. */
   kind?: RegionKind;
+  /** Offer only regions of these kinds (e.g. where a person may live). */
+  kinds?: readonly RegionKind[];
   exclude?: number[];
   placeholder?: string;
   allowClear?: boolean;
@@ -22,12 +24,14 @@ type Props = {
 type Option = { value: number; label: string; region: Region };
 
 /** A region picker that searches the server by (Chinese) name as the user types. */
-export function RegionSelect({ value, onChange, kind, exclude = [], placeholder, ...rest }: Props) {
+export function RegionSelect({ value, onChange, kind, kinds, exclude = [], placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const list = useRegionList({ q: q || undefined, kind, pageSize: 20 });
-  const items = list.data?.items ?? [];
+  // The list route filters by one kind; several are filtered here, from a longer page.
+  const oneKind = kind ?? (kinds?.length === 1 ? kinds[0] : undefined);
+  const list = useRegionList({ q: q || undefined, kind: oneKind, pageSize: kinds && !oneKind ? 50 : 20 });
+  const items = (list.data?.items ?? []).filter((r) => !kinds || kinds.includes(r.kind));
   const valueListed = items.some((r) => r.id === value);
   // The chosen region may not be among the search hits; fetch it so its name shows, not its id.
   const chosen = useRegion(value !== undefined && !valueListed ? value : undefined);
