@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { bodiesRoutes } from './modules/network/bodies.routes';
 import { networkRoutes } from './modules/network/network.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { registerAuth } from './plugins/auth';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(accountsRoutes(deps));
   await api.register(regionsRoutes(deps));
   await api.register(networkRoutes(deps));
+  await api.register(bodiesRoutes(deps));
   await api.register(auditRoutes(deps));
   await registerWeb(app);
   return app;

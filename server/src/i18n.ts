@@ -53,6 +53,15 @@ const messages = {
   registration_not_community: ['报到的对象必须是社区', 'Registration is with a community'],
   registration_live: ['已有待审核或已通过的报到', 'There is already a pending or approved registration'],
   registration_not_pending: ['该报到已处理', 'This registration has already been decided'],
+  body_level: ['{body}应设在{kind}一级', 'A {body} is set up at a {kind}'],
+  body_exists: ['该处已有同类组织', 'There is already such a body here'],
+  body_dissolved: ['该组织已撤销', 'This body is dissolved'],
+  body_member_kind: ['该组织不接受此类成员', 'This body does not take this kind of member'],
+  body_member_outside: ['成员不在该组织的范围内', 'The member is outside the area of this body'],
+  body_member_not_party: ['楼门党员联络组的成员应为党员', 'A liaison group is made of Party members'],
+  meeting_not_invited: ['该人员未受邀参加本次会议', 'This person was not invited to the meeting'],
+  meeting_cancelled: ['会议已取消', 'The meeting is cancelled'],
+  task_owner_outside: ['责任人不在您的范围内', 'The owner is outside your area'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageKey = keyof typeof messages;
@@ -71,6 +80,9 @@ const labels: Record<string, [string, string]> = {
   party_member: ['党员', 'Party member'],
   resident: ['居民', 'resident'],
   lecturer: ['讲师', 'lecturer'],
+  joint_conference: ['社区党建联席会', 'joint conference'],
+  coordination_council: ['社区党建协调会', 'coordination council'],
+  liaison_group: ['楼门党员联络组', 'liaison group'],
 };
 
 export function message(

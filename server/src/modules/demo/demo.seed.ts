@@ -8,6 +8,7 @@ import { hashPassword } from '../../auth/password';
 import type { Db, Tx } from '../../db/client';
 import { roleAssignments, users } from '../accounts/accounts.schema';
 import { regions } from '../regions/regions.schema';
+import { seedBodies } from './bodies.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
 
@@ -119,6 +120,13 @@ export async function seedDemo(db: Db) {
       );
     }
     const network = await seedNetwork(tx, districtId);
-    return { created: createdRegions > 0, regions: createdRegions, accounts: inserted.length, ...network };
+    const bodies = await seedBodies(tx, districtId);
+    return {
+      created: createdRegions > 0,
+      regions: createdRegions,
+      accounts: inserted.length,
+      ...network,
+      bodies,
+    };
   });
 }

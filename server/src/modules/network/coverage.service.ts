@@ -1,0 +1,90 @@
+/**
+ * "A network covering the whole district", made visible: for a subtree, which streets
+ * lack an active joint conference, which communities a coordination council, which
+ * buildings a liaison group (one at the building or at any of its entrances counts).
+ */
+import { sql } from 'drizzle-orm';
+import type { Coverage } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { scopes } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { forbidden } from '../../errors';
+import { regionForRead } from '../regions/regions.service';
+import { regionLabel } from './bodies.service';
+
+type Level = 'street' | 'community' | 'building';
+const LEVELS: Level[] = ['street', 'community', 'building'];
+
+type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_path: string | null };
+
+export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise<Coverage> {
+  const rootId = regionId ?? defaultRoot(actor);
+  const root = await regionForRead(db, actor, rootId, 'coverage.read');
+  const depth = root.path.split('.').length;
+  // Every street, community and building in the subtree, with whether it has its body.
+  const { rows } = await db.execute<NodeRow>(sql`
+    SELECT r.id, r.kind::text AS kind, r.path::text AS path,
+           CASE WHEN nlevel(r.path) > ${depth} THEN subpath(r.path, 0, ${depth + 1})::text END AS child_path,
+           EXISTS (
+             SELECT 1 FROM bodies b
+              WHERE b.district_id = r.district_id AND b.dissolved_on IS NULL
+                AND b.kind = CASE r.kind WHEN 'street' THEN 'joint_conference'::body_kind
+                                         WHEN 'community' THEN 'coordination_council'::body_kind
+                                         ELSE 'liaison_group'::body_kind END
+                AND (b.region_id = r.id OR (r.kind = 'building' AND b.region_id IN (
+                      SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id)))
+           ) AS covered
+      FROM regions r
+     WHERE r.district_id = ${root.districtId} AND r.path <@ ${root.path}::ltree AND r.retired_at IS NULL
+       AND r.kind IN ('street', 'community', 'building')`);
+  const levelsOf = (nodes: NodeRow[]) =>
+    LEVELS.map((kind) => {
+      const of = nodes.filter((n) => n.kind === kind);
+      const covered = of.filter((n) => n.covered).length;
+      return { kind, total: of.length, covered, share: of.length ? covered / of.length : 1 };
+    }).filter((l) => l.total > 0);
+
+  const { rows: children } = await db.execute<{
+    id: number;
+    name: string;
+    kind: Coverage['node']['kind'];
+    path: string;
+  }>(sql`
+    SELECT id, name, kind, path::text AS path FROM regions
+     WHERE district_id = ${root.districtId} AND parent_id = ${root.id} AND retired_at IS NULL
+     ORDER BY code, id`);
+  const gaps = rows.filter((r) => !r.covered).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const shown = gaps.slice(0, 200);
+  const { rows: labels } = shown.length
+    ? await db.execute<{ id: number; label: string }>(sql`
+        SELECT r.id, ${regionLabel(sql`r`)} AS label FROM regions r
+         WHERE r.district_id = ${root.districtId} AND r.id IN (${sql.join(
+           shown.map((g) => sql`${g.id}`),
+           sql`, `,
+         )})`)
+    : { rows: [] };
+  const labelOf = new Map(labels.map((l) => [l.id, l.label]));
+  return {
+    node: { id: root.id, name: root.name, kind: root.kind },
+    levels: levelsOf(rows),
+    children: children.map((c) => {
+      const own = rows.find((r) => r.id === c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        covered: own ? own.covered : null,
+        levels: levelsOf(rows.filter((r) => r.child_path === c.path)),
+      };
+    }),
+    gaps: shown.map((g) => ({ id: g.id, kind: g.kind, label: labelOf.get(g.id) ?? '' })),
+    gapCount: gaps.length,
+  };
+}
+
+/** Without a node asked for: the top of the actor's own area. */
+function defaultRoot(actor: Actor): number {
+  const [top] = scopes(actor, 'coverage.read').sort((a, b) => a.length - b.length);
+  if (!top) throw forbidden();
+  return Number(top.split('.').at(-1));
+}
