@@ -62,6 +62,28 @@ const messages = {
   meeting_not_invited: ['该人员未受邀参加本次会议', 'This person was not invited to the meeting'],
   meeting_cancelled: ['会议已取消', 'The meeting is cancelled'],
   task_owner_outside: ['责任人不在您的范围内', 'The owner is outside your area'],
+  import_required: ['必填', 'Required'],
+  import_invalid: ['格式不正确', 'Not in the expected format'],
+  import_bad_id_number: ['身份证号无效（校验位不符）', 'Invalid ID number (check digit)'],
+  import_unknown_place: ['找不到“{name}”', 'No place named “{name}”'],
+  import_ambiguous_place: ['有多个“{name}”，请填写街道', 'More than one “{name}”: give the street'],
+  import_outside_scope: ['超出您的管辖范围', 'Outside your area of responsibility'],
+  import_unknown_org: ['找不到党组织“{name}”', 'No Party organisation named “{name}”'],
+  import_unknown_value: ['无法识别“{value}”', 'Unrecognised value “{value}”'],
+  import_duplicate_in_file: ['与第 {row} 行重复', 'Repeats row {row}'],
+  import_exists: ['系统中已存在', 'Already in the system'],
+  import_missing_columns: ['缺少必需的列：{columns}', 'Missing required columns: {columns}'],
+  import_empty: ['文件中没有数据行', 'The file has no data rows'],
+  import_too_many: ['一次最多导入 {max} 行', 'At most {max} rows per import'],
+  import_unreadable: [
+    '无法读取文件，请使用模板中的 .xlsx 或 UTF-8 编码的 .csv',
+    'Cannot read the file: use .xlsx from the template or UTF-8 .csv',
+  ],
+  import_interrupted: [
+    '导入被中断，未写入任何数据，请重新上传',
+    'The import was interrupted and wrote nothing; upload it again',
+  ],
+  import_failed: ['写入失败，未写入任何数据', 'Writing failed; nothing was written'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageKey = keyof typeof messages;
