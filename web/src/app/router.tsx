@@ -12,6 +12,19 @@ const RegionsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const PartyOrgsPage = lazy(() =>
+  import('../features/partyOrgs/PartyOrgsPage').then((m) => ({ default: m.PartyOrgsPage })),
+);
+const MembersPage = lazy(() =>
+  import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })),
+);
+const RegistrationsPage = lazy(() =>
+  import('../features/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
+);
+const MyRegistrationPage = lazy(() =>
+  import('../features/registrations/MyRegistrationPage').then((m) => ({ default: m.MyRegistrationPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -24,6 +37,46 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: 'me/registration',
+        element: (
+          <RequireAction action="registration.request">
+            <MyRegistrationPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'registrations',
+        element: (
+          <RequireAction action="registration.decide">
+            <RegistrationsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'units',
+        element: (
+          <RequireAction action="unit.read">
+            <UnitsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'party-orgs',
+        element: (
+          <RequireAction action="org.read">
+            <PartyOrgsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'members',
+        element: (
+          <RequireAction action="person.read">
+            <MembersPage />
+          </RequireAction>
+        ),
+      },
       {
         path: 'regions',
         element: (

@@ -36,7 +36,7 @@ const ORG_KIND_COLOR: Record<PartyOrgKind, string> = {
 };
 
 const REGISTRATION_COLOR: Record<RegistrationStatus, string> = {
-  pending: 'processing',
+  pending: 'gold',
   approved: 'success',
   declined: 'error',
   withdrawn: 'default',

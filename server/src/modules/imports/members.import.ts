@@ -4,7 +4,6 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Name, Phone } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can } from '../../auth/authorize';
-import type { Tx } from '../../db/client';
 import { type CellError, csvField, type ImportDefinition, pgArray, splitList } from './definitions';
 import { loadRegionIndex, type RegionIndex, resolvePlace } from './regions-index';
 

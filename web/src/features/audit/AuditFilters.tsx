@@ -1,10 +1,10 @@
 import { DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_TYPES, useEntityLabel } from './entityTypes';
+import { AUDIT_ACTIONS, ENTITY_TYPES, useActionLabel, useEntityLabel } from './entityTypes';
 
 /** Dates as YYYY-MM-DD, the form they take in the address bar. */
-export type AuditFilterValues = { entityType?: string; from?: string; to?: string };
+export type AuditFilterValues = { entityType?: string; action?: string; from?: string; to?: string };
 
 const DAY = 'YYYY-MM-DD';
 
@@ -13,6 +13,7 @@ type Props = { value: AuditFilterValues; onChange: (patch: AuditFilterValues) =>
 export function AuditFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const entityLabel = useEntityLabel();
+  const actionLabel = useActionLabel();
   const range: [Dayjs, Dayjs] | null = value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
 
   return (
@@ -25,6 +26,16 @@ export function AuditFilters({ value, onChange }: Props) {
         onChange={(entityType) => onChange({ entityType })}
         options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))}
         data-testid="audit-entity-filter"
+      />
+      <Select<string>
+        className="gj-toolbar-select-wide"
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.action')}
+        value={value.action}
+        onChange={(action) => onChange({ action })}
+        options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+        data-testid="audit-action-filter"
       />
       <DatePicker.RangePicker
         className="gj-toolbar-range"

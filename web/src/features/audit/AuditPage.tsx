@@ -8,7 +8,7 @@ import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { useAuditEntries } from './api';
 
-const FILTER_KEYS = ['entityType', 'from', 'to'] as const;
+const FILTER_KEYS = ['entityType', 'action', 'from', 'to'] as const;
 
 /** A YYYY-MM-DD day from the address bar as the first or last instant of that local day. */
 function dayBound(day: string | undefined, edge: 'start' | 'end') {
@@ -21,11 +21,12 @@ function dayBound(day: string | undefined, edge: 'start' | 'end') {
 export function AuditPage() {
   const { t } = useTranslation();
   const list = useListParams(FILTER_KEYS);
-  const { entityType, from, to } = list.filters;
+  const { entityType, action, from, to } = list.filters;
   const audit = useAuditEntries({
     page: list.page,
     pageSize: list.pageSize,
     entityType,
+    action,
     from: dayBound(from, 'start'),
     to: dayBound(to, 'end'),
   });

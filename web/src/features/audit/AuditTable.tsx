@@ -1,16 +1,17 @@
 import type { AuditEntry } from '@contract';
-import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { AuditDiff, hasChanges } from './AuditDiff';
-import { useEntityLabel } from './entityTypes';
+import { useActionLabel, useEntityLabel } from './entityTypes';
 
 type Props = { entries: AuditEntry[] | undefined; loading: boolean; pagination: TablePaginationConfig };
 
 export function AuditTable({ entries, loading, pagination }: Props) {
   const { t } = useTranslation();
   const entityLabel = useEntityLabel();
+  const actionLabel = useActionLabel();
   const dash = t('common.none');
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -40,7 +41,11 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 180,
-      render: (action: string) => <Tag className="gj-code">{action}</Tag>,
+      render: (action: string) => (
+        <Tooltip title={<span className="gj-code">{action}</span>}>
+          <Tag data-action={action}>{actionLabel(action)}</Tag>
+        </Tooltip>
+      ),
     },
     {
       title: t('audit.target'),

@@ -1,6 +1,15 @@
 import { useTranslation } from 'react-i18next';
 
-export const ENTITY_TYPES = ['region', 'user', 'role_assignment', 'session'] as const;
+export const ENTITY_TYPES = [
+  'region',
+  'user',
+  'role_assignment',
+  'session',
+  'unit',
+  'party_org',
+  'person',
+  'registration',
+] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 
 function isEntityType(value: string): value is EntityType {
@@ -11,4 +20,44 @@ function isEntityType(value: string): value is EntityType {
 export function useEntityLabel() {
   const { t } = useTranslation();
   return (type: string) => (isEntityType(type) ? t(`audit.entity.${type}`) : type);
+}
+
+/** The audited actions that have a name; the server may record others, which show their code. */
+export const AUDIT_ACTIONS = [
+  'region.create',
+  'region.update',
+  'region.move',
+  'region.retire',
+  'region.restore',
+  'user.create',
+  'user.update',
+  'user.password_change',
+  'user.password_reset',
+  'user.unlock',
+  'role.grant',
+  'role.revoke',
+  'session.login',
+  'session.logout',
+  'session.lockout',
+  'unit.create',
+  'unit.update',
+  'org.create',
+  'org.update',
+  'person.create',
+  'person.update',
+  'registration.request',
+  'registration.approve',
+  'registration.decline',
+  'registration.withdraw',
+] as const;
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+function isAuditAction(value: string): value is AuditAction {
+  return AUDIT_ACTIONS.some((a) => a === value);
+}
+
+/** The localized name of an audited action, or its code when it has none yet. */
+export function useActionLabel() {
+  const { t } = useTranslation();
+  return (action: string) => (isAuditAction(action) ? t(`audit.actions.${action}`) : action);
 }

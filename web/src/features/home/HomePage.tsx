@@ -1,26 +1,17 @@
-import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Action } from '@contract';
-import { Card, Col, Row, Typography } from 'antd';
-import type { ComponentType } from 'react';
+import { RightOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
+import { shortcutsFor } from '../../app/layout/navItems';
 import { PlainList } from '../../shared/PlainList';
 import { RegionKindTag, RoleTag } from '../../shared/tags';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 
-type Shortcut = { path: string; name: 'regions' | 'users' | 'audit'; icon: ComponentType; action: Action };
-
-const SHORTCUTS: Shortcut[] = [
-  { path: '/regions', name: 'regions', icon: ApartmentOutlined, action: 'region.read' },
-  { path: '/users', name: 'users', icon: TeamOutlined, action: 'user.read' },
-  { path: '/audit', name: 'audit', icon: AuditOutlined, action: 'audit.read' },
-];
-
 export function HomePage() {
   const { t } = useTranslation();
-  const { me, can } = useAuth();
-  const shortcuts = SHORTCUTS.filter((s) => can(s.action));
+  const { me } = useAuth();
+  const shortcuts = shortcutsFor(me);
   useDocumentTitle(t('nav.home'));
 
   return (
@@ -30,33 +21,15 @@ export function HomePage() {
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
       </Card>
       <Row gutter={[16, 16]} className="gj-section">
-        <Col xs={24} lg={14}>
-          <Card title={t('home.myRoles')}>
-            <PlainList
-              items={me.roles}
-              rowKey={(role) => role.id}
-              empty={t('home.noRoles')}
-              render={(role) => (
-                <div className="gj-role-line">
-                  <RoleTag role={role.role} />
-                  <span className="gj-role-region">
-                    <RegionKindTag kind={role.regionKind} />
-                    {role.regionName}
-                  </span>
-                </div>
-              )}
-            />
-          </Card>
-        </Col>
         {shortcuts.length > 0 && (
-          <Col xs={24} lg={10}>
-            <Card title={t('home.shortcuts')}>
+          <Col xs={24} lg={{ span: 10, push: 14 }}>
+            <Card title={t('home.shortcuts')} data-testid="home-shortcuts">
               <PlainList
                 items={shortcuts}
                 rowKey={(s) => s.path}
                 empty={t('common.empty')}
                 render={({ path, name, icon: Icon }) => (
-                  <Link to={path} className="gj-shortcut">
+                  <Link to={path} className="gj-shortcut" data-testid={`shortcut-${name}`}>
                     <Icon />
                     <span className="gj-shortcut-text">
                       <strong>{t(`nav.${name}`)}</strong>
@@ -69,6 +42,33 @@ export function HomePage() {
             </Card>
           </Col>
         )}
+        <Col xs={24} lg={shortcuts.length > 0 ? { span: 14, pull: 10 } : 24}>
+          <Card title={t('home.myRoles')}>
+            <PlainList
+              items={me.roles}
+              rowKey={(role) => role.id}
+              empty={t('home.noRoles')}
+              render={(role) => (
+                <div className="gj-role-line">
+                  <RoleTag role={role.role} />
+                  <span className="gj-role-region">
+                    {role.unitName ? (
+                      <>
+                        <Tag>{t('units.unit')}</Tag>
+                        {role.unitName}
+                      </>
+                    ) : (
+                      <>
+                        <RegionKindTag kind={role.regionKind} />
+                        {role.regionName}
+                      </>
+                    )}
+                  </span>
+                </div>
+              )}
+            />
+          </Card>
+        </Col>
       </Row>
     </>
   );

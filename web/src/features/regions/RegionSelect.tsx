@@ -1,10 +1,11 @@
-import type { Region, RegionKind } from '@contract';
+import type { Region, RegionKind, RegionWithAncestors } from '@contract';
 import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegionKindTag } from '../../shared/tags';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useRegion, useRegionList } from './api';
+import { byLevel } from './regionUtils';
 
 type Props = {
   id?: string;
@@ -15,6 +16,8 @@ type Props = {
   /** Offer only regions of these kinds (e.g. where a person may live). */
   kinds?: readonly RegionKind[];
   exclude?: number[];
+  /** Name the chosen region with its community, building and entrance (e.g. for a home). */
+  showPath?: boolean;
   placeholder?: string;
   allowClear?: boolean;
   className?: string;
@@ -23,8 +26,24 @@ type Props = {
 
 type Option = { value: number; label: string; region: Region };
 
+/** "八角北路社区 3号楼 2单元": the region under its ancestors from the community down. */
+function pathLabel(region: RegionWithAncestors) {
+  const below = byLevel(region.ancestors).filter((a) => LOCAL_KINDS.includes(a.kind));
+  return [...below.map((a) => a.name), region.name].join(' ');
+}
+const LOCAL_KINDS: RegionKind[] = ['community', 'building'];
+
 /** A region picker that searches the server by (Chinese) name as the user types. */
-export function RegionSelect({ value, onChange, kind, kinds, exclude = [], placeholder, ...rest }: Props) {
+export function RegionSelect({
+  value,
+  onChange,
+  kind,
+  kinds,
+  exclude = [],
+  placeholder,
+  showPath = false,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
@@ -34,7 +53,8 @@ export function RegionSelect({ value, onChange, kind, kinds, exclude = [], place
   const items = (list.data?.items ?? []).filter((r) => !kinds || kinds.includes(r.kind));
   const valueListed = items.some((r) => r.id === value);
   // The chosen region may not be among the search hits; fetch it so its name shows, not its id.
-  const chosen = useRegion(value !== undefined && !valueListed ? value : undefined);
+  const chosen = useRegion(value !== undefined && (showPath || !valueListed) ? value : undefined);
+  const chosenPath = showPath && chosen.data && chosen.data.id === value ? pathLabel(chosen.data) : undefined;
   const regions = chosen.data && !valueListed ? [chosen.data, ...items] : items;
   const options: Option[] = regions
     .filter((r) => !exclude.includes(r.id))
@@ -47,6 +67,7 @@ export function RegionSelect({ value, onChange, kind, kinds, exclude = [], place
       onChange={(next) => onChange?.(next)}
       options={options}
       placeholder={placeholder ?? t('regions.pick')}
+      labelRender={chosenPath ? () => chosenPath : undefined}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       onOpenChange={(open) => !open && setSearch('')}
       loading={list.isFetching}

@@ -4,8 +4,10 @@ import { useFeedback } from '../../shared/feedback';
 import { MIN_PASSWORD_LENGTH } from '../../shared/NewPasswordFields';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { RegionSelect } from '../regions/RegionSelect';
-import { type NewUser, useCreateUser } from './api';
+import { type NewUser, type RoleGrantValues, toRoleGrant, useCreateUser } from './api';
 import { RoleRows } from './RoleRows';
+
+type Values = Omit<NewUser, 'roles'> & { roles?: RoleGrantValues[] };
 
 const FIELDS = ['username', 'displayName', 'password', 'regionId', 'roles'] as const;
 const USERNAME_PATTERN = /^[a-z0-9_.-]+$/;
@@ -13,13 +15,13 @@ const USERNAME_PATTERN = /^[a-z0-9_.-]+$/;
 export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [form] = Form.useForm<NewUser>();
+  const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const feedback = useFeedback();
 
-  const onFinish = (values: NewUser) =>
+  const onFinish = (values: Values) =>
     create.mutate(
-      { ...values, roles: values.roles ?? [] },
+      { ...values, roles: (values.roles ?? []).map(toRoleGrant) },
       {
         onSuccess: (user) => {
           feedback.success(t('users.created', { name: user.displayName }));
@@ -50,7 +52,7 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
         </Space>
       }
     >
-      <Form<NewUser> form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
+      <Form<Values> form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
         <Form.Item
           name="username"
           label={t('users.username')}

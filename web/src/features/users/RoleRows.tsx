@@ -1,10 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RoleScopeField } from './RoleScopeField';
 import { useRoleOptions } from './roleOptions';
 
-/** The `roles` list of a new user: each row a role and the region it applies to. */
+/** The `roles` list of a new user: each row a role and the region (or unit) it applies to. */
 export function RoleRows() {
   const { t } = useTranslation();
   const roleOptions = useRoleOptions();
@@ -17,12 +17,7 @@ export function RoleRows() {
               <Form.Item name={[name, 'role']} rules={[{ required: true, message: t('users.roleRequired') }]}>
                 <Select options={roleOptions} placeholder={t('users.role')} />
               </Form.Item>
-              <Form.Item
-                name={[name, 'regionId']}
-                rules={[{ required: true, message: t('regions.required') }]}
-              >
-                <RegionSelect />
-              </Form.Item>
+              <RoleScopeField prefix={[name]} />
               <Button
                 type="text"
                 icon={<MinusCircleOutlined />}

@@ -3,34 +3,34 @@ import { App, Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
-import { RoleTag } from '../../shared/tags';
-import { RegionSelect } from '../regions/RegionSelect';
-import { type RoleGrant, useGrantRole, useRevokeRole } from './api';
+import { RoleTag, roleScopeName } from '../../shared/tags';
+import { type RoleGrantValues, toRoleGrant, useGrantRole, useRevokeRole } from './api';
+import { RoleScopeField } from './RoleScopeField';
 import { useRoleOptions } from './roleOptions';
 
 function GrantRoleForm({ user }: { user: User }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<RoleGrant>();
+  const [form] = Form.useForm<RoleGrantValues>();
   const grant = useGrantRole();
   const feedback = useFeedback();
   const roleOptions = useRoleOptions();
 
-  const onFinish = (values: RoleGrant) =>
+  const onFinish = (values: RoleGrantValues) =>
     grant.mutate(
-      { userId: user.id, ...values },
+      { userId: user.id, grant: toRoleGrant(values) },
       {
         onSuccess: (assignment) => {
           feedback.success(
-            t('users.granted', { role: t(`roles.${assignment.role}`), region: assignment.regionName }),
+            t('users.granted', { role: t(`roles.${assignment.role}`), region: roleScopeName(assignment) }),
           );
           form.resetFields();
         },
-        onError: (error) => feedback.formError(form, error, ['role', 'regionId']),
+        onError: (error) => feedback.formError(form, error, ['role', 'regionId', 'unitId']),
       },
     );
 
   return (
-    <Form<RoleGrant> form={form} layout="vertical" onFinish={onFinish} className="gj-grant-form">
+    <Form<RoleGrantValues> form={form} layout="vertical" onFinish={onFinish} className="gj-grant-form">
       <Form.Item
         name="role"
         label={t('users.role')}
@@ -38,13 +38,7 @@ function GrantRoleForm({ user }: { user: User }) {
       >
         <Select<Role> options={roleOptions} placeholder={t('users.role')} />
       </Form.Item>
-      <Form.Item
-        name="regionId"
-        label={t('users.roleRegion')}
-        rules={[{ required: true, message: t('regions.required') }]}
-      >
-        <RegionSelect />
-      </Form.Item>
+      <RoleScopeField prefix={[]} label={t('users.roleRegion')} />
       <Button type="primary" htmlType="submit" loading={grant.isPending}>
         {t('users.grant')}
       </Button>
@@ -60,14 +54,15 @@ export function UserRoles({ user }: { user: User }) {
 
   const confirmRevoke = (assignment: User['roles'][number]) => {
     const role = t(`roles.${assignment.role}`);
+    const region = roleScopeName(assignment);
     modal.confirm({
       title: t('users.revokeTitle'),
-      content: t('users.revokeConfirm', { name: user.displayName, role, region: assignment.regionName }),
+      content: t('users.revokeConfirm', { name: user.displayName, role, region }),
       okText: t('users.revoke'),
       okButtonProps: { danger: true },
       onOk: () =>
         revoke.mutateAsync({ userId: user.id, assignmentId: assignment.id }).then(
-          () => feedback.success(t('users.revoked', { role, region: assignment.regionName })),
+          () => feedback.success(t('users.revoked', { role, region })),
           (error: unknown) => feedback.error(error),
         ),
     });
@@ -81,7 +76,7 @@ export function UserRoles({ user }: { user: User }) {
         empty={t('users.noRoles')}
         render={(assignment) => (
           <div className="gj-role-line">
-            <RoleTag role={assignment.role} regionName={assignment.regionName} />
+            <RoleTag role={assignment.role} regionName={roleScopeName(assignment)} />
             <Button type="link" danger size="small" onClick={() => confirmRevoke(assignment)}>
               {t('users.revoke')}
             </Button>

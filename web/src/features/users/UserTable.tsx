@@ -2,7 +2,7 @@ import type { User } from '@contract';
 import { Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TableEmpty } from '../../shared/TableEmpty';
-import { RoleTag } from '../../shared/tags';
+import { RoleTag, roleScopeName } from '../../shared/tags';
 import { UserRowActions } from './UserRowActions';
 import { UserStatus } from './UserStatus';
 
@@ -31,7 +31,7 @@ export function UserTable({ users, loading, pagination, actions }: Props) {
       render: (_, user) => (
         <span className="gj-tags">
           {user.roles.map((r) => (
-            <RoleTag key={r.id} role={r.role} regionName={r.regionName} />
+            <RoleTag key={r.id} role={r.role} regionName={roleScopeName(r)} />
           ))}
         </span>
       ),

@@ -1,10 +1,13 @@
-import type { Role, RoleAssignment, User } from '@contract';
+import type { Role, RoleAssignment, RoleGrantBody, User } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { ME_KEY } from '../../app/queryClient';
 
 export type UserListParams = { q?: string; role?: Role; regionId?: number; page: number; pageSize: number };
-export type RoleGrant = { role: Role; regionId: number };
+/** A role at a region; a unit contact's role names its unit instead. */
+export type RoleGrant = RoleGrantBody;
+/** A role row as a form holds it: the unit or the region, whichever the role needs. */
+export type RoleGrantValues = { role: Role; regionId?: number; unitId?: number };
 export type NewUser = {
   username: string;
   displayName: string;
@@ -12,6 +15,11 @@ export type NewUser = {
   regionId: number;
   roles: RoleGrant[];
 };
+
+/** The grant a form row stands for. */
+export function toRoleGrant({ role, regionId, unitId }: RoleGrantValues): RoleGrant {
+  return role === 'unit_contact' ? { role, unitId: unitId ?? 0 } : { role, regionId: regionId ?? 0 };
+}
 export type UserChanges = { displayName?: string; regionId?: number; disabled?: boolean };
 
 export const userKeys = {
@@ -54,8 +62,8 @@ export const useUpdateUser = () =>
   useUserMutation(({ id, ...body }: UserChanges & { id: number }) => api.patch<User>(`/users/${id}`, body));
 
 export const useGrantRole = () =>
-  useUserMutation(({ userId, ...body }: RoleGrant & { userId: number }) =>
-    api.post<RoleAssignment>(`/users/${userId}/roles`, body),
+  useUserMutation(({ userId, grant }: { userId: number; grant: RoleGrant }) =>
+    api.post<RoleAssignment>(`/users/${userId}/roles`, grant),
   );
 
 export const useRevokeRole = () =>
