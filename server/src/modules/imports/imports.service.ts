@@ -108,9 +108,7 @@ async function runImport(
   await progress(db, actor, id, { status: 'reading' });
   let sheet: Sheet;
   try {
-    sheet = file.csv
-      ? await readCsv(file.data)
-      : await readXlsx(file.data, (n) => void progress(db, actor, id, { processed: n }).catch(() => {}));
+    sheet = file.csv ? await readCsv(file.data) : await readXlsx(file.data);
   } catch {
     return finish(db, actor, id, 'failed', [{ row: 0, column: '', key: 'import_unreadable' }], 0);
   }

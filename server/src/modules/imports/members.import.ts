@@ -151,15 +151,14 @@ export const membersImport: ImportDefinition<Value, Ctx> = {
   },
 
   async prepare(tx, actor) {
-    const [regions, specs, orgs] = await Promise.all([
-      loadRegionIndex(tx, actor),
-      tx.execute<{ code: string; name_zh: string; name_en: string }>(
-        sql`SELECT code, name_zh, name_en FROM specialties`,
-      ),
-      tx.execute<{ id: number; name: string; path: string; unit_id: number | null }>(sql`
-        SELECT o.id, o.name, r.path::text AS path, o.unit_id FROM party_orgs o
-          JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id WHERE o.district_id = ${actor.districtId}`),
-    ]);
+    // One connection (the import's transaction): one query at a time.
+    const regions = await loadRegionIndex(tx, actor);
+    const specs = await tx.execute<{ code: string; name_zh: string; name_en: string }>(
+      sql`SELECT code, name_zh, name_en FROM specialties`,
+    );
+    const orgs = await tx.execute<{ id: number; name: string; path: string; unit_id: number | null }>(sql`
+      SELECT o.id, o.name, r.path::text AS path, o.unit_id FROM party_orgs o
+        JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id WHERE o.district_id = ${actor.districtId}`);
     const specialties = new Map<string, string>();
     for (const s of specs.rows)
       for (const k of [s.code, s.name_zh, s.name_en.toLowerCase()]) specialties.set(k, s.code);

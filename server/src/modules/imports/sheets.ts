@@ -1,49 +1,28 @@
 /**
- * Spreadsheets in and out: read .xlsx (streamed, so 100,000 rows stay small in memory)
- * or .csv into header + rows of text; write templates and exports with exceljs.
+ * Spreadsheets in and out: read .xlsx or .csv into header + rows of text; write
+ * templates and exports with exceljs.
  */
-import { Readable } from 'node:stream';
 import { parseString } from '@fast-csv/parse';
 import ExcelJS from 'exceljs';
+import { readSheet } from 'read-excel-file/node';
 
 export type Sheet = { headers: string[]; rows: string[][] };
 
 /** One cell as the text a person typed: dates as YYYY-MM-DD, numbers as written. */
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return '';
-  }
   return String(v).trim();
 }
 
-export async function readXlsx(data: Buffer, onRow?: (n: number) => void): Promise<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  let headers: string[] | null = null;
-  const rows: string[][] = [];
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (!headers) headers = values;
-      else {
-        // Keep the spreadsheet's row numbers: empty rows between data still count.
-        while (rows.length < row.number - 2) rows.push([]);
-        rows.push(values);
-        if (onRow && rows.length % 5000 === 0) onRow(rows.length);
-      }
-    }
-    break; // the first sheet only
-  }
-  return { headers: headers ?? [], rows };
+/**
+ * Reads the first sheet. (exceljs's streaming reader splits multi-byte characters at
+ * chunk boundaries — Chinese names came back with U+FFFD — so reading uses read-excel-file.)
+ */
+export async function readXlsx(data: Buffer): Promise<Sheet> {
+  const rows = await readSheet(data);
+  const [head = [], ...body] = rows;
+  return { headers: head.map(cellText), rows: body.map((r) => r.map(cellText)) };
 }
 
 export function readCsv(data: Buffer): Promise<Sheet> {
