@@ -88,13 +88,48 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-/** Names of region kinds and roles, so messages can carry them as parameters. */
+/** Names of enum values (region kinds, roles, statuses…): message parameters and exports carry them. */
 const labels: Record<string, [string, string]> = {
   district: ['区', 'district'],
   street: ['街道', 'street'],
   community: ['社区', 'community'],
   building: ['楼', 'building'],
   entrance: ['楼门', 'entrance'],
+  male: ['男', 'male'],
+  female: ['女', 'female'],
+  in_service: ['在职党员', 'in service'],
+  retired: ['离退休党员', 'retired'],
+  pending: ['待审核', 'pending'],
+  approved: ['已报到', 'approved'],
+  declined: ['未通过', 'declined'],
+  withdrawn: ['已撤回', 'withdrawn'],
+  agency: ['机关', 'agency'],
+  school: ['学校', 'school'],
+  hospital: ['医院', 'hospital'],
+  enterprise: ['企业', 'enterprise'],
+  social_org: ['社会组织', 'social organisation'],
+  other: ['其他', 'other'],
+  'affiliation.central': ['中央单位', 'central'],
+  'affiliation.municipal': ['市属单位', 'municipal'],
+  'affiliation.district': ['区属单位', 'district'],
+  'affiliation.other': ['其他', 'other'],
+  street_committee: ['街道党工委', 'street working committee'],
+  community_branch: ['社区党组织', 'community Party organisation'],
+  unit_party_org: ['单位党组织', 'unit Party organisation'],
+  general_branch: ['党总支', 'general branch'],
+  joint_conference: ['社区党建联席会', 'joint conference'],
+  coordination_council: ['社区党建协调会', 'coordination council'],
+  liaison_group: ['楼门党员联络组', 'liaison group'],
+  active: ['正常', 'active'],
+  dissolved: ['已撤销', 'dissolved'],
+  disabled: ['已停用', 'disabled'],
+  scheduled: ['未召开', 'scheduled'],
+  held: ['已召开', 'held'],
+  cancelled: ['已取消', 'cancelled'],
+  open: ['未开始', 'open'],
+  in_progress: ['进行中', 'in progress'],
+  done: ['已完成', 'done'],
+  yes: ['是', 'yes'],
   district_admin: ['区委管理员', 'district admin'],
   street_admin: ['街道党工委管理员', 'street admin'],
   community_worker: ['社区工作者', 'community worker'],
@@ -102,10 +137,9 @@ const labels: Record<string, [string, string]> = {
   party_member: ['党员', 'Party member'],
   resident: ['居民', 'resident'],
   lecturer: ['讲师', 'lecturer'],
-  joint_conference: ['社区党建联席会', 'joint conference'],
-  coordination_council: ['社区党建协调会', 'coordination council'],
-  liaison_group: ['楼门党员联络组', 'liaison group'],
 };
+
+export const labelOf = (locale: Locale, value: string) => labels[value]?.[locale === 'en' ? 1 : 0] ?? value;
 
 export function message(
   locale: Locale,
@@ -116,7 +150,7 @@ export function message(
   return messages[key][i].replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     if (v === undefined) return `{${k}}`;
-    return labels[String(v)]?.[i] ?? String(v);
+    return labelOf(locale, String(v));
   });
 }
 

@@ -18,7 +18,7 @@ import type { Actor } from '../../auth/actor';
 import { holds } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { badRequest, forbidden } from '../../errors';
-import type { Locale } from '../../i18n';
+import { type Locale, labelOf } from '../../i18n';
 import { listUsers } from '../accounts/accounts.service';
 import { workbook } from '../imports/sheets';
 import { listBodies } from '../network/bodies.service';
@@ -28,7 +28,6 @@ import { listOrgs } from '../network/party-orgs.service';
 import { listRegistrations } from '../network/registrations.service';
 import { listTasks } from '../network/tasks.service';
 import { listUnits } from '../network/units.service';
-import { labelOf } from './labels';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const PAGE = 1000;
@@ -77,7 +76,7 @@ const SPECS: Record<ExportResource, Spec> = {
     columns: [
       ['单位名称', 'Name', (u) => u.name],
       ['单位类型', 'Kind', (u, l) => labelOf(l, u.kind)],
-      ['隶属关系', 'Affiliation', (u, l) => labelOf(l, u.affiliation)],
+      ['隶属关系', 'Affiliation', (u, l) => labelOf(l, `affiliation.${u.affiliation}`)],
       ['所在社区', 'Region', (u) => u.regionName],
       ['地址', 'Address', (u) => u.address],
       ['联系人', 'Contact', (u) => u.contactName],

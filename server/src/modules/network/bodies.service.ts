@@ -16,6 +16,7 @@ import {
 import type { Actor } from '../../auth/actor';
 import { authorize, inScope, isWithin } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
@@ -103,14 +104,12 @@ export async function listBodies(db: Tx, actor: Actor, q: z.infer<typeof BodyLis
   if (q.status === 'active') where.push(sql`b.dissolved_on IS NULL`);
   if (q.status === 'dissolved') where.push(sql`b.dissolved_on IS NOT NULL`);
   if (q.q) where.push(sql`b.name ILIKE ${contains(q.q)}`);
-  const cond = sql.join(where, sql` AND `);
-  const [page, count] = await Promise.all([
-    db.execute<Row>(sql`${SELECT} WHERE ${cond} ORDER BY r.path, b.kind, b.id
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM bodies b
-      JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id WHERE ${cond}`),
-  ]);
-  return { items: page.rows.map(present), total: count.rows[0]?.n ?? 0 };
+  return pageOf(
+    db,
+    q,
+    { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`r.path, b.kind, b.id` },
+    present,
+  );
 }
 
 const snapshot = (b: Row) => ({

@@ -16,6 +16,7 @@ import type {
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
@@ -150,15 +151,12 @@ export async function listMeetings(db: Tx, actor: Actor, q: z.infer<typeof Meeti
   if (q.status) where.push(sql`m.status = ${q.status}`);
   if (q.from) where.push(sql`m.starts_at >= ${q.from}`);
   if (q.to) where.push(sql`m.starts_at <= ${q.to}`);
-  const cond = sql.join(where, sql` AND `);
-  const [page, count] = await Promise.all([
-    db.execute<Row>(sql`${SELECT} WHERE ${cond} ORDER BY m.starts_at DESC, m.id DESC
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM meetings m
-      JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
-      JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id WHERE ${cond}`),
-  ]);
-  return { items: page.rows.map(summary), total: count.rows[0]?.n ?? 0 };
+  return pageOf(
+    db,
+    q,
+    { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`m.starts_at DESC, m.id DESC` },
+    summary,
+  );
 }
 
 export async function createMeeting(db: Tx, actor: Actor, input: z.infer<typeof MeetingCreateBody>) {

@@ -11,6 +11,7 @@ import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from
 import type { Actor } from '../../auth/actor';
 import { authorize, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
@@ -149,13 +150,16 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   if (q.orgId) where.push(sql`p.party_org_id = ${q.orgId}`);
   if (q.unitId) where.push(sql`o.unit_id = ${q.unitId}`);
   if (q.registeredWith) where.push(sql`reg.status = 'approved' AND reg.community_id = ${q.registeredWith}`);
-  const cond = sql.join(where, sql` AND `);
-  const [page, count] = await Promise.all([
-    db.execute<Row>(sql`SELECT ${COLUMNS} ${FROM} WHERE ${cond}
-      ORDER BY h.path, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`SELECT count(*) AS n ${FROM} WHERE ${cond}`),
-  ]);
-  return { items: page.rows.map((r) => present(actor, r)), total: Number(count.rows[0]?.n ?? 0) };
+  return pageOf(
+    db,
+    q,
+    {
+      select: sql`SELECT ${COLUMNS} ${FROM}`,
+      where: sql.join(where, sql` AND `),
+      orderBy: sql`h.path, p.name, p.id`,
+    },
+    (r: Row) => present(actor, r),
+  );
 }
 
 async function checkSpecialties(tx: Tx, codes: string[] | undefined) {

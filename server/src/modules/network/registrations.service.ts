@@ -15,6 +15,7 @@ import type {
 import type { Actor } from '../../auth/actor';
 import { authorize, can, holds, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
@@ -97,14 +98,16 @@ export async function listRegistrations(db: Tx, actor: Actor, q: z.infer<typeof 
   if (q.unitId) where.push(sql`o.unit_id = ${q.unitId}`);
   if (q.status) where.push(sql`cr.status = ${q.status}`);
   if (q.q) where.push(sql`p.name ILIKE ${contains(q.q)}`);
-  const cond = sql.join(where, sql` AND `);
-  const [page, count] = await Promise.all([
-    db.execute<Row>(sql`${SELECT} WHERE ${cond}
-      ORDER BY cr.status = 'pending' DESC, cr.requested_at DESC, cr.id DESC
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM (${SELECT} WHERE ${cond}) x`),
-  ]);
-  return { items: page.rows.map(present), total: Number(count.rows[0]?.n ?? 0) };
+  return pageOf(
+    db,
+    q,
+    {
+      select: SELECT,
+      where: sql.join(where, sql` AND `),
+      orderBy: sql`cr.status = 'pending' DESC, cr.requested_at DESC, cr.id DESC`,
+    },
+    present,
+  );
 }
 
 export async function requestRegistration(

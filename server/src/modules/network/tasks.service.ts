@@ -8,6 +8,7 @@ import type { Task, TaskListQuery, TaskNoteBody, TaskOwnerInput, TaskUpdateBody 
 import type { Actor } from '../../auth/actor';
 import { can, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
 import { forbidden, notFound } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
@@ -132,14 +133,17 @@ export async function listTasks(db: Tx, actor: Actor, q: z.infer<typeof TaskList
   if (q.ownerId)
     where.push(sql`coalesce(t.owner_party_org_id, t.owner_unit_id, t.owner_person_id) = ${q.ownerId}`);
   if (q.q) where.push(sql`t.title ILIKE ${contains(q.q)}`);
-  const cond = sql.join(where, sql` AND `);
-  const [page, count] = await Promise.all([
-    db.execute<Row>(sql`${SELECT} WHERE ${cond}
-      ORDER BY (t.status IN ('open', 'in_progress') AND t.due_on < ${TODAY}) DESC, t.status IN ('done', 'cancelled'), t.due_on, t.id
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${SELECT} WHERE ${cond}) x`),
-  ]);
-  return { items: page.rows.map(present), total: count.rows[0]?.n ?? 0 };
+  const overdue = sql`(t.status IN ('open', 'in_progress') AND t.due_on < ${TODAY})`;
+  return pageOf(
+    db,
+    q,
+    {
+      select: SELECT,
+      where: sql.join(where, sql` AND `),
+      orderBy: sql`${overdue} DESC, t.status IN ('done', 'cancelled'), t.due_on, t.id`,
+    },
+    present,
+  );
 }
 
 /** The owner's columns, after checking the actor can see that owner. */
