@@ -88,7 +88,7 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
           label={t('users.homeRegion')}
           rules={[{ required: true, message: t('regions.required') }]}
         >
-          <RegionSelect />
+          <RegionSelect showPath />
         </Form.Item>
         <Form.Item label={t('users.roles')}>
           <RoleRows />

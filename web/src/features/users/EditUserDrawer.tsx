@@ -55,7 +55,7 @@ function ProfileForm({ user }: { user: User }) {
         label={t('users.homeRegion')}
         rules={[{ required: true, message: t('regions.required') }]}
       >
-        <RegionSelect />
+        <RegionSelect showPath />
       </Form.Item>
       <Form.Item name="disabled" label={t('users.disabled')} extra={t('users.disabledHint')}>
         <Switch />

@@ -36,10 +36,10 @@ function GrantRoleForm({ user }: { user: User }) {
         label={t('users.role')}
         rules={[{ required: true, message: t('users.roleRequired') }]}
       >
-        <Select<Role> options={roleOptions} placeholder={t('users.role')} />
+        <Select<Role> options={roleOptions} placeholder={t('users.role')} data-testid="role-grant-role" />
       </Form.Item>
       <RoleScopeField prefix={[]} label={t('users.roleRegion')} />
-      <Button type="primary" htmlType="submit" loading={grant.isPending}>
+      <Button type="primary" htmlType="submit" loading={grant.isPending} data-testid="role-grant-submit">
         {t('users.grant')}
       </Button>
     </Form>

@@ -1,0 +1,74 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Me } from '@contract';
+import type { ComponentType } from 'react';
+
+export type NavName =
+  | 'home'
+  | 'myRegistration'
+  | 'registrations'
+  | 'units'
+  | 'partyOrgs'
+  | 'members'
+  | 'regions'
+  | 'users'
+  | 'audit';
+
+export type NavItem = { path: string; name: NavName; icon: ComponentType };
+
+type NavEntry = NavItem & { visible: (me: Me) => boolean };
+
+const can = (action: Me['actions'][number]) => (me: Me) => me.actions.includes(action);
+
+/** The console's pages in menu order, each with who may see it. */
+const NAV: NavEntry[] = [
+  { path: '/', name: 'home', icon: HomeOutlined, visible: () => true },
+  {
+    path: '/me/registration',
+    name: 'myRegistration',
+    icon: FlagOutlined,
+    // Registering oneself needs a person record to register.
+    visible: (me) => me.actions.includes('registration.request') && me.user.personId !== null,
+  },
+  {
+    path: '/registrations',
+    name: 'registrations',
+    icon: CheckSquareOutlined,
+    visible: can('registration.decide'),
+  },
+  { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
+  { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
+  { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },
+  { path: '/regions', name: 'regions', icon: ApartmentOutlined, visible: can('region.read') },
+  { path: '/users', name: 'users', icon: TeamOutlined, visible: can('user.read') },
+  { path: '/audit', name: 'audit', icon: AuditOutlined, visible: can('audit.read') },
+];
+
+/** The pages this user may open. */
+export function navItemsFor(me: Me): NavItem[] {
+  return NAV.filter((item) => item.visible(me)).map(({ path, name, icon }) => ({ path, name, icon }));
+}
+
+export type Shortcut = NavItem & { name: Exclude<NavName, 'home'> };
+
+/** The pages this user may open, other than the home page itself. */
+export function shortcutsFor(me: Me): Shortcut[] {
+  return navItemsFor(me).filter((item): item is Shortcut => item.name !== 'home');
+}
+
+/** The menu entry a location belongs to: the longest path that begins it. */
+export function selectedPath(pathname: string): string {
+  const match = NAV.filter(
+    (item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/';
+}

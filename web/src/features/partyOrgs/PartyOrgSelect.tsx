@@ -1,0 +1,56 @@
+import type { PartyOrg } from '@contract';
+import { Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { usePartyOrg, usePartyOrgs } from './api';
+
+type Props = {
+  id?: string;
+  value?: number | null;
+  onChange?: (value: number | undefined) => void;
+  exclude?: number[];
+  placeholder?: string;
+  allowClear?: boolean;
+  className?: string;
+  'data-testid'?: string;
+};
+
+type Option = { value: number; label: string; org: PartyOrg };
+
+/** A Party organisation picker that searches the server by name as the user types. */
+export function PartyOrgSelect({ value, onChange, exclude = [], placeholder, ...rest }: Props) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim());
+  const list = usePartyOrgs({ q: q || undefined, pageSize: 20 });
+  const items = list.data?.items ?? [];
+  const chosenId = value ?? undefined;
+  const valueListed = items.some((o) => o.id === chosenId);
+  // The chosen organisation may not be among the hits; fetch it so its name shows, not its id.
+  const chosen = usePartyOrg(chosenId !== undefined && !valueListed ? chosenId : undefined);
+  const orgs = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  const options: Option[] = orgs
+    .filter((o) => !exclude.includes(o.id))
+    .map((o) => ({ value: o.id, label: o.name, org: o }));
+
+  return (
+    <Select<number, Option>
+      {...rest}
+      value={chosenId}
+      onChange={(next) => onChange?.(next)}
+      options={options}
+      placeholder={placeholder ?? t('partyOrgs.pick')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(open) => !open && setSearch('')}
+      loading={list.isFetching}
+      notFoundContent={list.isFetching ? <Spin size="small" /> : t('partyOrgs.noMatch')}
+      optionRender={({ data }) => (
+        <span className="gj-region-option">
+          <span>{data.org.name}</span>
+          <Typography.Text type="secondary">{t(`partyOrgKind.${data.org.kind}`)}</Typography.Text>
+        </span>
+      )}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import type { Unit } from '@contract';
+import { Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useUnit, useUnits } from './api';
+
+type Props = {
+  id?: string;
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+  /** Called with the whole unit when one is picked. */
+  onPick?: (unit: Unit | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  className?: string;
+  'data-testid'?: string;
+};
+
+type Option = { value: number; label: string; unit: Unit };
+
+/** A unit picker that searches the server by name as the user types. */
+export function UnitSelect({ value, onChange, onPick, placeholder, ...rest }: Props) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim());
+  const list = useUnits({ q: q || undefined, pageSize: 20 });
+  const items = list.data?.items ?? [];
+  const valueListed = items.some((u) => u.id === value);
+  // The chosen unit may not be among the hits; fetch it so its name shows, not its id.
+  const chosen = useUnit(value !== undefined && !valueListed ? value : undefined);
+  const units = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  const options: Option[] = units.map((u) => ({ value: u.id, label: u.name, unit: u }));
+
+  return (
+    <Select<number, Option>
+      {...rest}
+      value={value}
+      onChange={(next, option) => {
+        onChange?.(next);
+        onPick?.(Array.isArray(option) ? undefined : option?.unit);
+      }}
+      options={options}
+      placeholder={placeholder ?? t('units.pick')}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(open) => !open && setSearch('')}
+      loading={list.isFetching}
+      notFoundContent={list.isFetching ? <Spin size="small" /> : t('units.noMatch')}
+      optionRender={({ data }) => (
+        <span className="gj-region-option">
+          <span>{data.unit.name}</span>
+          <Typography.Text type="secondary">{data.unit.regionName}</Typography.Text>
+        </span>
+      )}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import type {
+  AFFILIATIONS,
+  GENDERS,
+  MEMBERSHIP_STATUSES,
+  PARTY_ORG_KINDS,
+  REGISTRATION_STATUSES,
+  UNIT_KINDS,
+} from '@contract';
+
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export type Affiliation = (typeof AFFILIATIONS)[number];
+export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
+export type Gender = (typeof GENDERS)[number];
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** A value from the address bar, if it is one of `values`. */
+export function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** A positive id from the address bar. */
+export function idParam(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
