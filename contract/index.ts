@@ -294,7 +294,16 @@ export const UnitCreateBody = z.strictObject({
   contactName: Name.optional(),
   contactPhone: Phone.optional(),
 });
-export const UnitUpdateBody = UnitCreateBody.partial();
+export const UnitUpdateBody = z.strictObject({
+  regionId: Id.optional(),
+  name: Name.optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  affiliation: z.enum(AFFILIATIONS).optional(),
+  /** null clears the field. */
+  address: z.string().trim().max(200).nullable().optional(),
+  contactName: Name.nullable().optional(),
+  contactPhone: Phone.nullable().optional(),
+});
 
 export const PartyOrg = z.object({
   id: z.number(),
@@ -349,6 +358,9 @@ export const Member = z.object({
   homeRegionId: z.number(),
   /** e.g. 八角北路社区 3号楼 2单元 */
   homeLabel: z.string(),
+  /** The community the home lies in: where an in-service member registers. */
+  homeCommunityId: z.number(),
+  homeCommunityName: z.string(),
   specialties: z.array(z.string()),
   tags: z.array(z.string()),
   membership: Membership.nullable(),

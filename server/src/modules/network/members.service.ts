@@ -30,6 +30,8 @@ type Row = {
   home_region_id: number;
   home_path: string;
   home_label: string;
+  home_community_id: number;
+  home_community_name: string;
   specialties: string[];
   tags: string[];
   user_id: number | null;
@@ -50,6 +52,7 @@ type Row = {
 const FROM = sql`
   FROM people p
   JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+  JOIN regions hc ON hc.district_id = h.district_id AND hc.path = subpath(h.path, 0, 3)
   LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
   LEFT JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
   LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
@@ -63,6 +66,7 @@ const COLUMNS = sql`
   p.id, p.name, p.gender, p.birth_year, p.phone, p.id_number, p.home_region_id, h.path::text AS home_path,
   (SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM regions a
     WHERE a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3) AS home_label,
+  hc.id AS home_community_id, hc.name AS home_community_name,
   p.specialties, p.tags, p.user_id,
   o.id AS org_id, o.name AS org_name, orr.path::text AS org_path, u.id AS unit_id, u.name AS unit_name,
   p.party_status, p.party_since::text AS party_since,
@@ -94,6 +98,8 @@ function present(actor: Actor, r: Row): Member {
     masked: !open,
     homeRegionId: r.home_region_id,
     homeLabel: r.home_label,
+    homeCommunityId: r.home_community_id,
+    homeCommunityName: r.home_community_name,
     specialties: r.specialties,
     tags: r.tags,
     membership:

@@ -46,6 +46,9 @@ describe('units', () => {
     const edit = await contact.patch(`/api/units/${hospitalId}`, { address: '石景山路24号（门诊楼）' });
     expect(edit.status).toBe(200);
     expect(edit.body.address).toBe('石景山路24号（门诊楼）');
+    expect(edit.body.contactPhone).toMatch(/^139\d{8}$/); // its own number, unmasked
+    const cleared = await contact.patch(`/api/units/${hospitalId}`, { address: null });
+    expect(cleared.body.address).toBeNull();
     expect((await contact.patch(`/api/units/${other!.id}`, { address: 'x' })).status).toBe(403);
   });
 
@@ -195,7 +198,14 @@ describe('people', () => {
     const me = (await member.get('/api/auth/me')).body;
     expect(me.user.personId).toBeTypeOf('number');
     const own = await member.get(`/api/members/${me.user.personId}`);
-    expect(own.body).toMatchObject({ name: '张建国', phone: '13811112345', masked: false });
+    expect(own.body).toMatchObject({
+      name: '张建国',
+      phone: '13811112345',
+      masked: false,
+      homeLabel: '八角北路社区 3号楼 2单元',
+      homeCommunityId: bajiaoNorth,
+      homeCommunityName: '八角北路社区',
+    });
     const [resident] = await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '陈桂兰'");
     expect((await member.get(`/api/members/${resident!.id}`)).status).toBe(404);
     expect((await member.get('/api/members')).status).toBe(403);

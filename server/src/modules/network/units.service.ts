@@ -3,7 +3,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Unit, UnitCreateBody, UnitListQuery, UnitUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope } from '../../auth/authorize';
+import { authorize, can, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
@@ -58,7 +58,13 @@ const present = (actor: Actor, r: Row): Unit => ({
   affiliation: r.affiliation,
   address: r.address,
   contactName: r.contactName,
-  contactPhone: maskPhone(actor, r.contactPhone, { path: r.regionPath, unitId: r.id }),
+  // The unit's own contact and those over it see the number; others see it masked.
+  contactPhone: maskPhone(
+    actor,
+    r.contactPhone,
+    { path: r.regionPath, unitId: r.id },
+    can(actor, 'unit.manage', { path: r.regionPath, unitId: r.id }),
+  ),
   partyOrgId: r.partyOrgId,
   partyOrgName: r.partyOrgName,
   memberCount: r.memberCount,
