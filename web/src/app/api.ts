@@ -63,6 +63,22 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, i18n.t('errors.http', { status: res.status }));
 }
 
+async function send(
+  path: string,
+  init: RequestInit & { headers: Record<string, string> },
+  query?: QueryParams,
+): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  if (res.status === 401 && !SESSION_PATHS.has(path)) onUnauthorized();
+  if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
 async function request<T>(
   method: string,
   path: string,
@@ -71,30 +87,70 @@ async function request<T>(
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'));
-  }
-
-  if (res.status === 401 && !SESSION_PATHS.has(path)) onUnauthorized();
-  if (!res.ok) throw await toApiError(res);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const res = await send(path, { method, headers, body }, options.query);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/** A file answered by the API, with the name the server gave it (Content-Disposition), if any. */
+export type DownloadedFile = { blob: Blob; fileName: string | undefined };
+
+/** The file name of a Content-Disposition header: the UTF-8 `filename*` first, else `filename`. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || undefined;
+}
+
+/** GET a file (an export, a template) as a blob, in the user's language. */
+async function download(path: string, query?: QueryParams): Promise<DownloadedFile> {
+  const res = await send(path, { method: 'GET', headers: { 'Accept-Language': currentLocale() } }, query);
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+}
+
+/** POST a file as the raw body, naming it in x-file-name. */
+async function upload<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+    'Content-Type': uploadType(file),
+    'x-file-name': encodeURIComponent(file.name),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await send(path, { method: 'POST', headers, body: file });
+  return (await res.json()) as T;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The content type the server reads: an .xlsx or .csv by its extension (some systems label a
+ * .csv as application/vnd.ms-excel), else the browser's type, else raw bytes.
+ */
+function uploadType(file: File): string {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx')) return XLSX_TYPE;
+  if (name.endsWith('.csv')) return 'text/csv';
+  return file.type || 'application/octet-stream';
 }
 
 export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query }),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
+  download,
+  upload,
 };
 
 export function errorMessage(error: unknown): string {

@@ -25,6 +25,23 @@ const RegistrationsPage = lazy(() =>
 const MyRegistrationPage = lazy(() =>
   import('../features/registrations/MyRegistrationPage').then((m) => ({ default: m.MyRegistrationPage })),
 );
+const BodiesPage = lazy(() =>
+  import('../features/bodies/BodiesPage').then((m) => ({ default: m.BodiesPage })),
+);
+const BodyPage = lazy(() => import('../features/bodies/BodyPage').then((m) => ({ default: m.BodyPage })));
+const MeetingsPage = lazy(() =>
+  import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const CoveragePage = lazy(() =>
+  import('../features/coverage/CoveragePage').then((m) => ({ default: m.CoveragePage })),
+);
+const ImportsPage = lazy(() =>
+  import('../features/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -74,6 +91,56 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="person.read">
             <MembersPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'bodies',
+        element: (
+          <RequireAction action="body.read">
+            <BodiesPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'bodies/:id',
+        element: (
+          <RequireAction action="body.read">
+            <BodyPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'meetings',
+        element: (
+          <RequireAction action="body.read">
+            <MeetingsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'meetings/:id',
+        element: (
+          <RequireAction action="body.read">
+            <MeetingPage />
+          </RequireAction>
+        ),
+      },
+      // Everyone signed in: the server answers with the tasks each may see.
+      { path: 'tasks', element: <TasksPage /> },
+      {
+        path: 'coverage',
+        element: (
+          <RequireAction action="coverage.read">
+            <CoveragePage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'imports',
+        element: (
+          <RequireAction action="import.run">
+            <ImportsPage />
           </RequireAction>
         ),
       },

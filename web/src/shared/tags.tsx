@@ -1,7 +1,18 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import type { RegionKind, Role } from '@contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Affiliation, MembershipStatus, PartyOrgKind, RegistrationStatus, UnitKind } from './enums';
+import type {
+  Affiliation,
+  BodyKind,
+  BodyStatus,
+  MeetingStatus,
+  MembershipStatus,
+  PartyOrgKind,
+  RegistrationStatus,
+  TaskStatus,
+  UnitKind,
+} from './enums';
 
 const KIND_COLOR: Record<RegionKind, string> = {
   district: 'red',
@@ -40,6 +51,25 @@ const REGISTRATION_COLOR: Record<RegistrationStatus, string> = {
   approved: 'success',
   declined: 'error',
   withdrawn: 'default',
+};
+
+const BODY_KIND_COLOR: Record<BodyKind, string> = {
+  joint_conference: 'red',
+  coordination_council: 'volcano',
+  liaison_group: 'geekblue',
+};
+
+const MEETING_STATUS_COLOR: Record<MeetingStatus, string> = {
+  scheduled: 'blue',
+  held: 'success',
+  cancelled: 'default',
+};
+
+const TASK_STATUS_COLOR: Record<TaskStatus, string> = {
+  open: 'default',
+  in_progress: 'blue',
+  done: 'success',
+  cancelled: 'default',
 };
 
 export function RegionKindTag({ kind }: { kind: RegionKind }) {
@@ -93,6 +123,48 @@ export function RegistrationStatusTag({ status }: { status: RegistrationStatus }
   return (
     <Tag color={REGISTRATION_COLOR[status]} data-status={status}>
       {t(`registrationStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function BodyKindTag({ kind }: { kind: BodyKind }) {
+  const { t } = useTranslation();
+  return <Tag color={BODY_KIND_COLOR[kind]}>{t(`bodyKind.${kind}`)}</Tag>;
+}
+
+export function BodyStatusTag({ status }: { status: BodyStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={status === 'active' ? 'success' : 'default'} data-status={status}>
+      {t(`bodyStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={MEETING_STATUS_COLOR[status]} data-status={status}>
+      {t(`meetingStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function TaskStatusTag({ status }: { status: TaskStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={TASK_STATUS_COLOR[status]} data-status={status}>
+      {t(`taskStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/** A task past its due date and not yet done. */
+export function OverdueTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="error" icon={<ClockCircleOutlined />} data-testid="overdue-tag">
+      {t('tasks.overdue')}
     </Tag>
   );
 }

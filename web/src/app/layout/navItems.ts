@@ -2,9 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
+  ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  PieChartOutlined,
+  ProjectOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -19,6 +24,11 @@ export type NavName =
   | 'units'
   | 'partyOrgs'
   | 'members'
+  | 'bodies'
+  | 'meetings'
+  | 'tasks'
+  | 'coverage'
+  | 'imports'
   | 'regions'
   | 'users'
   | 'audit';
@@ -48,6 +58,12 @@ const NAV: NavEntry[] = [
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },
+  { path: '/bodies', name: 'bodies', icon: ClusterOutlined, visible: can('body.read') },
+  { path: '/meetings', name: 'meetings', icon: CalendarOutlined, visible: can('body.read') },
+  // Everyone signed in may have tasks: the server lists those each may see.
+  { path: '/tasks', name: 'tasks', icon: ProjectOutlined, visible: () => true },
+  { path: '/coverage', name: 'coverage', icon: PieChartOutlined, visible: can('coverage.read') },
+  { path: '/imports', name: 'imports', icon: CloudUploadOutlined, visible: can('import.run') },
   { path: '/regions', name: 'regions', icon: ApartmentOutlined, visible: can('region.read') },
   { path: '/users', name: 'users', icon: TeamOutlined, visible: can('user.read') },
   { path: '/audit', name: 'audit', icon: AuditOutlined, visible: can('audit.read') },

@@ -9,6 +9,10 @@ export const ENTITY_TYPES = [
   'party_org',
   'person',
   'registration',
+  'body',
+  'meeting',
+  'task',
+  'import',
 ] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -49,6 +53,20 @@ export const AUDIT_ACTIONS = [
   'registration.approve',
   'registration.decline',
   'registration.withdraw',
+  'body.create',
+  'body.update',
+  'body.dissolve',
+  'body.member_add',
+  'body.member_leave',
+  'meeting.create',
+  'meeting.update',
+  'meeting.attendance',
+  'meeting.resolution',
+  'task.create',
+  'task.update',
+  'task.note',
+  'import.members',
+  'import.units',
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,10 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { MEMBERSHIP_STATUSES, type Member } from '@contract';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -40,16 +41,19 @@ export function MembersPage() {
       <PageHeader
         title={t('nav.members')}
         extra={
-          canManage && (
-            <Button
-              type="primary"
-              icon={<UserAddOutlined />}
-              onClick={() => setForm({ mode: 'create' })}
-              data-testid="member-create"
-            >
-              {t('members.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton resource="members" filters={filters} />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<UserAddOutlined />}
+                onClick={() => setForm({ mode: 'create' })}
+                data-testid="member-create"
+              >
+                {t('members.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

@@ -10,6 +10,8 @@ type Props = {
   value?: number | null;
   onChange?: (value: number | undefined) => void;
   exclude?: number[];
+  /** Only those standing in this region's subtree. */
+  regionId?: number;
   placeholder?: string;
   allowClear?: boolean;
   className?: string;
@@ -19,11 +21,11 @@ type Props = {
 type Option = { value: number; label: string; org: PartyOrg };
 
 /** A Party organisation picker that searches the server by name as the user types. */
-export function PartyOrgSelect({ value, onChange, exclude = [], placeholder, ...rest }: Props) {
+export function PartyOrgSelect({ value, onChange, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const list = usePartyOrgs({ q: q || undefined, pageSize: 20 });
+  const list = usePartyOrgs({ q: q || undefined, regionId, pageSize: 20 });
   const items = list.data?.items ?? [];
   const chosenId = value ?? undefined;
   const valueListed = items.some((o) => o.id === chosenId);

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PARTY_ORG_KINDS, type PartyOrg } from '@contract';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -34,16 +35,19 @@ export function PartyOrgsPage() {
       <PageHeader
         title={t('nav.partyOrgs')}
         extra={
-          canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setForm({ mode: 'create' })}
-              data-testid="party-org-create"
-            >
-              {t('partyOrgs.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton resource="party-orgs" filters={filters} />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setForm({ mode: 'create' })}
+                data-testid="party-org-create"
+              >
+                {t('partyOrgs.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

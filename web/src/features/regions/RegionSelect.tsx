@@ -20,6 +20,7 @@ type Props = {
   showPath?: boolean;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   className?: string;
   'data-testid'?: string;
 };

@@ -2,7 +2,6 @@ import type { Region, RegionKind, RegionWithAncestors } from '@contract';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { ME_KEY } from '../../app/queryClient';
-import { communityOf } from './regionUtils';
 
 export type RegionTreeNode = Region & { children: RegionTreeNode[] };
 export type RegionListParams = {
@@ -84,18 +83,3 @@ export const useMoveRegion = () =>
 export const useRetireRegion = () => useRegionMutation((id: number) => api.post(`/regions/${id}/retire`));
 
 export const useRestoreRegion = () => useRegionMutation((id: number) => api.post(`/regions/${id}/restore`));
-
-/** The community of a home (building, entrance or community), read from the region's ancestors. */
-export function useCommunityOf(regionId: number | undefined) {
-  return useQuery({
-    ...regionQuery(regionId ?? 0),
-    enabled: regionId !== undefined,
-    select: communityOf,
-  });
-}
-
-/** The same, when needed on demand (e.g. on a button press). */
-export function useFetchCommunityOf() {
-  const queryClient = useQueryClient();
-  return async (regionId: number) => communityOf(await queryClient.fetchQuery(regionQuery(regionId)));
-}

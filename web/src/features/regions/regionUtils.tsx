@@ -45,15 +45,3 @@ export function scopeRoots(roles: readonly RoleAssignment[]): number[] {
 }
 
 export const isRetired = (region: { retiredAt: string | null }) => region.retiredAt !== null;
-
-/** The community a region lies in: itself if it is one, else its community ancestor. */
-export function communityOf(region: {
-  id: number;
-  name: string;
-  kind: RegionKind;
-  ancestors: readonly { id: number; name: string; kind: RegionKind }[];
-}): { id: number; name: string } | null {
-  if (region.kind === 'community') return { id: region.id, name: region.name };
-  const found = region.ancestors.find((a) => a.kind === 'community');
-  return found ? { id: found.id, name: found.name } : null;
-}

@@ -16,7 +16,6 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
 import { useMember } from '../members/api';
-import { useCommunityOf } from '../regions/api';
 import { RegionSelect } from '../regions/RegionSelect';
 import { isLive, useRegistration, useRequestRegistration, useWithdrawRegistration } from './api';
 
@@ -140,11 +139,11 @@ function StatusPanel({ registration }: { registration: OwnRegistration }) {
 function RequestForm({ member, again }: { member: Member; again: boolean }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
-  const home = useCommunityOf(member.homeRegionId);
+  const home = { id: member.homeCommunityId, name: member.homeCommunityName };
   const request = useRequestRegistration();
   const [picked, setPicked] = useState<number | undefined>();
   // The home community is the natural choice, so it is chosen until the member picks another.
-  const communityId = picked ?? home.data?.id;
+  const communityId = picked ?? home.id;
 
   const submit = () => {
     if (communityId === undefined) return;
@@ -174,14 +173,11 @@ function RequestForm({ member, again }: { member: Member; again: boolean }) {
         className="gj-fill"
         data-testid="registration-community"
       />
-      {home.data && (
-        <Typography.Text type="secondary">
-          {communityId === home.data.id
-            ? t('myRegistration.homeChosen', { community: home.data.name })
-            : t('myRegistration.homeIs', { community: home.data.name })}
-        </Typography.Text>
-      )}
-      {home.error && <Alert type="warning" showIcon title={t('myRegistration.homeUnknown')} />}
+      <Typography.Text type="secondary">
+        {communityId === home.id
+          ? t('myRegistration.homeChosen', { community: home.name })
+          : t('myRegistration.homeIs', { community: home.name })}
+      </Typography.Text>
       <Button
         type="primary"
         size="large"

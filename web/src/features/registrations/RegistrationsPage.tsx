@@ -3,6 +3,7 @@ import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -30,12 +31,8 @@ export function RegistrationsPage() {
     communityId: idParam(list.filters.communityId),
     unitId: idParam(list.filters.unitId),
   };
-  const registrations = useRegistrations({
-    ...filters,
-    status: filters.status === 'all' ? undefined : filters.status,
-    page: list.page,
-    pageSize: list.pageSize,
-  });
+  const query = { ...filters, status: filters.status === 'all' ? undefined : filters.status };
+  const registrations = useRegistrations({ ...query, page: list.page, pageSize: list.pageSize });
   const decide = useDecideRegistration();
   const [declining, setDeclining] = useState<Registration | null>(null);
 
@@ -56,7 +53,10 @@ export function RegistrationsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.registrations')} />
+      <PageHeader
+        title={t('nav.registrations')}
+        extra={<ExportButton resource="registrations" filters={query} />}
+      />
       <Card>
         <RegistrationFilters
           value={filters}

@@ -7,7 +7,7 @@ import { PHONE_PATTERN } from '../../shared/patterns';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { RegionSelect } from '../regions/RegionSelect';
-import { type UnitFields, useCreateUnit, useUpdateUnit } from './api';
+import { type UnitChanges, useCreateUnit, useUpdateUnit } from './api';
 
 type Values = {
   name: string;
@@ -38,19 +38,26 @@ function initialValues(unit: Unit | undefined): Partial<Values> {
   };
 }
 
-/** The fields that differ from the unit as loaded; blanks leave optional fields as they are. */
-function changes(unit: Unit, values: Values): Partial<UnitFields> {
-  const out: Partial<UnitFields> = {};
+/**
+ * The fields that differ from the unit as loaded. A cleared optional field is sent as null;
+ * a blank phone that was shown masked means "unchanged".
+ */
+function changes(unit: Unit, values: Values): UnitChanges {
+  const out: UnitChanges = {};
   if (values.name !== unit.name) out.name = values.name;
   if (values.kind !== unit.kind) out.kind = values.kind;
   if (values.affiliation !== unit.affiliation) out.affiliation = values.affiliation;
   if (values.regionId !== unit.regionId) out.regionId = values.regionId;
-  const address = values.address?.trim() ?? '';
-  if (address !== (unit.address ?? '')) out.address = address;
-  const contactName = trimmed(values.contactName);
-  if (contactName && contactName !== unit.contactName) out.contactName = contactName;
-  const contactPhone = trimmed(values.contactPhone);
-  if (contactPhone && contactPhone !== unit.contactPhone) out.contactPhone = contactPhone;
+  const address = trimmed(values.address) ?? null;
+  if (address !== (unit.address || null)) out.address = address;
+  const contactName = trimmed(values.contactName) ?? null;
+  if (contactName !== unit.contactName) out.contactName = contactName;
+  const contactPhone = trimmed(values.contactPhone) ?? null;
+  if (isMasked(unit.contactPhone)) {
+    if (contactPhone) out.contactPhone = contactPhone;
+  } else if (contactPhone !== unit.contactPhone) {
+    out.contactPhone = contactPhone;
+  }
   return out;
 }
 

@@ -11,6 +11,9 @@ type Props = {
   onChange?: (value: number | undefined) => void;
   /** Called with the whole unit when one is picked. */
   onPick?: (unit: Unit | undefined) => void;
+  exclude?: number[];
+  /** Only those standing in this region's subtree. */
+  regionId?: number;
   placeholder?: string;
   allowClear?: boolean;
   className?: string;
@@ -20,17 +23,19 @@ type Props = {
 type Option = { value: number; label: string; unit: Unit };
 
 /** A unit picker that searches the server by name as the user types. */
-export function UnitSelect({ value, onChange, onPick, placeholder, ...rest }: Props) {
+export function UnitSelect({ value, onChange, onPick, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const list = useUnits({ q: q || undefined, pageSize: 20 });
+  const list = useUnits({ q: q || undefined, regionId, pageSize: 20 });
   const items = list.data?.items ?? [];
   const valueListed = items.some((u) => u.id === value);
   // The chosen unit may not be among the hits; fetch it so its name shows, not its id.
   const chosen = useUnit(value !== undefined && !valueListed ? value : undefined);
   const units = chosen.data && !valueListed ? [chosen.data, ...items] : items;
-  const options: Option[] = units.map((u) => ({ value: u.id, label: u.name, unit: u }));
+  const options: Option[] = units
+    .filter((u) => !exclude.includes(u.id))
+    .map((u) => ({ value: u.id, label: u.name, unit: u }));
 
   return (
     <Select<number, Option>

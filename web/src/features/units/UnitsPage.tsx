@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { AFFILIATIONS, UNIT_KINDS, type Unit } from '@contract';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -37,16 +38,19 @@ export function UnitsPage() {
       <PageHeader
         title={t('nav.units')}
         extra={
-          canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setForm({ mode: 'create' })}
-              data-testid="unit-create"
-            >
-              {t('units.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton resource="units" filters={filters} />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setForm({ mode: 'create' })}
+                data-testid="unit-create"
+              >
+                {t('units.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

@@ -21,6 +21,13 @@ export type UnitFields = {
   contactPhone?: string;
 };
 
+/** null clears an optional field. */
+export type UnitChanges = Partial<Omit<UnitFields, 'address' | 'contactName' | 'contactPhone'>> & {
+  address?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+};
+
 export const unitKeys = {
   all: ['units'] as const,
   list: (params: UnitListParams) => ['units', 'list', params] as const,
@@ -61,6 +68,4 @@ function useUnitMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
 export const useCreateUnit = () => useUnitMutation((body: UnitFields) => api.post<Unit>('/units', body));
 
 export const useUpdateUnit = () =>
-  useUnitMutation(({ id, ...body }: Partial<UnitFields> & { id: number }) =>
-    api.patch<Unit>(`/units/${id}`, body),
-  );
+  useUnitMutation(({ id, ...body }: UnitChanges & { id: number }) => api.patch<Unit>(`/units/${id}`, body));

@@ -1,9 +1,10 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import type { User } from '@contract';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../shared/ExportButton';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
@@ -37,16 +38,19 @@ export function UsersPage() {
       <PageHeader
         title={t('nav.users')}
         extra={
-          canManage && (
-            <Button
-              type="primary"
-              icon={<UserAddOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="user-create"
-            >
-              {t('users.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton resource="users" filters={filters} />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<UserAddOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="user-create"
+              >
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

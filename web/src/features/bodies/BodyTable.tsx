@@ -1,0 +1,129 @@
+import type { Body } from '@contract';
+import {
+  Pagination,
+  Skeleton,
+  Spin,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PlainList } from '../../shared/PlainList';
+import { TableEmpty } from '../../shared/TableEmpty';
+import { BodyKindTag, BodyStatusTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
+
+type Props = {
+  bodies: Body[] | undefined;
+  loading: boolean;
+  pagination: TablePaginationConfig;
+};
+
+const DAY = 'YYYY-MM-DD';
+
+/** On a phone each body is a card: the table is too wide to read there. */
+function BodyCards({ bodies, loading, pagination }: Props) {
+  const { t } = useTranslation();
+  if (loading && !bodies) return <Skeleton active />;
+  return (
+    <Spin spinning={loading}>
+      <div data-testid="body-table">
+        <PlainList
+          items={bodies ?? []}
+          rowKey={(b) => b.id}
+          empty={t('bodies.empty')}
+          render={(b) => (
+            <div className="gj-card-row" data-testid={`body-row-${b.id}`}>
+              <div className="gj-card-row-head">
+                <Link to={`/bodies/${b.id}`} className="gj-strong-link">
+                  {b.name}
+                </Link>
+                <BodyStatusTag status={b.status} />
+              </div>
+              <span className="gj-tags">
+                <BodyKindTag kind={b.kind} />
+                <Typography.Text type="secondary">{b.regionLabel}</Typography.Text>
+              </span>
+              <Typography.Text type="secondary">
+                {[
+                  b.convenor && t('bodies.convenorIs', { name: b.convenor.name }),
+                  t('bodies.counts', { members: b.memberCount, meetings: b.meetingCount }),
+                  b.lastMeetingAt && t('bodies.lastMeetingOn', { date: dayjs(b.lastMeetingAt).format(DAY) }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography.Text>
+            </div>
+          )}
+        />
+      </div>
+      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+    </Spin>
+  );
+}
+
+export function BodyTable(props: Props) {
+  const { bodies, loading, pagination } = props;
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const dash = t('common.none');
+  const columns: TableColumnsType<Body> = [
+    {
+      title: t('bodies.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 200,
+      render: (name: string, b) => (
+        <Link to={`/bodies/${b.id}`} data-testid={`body-view-${b.id}`}>
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: t('bodies.kind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (_, b) => <BodyKindTag kind={b.kind} />,
+    },
+    { title: t('bodies.region'), dataIndex: 'regionLabel', width: 160 },
+    {
+      title: t('bodies.convenor'),
+      key: 'convenor',
+      width: 100,
+      render: (_, b) => b.convenor?.name ?? dash,
+    },
+    { title: t('bodies.memberCount'), dataIndex: 'memberCount', width: 90, align: 'right' },
+    { title: t('bodies.meetingCount'), dataIndex: 'meetingCount', width: 90, align: 'right' },
+    {
+      title: t('bodies.lastMeeting'),
+      dataIndex: 'lastMeetingAt',
+      width: 110,
+      render: (at: string | null) => (at ? dayjs(at).format(DAY) : dash),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (_, b) => <BodyStatusTag status={b.status} />,
+    },
+  ];
+
+  if (isMobile) return <BodyCards {...props} />;
+  return (
+    <Table<Body>
+      rowKey="id"
+      columns={columns}
+      dataSource={bodies}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 990 }}
+      onRow={(b) => ({ 'data-testid': `body-row-${b.id}` }) as HTMLAttributes<HTMLElement>}
+      locale={{ emptyText: <TableEmpty text={t('bodies.empty')} /> }}
+      data-testid="body-table"
+    />
+  );
+}
