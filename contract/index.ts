@@ -580,7 +580,7 @@ export const MeetingCreateBody = z.strictObject({
   endsAt: z.iso.datetime({ offset: true }).optional(),
   place: z.string().trim().min(1).max(200),
   agenda: LongText.default(''),
-  /** Omit to invite the body's current members (people, and their contacts for organisations). */
+  /** Omit to invite the body's current person members (organisations and units are invited through the people chosen here). */
   inviteePersonIds: z.array(Id).max(500).optional(),
 });
 export const MeetingUpdateBody = z.strictObject({

@@ -56,7 +56,8 @@ const SELECT = sql`
          cp.id AS convenor_id, cp.name AS convenor_name, b.established_on::text, b.dissolved_on::text,
          (SELECT count(*) FROM body_members m WHERE m.district_id = b.district_id AND m.body_id = b.id AND m.left_on IS NULL)::int AS member_count,
          (SELECT count(*) FROM meetings mt WHERE mt.district_id = b.district_id AND mt.body_id = b.id)::int AS meeting_count,
-         (SELECT max(mt.starts_at) FROM meetings mt WHERE mt.district_id = b.district_id AND mt.body_id = b.id AND mt.status = 'held') AS last_meeting_at
+         (SELECT max(mt.starts_at) FROM meetings mt WHERE mt.district_id = b.district_id AND mt.body_id = b.id AND mt.status = 'held'
+             AND mt.starts_at <= now()) AS last_meeting_at
     FROM bodies b
     JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id
     LEFT JOIN people cp ON cp.district_id = b.district_id AND cp.id = b.convenor_person_id`;

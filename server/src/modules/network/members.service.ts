@@ -9,15 +9,15 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope } from '../../auth/authorize';
+import { authorize, inScope, isWithin, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { regionForRead } from '../regions/regions.service';
 import { people, specialties } from './network.schema';
 import { orgFor } from './party-orgs.service';
+import { unitFor } from './units.service';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
 
 type Row = {
@@ -141,31 +141,80 @@ export const getMember = async (db: Tx, actor: Actor, id: number) =>
 /** The person row as the registration rules need it. */
 export const personFor = load;
 
+/**
+ * A list reads one roster — a unit's or organisation's members, those registered with a
+ * community, or the people living in the actor's area — so each is an index range on
+ * people, served in index order (home, then name). Every condition is on people's own
+ * columns, so the count needs no joins.
+ */
 export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof MemberListQuery>) {
-  const where: SQL[] = [sql`p.district_id = ${actor.districtId}`, visible(actor)];
-  if (q.regionId) {
-    // The filter only narrows: visibility above still decides whom the actor sees.
-    const root = await regionForRead(db, actor, q.regionId);
-    where.push(sql`h.path <@ ${root.path}::ltree`);
+  const where: SQL[] = [sql`p.district_id = ${actor.districtId}`];
+  const homeRoot = q.regionId ? (await regionForRead(db, actor, q.regionId)).path : null;
+  if (q.unitId) {
+    await unitFor(db, actor, q.unitId);
+    where.push(sql`p.party_org_id IN (SELECT id FROM party_orgs WHERE district_id = ${actor.districtId} AND unit_id = ${q.unitId})`);
+  } else if (q.orgId) {
+    await orgFor(db, actor, q.orgId);
+    where.push(sql`p.party_org_id = ${q.orgId}`);
+  } else if (q.registeredWith) {
+    const community = await regionForRead(db, actor, q.registeredWith, 'person.read');
+    where.push(sql`p.id IN (SELECT person_id FROM community_registrations
+      WHERE district_id = ${actor.districtId} AND community_id = ${community.id} AND status = 'approved')`);
+  } else {
+    where.push(await homesInScope(db, actor, homeRoot));
   }
-  if (q.q) where.push(sql`p.name ILIKE ${contains(q.q)}`);
+  if (homeRoot && (q.unitId || q.orgId || q.registeredWith)) where.push(await homesUnder(db, actor, [homeRoot]));
+  if (q.q) {
+    // One or two characters: the grams index; longer: trigrams. Both mean "contains".
+    where.push(
+      [...q.q].length <= 2
+        ? sql`name_grams(p.name) @> ARRAY[lower(${q.q})]`
+        : sql`p.name ILIKE ${contains(q.q)}`,
+    );
+  }
   if (q.specialty) where.push(sql`p.specialties @> ARRAY[${q.specialty}]::text[]`);
   if (q.party === 'true') where.push(sql`p.party_org_id IS NOT NULL`);
   if (q.party === 'false') where.push(sql`p.party_org_id IS NULL`);
   if (q.status) where.push(sql`p.party_status = ${q.status}`);
-  if (q.orgId) where.push(sql`p.party_org_id = ${q.orgId}`);
-  if (q.unitId) where.push(sql`o.unit_id = ${q.unitId}`);
-  if (q.registeredWith) where.push(sql`reg.status = 'approved' AND reg.community_id = ${q.registeredWith}`);
-  return pageOf(
-    db,
-    q,
-    {
-      select: sql`SELECT ${COLUMNS} ${FROM}`,
-      where: sql.join(where, sql` AND `),
-      orderBy: sql`h.path, p.name, p.id`,
-    },
-    (r: Row) => present(actor, r),
+  const cond = sql.join(where, sql` AND `);
+  const [page, count] = await Promise.all([
+    // The page's ids first, from the index alone; the joins that present a person run for those rows only.
+    db.execute<Row>(sql`SELECT ${COLUMNS} ${FROM}
+      WHERE p.district_id = ${actor.districtId} AND p.id IN (
+        SELECT p.id FROM people p WHERE ${cond}
+         ORDER BY p.home_region_id, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
+      ORDER BY p.home_region_id, p.name, p.id`),
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM people p WHERE ${cond}`),
+  ]);
+  return { items: page.rows.map((r) => present(actor, r)), total: count.rows[0]?.n ?? 0 };
+}
+
+/** People living in the actor's area (within `root` if given), or of the actor's units. */
+async function homesInScope(db: Tx, actor: Actor, root: string | null): Promise<SQL> {
+  const roots = scopes(actor, 'person.read').flatMap((s) =>
+    root === null ? [s] : isWithin(root, s) ? [root] : isWithin(s, root) ? [s] : [],
   );
+  const parts = roots.length ? [await homesUnder(db, actor, roots)] : [];
+  const units = unitScopes(actor, 'person.read');
+  if (units.length) {
+    const ofUnits = sql`p.party_org_id IN (SELECT id FROM party_orgs
+      WHERE district_id = ${actor.districtId} AND unit_id = ANY(${`{${units.join(',')}}`}::bigint[]))`;
+    parts.push(root === null ? ofUnits : sql`(${ofUnits} AND ${await homesUnder(db, actor, [root])})`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
+}
+
+/** Homes under these subtrees, as the list of their regions: an index range per region. */
+async function homesUnder(db: Tx, actor: Actor, roots: string[]): Promise<SQL> {
+  if (roots.some((r) => !r.includes('.'))) return sql`true`; // the whole district
+  const { rows } = await db.execute<{ ids: string }>(sql`
+    SELECT coalesce(array_agg(id ORDER BY id), '{}')::text AS ids FROM regions
+     WHERE district_id = ${actor.districtId} AND kind IN ('community', 'building', 'entrance')
+       AND (${sql.join(
+         roots.map((r) => sql`path <@ ${r}::ltree`),
+         sql` OR `,
+       )})`);
+  return sql`p.home_region_id = ANY(${rows[0]!.ids}::bigint[])`;
 }
 
 async function checkSpecialties(tx: Tx, codes: string[] | undefined) {

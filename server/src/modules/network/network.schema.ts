@@ -122,7 +122,9 @@ export const people = pgTable(
       columns: [t.districtId, t.partyOrgId],
       foreignColumns: [partyOrgs.districtId, partyOrgs.id],
     }),
-    index('people_home_idx').on(t.districtId, t.homeRegionId),
+    // Lists read people by home in this order: the index serves both the filter and the order.
+    index('people_home_idx').on(t.districtId, t.homeRegionId, t.name, t.id),
+    index('people_name_grams').using('gin', sql`name_grams(${t.name})`),
     index('people_party_org_idx').on(t.districtId, t.partyOrgId),
     index('people_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('people_specialties_gin').using('gin', t.specialties),
@@ -160,6 +162,7 @@ export const communityRegistrations = pgTable(
       .on(t.districtId, t.personId)
       .where(sql`${t.status} IN ('pending', 'approved')`),
     index('community_registrations_community_idx').on(t.districtId, t.communityId, t.status),
+    index('community_registrations_person_idx').on(t.districtId, t.personId, t.requestedAt.desc()),
     check(
       'community_registrations_decline_has_reason',
       sql`${t.status} <> 'declined' OR ${t.reason} IS NOT NULL`,

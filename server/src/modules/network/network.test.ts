@@ -177,7 +177,7 @@ describe('people', () => {
     });
     const fromHome = await gucheng.get(`/api/members/${created.body.id}`);
     expect(fromHome.body).toMatchObject({ phone: '13912345678', masked: false });
-    const list = await street.get(`/api/members?q=${encodeURIComponent('欧阳')}`);
+    const list = await street.get(`/api/members?unitId=${hospitalId}&q=${encodeURIComponent('欧阳')}`);
     expect(list.body.items[0].phone).toBe('139****5678');
     expect(JSON.stringify(list.body)).not.toContain('13912345678');
   });
