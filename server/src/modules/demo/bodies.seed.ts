@@ -71,7 +71,8 @@ export async function seedBodies(tx: Tx, districtId: number) {
   };
   const plans: Plan[] = [];
   for (const r of regionRows) {
-    if (r.kind === 'street' && rand() < 0.8) plans.push({ kind: 'joint_conference', region: r });
+    if (r.kind === 'street' && (r.name === '八角街道' || rand() < 0.8))
+      plans.push({ kind: 'joint_conference', region: r });
     if (r.kind === 'community' && (r.name === '八角北路社区' || rand() < 0.82))
       plans.push({ kind: 'coordination_council', region: r });
     if (r.kind === 'building' && rand() < 0.34) plans.push({ kind: 'liaison_group', region: r });

@@ -17,8 +17,8 @@ import { recordAudit } from '../audit/audit.service';
 import { regionForRead } from '../regions/regions.service';
 import { people, specialties } from './network.schema';
 import { orgFor } from './party-orgs.service';
-import { unitFor } from './units.service';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
+import { unitFor } from './units.service';
 
 type Row = {
   id: number;
@@ -49,8 +49,12 @@ type Row = {
   reg_status: 'pending' | 'approved' | 'declined' | 'withdrawn' | null;
 };
 
-const FROM = sql`
-  FROM people p
+/**
+ * The joins that present a person. A list's page of ids comes first (`page`): with this
+ * many joins PostgreSQL keeps the written order, so the page must lead it.
+ */
+const from = (page?: SQL) => sql`
+  FROM ${page ? sql`${page} JOIN people p ON p.district_id = pg.district_id AND p.id = pg.id` : sql`people p`}
   JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
   JOIN regions hc ON hc.district_id = h.district_id AND hc.path = subpath(h.path, 0, 3)
   LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
@@ -61,6 +65,7 @@ const FROM = sql`
      WHERE cr.district_id = p.district_id AND cr.person_id = p.id
      ORDER BY cr.status IN ('pending', 'approved') DESC, cr.requested_at DESC LIMIT 1) reg ON true
   LEFT JOIN regions rc ON rc.district_id = p.district_id AND rc.id = reg.community_id`;
+const FROM = from();
 
 const COLUMNS = sql`
   p.id, p.name, p.gender, p.birth_year, p.phone, p.id_number, p.home_region_id, h.path::text AS home_path,
@@ -152,7 +157,9 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   const homeRoot = q.regionId ? (await regionForRead(db, actor, q.regionId)).path : null;
   if (q.unitId) {
     await unitFor(db, actor, q.unitId);
-    where.push(sql`p.party_org_id IN (SELECT id FROM party_orgs WHERE district_id = ${actor.districtId} AND unit_id = ${q.unitId})`);
+    where.push(
+      sql`p.party_org_id IN (SELECT id FROM party_orgs WHERE district_id = ${actor.districtId} AND unit_id = ${q.unitId})`,
+    );
   } else if (q.orgId) {
     await orgFor(db, actor, q.orgId);
     where.push(sql`p.party_org_id = ${q.orgId}`);
@@ -163,7 +170,8 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   } else {
     where.push(await homesInScope(db, actor, homeRoot));
   }
-  if (homeRoot && (q.unitId || q.orgId || q.registeredWith)) where.push(await homesUnder(db, actor, [homeRoot]));
+  if (homeRoot && (q.unitId || q.orgId || q.registeredWith))
+    where.push(await homesUnder(db, actor, [homeRoot]));
   if (q.q) {
     // One or two characters: the grams index; longer: trigrams. Both mean "contains".
     where.push(
@@ -179,11 +187,10 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   const cond = sql.join(where, sql` AND `);
   const [page, count] = await Promise.all([
     // The page's ids first, from the index alone; the joins that present a person run for those rows only.
-    db.execute<Row>(sql`SELECT ${COLUMNS} ${FROM}
-      WHERE p.district_id = ${actor.districtId} AND p.id IN (
-        SELECT p.id FROM people p WHERE ${cond}
+    db.execute<Row>(sql`WITH pg AS MATERIALIZED (
+        SELECT p.district_id, p.id, p.home_region_id, p.name FROM people p WHERE ${cond}
          ORDER BY p.home_region_id, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
-      ORDER BY p.home_region_id, p.name, p.id`),
+      SELECT ${COLUMNS} ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
     db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM people p WHERE ${cond}`),
   ]);
   return { items: page.rows.map((r) => present(actor, r)), total: count.rows[0]?.n ?? 0 };
