@@ -10,7 +10,8 @@ const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 export async function registerWeb(app: FastifyInstance) {
   const built = fs.existsSync(`${WEB_DIST}/index.html`);
   if (built) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    // A wildcard serves files built after start-up too (hashed assets of a rebuilt console).
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
     const locale = localeOf(req.headers['accept-language']);

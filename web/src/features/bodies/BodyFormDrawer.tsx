@@ -61,8 +61,12 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
   const nameTouched = useRef(false);
 
   useEffect(() => {
-    if (target) nameTouched.current = false;
-  }, [target]);
+    if (!target) return;
+    nameTouched.current = false;
+    // Given values are set when the drawer opens: antd applies `initialValues` only when
+    // the form's store is first created, which a drawer opened straight away may miss.
+    if (target.mode === 'create') form.setFieldsValue({ kind: target.kind, regionId: target.regionId });
+  }, [target, form]);
 
   useEffect(() => {
     if (body || nameTouched.current || !kind || !region.data || region.data.id !== regionId) return;

@@ -71,6 +71,9 @@ export function ResolutionModal({ meetingId, open, onClose }: Props) {
           if (changed.withTask && !all.task?.title?.trim() && all.text?.trim()) {
             form.setFieldValue(['task', 'title'], all.text.trim().slice(0, 100));
           }
+          // The owner kind starts as a Party organisation, as the owner picker shows.
+          if (changed.withTask && !all.task?.ownerKind)
+            form.setFieldValue(['task', 'ownerKind'], 'party_org');
           if (changed.task?.ownerKind) form.setFieldValue(['task', 'ownerId'], undefined);
         }}
       >
