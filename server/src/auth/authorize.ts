@@ -69,6 +69,21 @@ export function inScope(actor: Actor, action: Action, path: SQLWrapper, unit?: S
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
+/** SQL: the row's unit is one the actor acts for as its contact (path scopes do not count). */
+export function inUnits(actor: Actor, action: Action, unit: SQLWrapper): SQL {
+  const units = unitScopes(actor, action);
+  return units.length
+    ? sql`${unit} IN (${sql.join(
+        units.map((u) => sql`${u}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+}
+
+/** Does the actor act for this unit as its contact, for `action`? */
+export const actsForUnit = (actor: Actor, action: Action, unitId: number | null) =>
+  unitId !== null && unitScopes(actor, action).includes(unitId);
+
 /** May the actor grant `role` at a node with this path? (Its own rank bounds what it grants.) */
 export function canGrant(actor: Actor, role: Role, path: string): boolean {
   return actor.roles.some(

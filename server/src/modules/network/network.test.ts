@@ -289,6 +289,24 @@ describe('registration with the home community', () => {
     expect(audit.map((r: any) => r.action)).toEqual(['registration.request', 'registration.approve']);
   });
 
+  it("a Party member sees and asks only for their own registration, not their unit's others", async () => {
+    const member = await t.as('member');
+    const list = await member.get('/api/registrations?pageSize=200');
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((r: any) => r.personName === '张建国')).toBe(true);
+    const [colleague] = await t.sql<{ id: number }>(
+      `SELECT p.id FROM people p WHERE p.party_org_id = $1 AND p.party_status = 'in_service' AND p.name <> '张建国'
+        AND NOT EXISTS (SELECT 1 FROM community_registrations cr WHERE cr.person_id = p.id AND cr.status IN ('pending', 'approved'))
+        LIMIT 1`,
+      [hospitalOrgId],
+    );
+    const res = await member.post('/api/registrations', {
+      personId: colleague!.id,
+      communityId: bajiaoNorth,
+    });
+    expect([403, 404]).toContain(res.status);
+  });
+
   it('refuses registration to retired members and to residents', async () => {
     const [retired] = await t.sql<{ id: number }>(
       "SELECT p.id FROM people p JOIN regions h ON h.id = p.home_region_id WHERE p.party_status = 'retired' LIMIT 1",

@@ -13,7 +13,7 @@ import type {
   RegistrationListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, holds, inScope } from '../../auth/authorize';
+import { actsForUnit, authorize, holds, inScope, inUnits } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
@@ -77,7 +77,7 @@ const present = (r: Row): Registration => ({
 /** The community deciding, the unit's contact, and the member see a registration. */
 function visible(actor: Actor): SQL {
   return sql`(${inScope(actor, 'registration.decide', sql`c.path`)}
-    OR ${inScope(actor, 'registration.request', sql`orr.path`, sql`o.unit_id`)}
+    OR ${inUnits(actor, 'registration.request', sql`o.unit_id`)}
     OR p.user_id = ${actor.userId})`;
 }
 
@@ -120,9 +120,8 @@ export async function requestRegistration(
     if (personId === null) throw notFound();
     const person = await personFor(tx, actor, personId);
     const self = person.user_id === actor.userId;
-    const forUnit =
-      person.org_path !== null &&
-      can(actor, 'registration.request', { path: person.org_path, unitId: person.unit_id });
+    // A unit's contact asks for the unit's members; nobody else asks for someone else.
+    const forUnit = actsForUnit(actor, 'registration.request', person.unit_id);
     if (!(self && holds(actor, 'registration.request')) && !forUnit) throw forbidden();
     if (person.party_status !== 'in_service') throw unprocessable('registration_not_in_service');
     // The community need not be in the requester's scope: members register where they live.
@@ -189,9 +188,7 @@ export async function withdrawRegistration(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const before = await load(tx, actor, id, true);
     const self = before.person_user_id === actor.userId;
-    const forUnit =
-      before.org_path !== null &&
-      can(actor, 'registration.request', { path: before.org_path, unitId: before.unit_id });
+    const forUnit = actsForUnit(actor, 'registration.request', before.unit_id);
     if (!self && !forUnit) throw forbidden();
     if (before.status !== 'pending') throw conflict('registration_not_pending');
     await tx.execute(sql`

@@ -6,7 +6,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Task, TaskListQuery, TaskNoteBody, TaskOwnerInput, TaskUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can, inScope } from '../../auth/authorize';
+import { actsForUnit, can, inScope, inUnits } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { forbidden, notFound } from '../../errors';
@@ -78,14 +78,14 @@ const present = (r: Row): Task => ({
 /** Those over the body's region see its tasks; an owner sees and works on its own. */
 function visible(actor: Actor): SQL {
   return sql`(${inScope(actor, 'body.read', sql`r.path`)}
-    OR ${inScope(actor, 'unit.read', sql`NULL::ltree`, sql`t.owner_unit_id`)}
+    OR ${inUnits(actor, 'unit.read', sql`t.owner_unit_id`)}
     OR p.user_id = ${actor.userId})`;
 }
 
 const mayWork = (actor: Actor, r: Row) =>
   can(actor, 'task.manage', r.region_path) ||
   r.owner_person_user === actor.userId ||
-  (r.owner_kind === 'unit' && can(actor, 'unit.manage', { path: '', unitId: r.owner_id }));
+  (r.owner_kind === 'unit' && actsForUnit(actor, 'unit.manage', r.owner_id));
 
 async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
   const { rows } = await db.execute<Row>(
