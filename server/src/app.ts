@@ -12,6 +12,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { bodiesRoutes } from './modules/network/bodies.routes';
 import { networkRoutes } from './modules/network/network.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(regionsRoutes(deps));
   await api.register(networkRoutes(deps));
   await api.register(bodiesRoutes(deps));
+  await api.register(ledgerRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));
   await api.register(auditRoutes(deps));

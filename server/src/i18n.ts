@@ -62,6 +62,7 @@ const messages = {
   meeting_not_invited: ['该人员未受邀参加本次会议', 'This person was not invited to the meeting'],
   meeting_cancelled: ['会议已取消', 'The meeting is cancelled'],
   task_owner_outside: ['责任人不在您的范围内', 'The owner is outside your area'],
+  ledger_negative: ['更正后数量不能为负', 'A correction cannot take the total below zero'],
   import_required: ['必填', 'Required'],
   import_invalid: ['格式不正确', 'Not in the expected format'],
   import_bad_id_number: ['身份证号无效（校验位不符）', 'Invalid ID number (check digit)'],

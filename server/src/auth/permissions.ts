@@ -24,6 +24,8 @@ const NETWORK_ADMIN: Action[] = [
   'task.manage',
   'coverage.read',
   'import.run',
+  'ledger.read',
+  'ledger.correct',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -38,6 +40,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'person.read',
     'registration.request',
     'body.read',
+    'ledger.read',
   ],
   party_member: ['region.read', 'registration.request', 'body.read'],
   resident: ['region.read'],
@@ -54,6 +57,7 @@ export const UNIT_SCOPED_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'org.read',
   'person.read',
   'registration.request',
+  'ledger.read',
 ]);
 
 /** Roles an actor holding the key role may grant inside its subtree. */

@@ -2,6 +2,7 @@
 export * from '../modules/accounts/accounts.schema';
 export * from '../modules/audit/audit.schema';
 export * from '../modules/imports/imports.schema';
+export * from '../modules/ledger/ledger.schema';
 export * from '../modules/network/bodies.schema';
 export * from '../modules/network/network.schema';
 export * from '../modules/regions/regions.schema';

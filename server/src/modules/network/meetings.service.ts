@@ -20,6 +20,7 @@ import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { settle } from '../ledger/ledger.service';
 import { regionForRead } from '../regions/regions.service';
 import { meetingAttendees, meetings, resolutions } from './bodies.schema';
 import { bodyFor } from './bodies.service';
@@ -251,6 +252,24 @@ export async function recordAttendance(
       const { rows } = await tx.execute(sql`UPDATE meeting_attendees SET attendance = ${item.attendance}
         WHERE district_id = ${actor.districtId} AND meeting_id = ${id} AND person_id = ${item.personId} RETURNING 1`);
       if (!rows.length) throw unprocessable('meeting_not_invited');
+      // Attending counts in the ledger; a changed record corrects it rather than erasing it.
+      await settle(
+        tx,
+        actor,
+        {
+          districtId: actor.districtId,
+          kind: 'meeting_attended',
+          sourceType: 'meeting',
+          sourceId: id,
+          personId: item.personId,
+        },
+        {
+          quantity: item.attendance === 'present' ? 1 : 0,
+          at: meeting.starts_at,
+          regionId: meeting.region_id,
+        },
+        `attendance recorded as ${item.attendance}`,
+      );
     }
     await tx.execute(sql`UPDATE meetings SET status = 'held', updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id} AND status = 'scheduled'`);

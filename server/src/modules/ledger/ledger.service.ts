@@ -1,0 +1,239 @@
+/**
+ * The participation ledger. Features record acts through `settle`, which makes the net
+ * quantity of one act equal what it should be — writing the original once, then only
+ * corrections — so recording twice writes once and a changed record leaves history intact.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  HOUR_KINDS,
+  LEDGER_KINDS,
+  type LedgerCorrectionBody,
+  type LedgerEntry,
+  type LedgerKind,
+  type LedgerListQuery,
+  type LedgerRecordQuery,
+  type LedgerTotals,
+} from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, inScope, inUnits } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
+import { notFound, unprocessable } from '../../errors';
+import { iso } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { personFor } from '../network/members.service';
+import { orgFor } from '../network/party-orgs.service';
+import { unitFor } from '../network/units.service';
+import { regionForRead } from '../regions/regions.service';
+
+/** One act of participation: its kind, its source, and whom it is tied to. */
+export type Act = {
+  districtId: number;
+  kind: LedgerKind;
+  sourceType: string;
+  sourceId: number;
+  personId?: number | null;
+  unitId?: number | null;
+  partyOrgId?: number | null;
+};
+
+/**
+ * Makes the act's net quantity `quantity`: the first time an original entry; after that,
+ * when it differs, a correction carrying the difference and `reason`. Serialised per act.
+ */
+export async function settle(
+  tx: Tx,
+  who: { userId: number | null },
+  act: Act,
+  target: { quantity: number; at: string; regionId: number },
+  reason: string,
+): Promise<void> {
+  const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${act.partyOrgId ?? 0}`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  const same = sql`district_id = ${act.districtId} AND kind = ${act.kind} AND source_type = ${act.sourceType}
+    AND source_id = ${act.sourceId} AND coalesce(person_id, 0) = ${act.personId ?? 0}
+    AND coalesce(unit_id, 0) = ${act.unitId ?? 0} AND coalesce(party_org_id, 0) = ${act.partyOrgId ?? 0}`;
+  const { rows } = await tx.execute<{ id: number; net: number }>(sql`
+    SELECT o.id, (SELECT sum(e.quantity) FROM ledger_entries e
+                   WHERE e.district_id = o.district_id AND (e.id = o.id OR e.corrects_id = o.id))::float8 AS net
+      FROM ledger_entries o WHERE ${same} AND o.corrects_id IS NULL`);
+  const original = rows[0];
+  const columns = sql`(district_id, kind, quantity, at, person_id, unit_id, party_org_id, region_id, source_type, source_id,
+                       corrects_id, reason, created_by)`;
+  const common = sql`${act.districtId}, ${act.kind}`;
+  const tail = sql`${act.personId ?? null}, ${act.unitId ?? null}, ${act.partyOrgId ?? null}, ${target.regionId},
+                   ${act.sourceType}, ${act.sourceId}`;
+  if (!original) {
+    if (target.quantity <= 0) return;
+    await tx.execute(sql`INSERT INTO ledger_entries ${columns}
+      VALUES (${common}, ${target.quantity}, ${target.at}, ${tail}, NULL, NULL, ${who.userId})`);
+    return;
+  }
+  const delta = Math.round((target.quantity - Number(original.net)) * 100) / 100;
+  if (delta === 0) return;
+  await tx.execute(sql`INSERT INTO ledger_entries ${columns}
+    VALUES (${common}, ${delta}, ${target.at}, ${tail}, ${original.id}, ${reason}, ${who.userId})`);
+}
+
+type Row = {
+  id: number;
+  kind: LedgerKind;
+  quantity: number;
+  at: string;
+  recorded_at: string;
+  person_id: number | null;
+  person_name: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  org_id: number | null;
+  org_name: string | null;
+  region_id: number;
+  region_name: string;
+  region_path: string;
+  source_type: string;
+  source_id: number;
+  source_label: string | null;
+  corrects_id: number | null;
+  reason: string | null;
+};
+
+const SELECT = sql`
+  SELECT e.id, e.kind, e.quantity::float8 AS quantity, e.at, e.recorded_at,
+         e.person_id, p.name AS person_name, e.unit_id, u.name AS unit_name, e.party_org_id AS org_id, o.name AS org_name,
+         e.region_id, r.name AS region_name, r.path::text AS region_path,
+         e.source_type, e.source_id,
+         CASE e.source_type WHEN 'meeting' THEN (SELECT m.title FROM meetings m
+                                                  WHERE m.district_id = e.district_id AND m.id = e.source_id) END AS source_label,
+         e.corrects_id, e.reason
+    FROM ledger_entries e
+    JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
+    LEFT JOIN people p ON p.district_id = e.district_id AND p.id = e.person_id
+    LEFT JOIN units u ON u.district_id = e.district_id AND u.id = e.unit_id
+    LEFT JOIN party_orgs o ON o.district_id = e.district_id AND o.id = e.party_org_id`;
+
+const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
+
+const present = (r: Row): LedgerEntry => ({
+  id: r.id,
+  kind: r.kind,
+  quantity: r.quantity,
+  at: iso(r.at)!,
+  recordedAt: iso(r.recorded_at)!,
+  person: ref(r.person_id, r.person_name),
+  unit: ref(r.unit_id, r.unit_name),
+  partyOrg: ref(r.org_id, r.org_name),
+  regionId: r.region_id,
+  regionName: r.region_name,
+  source: { type: r.source_type, id: r.source_id, label: r.source_label },
+  correctsId: r.corrects_id,
+  reason: r.reason,
+});
+
+/** Entries the actor may read: in its area, of its unit, or its own. */
+function visible(actor: Actor): SQL {
+  return sql`(${inScope(actor, 'ledger.read', sql`r.path`)}
+    OR ${inUnits(actor, 'ledger.read', sql`e.unit_id`)}
+    OR ${actor.personId === null ? sql`false` : sql`e.person_id = ${actor.personId}`})`;
+}
+
+export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof LedgerListQuery>) {
+  const where: SQL[] = [sql`e.district_id = ${actor.districtId}`, visible(actor)];
+  if (q.personId) where.push(sql`e.person_id = ${q.personId}`);
+  if (q.unitId) where.push(sql`e.unit_id = ${q.unitId}`);
+  if (q.orgId) where.push(sql`e.party_org_id = ${q.orgId}`);
+  if (q.regionId) {
+    const root = await regionForRead(db, actor, q.regionId);
+    where.push(sql`r.path <@ ${root.path}::ltree`);
+  }
+  if (q.kind) where.push(sql`e.kind = ${q.kind}`);
+  if (q.from) where.push(sql`e.at >= ${q.from}`);
+  if (q.to) where.push(sql`e.at <= ${q.to}`);
+  return pageOf(
+    db,
+    q,
+    { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`e.at DESC, e.id DESC` },
+    present,
+  );
+}
+
+/** Whose record: yourself by default; a person, unit or organisation you may see. */
+async function subjectOf(db: Tx, actor: Actor, q: z.infer<typeof LedgerRecordQuery>) {
+  if (q.unitId) {
+    const u = await unitFor(db, actor, q.unitId);
+    return { kind: 'unit' as const, id: u.id, name: u.name, column: sql`unit_id` };
+  }
+  if (q.orgId) {
+    const o = await orgFor(db, actor, q.orgId);
+    return { kind: 'party_org' as const, id: o.id, name: o.name, column: sql`party_org_id` };
+  }
+  const personId = q.personId ?? actor.personId;
+  if (personId === null) throw notFound();
+  const p = await personFor(db, actor, personId);
+  return { kind: 'person' as const, id: p.id, name: p.name, column: sql`person_id` };
+}
+
+/** Totals by kind for this month and year in Beijing, and all time; corrections included. */
+export async function record(db: Tx, actor: Actor, q: z.infer<typeof LedgerRecordQuery>) {
+  const subject = await subjectOf(db, actor, q);
+  const { rows } = await db.execute<{ kind: LedgerKind; month: number; year: number; all: number }>(sql`
+    WITH now_bj AS (SELECT now() AT TIME ZONE 'Asia/Shanghai' AS t)
+    SELECT e.kind,
+           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai') = date_trunc('month', n.t)), 0)::float8 AS month,
+           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('year', e.at AT TIME ZONE 'Asia/Shanghai') = date_trunc('year', n.t)), 0)::float8 AS year,
+           sum(e.quantity)::float8 AS all
+      FROM ledger_entries e, now_bj n
+     WHERE e.district_id = ${actor.districtId} AND e.${subject.column} = ${subject.id}
+     GROUP BY e.kind`);
+  const byKind = LEDGER_KINDS.map((kind) => {
+    const r = rows.find((x) => x.kind === kind);
+    return { kind, month: r?.month ?? 0, year: r?.year ?? 0, all: r?.all ?? 0 };
+  });
+  const hours = (k: 'month' | 'year') =>
+    byKind.filter((x) => HOUR_KINDS.includes(x.kind)).reduce((s, x) => s + x[k], 0);
+  const totals: LedgerTotals = { byKind, hoursMonth: hours('month'), hoursYear: hours('year') };
+  return { subject: { kind: subject.kind, id: subject.id, name: subject.name }, totals };
+}
+
+/** A correction by hand: a new entry changing another's quantity, never an edit. */
+export async function correctEntry(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof LedgerCorrectionBody>,
+) {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<Row>(
+      sql`${SELECT} WHERE e.district_id = ${actor.districtId} AND e.id = ${id}`,
+    );
+    const entry = rows[0];
+    if (!entry) throw notFound();
+    authorize(actor, 'ledger.correct', entry.region_path);
+    const originalId = entry.corrects_id ?? entry.id;
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ledger-entry:${originalId}`}, 0))`);
+    const { rows: net } = await tx.execute<{
+      net: number;
+    }>(sql`SELECT sum(quantity)::float8 AS net FROM ledger_entries
+      WHERE district_id = ${actor.districtId} AND (id = ${originalId} OR corrects_id = ${originalId})`);
+    if ((net[0]?.net ?? 0) + input.delta < 0) throw unprocessable('ledger_negative');
+    const { rows: created } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, unit_id, party_org_id, region_id,
+                                  source_type, source_id, corrects_id, reason, created_by)
+      SELECT district_id, kind, ${input.delta}, at, person_id, unit_id, party_org_id, region_id,
+             source_type, source_id, id, ${input.reason}, ${actor.userId}
+        FROM ledger_entries WHERE district_id = ${actor.districtId} AND id = ${originalId}
+      RETURNING id`);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: entry.region_id,
+      action: 'ledger.correct',
+      entityType: 'ledger_entry',
+      entityId: originalId,
+      after: { correctionId: created[0]!.id, delta: input.delta, reason: input.reason },
+    });
+    const { rows: out } = await tx.execute<Row>(
+      sql`${SELECT} WHERE e.district_id = ${actor.districtId} AND e.id = ${created[0]!.id}`,
+    );
+    return present(out[0]!);
+  });
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestApp, type TestContext } from '../../../test/harness';
+
+let t: TestContext;
+let street: Client;
+let meetingId: number;
+let personId: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  street = await t.as('street_admin');
+  const [conference] = await t.sql<{ id: number }>(
+    "SELECT b.id FROM bodies b JOIN regions r ON r.id = b.region_id WHERE b.kind = 'joint_conference' AND r.code = '110107003'",
+  );
+  [{ id: personId }] = (await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '张建国'")) as [
+    { id: number },
+  ];
+  const created = await street.post('/api/meetings', {
+    bodyId: conference!.id,
+    title: '台账测试会议',
+    startsAt: '2026-11-10T02:00:00Z',
+    place: '会议室',
+    inviteePersonIds: [personId],
+  });
+  meetingId = created.body.id;
+});
+afterAll(() => t.close());
+
+const entriesOf = () =>
+  t.sql<{ id: number; quantity: number; corrects_id: number | null; reason: string | null }>(
+    "SELECT id, quantity, corrects_id, reason FROM ledger_entries WHERE source_type = 'meeting' AND source_id = $1 ORDER BY id",
+    [meetingId],
+  );
+const mark = (attendance: string) =>
+  street.request('PUT', `/api/meetings/${meetingId}/attendance`, { items: [{ personId, attendance }] });
+
+describe('the participation ledger', () => {
+  it('records attendance once, however often it is saved', async () => {
+    expect((await mark('present')).status).toBe(200);
+    expect((await mark('present')).status).toBe(200);
+    const entries = await entriesOf();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ quantity: 1, corrects_id: null });
+  });
+
+  it('corrects a changed record with a new entry, leaving the original intact and the total right', async () => {
+    await mark('absent');
+    let entries = await entriesOf();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ quantity: 1, corrects_id: null });
+    expect(entries[1]).toMatchObject({
+      quantity: -1,
+      corrects_id: entries[0]!.id,
+      reason: 'attendance recorded as absent',
+    });
+    await mark('present');
+    entries = await entriesOf();
+    expect(entries.map((e) => Number(e.quantity)).reduce((a, b) => a + b)).toBe(1);
+    expect(entries).toHaveLength(3);
+  });
+
+  it('refuses UPDATE and DELETE at the database', async () => {
+    const [entry] = await entriesOf();
+    await expect(t.sql('UPDATE ledger_entries SET quantity = 99 WHERE id = $1', [entry!.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.sql('DELETE FROM ledger_entries WHERE id = $1', [entry!.id])).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await entriesOf()).toHaveLength(3);
+  });
+
+  it("shows a member their own record and entries, and nobody else's", async () => {
+    const member = await t.as('member');
+    const mine = await member.get('/api/ledger/record');
+    expect(mine.status).toBe(200);
+    expect(mine.body.subject).toMatchObject({ kind: 'person', name: '张建国' });
+    const [direct] = await t.sql<{ n: string }>(
+      "SELECT coalesce(sum(quantity), 0) AS n FROM ledger_entries WHERE person_id = $1 AND kind = 'meeting_attended'",
+      [personId],
+    );
+    expect(mine.body.totals.byKind.find((k: any) => k.kind === 'meeting_attended').all).toBe(
+      Number(direct!.n),
+    );
+    const entries = await member.get('/api/ledger?pageSize=100');
+    expect(entries.body.items.length).toBeGreaterThan(0);
+    expect(entries.body.items.every((e: any) => e.person?.id === personId)).toBe(true);
+    expect(entries.body.items.find((e: any) => e.source.id === meetingId).source.label).toBe('台账测试会议');
+    const [other] = await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '陈桂兰'");
+    expect((await member.get(`/api/ledger/record?personId=${other!.id}`)).status).toBe(404);
+    expect((await member.get(`/api/ledger?personId=${other!.id}`)).body.items).toEqual([]);
+  });
+
+  it('lets an admin correct by hand within scope, with a reason, never below zero', async () => {
+    const [original] = await entriesOf();
+    const cw = await t.as('street_admin');
+    expect((await cw.post(`/api/ledger/${original!.id}/corrections`, { delta: -1 })).status).toBe(400);
+    const res = await cw.post(`/api/ledger/${original!.id}/corrections`, { delta: -1, reason: '误记出席' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ quantity: -1, correctsId: original!.id, reason: '误记出席' });
+    expect(
+      (await cw.post(`/api/ledger/${original!.id}/corrections`, { delta: -1, reason: '再次扣减' })).status,
+    ).toBe(422);
+    const gucheng = await t.as('street_110107004');
+    expect(
+      (await gucheng.post(`/api/ledger/${original!.id}/corrections`, { delta: 1, reason: '越权' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await t.as('member')
+        ).post(`/api/ledger/${original!.id}/corrections`, { delta: 1, reason: 'x1' })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('totals the record of a unit for its contact, and refuses another unit', async () => {
+    const contact = await t.as('unit_contact');
+    const [hospital] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '北京市石景山医院'");
+    const res = await contact.get(`/api/ledger/record?unitId=${hospital!.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.subject).toMatchObject({ kind: 'unit', name: '北京市石景山医院' });
+    const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
+    expect((await contact.get(`/api/ledger/record?unitId=${other!.id}`)).status).toBe(403);
+  });
+});
