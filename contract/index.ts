@@ -53,6 +53,10 @@ export const ACTIONS = [
   'ledger.read',
   /** Correct an entry with a new one (never an edit). */
   'ledger.correct',
+  'need.raise',
+  'need.decide',
+  'project.manage',
+  'claim.make',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -791,4 +795,194 @@ export const LedgerCorrectionBody = z.strictObject({
     .max(1000)
     .refine((v) => v !== 0, 'must not be zero'),
   reason: z.string().trim().min(2).max(500),
+});
+
+// ---------- needs, public-welfare projects, claims ----------
+export const NEED_CATEGORIES = [
+  'elder_care',
+  'repair',
+  'health',
+  'legal',
+  'environment',
+  'safety',
+  'education',
+  'culture',
+  'other',
+] as const;
+export const NEED_STATUSES = ['open', 'accepted', 'merged', 'declined', 'converted'] as const;
+export const PROJECT_STATUSES = [
+  'draft',
+  'published',
+  'claimed',
+  'in_progress',
+  'done',
+  'reviewed',
+  'cancelled',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** The four canonical roles of the article, and custom ones. */
+export const ROLE_KINDS = [
+  'policy_publicist',
+  'security_patrol',
+  'health_worker',
+  'legal_explainer',
+  'custom',
+] as const;
+export const CLAIM_STATUSES = ['active', 'withdrawn', 'removed'] as const;
+
+export const Need = z.object({
+  id: z.number(),
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(NEED_CATEGORIES),
+  communityId: z.number(),
+  communityName: z.string(),
+  place: z.string().nullable(),
+  wantedBy: z.string().nullable(),
+  status: z.enum(NEED_STATUSES),
+  reason: z.string().nullable(),
+  raisedBy: Ref.nullable(),
+  mergedIntoId: z.number().nullable(),
+  projectId: z.number().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Need = z.infer<typeof Need>;
+export const NeedListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  status: z.enum(NEED_STATUSES).optional(),
+  category: z.enum(NEED_CATEGORIES).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  q: SearchText.optional(),
+});
+export const NeedCreateBody = z.strictObject({
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(2000).default(''),
+  category: z.enum(NEED_CATEGORIES),
+  /** Omit for your home community. */
+  communityId: Id.optional(),
+  place: z.string().trim().max(100).optional(),
+  wantedBy: LocalDate.optional(),
+});
+export const NeedDecisionBody = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('decline'), reason: z.string().trim().min(2).max(500) }),
+  z.strictObject({ decision: z.literal('merge'), intoId: Id }),
+]);
+
+export const ProjectRole = z.object({
+  id: z.number(),
+  kind: z.enum(ROLE_KINDS),
+  name: z.string(),
+  slots: z.number(),
+  claimed: z.number(),
+  specialties: z.array(z.string()),
+  hoursPerSlot: z.number(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+export type ProjectRole = z.infer<typeof ProjectRole>;
+export const Claim = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  projectTitle: z.string(),
+  roleId: z.number(),
+  roleName: z.string(),
+  claimant: z.object({ kind: z.enum(['person', 'unit']), id: z.number(), name: z.string() }),
+  slots: z.number(),
+  status: z.enum(CLAIM_STATUSES),
+  reason: z.string().nullable(),
+  hoursConfirmed: z.number().nullable(),
+  createdAt: z.string(),
+  startsAt: z.string(),
+});
+export type Claim = z.infer<typeof Claim>;
+export const Project = z.object({
+  id: z.number(),
+  title: z.string(),
+  description: z.string(),
+  regionId: z.number(),
+  regionName: z.string(),
+  openToStreet: z.boolean(),
+  status: z.enum(PROJECT_STATUSES),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  needId: z.number().nullable(),
+  roles: z.array(ProjectRole),
+  slots: z.number(),
+  claimed: z.number(),
+  rating: z.number().nullable(),
+  reviewCount: z.number(),
+  createdAt: z.string(),
+});
+export type Project = z.infer<typeof Project>;
+export const ProjectDetail = Project.extend({
+  claims: z.array(Claim),
+  reviews: z.array(
+    z.object({ id: z.number(), person: Ref, rating: z.number(), comment: z.string(), at: z.string() }),
+  ),
+});
+export const ProjectListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+  roleKind: z.enum(ROLE_KINDS).optional(),
+  /** Projects with free slots that the signed-in member may claim, nearest home first. */
+  claimable: z.enum(['true', 'false']).optional(),
+  q: SearchText.optional(),
+});
+const RoleInput = z.strictObject({
+  kind: z.enum(ROLE_KINDS),
+  /** Required for a custom role. */
+  name: z.string().trim().min(1).max(40).optional(),
+  slots: z.number().int().min(1).max(500),
+  specialties: z.array(SpecialtyCode).max(5).default([]),
+  hoursPerSlot: z.number().min(0.5).max(24).default(2),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const ProjectCreateBody = z.strictObject({
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(5000).default(''),
+  regionId: Id,
+  openToStreet: z.boolean().default(false),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  /** The need it answers; the need becomes "converted". */
+  needId: Id.optional(),
+  roles: z.array(RoleInput).min(1).max(20),
+});
+export const ProjectTransitionBody = z.strictObject({
+  to: z.enum(['published', 'in_progress', 'done', 'reviewed', 'cancelled']),
+});
+export const ClaimCreateBody = z.strictObject({
+  /** For a unit's contact: claim for the unit, this many slots. */
+  forUnit: z.boolean().default(false),
+  slots: z.number().int().min(1).max(100).default(1),
+});
+export const ClaimRemoveBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const ClaimHoursBody = z.strictObject({
+  hours: z
+    .number()
+    .min(0)
+    .max(24 * 14),
+});
+export const ClaimListQuery = z.strictObject({
+  ...Pagination,
+  mine: z.enum(['true', 'false']).optional(),
+  projectId: Id.optional(),
+});
+export const ReviewBody = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).default(''),
+});
+
+export const Notification = z.object({
+  id: z.number(),
+  kind: z.string(),
+  text: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
 });

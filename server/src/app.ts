@@ -15,6 +15,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { bodiesRoutes } from './modules/network/bodies.routes';
 import { networkRoutes } from './modules/network/network.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { projectsRoutes } from './modules/projects/projects.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(networkRoutes(deps));
   await api.register(bodiesRoutes(deps));
   await api.register(ledgerRoutes(deps));
+  await api.register(projectsRoutes(deps));
+  await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));
   await api.register(auditRoutes(deps));

@@ -26,6 +26,8 @@ const NETWORK_ADMIN: Action[] = [
   'import.run',
   'ledger.read',
   'ledger.correct',
+  'need.decide',
+  'project.manage',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -41,9 +43,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'registration.request',
     'body.read',
     'ledger.read',
+    'claim.make',
   ],
-  party_member: ['region.read', 'registration.request', 'body.read'],
-  resident: ['region.read'],
+  party_member: ['region.read', 'registration.request', 'body.read', 'need.raise', 'claim.make'],
+  resident: ['region.read', 'need.raise'],
   lecturer: ['region.read'],
 };
 

@@ -5,4 +5,6 @@ export * from '../modules/imports/imports.schema';
 export * from '../modules/ledger/ledger.schema';
 export * from '../modules/network/bodies.schema';
 export * from '../modules/network/network.schema';
+export * from '../modules/notifications/notifications.schema';
+export * from '../modules/projects/projects.schema';
 export * from '../modules/regions/regions.schema';

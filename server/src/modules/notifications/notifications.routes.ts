@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, Notification, Pagination, page } from '../../../../contract';
+import type { AppDeps } from '../../app';
+import { errors, noContent } from '../../http';
+import { localeOf } from '../../i18n';
+import { actorOf } from '../../plugins/auth';
+import { listNotifications, markRead } from './notifications.service';
+
+export const notificationsRoutes =
+  ({ db }: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/notifications',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Your notifications, newest first (unread=true: only unread)',
+          querystring: z.strictObject({ ...Pagination, unread: z.enum(['true', 'false']).optional() }),
+          response: { 200: page(Notification), ...errors },
+        },
+      },
+      (req) => listNotifications(db, actorOf(req), req.query, localeOf(req.headers['accept-language'])),
+    );
+    app.post(
+      '/api/notifications/:id/read',
+      {
+        config: { policy: 'session' },
+        schema: { tags: ['notifications'], params: IdParams, response: { 204: z.null(), ...errors } },
+      },
+      async (req, reply) => {
+        await markRead(db, actorOf(req), req.params.id);
+        return noContent(reply);
+      },
+    );
+  };

@@ -1,0 +1,616 @@
+/**
+ * Public-welfare projects claimed in roles (认领社区公益项目). A role's slots are a guarded
+ * counter: a claim takes slots with one conditional UPDATE, and the CHECK on the table
+ * refuses any over-claim the code might miss, so concurrent claims can never exceed them.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Claim,
+  ClaimCreateBody,
+  ClaimListQuery,
+  Project,
+  ProjectCreateBody,
+  ProjectListQuery,
+  ProjectStatus,
+  ProjectTransitionBody,
+  ReviewBody,
+} from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, can, inScope, isWithin, unitScopes } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { contains, iso } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { settle } from '../ledger/ledger.service';
+import { personFor } from '../network/members.service';
+import { unitFor } from '../network/units.service';
+import { notify } from '../notifications/notifications.service';
+import { regionForRead } from '../regions/regions.service';
+import { needFor, tellRaiser } from './needs.service';
+import { claims, projectReviews, projectRoles, projects } from './projects.schema';
+
+const ROLE_NAMES: Record<string, string> = {
+  policy_publicist: '政策宣传员',
+  security_patrol: '治安巡逻员',
+  health_worker: '卫生保健员',
+  legal_explainer: '法制讲解员',
+};
+
+type Row = {
+  id: number;
+  title: string;
+  description: string;
+  region_id: number;
+  region_name: string;
+  region_path: string;
+  region_kind: string;
+  open_to_street: boolean;
+  status: ProjectStatus;
+  starts_at: string;
+  ends_at: string;
+  need_id: number | null;
+  created_at: string;
+  roles: {
+    id: number;
+    kind: Project['roles'][number]['kind'];
+    custom_name: string | null;
+    slots: number;
+    claimed: number;
+    specialties: string[];
+    hours_per_slot: number;
+    starts_at: string;
+    ends_at: string;
+  }[];
+  rating: number | null;
+  review_count: number;
+};
+
+const SELECT = sql`
+  SELECT pr.id, pr.title, pr.description, pr.region_id, r.name AS region_name, r.path::text AS region_path,
+         r.kind::text AS region_kind, pr.open_to_street, pr.status, pr.starts_at, pr.ends_at, pr.need_id, pr.created_at,
+         coalesce((SELECT json_agg(json_build_object('id', ro.id, 'kind', ro.kind, 'custom_name', ro.custom_name,
+                    'slots', ro.slots, 'claimed', ro.claimed, 'specialties', ro.specialties,
+                    'hours_per_slot', ro.hours_per_slot, 'starts_at', ro.starts_at, 'ends_at', ro.ends_at) ORDER BY ro.id)
+                     FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id), '[]') AS roles,
+         (SELECT avg(v.rating)::float8 FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS rating,
+         (SELECT count(*)::int FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS review_count
+    FROM projects pr
+    JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id`;
+
+const roleName = (kind: string, custom: string | null) => custom ?? ROLE_NAMES[kind] ?? kind;
+
+const present = (r: Row): Project => {
+  const roles = r.roles.map((x) => ({
+    id: x.id,
+    kind: x.kind,
+    name: roleName(x.kind, x.custom_name),
+    slots: x.slots,
+    claimed: x.claimed,
+    specialties: x.specialties,
+    hoursPerSlot: Number(x.hours_per_slot),
+    startsAt: iso(x.starts_at)!,
+    endsAt: iso(x.ends_at)!,
+  }));
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    openToStreet: r.open_to_street,
+    status: r.status,
+    startsAt: iso(r.starts_at)!,
+    endsAt: iso(r.ends_at)!,
+    needId: r.need_id,
+    roles,
+    slots: roles.reduce((s, x) => s + x.slots, 0),
+    claimed: roles.reduce((s, x) => s + x.claimed, 0),
+    rating: r.rating,
+    reviewCount: r.review_count,
+    createdAt: iso(r.created_at)!,
+  };
+};
+
+/** Drafts are their organisers'; once published, a project is public in the district. */
+const visible = (actor: Actor): SQL =>
+  sql`(pr.status <> 'draft' OR ${inScope(actor, 'project.manage', sql`r.path`)})`;
+
+async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+  const { rows } =
+    await db.execute<Row>(sql`${SELECT} WHERE pr.district_id = ${actor.districtId} AND pr.id = ${id}
+    AND ${visible(actor)} ${lock ? sql`FOR UPDATE OF pr` : sql``}`);
+  if (!rows[0]) throw notFound();
+  return rows[0];
+}
+
+type ClaimRow = {
+  id: number;
+  project_id: number;
+  project_title: string;
+  role_id: number;
+  role_kind: string;
+  role_custom_name: string | null;
+  role_starts_at: string;
+  role_ends_at: string;
+  role_hours: number;
+  person_id: number | null;
+  person_name: string | null;
+  person_user_id: number | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  slots: number;
+  status: Claim['status'];
+  reason: string | null;
+  hours_confirmed: number | null;
+  created_at: string;
+  region_id: number;
+  region_path: string;
+  project_status: ProjectStatus;
+};
+
+const CLAIMS = sql`
+  SELECT c.id, c.project_id, pr.title AS project_title, c.role_id, ro.kind::text AS role_kind, ro.custom_name AS role_custom_name,
+         ro.starts_at AS role_starts_at, ro.ends_at AS role_ends_at, ro.hours_per_slot::float8 AS role_hours,
+         c.person_id, p.name AS person_name, p.user_id AS person_user_id, c.unit_id, u.name AS unit_name,
+         c.slots, c.status, c.reason, c.hours_confirmed::float8 AS hours_confirmed, c.created_at,
+         pr.region_id, r.path::text AS region_path, pr.status AS project_status
+    FROM claims c
+    JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
+    JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
+    JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
+    LEFT JOIN people p ON p.district_id = c.district_id AND p.id = c.person_id
+    LEFT JOIN units u ON u.district_id = c.district_id AND u.id = c.unit_id`;
+
+const presentClaim = (c: ClaimRow): Claim => ({
+  id: c.id,
+  projectId: c.project_id,
+  projectTitle: c.project_title,
+  roleId: c.role_id,
+  roleName: roleName(c.role_kind, c.role_custom_name),
+  claimant:
+    c.person_id !== null
+      ? { kind: 'person', id: c.person_id, name: c.person_name ?? '' }
+      : { kind: 'unit', id: c.unit_id!, name: c.unit_name ?? '' },
+  slots: c.slots,
+  status: c.status,
+  reason: c.reason,
+  hoursConfirmed: c.hours_confirmed,
+  createdAt: iso(c.created_at)!,
+  startsAt: iso(c.role_starts_at)!,
+});
+
+export async function getProject(db: Tx, actor: Actor, id: number) {
+  const row = await load(db, actor, id);
+  const [claimRows, reviews] = await Promise.all([
+    db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.project_id = ${id}
+      ORDER BY c.role_id, c.created_at, c.id`),
+    db.execute<{
+      id: number;
+      person_id: number;
+      name: string;
+      rating: number;
+      comment: string;
+      created_at: string;
+    }>(sql`
+      SELECT v.id, v.person_id, p.name, v.rating, v.comment, v.created_at FROM project_reviews v
+        JOIN people p ON p.district_id = v.district_id AND p.id = v.person_id
+       WHERE v.district_id = ${actor.districtId} AND v.project_id = ${id} ORDER BY v.created_at DESC`),
+  ]);
+  return {
+    ...present(row),
+    claims: claimRows.rows.map(presentClaim),
+    reviews: reviews.rows.map((v) => ({
+      id: v.id,
+      person: { id: v.person_id, name: v.name },
+      rating: v.rating,
+      comment: v.comment,
+      at: iso(v.created_at)!,
+    })),
+  };
+}
+
+/** The communities a member counts in: where they live, and where they registered. */
+async function memberPlaces(db: Tx, actor: Actor): Promise<string[]> {
+  if (actor.personId === null) return [];
+  const { rows } = await db.execute<{ path: string }>(sql`
+    SELECT subpath(h.path, 0, 3)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId}
+    UNION
+    SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
+     WHERE cr.district_id = ${actor.districtId} AND cr.person_id = ${actor.personId} AND cr.status = 'approved'`);
+  return rows.map((r) => r.path);
+}
+
+/** Within reach: the project's community is one of yours, or it is open to (or of) your street. */
+function reaches(
+  places: string[],
+  project: { region_path: string; region_kind: string; open_to_street: boolean },
+) {
+  const street = project.region_path.split('.').slice(0, 2).join('.');
+  const wide = project.region_kind === 'street' || project.open_to_street;
+  return places.some((p) => isWithin(p, project.region_path) || (wide && isWithin(p, street)));
+}
+
+export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof ProjectListQuery>) {
+  const where: SQL[] = [sql`pr.district_id = ${actor.districtId}`, visible(actor)];
+  let order = sql`pr.starts_at DESC, pr.id DESC`;
+  if (q.regionId) {
+    const root = await regionForRead(db, actor, q.regionId);
+    where.push(sql`r.path <@ ${root.path}::ltree`);
+  }
+  if (q.status) where.push(sql`pr.status = ${q.status}`);
+  if (q.roleKind) {
+    where.push(sql`EXISTS (SELECT 1 FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id
+      AND ro.kind = ${q.roleKind})`);
+  }
+  if (q.q) where.push(sql`pr.title ILIKE ${contains(q.q)}`);
+  if (q.claimable === 'true') {
+    const places = [...(await memberPlaces(db, actor)), ...(await unitPlaces(db, actor))];
+    if (places.length === 0) where.push(sql`false`);
+    else {
+      const streets = [...new Set(places.map((p) => p.split('.').slice(0, 2).join('.')))];
+      const mine = sql.join(
+        places.map((p) => sql`r.path @> ${p}::ltree`),
+        sql` OR `,
+      );
+      const wide = sql.join(
+        streets.map((s) => sql`r.path <@ ${s}::ltree`),
+        sql` OR `,
+      );
+      where.push(sql`pr.status IN ('published', 'claimed')`);
+      where.push(sql`EXISTS (SELECT 1 FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id
+        AND ro.claimed < ro.slots AND ro.starts_at > now())`);
+      where.push(sql`((${mine}) OR ((pr.open_to_street OR r.kind = 'street') AND (${wide})))`);
+      // Home first: the own community's projects, then the street's, soonest first.
+      order = sql`(${mine}) DESC, pr.starts_at, pr.id`;
+    }
+  }
+  return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy: order }, present);
+}
+
+async function unitPlaces(db: Tx, actor: Actor): Promise<string[]> {
+  const units = unitScopes(actor, 'unit.manage');
+  if (!units.length) return [];
+  const { rows } = await db.execute<{
+    path: string;
+  }>(sql`SELECT subpath(r.path, 0, least(3, nlevel(r.path)))::text AS path
+    FROM units u JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
+   WHERE u.district_id = ${actor.districtId} AND u.id IN (${sql.join(
+     units.map((u) => sql`${u}`),
+     sql`, `,
+   )})`);
+  return rows.map((r) => r.path);
+}
+
+export async function createProject(db: Tx, actor: Actor, input: z.infer<typeof ProjectCreateBody>) {
+  return db.transaction(async (tx) => {
+    const region = await regionForRead(tx, actor, input.regionId, 'project.manage');
+    if (region.kind !== 'community' && region.kind !== 'street') throw unprocessable('project_region_kind');
+    if (new Date(input.endsAt) <= new Date(input.startsAt))
+      throw unprocessable('rule_broken', { constraint: 'ends_after_start' });
+    const need = input.needId ? await needFor(tx, actor, input.needId, true) : null;
+    if (need) {
+      authorize(actor, 'need.decide', need.community_path);
+      if (!['open', 'accepted'].includes(need.status)) throw conflict('need_not_open');
+    }
+    for (const role of input.roles)
+      if (role.kind === 'custom' && !role.name) throw unprocessable('role_custom_name');
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        districtId: actor.districtId,
+        regionId: region.id,
+        title: input.title,
+        description: input.description,
+        openToStreet: input.openToStreet,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        needId: need?.id ?? null,
+        createdBy: actor.userId,
+      })
+      .returning({ id: projects.id });
+    await tx.insert(projectRoles).values(
+      input.roles.map((role) => ({
+        districtId: actor.districtId,
+        projectId: row!.id,
+        kind: role.kind,
+        customName: role.kind === 'custom' ? role.name : null,
+        slots: role.slots,
+        specialties: role.specialties,
+        hoursPerSlot: role.hoursPerSlot,
+        startsAt: role.startsAt ?? input.startsAt,
+        endsAt: role.endsAt ?? input.endsAt,
+      })),
+    );
+    if (need) {
+      await tx.execute(sql`UPDATE needs SET status = 'converted', project_id = ${row!.id}, decided_by = ${actor.userId},
+          decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${need.id}`);
+      await tellRaiser(tx, actor, need, 'converted', `/projects/${row!.id}`);
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: region.id,
+      action: 'project.create',
+      entityType: 'project',
+      entityId: row!.id,
+      after: { title: input.title, roles: input.roles.length, needId: need?.id ?? null },
+    });
+    return getProject(tx, actor, row!.id);
+  });
+}
+
+const NEXT: Record<ProjectStatus, ProjectStatus[]> = {
+  draft: ['published', 'cancelled'],
+  published: ['in_progress', 'cancelled'],
+  claimed: ['in_progress', 'cancelled'],
+  in_progress: ['done'],
+  done: ['reviewed'],
+  reviewed: [],
+  cancelled: [],
+};
+
+export async function transitionProject(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof ProjectTransitionBody>,
+) {
+  return db.transaction(async (tx) => {
+    const p = await load(tx, actor, id, true);
+    authorize(actor, 'project.manage', p.region_path);
+    if (!NEXT[p.status].includes(input.to)) {
+      throw unprocessable('project_transition', { from: `project.${p.status}`, to: `project.${input.to}` });
+    }
+    await tx.execute(sql`UPDATE projects SET status = ${input.to}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: p.region_id,
+      action: `project.${input.to}`,
+      entityType: 'project',
+      entityId: id,
+      before: { status: p.status },
+      after: { status: input.to },
+    });
+    return getProject(tx, actor, id);
+  });
+}
+
+/** A fully claimed project reads "claimed"; a freed slot makes it "published" again. */
+async function refreshClaimed(tx: Tx, districtId: number, projectId: number) {
+  await tx.execute(sql`UPDATE projects pr SET status = CASE
+        WHEN NOT EXISTS (SELECT 1 FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id
+                           AND ro.claimed < ro.slots) THEN 'claimed'::project_status ELSE 'published'::project_status END,
+      updated_at = now()
+    WHERE pr.district_id = ${districtId} AND pr.id = ${projectId} AND pr.status IN ('published', 'claimed')`);
+}
+
+export async function claimRole(
+  db: Tx,
+  actor: Actor,
+  projectId: number,
+  roleId: number,
+  input: z.infer<typeof ClaimCreateBody>,
+) {
+  return db.transaction(async (tx) => {
+    const p = await load(tx, actor, projectId);
+    if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
+    const role = p.roles.find((r) => r.id === roleId);
+    if (!role) throw notFound();
+    if (new Date(role.starts_at) <= new Date()) throw unprocessable('role_started');
+    let claimant: { personId?: number; unitId?: number };
+    let slots = 1;
+    if (input.forUnit) {
+      const [unitId] = unitScopes(actor, 'unit.manage');
+      if (unitId === undefined) throw forbidden('claim_not_unit');
+      const unit = await unitFor(tx, actor, unitId);
+      if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
+        throw forbidden('claim_out_of_reach');
+      claimant = { unitId };
+      slots = input.slots;
+    } else {
+      if (actor.personId === null) throw unprocessable('need_no_person');
+      if (!reaches(await memberPlaces(tx, actor), p)) throw forbidden('claim_out_of_reach');
+      claimant = { personId: actor.personId };
+    }
+    // The guarded counter: slots are taken only while they last; the row lock orders concurrent claims.
+    const { rows } = await tx.execute(sql`UPDATE project_roles SET claimed = claimed + ${slots}
+      WHERE district_id = ${actor.districtId} AND id = ${roleId} AND claimed + ${slots} <= slots RETURNING id`);
+    if (!rows.length) throw conflict('role_full');
+    const inserted = await tx
+      .insert(claims)
+      .values({
+        districtId: actor.districtId,
+        projectId,
+        roleId,
+        ...claimant,
+        slots,
+        createdBy: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: claims.id });
+    if (!inserted.length) throw conflict('claim_exists');
+    await refreshClaimed(tx, actor.districtId, projectId);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: p.region_id,
+      action: 'claim.create',
+      entityType: 'claim',
+      entityId: inserted[0]!.id,
+      after: { projectId, roleId, ...claimant, slots },
+    });
+    return claimFor(tx, actor, inserted[0]!.id);
+  });
+}
+
+async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Promise<ClaimRow> {
+  const { rows } =
+    await db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.id = ${id}
+    ${lock ? sql`FOR UPDATE OF c` : sql``}`);
+  const c = rows[0];
+  const mine =
+    c &&
+    (c.person_user_id === actor.userId ||
+      (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)));
+  if (!c || (!mine && !can(actor, 'project.manage', c.region_path))) throw notFound();
+  return c;
+}
+
+const claimFor = async (db: Tx, actor: Actor, id: number) => presentClaim(await claimRowFor(db, actor, id));
+
+export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimListQuery>) {
+  const own = sql`(p.user_id = ${actor.userId} OR ${
+    unitScopes(actor, 'unit.read').length
+      ? sql`c.unit_id IN (${sql.join(
+          unitScopes(actor, 'unit.read').map((u) => sql`${u}`),
+          sql`, `,
+        )})`
+      : sql`false`
+  })`;
+  const where: SQL[] = [sql`c.district_id = ${actor.districtId}`];
+  where.push(q.mine === 'true' ? own : sql`(${own} OR ${inScope(actor, 'project.manage', sql`r.path`)})`);
+  if (q.projectId) where.push(sql`c.project_id = ${q.projectId}`);
+  return pageOf(
+    db,
+    q,
+    { select: CLAIMS, where: sql.join(where, sql` AND `), orderBy: sql`c.created_at DESC, c.id DESC` },
+    presentClaim,
+  );
+}
+
+/** Frees a claim's slots: the claimant before the start, or the organiser with a reason. */
+async function release(db: Tx, actor: Actor, id: number, reason: string | null) {
+  return db.transaction(async (tx) => {
+    const c = await claimRowFor(tx, actor, id, true);
+    if (c.status !== 'active') throw conflict('claim_not_active');
+    if (reason === null) {
+      const mine =
+        c.person_user_id === actor.userId ||
+        (c.unit_id !== null && unitScopes(actor, 'unit.manage').includes(c.unit_id));
+      if (!mine) throw forbidden();
+      if (new Date(c.role_starts_at) <= new Date()) throw unprocessable('role_started');
+    } else {
+      authorize(actor, 'project.manage', c.region_path);
+    }
+    const status = reason === null ? 'withdrawn' : 'removed';
+    await tx.execute(sql`UPDATE claims SET status = ${status}, reason = ${reason}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await tx.execute(sql`UPDATE project_roles SET claimed = claimed - ${c.slots}
+      WHERE district_id = ${actor.districtId} AND id = ${c.role_id}`);
+    await refreshClaimed(tx, actor.districtId, c.project_id);
+    if (reason !== null) {
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: c.person_user_id },
+        'notify_claim_removed',
+        {
+          title: c.project_title,
+          reason,
+        },
+        `/projects/${c.project_id}`,
+      );
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: c.region_id,
+      action: `claim.${status === 'withdrawn' ? 'withdraw' : 'remove'}`,
+      entityType: 'claim',
+      entityId: id,
+      before: { status: c.status },
+      after: { status, reason },
+    });
+    return claimFor(tx, actor, id);
+  });
+}
+
+export const withdrawClaim = (db: Tx, actor: Actor, id: number) => release(db, actor, id, null);
+export const removeClaim = (db: Tx, actor: Actor, id: number, reason: string) =>
+  release(db, actor, id, reason);
+
+/** The organiser confirms a claimant's hours: service hours and a completed role, in the ledger, exactly once. */
+export async function confirmHours(db: Tx, actor: Actor, id: number, hours: number) {
+  return db.transaction(async (tx) => {
+    const c = await claimRowFor(tx, actor, id, true);
+    authorize(actor, 'project.manage', c.region_path);
+    if (c.status !== 'active') throw conflict('claim_not_active');
+    if (!['in_progress', 'done', 'reviewed'].includes(c.project_status))
+      throw unprocessable('hours_too_early');
+    await tx.execute(sql`UPDATE claims SET hours_confirmed = ${hours}, confirmed_by = ${actor.userId}, confirmed_at = now(),
+        updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    const who = {
+      districtId: actor.districtId,
+      sourceType: 'claim',
+      sourceId: id,
+      personId: c.person_id,
+      unitId: c.unit_id,
+    };
+    const target = { at: c.role_ends_at, regionId: c.region_id };
+    await settle(
+      tx,
+      actor,
+      { ...who, kind: 'service_hours' },
+      { ...target, quantity: hours },
+      'hours adjusted by the organiser',
+    );
+    await settle(
+      tx,
+      actor,
+      { ...who, kind: 'role_completed' },
+      { ...target, quantity: hours > 0 ? 1 : 0 },
+      'hours adjusted by the organiser',
+    );
+    await notify(
+      tx,
+      { districtId: actor.districtId, userId: c.person_user_id },
+      'notify_hours_confirmed',
+      {
+        title: c.project_title,
+        hours,
+      },
+      '/me/record',
+    );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: c.region_id,
+      action: 'claim.hours',
+      entityType: 'claim',
+      entityId: id,
+      before: { hours: c.hours_confirmed },
+      after: { hours },
+    });
+    return claimFor(tx, actor, id);
+  });
+}
+
+export async function reviewProject(db: Tx, actor: Actor, id: number, input: z.infer<typeof ReviewBody>) {
+  return db.transaction(async (tx) => {
+    const p = await load(tx, actor, id);
+    if (!['done', 'reviewed'].includes(p.status)) throw unprocessable('review_not_done');
+    if (actor.personId === null) throw forbidden('review_not_resident');
+    const me = await personFor(tx, actor, actor.personId);
+    if (!isWithin(me.home_path, p.region_path)) throw forbidden('review_not_resident');
+    const inserted = await tx
+      .insert(projectReviews)
+      .values({
+        districtId: actor.districtId,
+        projectId: id,
+        personId: me.id,
+        rating: input.rating,
+        comment: input.comment,
+      })
+      .onConflictDoNothing()
+      .returning({ id: projectReviews.id });
+    if (!inserted.length) throw conflict('duplicate');
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: p.region_id,
+      action: 'project.review',
+      entityType: 'project',
+      entityId: id,
+      after: { rating: input.rating },
+    });
+    return getProject(tx, actor, id);
+  });
+}

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestApp, type TestContext } from '../../../test/harness';
+
+let t: TestContext;
+let cw: Client;
+let bajiaoNorth: number;
+const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  cw = await t.as('community_worker');
+  bajiaoNorth = await t.region('110107003001');
+});
+afterAll(() => t.close());
+
+async function publishedProject(body: Record<string, unknown> = {}, by?: Client) {
+  const organiser = by ?? cw;
+  const created = await organiser.post('/api/projects', {
+    title: '楼道清洁志愿服务',
+    regionId: bajiaoNorth,
+    startsAt: soon(3),
+    endsAt: soon(4),
+    roles: [
+      { kind: 'health_worker', slots: 5, hoursPerSlot: 2 },
+      { kind: 'custom', name: '物资搬运员', slots: 2 },
+    ],
+    ...body,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const published = await organiser.post(`/api/projects/${created.body.id}/transition`, { to: 'published' });
+  expect(published.body.status).toBe('published');
+  return published.body;
+}
+
+describe('claims', () => {
+  it('200 concurrent claims on a role with 5 slots: exactly 5 succeed, 195 get 409', async () => {
+    const project = await publishedProject();
+    const role = project.roles[0];
+    // 200 Party members of the community, each with an account.
+    await t.sql(
+      `
+      WITH p AS (
+        INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
+        SELECT 1, '并发党员' || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
+          FROM generate_series(1, 200) g RETURNING id, name),
+      u AS (
+        INSERT INTO users (district_id, region_id, username, display_name, password_hash)
+        SELECT 1, $1, 'load' || substr(p.name, 5), p.name, (SELECT password_hash FROM users WHERE username = 'member') FROM p
+        RETURNING id, display_name)
+      INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u`,
+      [bajiaoNorth],
+    );
+    await t.sql(
+      `UPDATE people p SET user_id = u.id FROM users u WHERE u.display_name = p.name AND p.name LIKE '并发党员%'`,
+    );
+    const clients = await Promise.all(Array.from({ length: 200 }, (_, i) => t.session(`load${i + 1}`)));
+    const results = await Promise.all(
+      clients.map((c) => c.post(`/api/projects/${project.id}/roles/${role.id}/claims`, {})),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(195);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('role_full');
+    const [db] = await t.sql<{ claimed: number; rows: number }>(
+      "SELECT ro.claimed, (SELECT count(*)::int FROM claims c WHERE c.role_id = ro.id AND c.status = 'active') AS rows FROM project_roles ro WHERE ro.id = $1",
+      [role.id],
+    );
+    expect(db).toEqual({ claimed: 5, rows: 5 });
+  });
+
+  it('the database refuses an over-claim even past the code', async () => {
+    const project = await publishedProject();
+    await expect(
+      t.sql('UPDATE project_roles SET claimed = slots + 1 WHERE id = $1', [project.roles[0].id]),
+    ).rejects.toThrow(/project_roles_claimed_within_slots/);
+  });
+
+  it('a member cannot claim outside their community unless the project is open to the street', async () => {
+    const member = await t.as('member');
+    const zhongli = await t.region('110107003002');
+    const street = await t.as('street_admin');
+    const closed = await publishedProject({ regionId: zhongli, title: '中里社区项目' }, street);
+    const res = await member.post(`/api/projects/${closed.id}/roles/${closed.roles[0].id}/claims`, {});
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('claim_out_of_reach');
+    const open = await publishedProject(
+      { regionId: zhongli, title: '面向全街道的项目', openToStreet: true },
+      street,
+    );
+    expect((await member.post(`/api/projects/${open.id}/roles/${open.roles[0].id}/claims`, {})).status).toBe(
+      201,
+    );
+    const guchengCommunity = await t.region('110107004001');
+    const far = await (await t.as('district_admin')).post('/api/projects', {
+      title: '古城项目',
+      regionId: guchengCommunity,
+      openToStreet: true,
+      startsAt: soon(3),
+      endsAt: soon(4),
+      roles: [{ kind: 'security_patrol', slots: 3 }],
+    });
+    await (await t.as('district_admin')).post(`/api/projects/${far.body.id}/transition`, { to: 'published' });
+    expect(
+      (await member.post(`/api/projects/${far.body.id}/roles/${far.body.roles[0].id}/claims`, {})).status,
+    ).toBe(403);
+  });
+
+  it('a unit contact claims slots for the unit; a claim can be withdrawn and frees its slots', async () => {
+    const project = await publishedProject({ title: '单位认领项目' });
+    const contact = await t.as('unit_contact');
+    const res = await contact.post(`/api/projects/${project.id}/roles/${project.roles[0].id}/claims`, {
+      forUnit: true,
+      slots: 3,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ claimant: { kind: 'unit', name: '北京市石景山医院' }, slots: 3 });
+    const back = await contact.post(`/api/claims/${res.body.id}/withdraw`);
+    expect(back.body.status).toBe('withdrawn');
+    const detail = await cw.get(`/api/projects/${project.id}`);
+    expect(detail.body.roles[0].claimed).toBe(0);
+  });
+});
+
+describe('hours and the ledger', () => {
+  it('confirming hours writes them once; a new figure corrects them; the member sees them', async () => {
+    const project = await publishedProject({ title: '义诊服务' });
+    const member = await t.as('member');
+    const claim = await member.post(`/api/projects/${project.id}/roles/${project.roles[0].id}/claims`, {});
+    expect(claim.status).toBe(201);
+    expect((await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 2 })).status).toBe(422); // not started
+    await cw.post(`/api/projects/${project.id}/transition`, { to: 'in_progress' });
+    expect((await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 2.5 })).body.hoursConfirmed).toBe(
+      2.5,
+    );
+    expect((await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 2.5 })).status).toBe(200);
+    const entries = await t.sql<{ kind: string; quantity: number; corrects_id: number | null }>(
+      "SELECT kind, quantity, corrects_id FROM ledger_entries WHERE source_type = 'claim' AND source_id = $1 ORDER BY id",
+      [claim.body.id],
+    );
+    expect(entries).toEqual([
+      { kind: 'service_hours', quantity: 2.5, corrects_id: null },
+      { kind: 'role_completed', quantity: 1, corrects_id: null },
+    ]);
+    await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 3 });
+    const after = await t.sql<{ quantity: number }>(
+      "SELECT quantity FROM ledger_entries WHERE source_type = 'claim' AND source_id = $1 AND kind = 'service_hours' ORDER BY id",
+      [claim.body.id],
+    );
+    expect(after.map((e) => e.quantity)).toEqual([2.5, 0.5]);
+    const record = await member.get('/api/ledger/record');
+    const hours = record.body.totals.byKind.find((k: any) => k.kind === 'service_hours');
+    const [direct] = await t.sql<{ n: number }>(
+      "SELECT sum(quantity)::float8 AS n FROM ledger_entries WHERE kind = 'service_hours' AND person_id = (SELECT id FROM people WHERE name = '张建国')",
+    );
+    expect(hours.all).toBe(direct!.n);
+    const notes = await member.get('/api/notifications');
+    expect(notes.body.items[0].text).toMatch(/服务时长已确认：3 小时/);
+  });
+});
+
+describe('needs', () => {
+  it('a resident raises a need; the worker turns it into a project; the resident is told', async () => {
+    const resident = await t.as('resident');
+    const need = await resident.post('/api/needs', {
+      title: '楼道灯坏了',
+      category: 'repair',
+      place: '5号楼1单元',
+    });
+    expect(need.status).toBe(201);
+    expect(need.body).toMatchObject({
+      status: 'open',
+      communityName: '八角北路社区',
+      raisedBy: { name: '陈桂兰' },
+    });
+    const inbox = await cw.get('/api/needs?status=open');
+    expect(inbox.body.items.map((n: any) => n.id)).toContain(need.body.id);
+    const project = await cw.post('/api/projects', {
+      title: '修复楼道照明',
+      regionId: bajiaoNorth,
+      needId: need.body.id,
+      startsAt: soon(2),
+      endsAt: soon(3),
+      roles: [{ kind: 'custom', name: '电工', slots: 1, specialties: ['repair'] }],
+    });
+    expect(project.status).toBe(201);
+    const mine = await resident.get('/api/needs?mine=true');
+    expect(mine.body.items[0]).toMatchObject({ status: 'converted', projectId: project.body.id });
+    const notes = await resident.get('/api/notifications?unread=true');
+    expect(notes.body.items[0].text).toBe('您的微心愿“楼道灯坏了”：已转为公益项目');
+    expect((await resident.post(`/api/notifications/${notes.body.items[0].id}/read`)).status).toBe(204);
+    expect((await resident.get('/api/notifications?unread=true')).body.total).toBe(notes.body.total - 1);
+  });
+
+  it('declining needs a reason; another community cannot decide; a resident sees only their own', async () => {
+    const resident = await t.as('resident');
+    const need = await resident.post('/api/needs', { title: '想学智能手机', category: 'education' });
+    expect((await cw.post(`/api/needs/${need.body.id}/decision`, { decision: 'decline' })).status).toBe(400);
+    const gucheng = await t.as('street_110107004');
+    expect((await gucheng.post(`/api/needs/${need.body.id}/decision`, { decision: 'accept' })).status).toBe(
+      404,
+    );
+    const declined = await cw.post(`/api/needs/${need.body.id}/decision`, {
+      decision: 'decline',
+      reason: '已有老年大学课程',
+    });
+    expect(declined.body).toMatchObject({ status: 'declined', reason: '已有老年大学课程' });
+    const member = await t.as('member');
+    expect((await member.get(`/api/needs/${need.body.id}`)).status).toBe(404);
+  });
+});
