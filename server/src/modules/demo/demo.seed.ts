@@ -11,6 +11,7 @@ import { regions } from '../regions/regions.schema';
 import { seedBodies } from './bodies.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
+import { seedProjects } from './projects.seed';
 
 type NewRegion = typeof regions.$inferInsert;
 
@@ -121,6 +122,7 @@ export async function seedDemo(db: Db) {
     }
     const network = await seedNetwork(tx, districtId);
     const bodies = await seedBodies(tx, districtId);
+    const projects = await seedProjects(tx, districtId);
     return {
       created: createdRegions > 0,
       regions: createdRegions,
