@@ -394,55 +394,61 @@ export async function claimRole(
   roleId: number,
   input: z.infer<typeof ClaimCreateBody>,
 ) {
-  return db.transaction(async (tx) => {
-    const p = await load(tx, actor, projectId);
-    if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
-    const role = p.roles.find((r) => r.id === roleId);
-    if (!role) throw notFound();
-    if (new Date(role.starts_at) <= new Date()) throw unprocessable('role_started');
-    let claimant: { personId?: number; unitId?: number };
-    let slots = 1;
-    if (input.forUnit) {
-      const [unitId] = unitScopes(actor, 'unit.manage');
-      if (unitId === undefined) throw forbidden('claim_not_unit');
-      const unit = await unitFor(tx, actor, unitId);
-      if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
-        throw forbidden('claim_out_of_reach');
-      claimant = { unitId };
-      slots = input.slots;
-    } else {
-      if (actor.personId === null) throw unprocessable('need_no_person');
-      if (!reaches(await memberPlaces(tx, actor), p)) throw forbidden('claim_out_of_reach');
-      claimant = { personId: actor.personId };
-    }
-    // The guarded counter: slots are taken only while they last; the row lock orders concurrent claims.
-    const { rows } = await tx.execute(sql`UPDATE project_roles SET claimed = claimed + ${slots}
-      WHERE district_id = ${actor.districtId} AND id = ${roleId} AND claimed + ${slots} <= slots RETURNING id`);
-    if (!rows.length) throw conflict('role_full');
-    const inserted = await tx
-      .insert(claims)
-      .values({
+  return db
+    .transaction(async (tx) => {
+      const p = await load(tx, actor, projectId);
+      if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
+      const role = p.roles.find((r) => r.id === roleId);
+      if (!role) throw notFound();
+      if (new Date(role.starts_at) <= new Date()) throw unprocessable('role_started');
+      let claimant: { personId?: number; unitId?: number };
+      let slots = 1;
+      if (input.forUnit) {
+        const [unitId] = unitScopes(actor, 'unit.manage');
+        if (unitId === undefined) throw forbidden('claim_not_unit');
+        const unit = await unitFor(tx, actor, unitId);
+        if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
+          throw forbidden('claim_out_of_reach');
+        claimant = { unitId };
+        slots = input.slots;
+      } else {
+        if (actor.personId === null) throw unprocessable('need_no_person');
+        if (!reaches(await memberPlaces(tx, actor), p)) throw forbidden('claim_out_of_reach');
+        claimant = { personId: actor.personId };
+      }
+      const inserted = await tx
+        .insert(claims)
+        .values({
+          districtId: actor.districtId,
+          projectId,
+          roleId,
+          ...claimant,
+          slots,
+          createdBy: actor.userId,
+        })
+        .onConflictDoNothing()
+        .returning({ id: claims.id });
+      if (!inserted.length) throw conflict('claim_exists');
+      await recordAudit(tx, actor, {
         districtId: actor.districtId,
-        projectId,
-        roleId,
-        ...claimant,
-        slots,
-        createdBy: actor.userId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: claims.id });
-    if (!inserted.length) throw conflict('claim_exists');
-    await refreshClaimed(tx, actor.districtId, projectId);
-    await recordAudit(tx, actor, {
-      districtId: actor.districtId,
-      regionId: p.region_id,
-      action: 'claim.create',
-      entityType: 'claim',
-      entityId: inserted[0]!.id,
-      after: { projectId, roleId, ...claimant, slots },
-    });
-    return claimFor(tx, actor, inserted[0]!.id);
-  });
+        regionId: p.region_id,
+        action: 'claim.create',
+        entityType: 'claim',
+        entityId: inserted[0]!.id,
+        after: { projectId, roleId, ...claimant, slots },
+      });
+      // The guarded counter, last: slots are taken only while they last, and the role's row
+      // lock — which orders concurrent claims — is held only for the commit that follows.
+      const { rows } = await tx.execute<{
+        claimed: number;
+        slots: number;
+      }>(sql`UPDATE project_roles SET claimed = claimed + ${slots}
+      WHERE district_id = ${actor.districtId} AND id = ${roleId} AND claimed + ${slots} <= slots RETURNING claimed, slots`);
+      if (!rows.length) throw conflict('role_full');
+      if (rows[0]!.claimed === rows[0]!.slots) await refreshClaimed(tx, actor.districtId, projectId);
+      return inserted[0]!.id;
+    })
+    .then((id) => claimFor(db, actor, id));
 }
 
 async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Promise<ClaimRow> {
