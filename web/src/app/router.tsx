@@ -25,6 +25,22 @@ const RegistrationsPage = lazy(() =>
 const MyRegistrationPage = lazy(() =>
   import('../features/registrations/MyRegistrationPage').then((m) => ({ default: m.MyRegistrationPage })),
 );
+const MyNeedsPage = lazy(() =>
+  import('../features/needs/MyNeedsPage').then((m) => ({ default: m.MyNeedsPage })),
+);
+const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((m) => ({ default: m.NeedsPage })));
+const ProjectsPage = lazy(() =>
+  import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectPage = lazy(() =>
+  import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })),
+);
+const MyClaimPage = lazy(() =>
+  import('../features/projects/MyClaimPage').then((m) => ({ default: m.MyClaimPage })),
+);
+const MyRecordPage = lazy(() =>
+  import('../features/ledger/MyRecordPage').then((m) => ({ default: m.MyRecordPage })),
+);
 const BodiesPage = lazy(() =>
   import('../features/bodies/BodiesPage').then((m) => ({ default: m.BodiesPage })),
 );
@@ -62,6 +78,35 @@ export const router = createBrowserRouter([
           </RequireAction>
         ),
       },
+      {
+        path: 'me/needs',
+        element: (
+          <RequireAction action="need.raise">
+            <MyNeedsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'me/claim',
+        element: (
+          <RequireAction action="claim.make">
+            <MyClaimPage />
+          </RequireAction>
+        ),
+      },
+      // Everyone signed in has a record of their own (the page says so when there is no person).
+      { path: 'me/record', element: <MyRecordPage /> },
+      {
+        path: 'needs',
+        element: (
+          <RequireAction action="need.decide">
+            <NeedsPage />
+          </RequireAction>
+        ),
+      },
+      // Everyone signed in: the server answers with the projects each may see.
+      { path: 'projects', element: <ProjectsPage /> },
+      { path: 'projects/:id', element: <ProjectPage /> },
       {
         path: 'registrations',
         element: (

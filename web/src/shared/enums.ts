@@ -3,14 +3,18 @@ import type {
   ATTENDANCE,
   BODY_KINDS,
   BODY_MEMBER_KINDS,
+  CLAIM_STATUSES,
   GENDERS,
   IMPORT_KINDS,
   IMPORT_STATUSES,
   MEETING_STATUSES,
   MEMBERSHIP_STATUSES,
+  NEED_CATEGORIES,
+  NEED_STATUSES,
   OWNER_KINDS,
   PARTY_ORG_KINDS,
   REGISTRATION_STATUSES,
+  ROLE_KINDS,
   TASK_STATUSES,
   UNIT_KINDS,
 } from '@contract';
@@ -30,6 +34,10 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+export type RoleKind = (typeof ROLE_KINDS)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** A value from the address bar, if it is one of `values`. */
 export function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {

@@ -1,15 +1,19 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import type { RegionKind, Role } from '@contract';
+import type { LedgerKind, ProjectStatus, RegionKind, Role } from '@contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
   Affiliation,
   BodyKind,
   BodyStatus,
+  ClaimStatus,
   MeetingStatus,
   MembershipStatus,
+  NeedCategory,
+  NeedStatus,
   PartyOrgKind,
   RegistrationStatus,
+  RoleKind,
   TaskStatus,
   UnitKind,
 } from './enums';
@@ -70,6 +74,47 @@ const TASK_STATUS_COLOR: Record<TaskStatus, string> = {
   in_progress: 'blue',
   done: 'success',
   cancelled: 'default',
+};
+
+const NEED_STATUS_COLOR: Record<NeedStatus, string> = {
+  open: 'gold',
+  accepted: 'blue',
+  merged: 'default',
+  declined: 'error',
+  converted: 'success',
+};
+
+const PROJECT_STATUS_COLOR: Record<ProjectStatus, string> = {
+  draft: 'default',
+  published: 'blue',
+  claimed: 'geekblue',
+  in_progress: 'processing',
+  done: 'success',
+  reviewed: 'green',
+  cancelled: 'default',
+};
+
+const ROLE_KIND_COLOR: Record<RoleKind, string> = {
+  policy_publicist: 'red',
+  security_patrol: 'volcano',
+  health_worker: 'green',
+  legal_explainer: 'purple',
+  custom: 'default',
+};
+
+const CLAIM_STATUS_COLOR: Record<ClaimStatus, string> = {
+  active: 'success',
+  withdrawn: 'default',
+  removed: 'error',
+};
+
+const LEDGER_KIND_COLOR: Record<LedgerKind, string> = {
+  service_hours: 'red',
+  role_completed: 'volcano',
+  meeting_attended: 'blue',
+  facility_hours_shared: 'cyan',
+  course_completed: 'purple',
+  notice_read: 'default',
 };
 
 export function RegionKindTag({ kind }: { kind: RegionKind }) {
@@ -167,4 +212,46 @@ export function OverdueTag() {
       {t('tasks.overdue')}
     </Tag>
   );
+}
+
+export function NeedStatusTag({ status }: { status: NeedStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={NEED_STATUS_COLOR[status]} data-status={status}>
+      {t(`needStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function NeedCategoryTag({ category }: { category: NeedCategory }) {
+  const { t } = useTranslation();
+  return <Tag>{t(`needCategory.${category}`)}</Tag>;
+}
+
+export function ProjectStatusTag({ status, testId }: { status: ProjectStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={PROJECT_STATUS_COLOR[status]} data-status={status} data-testid={testId}>
+      {t(`projectStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function RoleKindTag({ kind }: { kind: RoleKind }) {
+  const { t } = useTranslation();
+  return <Tag color={ROLE_KIND_COLOR[kind]}>{t(`roleKind.${kind}`)}</Tag>;
+}
+
+export function ClaimStatusTag({ status }: { status: ClaimStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={CLAIM_STATUS_COLOR[status]} data-status={status}>
+      {t(`claimStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function LedgerKindTag({ kind }: { kind: LedgerKind }) {
+  const { t } = useTranslation();
+  return <Tag color={LEDGER_KIND_COLOR[kind]}>{t(`ledgerKind.${kind}`)}</Tag>;
 }

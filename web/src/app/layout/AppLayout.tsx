@@ -3,6 +3,7 @@ import { Button, Drawer, Layout, Skeleton } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -45,6 +46,7 @@ export function AppLayout() {
             </>
           )}
           <div className="gj-header-spacer" />
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>

@@ -3,11 +3,16 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   FlagOutlined,
+  GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
+  InboxOutlined,
   PieChartOutlined,
   ProjectOutlined,
   SolutionOutlined,
@@ -20,7 +25,12 @@ import type { ComponentType } from 'react';
 export type NavName =
   | 'home'
   | 'myRegistration'
+  | 'myNeeds'
+  | 'myClaim'
+  | 'myRecord'
   | 'registrations'
+  | 'needs'
+  | 'projects'
   | 'units'
   | 'partyOrgs'
   | 'members'
@@ -49,12 +59,24 @@ const NAV: NavEntry[] = [
     // Registering oneself needs a person record to register.
     visible: (me) => me.actions.includes('registration.request') && me.user.personId !== null,
   },
+  { path: '/me/needs', name: 'myNeeds', icon: HeartOutlined, visible: can('need.raise') },
+  { path: '/me/claim', name: 'myClaim', icon: CarryOutOutlined, visible: can('claim.make') },
+  // One's own record needs a person record to be about.
+  {
+    path: '/me/record',
+    name: 'myRecord',
+    icon: FieldTimeOutlined,
+    visible: (me) => me.user.personId !== null,
+  },
   {
     path: '/registrations',
     name: 'registrations',
     icon: CheckSquareOutlined,
     visible: can('registration.decide'),
   },
+  { path: '/needs', name: 'needs', icon: InboxOutlined, visible: can('need.decide') },
+  // Everyone signed in: the server lists the projects each may see.
+  { path: '/projects', name: 'projects', icon: GiftOutlined, visible: () => true },
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },

@@ -3,15 +3,36 @@ import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
-import { shortcutsFor } from '../../app/layout/navItems';
+import { type Shortcut, shortcutsFor } from '../../app/layout/navItems';
 import { PlainList } from '../../shared/PlainList';
 import { RegionKindTag, RoleTag } from '../../shared/tags';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 
+/** The pages a member or resident opens most, shown as big tiles for a thumb. */
+const QUICK: readonly Shortcut['name'][] = ['myNeeds', 'myClaim', 'myRecord', 'projects'];
+
+function QuickTiles({ tiles }: { tiles: Shortcut[] }) {
+  const { t } = useTranslation();
+  if (tiles.length === 0) return null;
+  return (
+    <nav className="gj-quick-tiles gj-section" aria-label={t('home.quick')} data-testid="home-quick">
+      {tiles.map(({ path, name, icon: Icon }) => (
+        <Link key={path} to={path} className="gj-quick-tile" data-testid={`quick-${name}`}>
+          <Icon />
+          <span>{t(`nav.${name}`)}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const shortcuts = shortcutsFor(me);
+  const all = shortcutsFor(me);
+  // The quick pages show as tiles; the list describes the rest.
+  const tiles = QUICK.flatMap((name) => all.filter((s) => s.name === name));
+  const shortcuts = all.filter((s) => !tiles.includes(s));
   useDocumentTitle(t('nav.home'));
 
   return (
@@ -20,6 +41,7 @@ export function HomePage() {
         <Typography.Title level={3}>{t('home.welcome', { name: me.user.displayName })}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
       </Card>
+      <QuickTiles tiles={tiles} />
       <Row gutter={[16, 16]} className="gj-section">
         {shortcuts.length > 0 && (
           <Col xs={24} lg={{ span: 10, push: 14 }}>

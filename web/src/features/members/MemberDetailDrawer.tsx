@@ -3,10 +3,12 @@ import type { Member } from '@contract';
 import { Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
+import { LedgerPanel } from '../ledger/LedgerPanel';
 import { useMember } from './api';
 import { FreeTags, RegistrationCell, SpecialtyTags } from './MemberCells';
 
@@ -19,6 +21,7 @@ type Props = {
 
 export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
   const { t } = useTranslation();
+  const { me, can } = useAuth();
   const isMobile = useIsMobile();
   const shownId = useLastDefined(memberId);
   const { data: member, error, refetch } = useMember(shownId);
@@ -112,6 +115,9 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
                   : [{ key: 'none', label: t('members.party'), children: t('members.notMember') }]
               }
             />
+            {(can('ledger.read') || member.id === me.user.personId) && (
+              <LedgerPanel subject={{ personId: member.id }} />
+            )}
           </>
         )}
       </div>

@@ -8,13 +8,20 @@ type Props<M extends boolean> = {
   value?: M extends true ? string[] : string;
   onChange?: (value: (M extends true ? string[] : string) | undefined) => void;
   placeholder?: string;
+  /** With `multiple`: at most this many (10 unless told). */
+  maxCount?: number;
   allowClear?: boolean;
   className?: string;
   'data-testid'?: string;
 };
 
 /** Specialties from the managed list, named in the current language. */
-export function SpecialtySelect<M extends boolean = false>({ multiple, placeholder, ...rest }: Props<M>) {
+export function SpecialtySelect<M extends boolean = false>({
+  multiple,
+  placeholder,
+  maxCount = 10,
+  ...rest
+}: Props<M>) {
   const { t } = useTranslation();
   const specialties = useSpecialties();
   const label = useSpecialtyLabel();
@@ -22,7 +29,7 @@ export function SpecialtySelect<M extends boolean = false>({ multiple, placehold
     <Select
       {...rest}
       mode={multiple ? 'multiple' : undefined}
-      maxCount={multiple ? 10 : undefined}
+      maxCount={multiple ? maxCount : undefined}
       loading={specialties.isFetching}
       placeholder={placeholder ?? t('members.specialty')}
       options={(specialties.data ?? []).map((s) => ({ value: s.code, label: label(s.code) }))}

@@ -3,10 +3,12 @@ import type { Unit } from '@contract';
 import { Button, Descriptions, Divider, Drawer, Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth';
 import { QueryError } from '../../shared/QueryError';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
+import { LedgerPanel } from '../ledger/LedgerPanel';
 import { useUnit } from './api';
 import { UnitMembers } from './UnitMembers';
 
@@ -19,6 +21,7 @@ type Props = {
 
 export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const isMobile = useIsMobile();
   const shownId = useLastDefined(unitId);
   const { data: unit, error, refetch } = useUnit(shownId);
@@ -82,6 +85,7 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
             />
             <Divider titlePlacement="start">{t('units.members')}</Divider>
             <UnitMembers unitId={unit.id} />
+            {can('ledger.read') && <LedgerPanel subject={{ unitId: unit.id }} />}
           </>
         )}
       </div>

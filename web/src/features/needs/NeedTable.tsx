@@ -1,0 +1,217 @@
+import { BranchesOutlined, CheckOutlined, CloseOutlined, ProjectOutlined } from '@ant-design/icons';
+import type { Need } from '@contract';
+import {
+  Button,
+  Pagination,
+  Skeleton,
+  Space,
+  Spin,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PlainList } from '../../shared/PlainList';
+import { TableEmpty } from '../../shared/TableEmpty';
+import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { isPending } from './api';
+import { NeedOutcome } from './NeedOutcome';
+
+export type NeedActions = {
+  onAccept: (need: Need) => void;
+  onDecline: (need: Need) => void;
+  onMerge: (need: Need) => void;
+  onConvert: (need: Need) => void;
+  /** The need being accepted, whose button spins. */
+  acceptingId?: number;
+  /** Converting makes a project: only for those who manage projects. */
+  canConvert: boolean;
+};
+
+type Props = NeedActions & {
+  needs: Need[] | undefined;
+  loading: boolean;
+  pagination: TablePaginationConfig;
+};
+
+const TIME = 'YYYY-MM-DD HH:mm';
+
+function DecisionButtons({ need: n, ...a }: NeedActions & { need: Need }) {
+  const { t } = useTranslation();
+  if (!isPending(n)) return null;
+  return (
+    <Space size={4} wrap>
+      {n.status === 'open' && (
+        <Button
+          type="primary"
+          size="small"
+          icon={<CheckOutlined />}
+          loading={a.acceptingId === n.id}
+          onClick={() => a.onAccept(n)}
+          data-testid={`need-accept-${n.id}`}
+        >
+          {t('needs.accept')}
+        </Button>
+      )}
+      {a.canConvert && (
+        <Button
+          size="small"
+          icon={<ProjectOutlined />}
+          onClick={() => a.onConvert(n)}
+          data-testid={`need-convert-${n.id}`}
+        >
+          {t('needs.convert')}
+        </Button>
+      )}
+      <Button
+        size="small"
+        icon={<BranchesOutlined />}
+        onClick={() => a.onMerge(n)}
+        data-testid={`need-merge-${n.id}`}
+      >
+        {t('needs.merge')}
+      </Button>
+      <Button
+        danger
+        size="small"
+        icon={<CloseOutlined />}
+        onClick={() => a.onDecline(n)}
+        data-testid={`need-decline-${n.id}`}
+      >
+        {t('needs.decline')}
+      </Button>
+    </Space>
+  );
+}
+
+function Wanted({ need: n }: { need: Need }) {
+  const { t } = useTranslation();
+  if (!n.place && !n.wantedBy) return null;
+  return (
+    <Typography.Text type="secondary">
+      {[n.place, n.wantedBy && t('needs.wantedByDate', { date: n.wantedBy })].filter(Boolean).join(' · ')}
+    </Typography.Text>
+  );
+}
+
+/** On a phone each need is a card. */
+function NeedCards({ needs, loading, pagination, ...actions }: Props) {
+  const { t } = useTranslation();
+  if (loading && !needs) return <Skeleton active />;
+  return (
+    <Spin spinning={loading}>
+      <div data-testid="need-table">
+        <PlainList
+          items={needs ?? []}
+          rowKey={(n) => n.id}
+          empty={t('needs.empty')}
+          render={(n) => (
+            <div className="gj-card-row" data-testid={`need-row-${n.id}`} data-status={n.status}>
+              <div className="gj-card-row-head">
+                <strong>{n.title}</strong>
+                <NeedStatusTag status={n.status} />
+              </div>
+              <span className="gj-inline">
+                <NeedCategoryTag category={n.category} />
+                <Typography.Text type="secondary">
+                  {n.communityName} · {n.raisedBy?.name ?? t('common.none')} ·{' '}
+                  {dayjs(n.createdAt).format(TIME)}
+                </Typography.Text>
+              </span>
+              {n.description && <span className="gj-prewrap">{n.description}</span>}
+              <Wanted need={n} />
+              <NeedOutcome need={n} />
+              <DecisionButtons need={n} {...actions} />
+            </div>
+          )}
+        />
+      </div>
+      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+    </Spin>
+  );
+}
+
+export function NeedTable(props: Props) {
+  const { needs, loading, pagination, ...actions } = props;
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const columns: TableColumnsType<Need> = [
+    {
+      title: t('needs.raisedAt'),
+      dataIndex: 'createdAt',
+      width: 140,
+      render: (at: string, n) => (
+        <span className="gj-stack">
+          <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>
+          {n.raisedBy && <Typography.Text type="secondary">{n.raisedBy.name}</Typography.Text>}
+        </span>
+      ),
+    },
+    {
+      title: t('needs.title'),
+      dataIndex: 'title',
+      width: 240,
+      render: (title: string, n) => (
+        <span className="gj-stack">
+          <strong>{title}</strong>
+          {n.description && (
+            <Typography.Paragraph
+              type="secondary"
+              ellipsis={{ rows: 2, tooltip: n.description }}
+              className="gj-no-margin"
+            >
+              {n.description}
+            </Typography.Paragraph>
+          )}
+          <Wanted need={n} />
+        </span>
+      ),
+    },
+    {
+      title: t('needs.category'),
+      dataIndex: 'category',
+      width: 100,
+      render: (_, n) => <NeedCategoryTag category={n.category} />,
+    },
+    { title: t('needs.community'), dataIndex: 'communityName', width: 120 },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 170,
+      render: (_, n) => (
+        <span className="gj-stack">
+          <NeedStatusTag status={n.status} />
+          <NeedOutcome need={n} />
+        </span>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 250,
+      fixed: 'right',
+      render: (_, n) => <DecisionButtons need={n} {...actions} />,
+    },
+  ];
+
+  if (isMobile) return <NeedCards {...props} />;
+  return (
+    <Table<Need>
+      rowKey="id"
+      columns={columns}
+      dataSource={needs}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 1020 }}
+      onRow={(n) =>
+        ({ 'data-testid': `need-row-${n.id}`, 'data-status': n.status }) as HTMLAttributes<HTMLElement>
+      }
+      locale={{ emptyText: <TableEmpty text={t('needs.empty')} /> }}
+      data-testid="need-table"
+    />
+  );
+}

@@ -1,0 +1,159 @@
+import type { ProjectRole } from '@contract';
+import { Button, Descriptions, Drawer, InputNumber, Modal, Radio, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth';
+import { useFeedback } from '../../shared/feedback';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { useLastDefined } from '../../shared/useLastDefined';
+import { useClaimRole } from './api';
+import { projectTime } from './RoleSlots';
+
+export type ClaimTarget = {
+  project: { id: number; title: string; regionName: string };
+  role: ProjectRole;
+  /** Who may still claim the role (unless told: oneself if a person, one's unit if a contact). */
+  allow?: { self: boolean; unit: boolean };
+};
+
+/** The unit a unit contact may claim for, if any. */
+export function useClaimUnit() {
+  const { me } = useAuth();
+  const contact = me.roles.find((r) => r.role === 'unit_contact' && r.unitId !== null);
+  return contact ? { id: contact.unitId as number, name: contact.unitName ?? '' } : undefined;
+}
+
+/**
+ * The second tap of a claim: what is being taken, then "confirm". A member takes one slot;
+ * a unit's contact may take several for the unit. A sheet from the bottom on a phone.
+ */
+export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const isMobile = useIsMobile();
+  const feedback = useFeedback();
+  const claim = useClaimRole();
+  const shown = useLastDefined(target);
+  const contactUnit = useClaimUnit();
+  const canSelf = me.user.personId !== null && (shown?.allow?.self ?? true);
+  const unit = shown?.allow?.unit === false ? undefined : contactUnit;
+  const [forUnit, setForUnit] = useState(!canSelf);
+  const [slots, setSlots] = useState(1);
+  const free = shown ? Math.max(shown.role.slots - shown.role.claimed, 0) : 0;
+
+  useEffect(() => {
+    if (target) {
+      setForUnit(!canSelf);
+      setSlots(1);
+    }
+  }, [target, canSelf]);
+
+  const confirm = () => {
+    if (!target) return;
+    const { project, role } = target;
+    claim.mutate(
+      { projectId: project.id, roleId: role.id, ...(forUnit ? { forUnit: true, slots } : {}) },
+      {
+        onSuccess: (made) => {
+          feedback.success(t('claims.claimed', { role: made.roleName, project: made.projectTitle }));
+          onClose();
+        },
+        // A full role answers 409 with the server's words.
+        onError: feedback.error,
+      },
+    );
+  };
+
+  const body = shown && (
+    <div className="gj-stack gj-gap" data-testid="claim-sheet">
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          { key: 'project', label: t('claims.project'), children: shown.project.title },
+          { key: 'role', label: t('claims.role'), children: shown.role.name },
+          { key: 'where', label: t('projects.region'), children: shown.project.regionName },
+          { key: 'time', label: t('projects.time'), children: projectTime(shown.role) },
+          {
+            key: 'hours',
+            label: t('projects.hoursPerSlot'),
+            children: t('projects.hoursValue', { hours: shown.role.hoursPerSlot }),
+          },
+          { key: 'free', label: t('claims.freeSlots'), children: free },
+        ]}
+      />
+      {unit && (
+        <Radio.Group
+          value={forUnit}
+          onChange={(e) => setForUnit(e.target.value as boolean)}
+          options={[
+            ...(canSelf ? [{ value: false, label: t('claims.forMe') }] : []),
+            { value: true, label: t('claims.forUnit', { unit: unit.name }) },
+          ]}
+          data-testid="claim-for"
+        />
+      )}
+      {forUnit && (
+        <span className="gj-inline">
+          <label htmlFor="claim-slots">{t('claims.slotsForUnit')}</label>
+          <InputNumber<number>
+            id="claim-slots"
+            min={1}
+            max={Math.max(1, Math.min(free, 100))}
+            precision={0}
+            value={slots}
+            onChange={(v) => setSlots(v ?? 1)}
+            data-testid="claim-slots"
+          />
+        </span>
+      )}
+      <Typography.Text type="secondary">{t('claims.withdrawHint')}</Typography.Text>
+    </div>
+  );
+
+  const confirmButton = (
+    <Button
+      type="primary"
+      size={isMobile ? 'large' : 'middle'}
+      block={isMobile}
+      loading={claim.isPending}
+      onClick={confirm}
+      data-testid="claim-confirm"
+    >
+      {t('claims.confirm')}
+    </Button>
+  );
+
+  if (isMobile) {
+    return (
+      <Drawer
+        open={target !== null}
+        onClose={onClose}
+        placement="bottom"
+        size="auto"
+        title={t('claims.confirmTitle')}
+        destroyOnHidden
+        footer={confirmButton}
+        className="gj-sheet"
+      >
+        {body}
+      </Drawer>
+    );
+  }
+  return (
+    <Modal
+      open={target !== null}
+      onCancel={onClose}
+      title={t('claims.confirmTitle')}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <span key="ok">{confirmButton}</span>,
+      ]}
+    >
+      {body}
+    </Modal>
+  );
+}

@@ -1,0 +1,209 @@
+import { ClockCircleOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import type { Claim } from '@contract';
+import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { type HTMLAttributes, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth';
+import { useFeedback } from '../../shared/feedback';
+import { PlainList } from '../../shared/PlainList';
+import { TableEmpty } from '../../shared/TableEmpty';
+import { ClaimStatusTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
+import { HoursModal, type HoursTarget, RemoveClaimModal } from './ClaimModals';
+
+const TIME = 'YYYY-MM-DD HH:mm';
+
+/** Whether a claim is the signed-in user's own, or their unit's. */
+export function useIsOwnClaim() {
+  const { me } = useAuth();
+  return (claim: Claim) =>
+    claim.claimant.kind === 'person'
+      ? claim.claimant.id === me.user.personId
+      : me.roles.some((r) => r.role === 'unit_contact' && r.unitId === claim.claimant.id);
+}
+
+export function ClaimantCell({ claim }: { claim: Claim }) {
+  const { t } = useTranslation();
+  return (
+    <span className="gj-inline">
+      {claim.claimant.kind === 'unit' && <Tag color="gold">{t('claims.unit')}</Tag>}
+      <span>{claim.claimant.name}</span>
+    </span>
+  );
+}
+
+/** "Withdraw" for one's own claim before its role starts, after a confirmation. */
+export function WithdrawButton({ claim, block }: { claim: Claim; block?: boolean }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const feedback = useFeedback();
+  const withdraw = useWithdrawClaim();
+  const onClick = () =>
+    modal.confirm({
+      title: t('claims.withdrawTitle'),
+      content: t('claims.withdrawConfirm', { role: claim.roleName, project: claim.projectTitle }),
+      okText: t('claims.withdraw'),
+      okButtonProps: { danger: true, 'data-testid': 'claim-withdraw-confirm' },
+      onOk: () =>
+        withdraw.mutateAsync(claim.id).then(
+          () => feedback.success(t('claims.withdrawn')),
+          (error: unknown) => feedback.error(error),
+        ),
+    });
+  return (
+    <Button
+      danger
+      size={block ? 'middle' : 'small'}
+      block={block}
+      icon={<RollbackOutlined />}
+      loading={withdraw.isPending}
+      onClick={onClick}
+      data-testid={`claim-withdraw-${claim.id}`}
+    >
+      {t('claims.withdraw')}
+    </Button>
+  );
+}
+
+type Props = { project: ProjectDetailData };
+
+/** Who took which role, with the organiser's actions: take a claim away, confirm the hours served. */
+export function ClaimsSection({ project }: Props) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const isMobile = useIsMobile();
+  const isOwn = useIsOwnClaim();
+  const [hours, setHours] = useState<HoursTarget | null>(null);
+  const [removing, setRemoving] = useState<Claim | null>(null);
+  const canManage = can('project.manage');
+  const running = ['in_progress', 'done', 'reviewed'].includes(project.status);
+  const closed = ['done', 'reviewed', 'cancelled'].includes(project.status);
+  const roles = new Map(project.roles.map((r) => [r.id, r]));
+  const dash = t('common.none');
+
+  const suggested = (c: Claim) => (roles.get(c.roleId)?.hoursPerSlot ?? 0) * c.slots;
+
+  const actions = (c: Claim) => {
+    if (c.status !== 'active') return null;
+    const buttons = [];
+    if (canManage && running) {
+      buttons.push(
+        <Button
+          key="hours"
+          type={c.hoursConfirmed === null ? 'primary' : 'default'}
+          size="small"
+          icon={<ClockCircleOutlined />}
+          onClick={() => setHours({ claim: c, suggested: suggested(c) })}
+          data-testid={`claim-hours-${c.id}`}
+        >
+          {c.hoursConfirmed === null ? t('claims.confirmHours') : t('claims.changeHours')}
+        </Button>,
+      );
+    }
+    if (canManage && !closed) {
+      buttons.push(
+        <Button
+          key="remove"
+          danger
+          size="small"
+          icon={<UserDeleteOutlined />}
+          onClick={() => setRemoving(c)}
+          data-testid={`claim-remove-${c.id}`}
+        >
+          {t('claims.remove')}
+        </Button>,
+      );
+    }
+    if (isOwn(c) && canWithdraw(c)) buttons.push(<WithdrawButton key="withdraw" claim={c} />);
+    return buttons.length > 0 ? (
+      <Space size={4} wrap>
+        {buttons}
+      </Space>
+    ) : null;
+  };
+
+  const hoursCell = (c: Claim) =>
+    c.hoursConfirmed === null ? (
+      <Typography.Text type="secondary">{t('claims.notConfirmed')}</Typography.Text>
+    ) : (
+      <span data-testid={`claim-hours-value-${c.id}`}>
+        {t('projects.hoursValue', { hours: c.hoursConfirmed })}
+      </span>
+    );
+
+  const columns: TableColumnsType<Claim> = [
+    {
+      title: t('claims.claimant'),
+      key: 'claimant',
+      width: 160,
+      render: (_, c) => <ClaimantCell claim={c} />,
+    },
+    { title: t('claims.role'), dataIndex: 'roleName', width: 140 },
+    { title: t('claims.slots'), dataIndex: 'slots', width: 70, align: 'right' },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (_, c) => (
+        <span className="gj-stack">
+          <ClaimStatusTag status={c.status} />
+          {c.reason && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
+        </span>
+      ),
+    },
+    { title: t('claims.hoursConfirmed'), key: 'hours', width: 110, render: (_, c) => hoursCell(c) },
+    {
+      title: t('claims.claimedAt'),
+      dataIndex: 'createdAt',
+      width: 140,
+      render: (at: string) => <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>,
+    },
+    { title: t('common.actions'), key: 'actions', width: 220, render: (_, c) => actions(c) ?? dash },
+  ];
+
+  return (
+    <>
+      {isMobile ? (
+        <div data-testid="claims">
+          <PlainList
+            items={project.claims}
+            rowKey={(c) => c.id}
+            empty={t('claims.empty')}
+            render={(c) => (
+              <div className="gj-card-row" data-testid={`claim-row-${c.id}`} data-status={c.status}>
+                <div className="gj-card-row-head">
+                  <ClaimantCell claim={c} />
+                  <ClaimStatusTag status={c.status} />
+                </div>
+                <Typography.Text type="secondary">
+                  {c.roleName} · {t('claims.slotsCount', { count: c.slots })}
+                </Typography.Text>
+                {c.reason && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
+                {hoursCell(c)}
+                {actions(c)}
+              </div>
+            )}
+          />
+        </div>
+      ) : (
+        <Table<Claim>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={project.claims}
+          pagination={project.claims.length > 20 ? { pageSize: 20, size: 'small' } : false}
+          scroll={{ x: 990 }}
+          onRow={(c) =>
+            ({ 'data-testid': `claim-row-${c.id}`, 'data-status': c.status }) as HTMLAttributes<HTMLElement>
+          }
+          locale={{ emptyText: <TableEmpty text={t('claims.empty')} /> }}
+          data-testid="claims"
+        />
+      )}
+      <HoursModal target={hours} onClose={() => setHours(null)} />
+      <RemoveClaimModal claim={removing} onClose={() => setRemoving(null)} />
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Claim, Project, ProjectDetail, ProjectRole, ProjectStatus } from '@contract';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api, type Page } from '../../app/api';
+import type { RoleKind } from '../../shared/enums';
+
+export type ProjectDetailData = z.infer<typeof ProjectDetail>;
+export type ProjectReview = ProjectDetailData['reviews'][number];
+export type ProjectListParams = {
+  regionId?: number;
+  status?: ProjectStatus;
+  roleKind?: RoleKind;
+  claimable?: 'true' | 'false';
+  q?: string;
+  page?: number;
+  pageSize?: number;
+};
+export type RoleInput = {
+  kind: RoleKind;
+  /** Required for a custom role. */
+  name?: string;
+  slots: number;
+  specialties: string[];
+  hoursPerSlot: number;
+};
+export type NewProject = {
+  title: string;
+  description: string;
+  regionId: number;
+  openToStreet: boolean;
+  /** ISO date-times with offset. */
+  startsAt: string;
+  endsAt: string;
+  /** The need it answers: the need becomes "converted". */
+  needId?: number;
+  roles: RoleInput[];
+};
+export type TransitionTarget = 'published' | 'in_progress' | 'done' | 'reviewed' | 'cancelled';
+export type ClaimListParams = {
+  mine?: 'true' | 'false';
+  projectId?: number;
+  page?: number;
+  pageSize?: number;
+};
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  list: (params: ProjectListParams) => ['projects', 'list', params] as const,
+  detail: (id: number) => ['projects', 'detail', id] as const,
+};
+export const claimKeys = {
+  all: ['claims'] as const,
+  list: (params: ClaimListParams) => ['claims', 'list', params] as const,
+};
+
+export function useProjects(params: ProjectListParams, enabled = true) {
+  return useQuery({
+    queryKey: projectKeys.list(params),
+    queryFn: () => api.get<Page<Project>>('/projects', params),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useProject(id: number | undefined) {
+  return useQuery({
+    queryKey: projectKeys.detail(id ?? 0),
+    queryFn: () => api.get<ProjectDetailData>(`/projects/${id}`),
+    enabled: id !== undefined,
+  });
+}
+
+export function useClaims(params: ClaimListParams, enabled = true) {
+  return useQuery({
+    queryKey: claimKeys.list(params),
+    queryFn: () => api.get<Page<Claim>>('/claims', params),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/**
+ * A project write answers the whole project: it goes straight into the cache. Lists, claims,
+ * needs (a conversion), the ledger (confirmed hours) and notifications refresh.
+ */
+function useProjectMutation<V>(mutationFn: (vars: V) => Promise<ProjectDetailData>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (project) => {
+      queryClient.setQueryData(projectKeys.detail(project.id), project);
+      return Promise.all(
+        [['projects', 'list'], claimKeys.all, ['needs'], ['notifications'], ['audit']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+    },
+  });
+}
+
+export const useCreateProject = () =>
+  useProjectMutation((body: NewProject) => api.post<ProjectDetailData>('/projects', body));
+
+export const useTransitionProject = () =>
+  useProjectMutation(({ id, to }: { id: number; to: TransitionTarget }) =>
+    api.post<ProjectDetailData>(`/projects/${id}/transition`, { to }),
+  );
+
+export const useReviewProject = () =>
+  useProjectMutation(({ id, ...body }: { id: number; rating: number; comment: string }) =>
+    api.post<ProjectDetailData>(`/projects/${id}/reviews`, body),
+  );
+
+/** A claim changes its project's slots, the claim lists and (with hours) the ledger. */
+function useClaimMutation<V>(mutationFn: (vars: V) => Promise<Claim>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all(
+        [projectKeys.all, claimKeys.all, ['ledger'], ['notifications'], ['audit']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      ),
+  });
+}
+
+export const useClaimRole = () =>
+  useClaimMutation(
+    ({
+      projectId,
+      roleId,
+      ...body
+    }: {
+      projectId: number;
+      roleId: number;
+      forUnit?: boolean;
+      slots?: number;
+    }) => api.post<Claim>(`/projects/${projectId}/roles/${roleId}/claims`, body),
+  );
+
+export const useWithdrawClaim = () =>
+  useClaimMutation((id: number) => api.post<Claim>(`/claims/${id}/withdraw`));
+
+export const useRemoveClaim = () =>
+  useClaimMutation(({ id, reason }: { id: number; reason: string }) =>
+    api.post<Claim>(`/claims/${id}/remove`, { reason }),
+  );
+
+export const useConfirmHours = () =>
+  useClaimMutation(({ id, hours }: { id: number; hours: number }) =>
+    api.post<Claim>(`/claims/${id}/hours`, { hours }),
+  );
+
+/** The transitions an organiser may make from each status (cancelling is offered separately). */
+export const NEXT_STATUS: Record<ProjectStatus, Exclude<TransitionTarget, 'cancelled'>[]> = {
+  draft: ['published'],
+  published: ['in_progress'],
+  claimed: ['in_progress'],
+  in_progress: ['done'],
+  done: ['reviewed'],
+  reviewed: [],
+  cancelled: [],
+};
+
+/** Statuses a project may still be cancelled from: before it starts. */
+export const CANCELLABLE: readonly ProjectStatus[] = ['draft', 'published', 'claimed'];
+
+/** Whether a role takes claims: its project published, a slot free, and the role not yet started. */
+export const isClaimOpen = (
+  status: ProjectStatus,
+  role: Pick<ProjectRole, 'slots' | 'claimed' | 'startsAt'>,
+) =>
+  (status === 'published' || status === 'claimed') &&
+  role.claimed < role.slots &&
+  new Date(role.startsAt).getTime() > Date.now();
+
+/** A claim may be withdrawn while active and before its role starts. */
+export const canWithdraw = (claim: Pick<Claim, 'status' | 'startsAt'>) =>
+  claim.status === 'active' && new Date(claim.startsAt).getTime() > Date.now();
