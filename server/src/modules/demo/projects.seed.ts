@@ -106,7 +106,7 @@ export async function seedProjects(tx: Tx, districtId: number) {
           const [claim] = await q<{ id: number }>(sql`
             INSERT INTO claims (district_id, project_id, role_id, person_id, slots, hours_confirmed, confirmed_at, created_at)
             VALUES (${districtId}, ${p!.id}, ${role!.id}, ${m.id}, 1, ${hours}, ${hours === null ? null : p!.ends_at},
-                    ${p!.starts_at}::timestamptz - interval '3 days') RETURNING id`);
+                    least(now(), ${p!.starts_at}::timestamptz - interval '3 days')) RETURNING id`);
           if (hours !== null) {
             await tx.execute(sql`INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, region_id, source_type, source_id)
               VALUES (${districtId}, 'service_hours', ${hours}, ${p!.ends_at}, ${m.id}, ${c.id}, 'claim', ${claim!.id}),

@@ -103,8 +103,10 @@ const SELECT = sql`
          e.person_id, p.name AS person_name, e.unit_id, u.name AS unit_name, e.party_org_id AS org_id, o.name AS org_name,
          e.region_id, r.name AS region_name, r.path::text AS region_path,
          e.source_type, e.source_id,
-         CASE e.source_type WHEN 'meeting' THEN (SELECT m.title FROM meetings m
-                                                  WHERE m.district_id = e.district_id AND m.id = e.source_id) END AS source_label,
+         CASE e.source_type
+           WHEN 'meeting' THEN (SELECT m.title FROM meetings m WHERE m.district_id = e.district_id AND m.id = e.source_id)
+           WHEN 'claim' THEN (SELECT pr.title FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
+                               WHERE c.district_id = e.district_id AND c.id = e.source_id) END AS source_label,
          e.corrects_id, e.reason
     FROM ledger_entries e
     JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id

@@ -552,7 +552,9 @@ export async function confirmHours(db: Tx, actor: Actor, id: number, hours: numb
       personId: c.person_id,
       unitId: c.unit_id,
     };
-    const target = { at: c.role_ends_at, regionId: c.region_id };
+    // Service happened by the role's end, or by now if the organiser confirms earlier.
+    const ended = new Date(Math.min(Date.parse(c.role_ends_at), Date.now())).toISOString();
+    const target = { at: ended, regionId: c.region_id };
     await settle(
       tx,
       actor,
