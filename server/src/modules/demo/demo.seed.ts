@@ -129,6 +129,7 @@ export async function seedDemo(db: Db) {
       accounts: inserted.length,
       ...network,
       bodies,
+      projects,
     };
   });
 }
