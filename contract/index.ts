@@ -881,6 +881,8 @@ export const ProjectRole = z.object({
   hoursPerSlot: z.number(),
   startsAt: z.string(),
   endsAt: z.string(),
+  /** The signed-in user (or their unit) holds an active claim on this role. */
+  claimedByMe: z.boolean(),
 });
 export type ProjectRole = z.infer<typeof ProjectRole>;
 export const Claim = z.object({

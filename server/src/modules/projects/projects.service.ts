@@ -62,17 +62,22 @@ type Row = {
     hours_per_slot: number;
     starts_at: string;
     ends_at: string;
+    mine: boolean;
   }[];
   rating: number | null;
   review_count: number;
 };
 
-const SELECT = sql`
+/** The project columns; `mine` marks the roles the actor (or its units) already claimed. */
+const select = (actor: Actor) => sql`
   SELECT pr.id, pr.title, pr.description, pr.region_id, r.name AS region_name, r.path::text AS region_path,
          r.kind::text AS region_kind, pr.open_to_street, pr.status, pr.starts_at, pr.ends_at, pr.need_id, pr.created_at,
          coalesce((SELECT json_agg(json_build_object('id', ro.id, 'kind', ro.kind, 'custom_name', ro.custom_name,
                     'slots', ro.slots, 'claimed', ro.claimed, 'specialties', ro.specialties,
-                    'hours_per_slot', ro.hours_per_slot, 'starts_at', ro.starts_at, 'ends_at', ro.ends_at) ORDER BY ro.id)
+                    'hours_per_slot', ro.hours_per_slot, 'starts_at', ro.starts_at, 'ends_at', ro.ends_at,
+                    'mine', EXISTS (SELECT 1 FROM claims c WHERE c.district_id = ro.district_id AND c.role_id = ro.id
+                                      AND c.status = 'active' AND (c.person_id = ${actor.personId ?? 0}
+                                        OR c.unit_id = ANY(${`{${unitScopes(actor, 'unit.read').join(',')}}`}::bigint[])))) ORDER BY ro.id)
                      FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id), '[]') AS roles,
          (SELECT avg(v.rating)::float8 FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS rating,
          (SELECT count(*)::int FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS review_count
@@ -92,6 +97,7 @@ const present = (r: Row): Project => {
     hoursPerSlot: Number(x.hours_per_slot),
     startsAt: iso(x.starts_at)!,
     endsAt: iso(x.ends_at)!,
+    claimedByMe: x.mine,
   }));
   return {
     id: r.id,
@@ -119,7 +125,7 @@ const visible = (actor: Actor): SQL =>
 
 async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
   const { rows } =
-    await db.execute<Row>(sql`${SELECT} WHERE pr.district_id = ${actor.districtId} AND pr.id = ${id}
+    await db.execute<Row>(sql`${select(actor)} WHERE pr.district_id = ${actor.districtId} AND pr.id = ${id}
     AND ${visible(actor)} ${lock ? sql`FOR UPDATE OF pr` : sql``}`);
   if (!rows[0]) throw notFound();
   return rows[0];
@@ -267,7 +273,12 @@ export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof Proje
       order = sql`(${mine}) DESC, pr.starts_at, pr.id`;
     }
   }
-  return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy: order }, present);
+  return pageOf(
+    db,
+    q,
+    { select: select(actor), where: sql.join(where, sql` AND `), orderBy: order },
+    present,
+  );
 }
 
 async function unitPlaces(db: Tx, actor: Actor): Promise<string[]> {

@@ -114,6 +114,9 @@ describe('claims', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ claimant: { kind: 'unit', name: '北京市石景山医院' }, slots: 3 });
+    const seen = await contact.get(`/api/projects/${project.id}`);
+    expect(seen.body.roles.map((r: any) => r.claimedByMe)).toEqual([true, false]);
+    expect((await cw.get(`/api/projects/${project.id}`)).body.roles[0].claimedByMe).toBe(false);
     const back = await contact.post(`/api/claims/${res.body.id}/withdraw`);
     expect(back.body.status).toBe('withdrawn');
     const detail = await cw.get(`/api/projects/${project.id}`);

@@ -169,9 +169,10 @@ export const CANCELLABLE: readonly ProjectStatus[] = ['draft', 'published', 'cla
 /** Whether a role takes claims: its project published, a slot free, and the role not yet started. */
 export const isClaimOpen = (
   status: ProjectStatus,
-  role: Pick<ProjectRole, 'slots' | 'claimed' | 'startsAt'>,
+  role: Pick<ProjectRole, 'slots' | 'claimed' | 'startsAt' | 'claimedByMe'>,
 ) =>
   (status === 'published' || status === 'claimed') &&
+  !role.claimedByMe &&
   role.claimed < role.slots &&
   new Date(role.startsAt).getTime() > Date.now();
 
