@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyKind } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
+import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { BodyKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
@@ -61,12 +62,8 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
   const nameTouched = useRef(false);
 
   useEffect(() => {
-    if (!target) return;
-    nameTouched.current = false;
-    // Given values are set when the drawer opens: antd applies `initialValues` only when
-    // the form's store is first created, which a drawer opened straight away may miss.
-    if (target.mode === 'create') form.setFieldsValue({ kind: target.kind, regionId: target.regionId });
-  }, [target, form]);
+    if (target) nameTouched.current = false;
+  }, [target]);
 
   useEffect(() => {
     if (body || nameTouched.current || !kind || !region.data || region.data.id !== regionId) return;
@@ -168,6 +165,7 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
           if ('kind' in changed) form.setFieldValue('regionId', undefined);
         }}
       >
+        <SetValuesOnMount<Values> values={initialValues} />
         {!body && (
           <>
             <Form.Item name="kind" label={t('bodies.kind')} rules={[{ required: true }]}>

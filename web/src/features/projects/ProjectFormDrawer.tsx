@@ -14,10 +14,10 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleKind } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
+import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { SpecialtySelect } from '../members/SpecialtySelect';
@@ -88,12 +88,6 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
   const feedback = useFeedback();
   const shown = useLastDefined(target);
   const need = shown?.need;
-
-  useEffect(() => {
-    // Given values are set when the drawer opens: antd applies `initialValues` only when the
-    // form's store is first created, which a drawer opened straight away may miss.
-    if (target) form.setFieldsValue(defaults(target.need));
-  }, [target, form]);
 
   const onFinish = (values: Values) => {
     create.mutate(
@@ -167,6 +161,7 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
           }
         }}
       >
+        <SetValuesOnMount<Values> values={defaults(need)} />
         <Form.Item
           name="title"
           label={t('projects.title')}
