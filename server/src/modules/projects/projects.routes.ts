@@ -175,6 +175,22 @@ export const projectsRoutes =
           .send(await projects.claimRole(db, actorOf(req), req.params.id, req.params.roleId, req.body)),
     );
 
+    app.post(
+      '/api/projects/:id/claims',
+      {
+        config: { policy: 'claim.make' },
+        schema: {
+          tags,
+          summary: "A unit's contact claims every free slot of the project for the unit",
+          params: IdParams,
+          body: z.strictObject({ forUnit: z.literal(true) }),
+          response: { 201: ProjectDetail, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await projects.claimWholeProject(db, actorOf(req), req.params.id)),
+    );
+
     // ---------- claims ----------
     app.get(
       '/api/claims',

@@ -462,6 +462,45 @@ export async function claimRole(
     .then((id) => claimFor(db, actor, id));
 }
 
+/** A unit's contact takes every free slot of every open role at once: the unit takes on the whole project. */
+export async function claimWholeProject(db: Tx, actor: Actor, projectId: number) {
+  await db.transaction(async (tx) => {
+    const p = await load(tx, actor, projectId, true);
+    if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
+    const [unitId] = unitScopes(actor, 'unit.manage');
+    if (unitId === undefined) throw forbidden('claim_not_unit');
+    const unit = await unitFor(tx, actor, unitId);
+    if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
+      throw forbidden('claim_out_of_reach');
+    const { rows } = await tx.execute<{ id: number; free: number }>(sql`
+      SELECT id, slots - claimed AS free FROM project_roles
+       WHERE district_id = ${actor.districtId} AND project_id = ${projectId} AND claimed < slots AND starts_at > now()
+       ORDER BY id FOR UPDATE`);
+    if (!rows.length) throw conflict('role_full');
+    for (const role of rows) {
+      await tx.execute(
+        sql`UPDATE project_roles SET claimed = slots WHERE district_id = ${actor.districtId} AND id = ${role.id}`,
+      );
+      // A unit already holding slots of this role takes the rest into the same claim.
+      await tx.execute(sql`
+        INSERT INTO claims (district_id, project_id, role_id, unit_id, slots, created_by)
+        VALUES (${actor.districtId}, ${projectId}, ${role.id}, ${unitId}, ${role.free}, ${actor.userId})
+        ON CONFLICT (district_id, role_id, unit_id) WHERE status = 'active' AND unit_id IS NOT NULL
+        DO UPDATE SET slots = claims.slots + EXCLUDED.slots, updated_at = now()`);
+    }
+    await refreshClaimed(tx, actor.districtId, projectId);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: p.region_id,
+      action: 'claim.project',
+      entityType: 'project',
+      entityId: projectId,
+      after: { unitId, roles: rows.map((r) => ({ roleId: r.id, slots: r.free })) },
+    });
+  });
+  return getProject(db, actor, projectId);
+}
+
 async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Promise<ClaimRow> {
   const { rows } =
     await db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.id = ${id}

@@ -124,6 +124,29 @@ describe('claims', () => {
   });
 });
 
+describe('a unit takes on a whole project', () => {
+  it('claims every free slot at once; the project reads claimed; nobody else can claim', async () => {
+    const project = await publishedProject({ title: '单位整体认领项目' });
+    const member = await t.as('member');
+    expect(
+      (await member.post(`/api/projects/${project.id}/roles/${project.roles[1].id}/claims`, {})).status,
+    ).toBe(201);
+    const contact = await t.as('unit_contact');
+    const whole = await contact.post(`/api/projects/${project.id}/claims`, { forUnit: true });
+    expect(whole.status).toBe(201);
+    expect(whole.body.status).toBe('claimed');
+    expect(whole.body.roles.map((r: any) => r.claimed === r.slots)).toEqual([true, true]);
+    const unitClaims = whole.body.claims.filter((c: any) => c.claimant.kind === 'unit');
+    expect(unitClaims.map((c: any) => c.slots)).toEqual([5, 1]);
+    const late = await (await t.as('member')).post(
+      `/api/projects/${project.id}/roles/${project.roles[0].id}/claims`,
+      {},
+    );
+    expect(late.status).toBe(409);
+    expect((await member.post(`/api/projects/${project.id}/claims`, { forUnit: true })).status).toBe(403);
+  });
+});
+
 describe('hours and the ledger', () => {
   it('confirming hours writes them once; a new figure corrects them; the member sees them', async () => {
     const project = await publishedProject({ title: '义诊服务' });
