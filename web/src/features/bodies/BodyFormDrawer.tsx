@@ -1,13 +1,13 @@
 import { BODY_KINDS, BODY_LEVELS, type Body } from '@contract';
-import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Descriptions, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyKind } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { BodyKindTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { MemberSelect } from '../members/MemberSelect';
 import { useRegion } from '../regions/api';
@@ -48,7 +48,6 @@ type Props = {
 
 export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateBody();
   const update = useUpdateBody();
@@ -121,25 +120,14 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
       };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={body ? t('bodies.editTitle', { name: body.name }) : t('bodies.create')}
-      size={isMobile ? '100%' : 560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending || update.isPending}
-            data-testid="body-form-submit"
-          >
-            {body ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      onSubmit={form.submit}
+      submitting={create.isPending || update.isPending}
+      submitLabel={body ? t('common.save') : t('common.create')}
+      submitTestId="body-form-submit"
     >
       {body && (
         <Descriptions
@@ -212,6 +200,6 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
           )}
         </div>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

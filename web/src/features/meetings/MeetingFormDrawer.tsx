@@ -1,10 +1,10 @@
 import { MEETING_STATUSES, type Meeting } from '@contract';
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { BodyKind, MeetingStatus } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { MemberSelect } from '../members/MemberSelect';
 import { type MeetingChanges, useCreateMeeting, useUpdateMeeting } from './api';
@@ -67,7 +67,6 @@ type Props = {
 
 export function MeetingFormDrawer({ target, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateMeeting();
   const update = useUpdateMeeting();
@@ -117,7 +116,7 @@ export function MeetingFormDrawer({ target, onClose, onCreated }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={
@@ -125,21 +124,11 @@ export function MeetingFormDrawer({ target, onClose, onCreated }: Props) {
           ? t('meetings.editTitle', { title: meeting.title })
           : t('meetings.createIn', { body: body?.name ?? '' })
       }
-      size={isMobile ? '100%' : 600}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending || update.isPending}
-            data-testid="meeting-form-submit"
-          >
-            {meeting ? t('common.save') : t('meetings.schedule')}
-          </Button>
-        </Space>
-      }
+      width={600}
+      onSubmit={form.submit}
+      submitting={create.isPending || update.isPending}
+      submitLabel={meeting ? t('common.save') : t('meetings.schedule')}
+      submitTestId="meeting-form-submit"
     >
       <Form<Values>
         form={form}
@@ -226,6 +215,6 @@ export function MeetingFormDrawer({ target, onClose, onCreated }: Props) {
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

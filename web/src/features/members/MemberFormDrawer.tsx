@@ -1,11 +1,11 @@
 import { GENDERS, MEMBERSHIP_STATUSES, type Member } from '@contract';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Gender, MembershipStatus } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../shared/patterns';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { PartyOrgSelect } from '../partyOrgs/PartyOrgSelect';
 import { RegionSelect } from '../regions/RegionSelect';
@@ -111,7 +111,6 @@ type Props = { target: MemberFormTarget | null; onClose: () => void };
 
 export function MemberFormDrawer({ target, onClose }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const isMember = Form.useWatch('isMember', form);
   const create = useCreateMember();
@@ -161,25 +160,15 @@ export function MemberFormDrawer({ target, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={member ? t('members.editTitle', { name: member.name }) : t('members.create')}
-      size={isMobile ? '100%' : 600}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending || update.isPending}
-            data-testid="member-form-submit"
-          >
-            {member ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      width={600}
+      onSubmit={form.submit}
+      submitting={create.isPending || update.isPending}
+      submitLabel={member ? t('common.save') : t('common.create')}
+      submitTestId="member-form-submit"
     >
       <Form<Values>
         form={form}
@@ -301,6 +290,6 @@ export function MemberFormDrawer({ target, onClose }: Props) {
           </div>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,10 @@
 import { PARTY_ORG_KINDS, type PartyOrg } from '@contract';
-import { Button, Descriptions, Drawer, Form, Input, Select, Space } from 'antd';
+import { Descriptions, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PartyOrgKind } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { PartyOrgKindTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { RegionSelect } from '../regions/RegionSelect';
 import { UnitSelect } from '../units/UnitSelect';
@@ -35,7 +35,6 @@ type Props = { target: PartyOrgFormTarget | null; onClose: () => void };
 
 export function PartyOrgFormDrawer({ target, onClose }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const create = useCreatePartyOrg();
@@ -84,25 +83,14 @@ export function PartyOrgFormDrawer({ target, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={org ? t('partyOrgs.editTitle', { name: org.name }) : t('partyOrgs.create')}
-      size={isMobile ? '100%' : 560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending || update.isPending}
-            data-testid="party-org-form-submit"
-          >
-            {org ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      onSubmit={form.submit}
+      submitting={create.isPending || update.isPending}
+      submitLabel={org ? t('common.save') : t('common.create')}
+      submitTestId="party-org-form-submit"
     >
       <Form<Values>
         form={form}
@@ -163,6 +151,6 @@ export function PartyOrgFormDrawer({ target, onClose }: Props) {
           <PartyOrgSelect allowClear exclude={org ? [org.id] : []} data-testid="party-org-parent" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,24 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type Need, ROLE_KINDS } from '@contract';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RoleKind } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { SpecialtySelect } from '../members/SpecialtySelect';
 import { RegionSelect } from '../regions/RegionSelect';
@@ -82,7 +70,6 @@ type Props = {
 /** A public-welfare project with its roles; it is created as a draft and published from its page. */
 export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateProject();
   const feedback = useFeedback();
@@ -119,25 +106,15 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={need ? t('projects.convertTitle') : t('projects.create')}
-      size={isMobile ? '100%' : 720}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending}
-            data-testid="project-form-submit"
-          >
-            {t('projects.saveDraft')}
-          </Button>
-        </Space>
-      }
+      width={720}
+      onSubmit={form.submit}
+      submitting={create.isPending}
+      submitLabel={t('projects.saveDraft')}
+      submitTestId="project-form-submit"
     >
       {need && (
         <Alert
@@ -360,6 +337,6 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -27,6 +27,7 @@ import {
   NEXT_STATUS,
   type ProjectDetailData,
   type TransitionTarget,
+  useClaimWholeProject,
   useProject,
   useTransitionProject,
 } from './api';
@@ -90,6 +91,34 @@ function TransitionButtons({ project }: { project: ProjectDetailData }) {
         </Button>
       )}
     </Space>
+  );
+}
+
+/** A unit's contact may take on the whole project for the unit: every free slot, at once. */
+function WholeProjectButton({ project }: { project: ProjectDetailData }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const feedback = useFeedback();
+  const { me } = useAuth();
+  const claimWhole = useClaimWholeProject();
+  const unit = me.roles.find((r) => r.role === 'unit_contact' && r.unitId !== null);
+  const open = project.roles.some((r) => isClaimOpen(project.status, { ...r, claimedByMe: false }));
+  if (!unit || !open) return null;
+  const confirm = () =>
+    modal.confirm({
+      title: t('projects.claimWhole'),
+      content: t('projects.claimWholeConfirm', { unit: unit.unitName ?? '', title: project.title }),
+      okButtonProps: { 'data-testid': 'claim-whole-confirm' },
+      onOk: () =>
+        claimWhole.mutateAsync(project.id).then(
+          () => feedback.success(t('projects.claimedWhole')),
+          (error: unknown) => feedback.error(error),
+        ),
+    });
+  return (
+    <Button onClick={confirm} loading={claimWhole.isPending} data-testid="claim-whole">
+      {t('projects.claimWhole')}
+    </Button>
   );
 }
 
@@ -179,7 +208,14 @@ export function ProjectPage() {
       />
       <PageHeader
         title={project?.title ?? t('projects.detail')}
-        extra={project && canManage && <TransitionButtons project={project} />}
+        extra={
+          project && (
+            <Space wrap>
+              <WholeProjectButton project={project} />
+              {canManage && <TransitionButtons project={project} />}
+            </Space>
+          )
+        }
       />
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       {!project && !error && <Skeleton active />}

@@ -106,6 +106,12 @@ export const useTransitionProject = () =>
     api.post<ProjectDetailData>(`/projects/${id}/transition`, { to }),
   );
 
+/** A unit's contact takes every free slot of the project for the unit. */
+export const useClaimWholeProject = () =>
+  useProjectMutation((id: number) =>
+    api.post<ProjectDetailData>(`/projects/${id}/claims`, { forUnit: true }),
+  );
+
 export const useReviewProject = () =>
   useProjectMutation(({ id, ...body }: { id: number; rating: number; comment: string }) =>
     api.post<ProjectDetailData>(`/projects/${id}/reviews`, body),

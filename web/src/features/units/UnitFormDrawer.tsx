@@ -1,10 +1,10 @@
 import { AFFILIATIONS, UNIT_KINDS, type Unit } from '@contract';
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Affiliation, UnitKind } from '../../shared/enums';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { PHONE_PATTERN } from '../../shared/patterns';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { RegionSelect } from '../regions/RegionSelect';
 import { type UnitChanges, useCreateUnit, useUpdateUnit } from './api';
@@ -68,7 +68,6 @@ type Props = { target: UnitFormTarget | null; onClose: () => void };
 
 export function UnitFormDrawer({ target, onClose }: Props) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
@@ -116,25 +115,14 @@ export function UnitFormDrawer({ target, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       onClose={onClose}
       title={unit ? t('units.editTitle', { name: unit.name }) : t('units.create')}
-      size={isMobile ? '100%' : 560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending || update.isPending}
-            data-testid="unit-form-submit"
-          >
-            {editing ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      onSubmit={form.submit}
+      submitting={create.isPending || update.isPending}
+      submitLabel={editing ? t('common.save') : t('common.create')}
+      submitTestId="unit-form-submit"
     >
       <Form<Values>
         form={form}
@@ -193,6 +181,6 @@ export function UnitFormDrawer({ target, onClose }: Props) {
           </Form.Item>
         </div>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Drawer, Form, Input, Space } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { MIN_PASSWORD_LENGTH } from '../../shared/NewPasswordFields';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { RegionSelect } from '../regions/RegionSelect';
 import { type NewUser, type RoleGrantValues, toRoleGrant, useCreateUser } from './api';
 import { RoleRows } from './RoleRows';
@@ -14,7 +14,6 @@ const USERNAME_PATTERN = /^[a-z0-9_.-]+$/;
 
 export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const feedback = useFeedback();
@@ -32,25 +31,14 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
     );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t('users.create')}
-      size={isMobile ? '100%' : 560}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={form.submit}
-            loading={create.isPending}
-            data-testid="user-create-submit"
-          >
-            {t('common.create')}
-          </Button>
-        </Space>
-      }
+      onSubmit={form.submit}
+      submitting={create.isPending}
+      submitLabel={t('common.create')}
+      submitTestId="user-create-submit"
     >
       <Form<Values> form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
         <Form.Item
@@ -94,6 +82,6 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
           <RoleRows />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
