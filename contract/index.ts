@@ -874,6 +874,7 @@ export const NeedDecisionBody = z.discriminatedUnion('decision', [
 export const ProjectRole = z.object({
   id: z.number(),
   kind: z.enum(ROLE_KINDS),
+  /** The organiser's own name for the role; empty for a canonical role, which shows its kind's name. */
   name: z.string(),
   slots: z.number(),
   claimed: z.number(),
@@ -890,6 +891,8 @@ export const Claim = z.object({
   projectId: z.number(),
   projectTitle: z.string(),
   roleId: z.number(),
+  roleKind: z.enum(ROLE_KINDS),
+  /** Empty for a canonical role: show its kind's name. */
   roleName: z.string(),
   claimant: z.object({ kind: z.enum(['person', 'unit']), id: z.number(), name: z.string() }),
   slots: z.number(),

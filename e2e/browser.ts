@@ -17,6 +17,8 @@ export async function openBrowser(
     headless: true,
     viewport,
     locale: 'zh-CN',
+    // The users are in Beijing: times on the pages read as they would there.
+    timezoneId: 'Asia/Shanghai',
     args: [
       '--no-sandbox',
       '--disable-gpu',

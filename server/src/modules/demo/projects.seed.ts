@@ -89,8 +89,11 @@ export async function seedProjects(tx: Tx, districtId: number) {
       const [p] = await q<{ id: number; starts_at: string; ends_at: string }>(sql`
         INSERT INTO projects (district_id, region_id, title, description, open_to_street, status, starts_at, ends_at, created_at)
         VALUES (${districtId}, ${c.id}, ${title}, ${description}, ${rand() < 0.3}, ${status},
-                date_trunc('hour', now()) + make_interval(days => ${startDays}, hours => 1),
-                date_trunc('hour', now()) + make_interval(days => ${startDays}, hours => 4),
+                -- 9:00 to 12:00 in Beijing, the usual morning of service.
+                (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => ${startDays}, hours => 9))
+                  AT TIME ZONE 'Asia/Shanghai',
+                (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => ${startDays}, hours => 12))
+                  AT TIME ZONE 'Asia/Shanghai',
                 now() - make_interval(days => ${Math.max(1, -startDays + 10)}))
         RETURNING id, starts_at, ends_at`);
       made++;

@@ -31,12 +31,6 @@ import { regionForRead } from '../regions/regions.service';
 import { needFor, tellRaiser } from './needs.service';
 import { claims, projectReviews, projectRoles, projects } from './projects.schema';
 
-const ROLE_NAMES: Record<string, string> = {
-  policy_publicist: '政策宣传员',
-  security_patrol: '治安巡逻员',
-  health_worker: '卫生保健员',
-  legal_explainer: '法制讲解员',
-};
 
 type Row = {
   id: number;
@@ -84,13 +78,12 @@ const select = (actor: Actor) => sql`
     FROM projects pr
     JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id`;
 
-const roleName = (kind: string, custom: string | null) => custom ?? ROLE_NAMES[kind] ?? kind;
 
 const present = (r: Row): Project => {
   const roles = r.roles.map((x) => ({
     id: x.id,
     kind: x.kind,
-    name: roleName(x.kind, x.custom_name),
+    name: x.custom_name ?? '',
     slots: x.slots,
     claimed: x.claimed,
     specialties: x.specialties,
@@ -174,7 +167,8 @@ const presentClaim = (c: ClaimRow): Claim => ({
   projectId: c.project_id,
   projectTitle: c.project_title,
   roleId: c.role_id,
-  roleName: roleName(c.role_kind, c.role_custom_name),
+  roleKind: c.role_kind as Claim['roleKind'],
+  roleName: c.role_custom_name ?? '',
   claimant:
     c.person_id !== null
       ? { kind: 'person', id: c.person_id, name: c.person_name ?? '' }
@@ -327,7 +321,8 @@ export async function createProject(db: Tx, actor: Actor, input: z.infer<typeof 
         districtId: actor.districtId,
         projectId: row!.id,
         kind: role.kind,
-        customName: role.kind === 'custom' ? role.name : null,
+        // Any role may carry the organiser's own name; a custom role must.
+        customName: role.name ?? null,
         slots: role.slots,
         specialties: role.specialties,
         hoursPerSlot: role.hoursPerSlot,

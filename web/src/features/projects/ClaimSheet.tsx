@@ -7,7 +7,7 @@ import { useFeedback } from '../../shared/feedback';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { useClaimRole } from './api';
-import { projectTime } from './RoleSlots';
+import { projectTime, roleLabel } from './RoleSlots';
 
 export type ClaimTarget = {
   project: { id: number; title: string; regionName: string };
@@ -55,7 +55,12 @@ export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; on
       { projectId: project.id, roleId: role.id, ...(forUnit ? { forUnit: true, slots } : {}) },
       {
         onSuccess: (made) => {
-          feedback.success(t('claims.claimed', { role: made.roleName, project: made.projectTitle }));
+          feedback.success(
+            t('claims.claimed', {
+              role: roleLabel(t, made.roleKind, made.roleName),
+              project: made.projectTitle,
+            }),
+          );
           onClose();
         },
         // A full role answers 409 with the server's words.

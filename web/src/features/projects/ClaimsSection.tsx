@@ -12,6 +12,7 @@ import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
 import { HoursModal, type HoursTarget, RemoveClaimModal } from './ClaimModals';
+import { roleLabel } from './RoleSlots';
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
@@ -43,7 +44,10 @@ export function WithdrawButton({ claim, block }: { claim: Claim; block?: boolean
   const onClick = () =>
     modal.confirm({
       title: t('claims.withdrawTitle'),
-      content: t('claims.withdrawConfirm', { role: claim.roleName, project: claim.projectTitle }),
+      content: t('claims.withdrawConfirm', {
+        role: roleLabel(t, claim.roleKind, claim.roleName),
+        project: claim.projectTitle,
+      }),
       okText: t('claims.withdraw'),
       okButtonProps: { danger: true, 'data-testid': 'claim-withdraw-confirm' },
       onOk: () =>
@@ -178,7 +182,7 @@ export function ClaimsSection({ project }: Props) {
                   <ClaimStatusTag status={c.status} />
                 </div>
                 <Typography.Text type="secondary">
-                  {c.roleName} · {t('claims.slotsCount', { count: c.slots })}
+                  {roleLabel(t, c.roleKind, c.roleName)} · {t('claims.slotsCount', { count: c.slots })}
                 </Typography.Text>
                 {c.reason && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
                 {hoursCell(c)}

@@ -13,7 +13,7 @@ import { SpecialtyTags } from '../members/MemberCells';
 import { canWithdraw, isClaimOpen, useClaims, useProjects } from './api';
 import { ClaimSheet, type ClaimTarget } from './ClaimSheet';
 import { WithdrawButton } from './ClaimsSection';
-import { projectTime, RoleTitle, SlotsBar } from './RoleSlots';
+import { projectTime, RoleTitle, roleLabel, SlotsBar } from './RoleSlots';
 
 const PAGE = 20;
 const MY_PAGE = 10;
@@ -110,7 +110,7 @@ function MyClaims() {
           render={(c) => (
             <div className="gj-card-row" data-testid={`my-claim-${c.id}`} data-status={c.status}>
               <div className="gj-card-row-head">
-                <strong>{c.roleName}</strong>
+                <strong>{roleLabel(t, c.roleKind, c.roleName)}</strong>
                 <ClaimStatusTag status={c.status} />
               </div>
               <Link to={`/projects/${c.projectId}`}>{c.projectTitle}</Link>

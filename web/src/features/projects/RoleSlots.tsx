@@ -1,6 +1,7 @@
 import type { ProjectRole } from '@contract';
 import { Progress, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { RoleKindTag } from '../../shared/tags';
 
@@ -55,11 +56,16 @@ export function RoleTitle({
   className?: string;
 }) {
   const { t } = useTranslation();
-  const showKind = role.kind !== 'custom' && role.name !== t(`roleKind.${role.kind}`);
+  // A canonical role without a name of its own reads as its kind; a named one shows both.
+  const showKind = role.kind !== 'custom' && role.name !== '';
   return (
     <span className="gj-inline">
-      <strong className={className}>{role.name}</strong>
+      <strong className={className}>{roleLabel(t, role.kind, role.name)}</strong>
       {showKind && <RoleKindTag kind={role.kind} />}
     </span>
   );
 }
+
+/** The name to show for a role: the organiser's own, or the kind's name in the current language. */
+export const roleLabel = (t: TFunction, kind: ProjectRole['kind'], name: string) =>
+  name || t(`roleKind.${kind}`);
