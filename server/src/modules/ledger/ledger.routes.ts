@@ -10,6 +10,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
+import { localeOf } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { correctEntry, listEntries, record } from './ledger.service';
 
@@ -30,7 +31,7 @@ export const ledgerRoutes =
           response: { 200: page(LedgerEntry), ...errors },
         },
       },
-      (req) => listEntries(db, actorOf(req), req.query),
+      (req) => listEntries(db, actorOf(req), req.query, localeOf(req.headers['accept-language'])),
     );
     app.get(
       '/api/ledger/record',
@@ -59,6 +60,16 @@ export const ledgerRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await correctEntry(db, actorOf(req), req.params.id, req.body)),
+        reply
+          .status(201)
+          .send(
+            await correctEntry(
+              db,
+              actorOf(req),
+              req.params.id,
+              req.body,
+              localeOf(req.headers['accept-language']),
+            ),
+          ),
     );
   };

@@ -21,11 +21,30 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
+import { type Locale, type MessageKey, message } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../network/members.service';
 import { orgFor } from '../network/party-orgs.service';
 import { unitFor } from '../network/units.service';
 import { regionForRead } from '../regions/regions.service';
+
+/**
+ * Why the system corrected an entry: a message key and parameters, stored as
+ * `sys:<key>:<json>` and put into the reader's language when listed. Reasons people
+ * type for their own corrections are stored as typed.
+ */
+export type SystemReason = { key: MessageKey; params?: Record<string, string | number> };
+const storeReason = (r: SystemReason) => `sys:${r.key}:${JSON.stringify(r.params ?? {})}`;
+
+function readReason(stored: string | null, locale: Locale): string | null {
+  const m = stored && /^sys:(\w+):(.*)$/s.exec(stored);
+  if (!m) return stored;
+  try {
+    return message(locale, m[1] as MessageKey, JSON.parse(m[2]!));
+  } catch {
+    return stored;
+  }
+}
 
 /** One act of participation: its kind, its source, and whom it is tied to. */
 export type Act = {
@@ -47,7 +66,7 @@ export async function settle(
   who: { userId: number | null },
   act: Act,
   target: { quantity: number; at: string; regionId: number },
-  reason: string,
+  reason: SystemReason,
 ): Promise<void> {
   const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${act.partyOrgId ?? 0}`;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
@@ -73,7 +92,7 @@ export async function settle(
   const delta = Math.round((target.quantity - Number(original.net)) * 100) / 100;
   if (delta === 0) return;
   await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-    VALUES (${common}, ${delta}, ${target.at}, ${tail}, ${original.id}, ${reason}, ${who.userId})`);
+    VALUES (${common}, ${delta}, ${target.at}, ${tail}, ${original.id}, ${storeReason(reason)}, ${who.userId})`);
 }
 
 type Row = {
@@ -116,7 +135,7 @@ const SELECT = sql`
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-const present = (r: Row): LedgerEntry => ({
+const present = (r: Row, locale: Locale): LedgerEntry => ({
   id: r.id,
   kind: r.kind,
   quantity: r.quantity,
@@ -129,7 +148,7 @@ const present = (r: Row): LedgerEntry => ({
   regionName: r.region_name,
   source: { type: r.source_type, id: r.source_id, label: r.source_label },
   correctsId: r.corrects_id,
-  reason: r.reason,
+  reason: readReason(r.reason, locale),
 });
 
 /** Entries the actor may read: in its area, of its unit, or its own. */
@@ -139,7 +158,7 @@ function visible(actor: Actor): SQL {
     OR ${actor.personId === null ? sql`false` : sql`e.person_id = ${actor.personId}`})`;
 }
 
-export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof LedgerListQuery>) {
+export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof LedgerListQuery>, locale: Locale) {
   const where: SQL[] = [sql`e.district_id = ${actor.districtId}`, visible(actor)];
   if (q.personId) where.push(sql`e.person_id = ${q.personId}`);
   if (q.unitId) where.push(sql`e.unit_id = ${q.unitId}`);
@@ -155,7 +174,7 @@ export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof Ledger
     db,
     q,
     { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`e.at DESC, e.id DESC` },
-    present,
+    (r: Row) => present(r, locale),
   );
 }
 
@@ -203,6 +222,7 @@ export async function correctEntry(
   actor: Actor,
   id: number,
   input: z.infer<typeof LedgerCorrectionBody>,
+  locale: Locale,
 ) {
   return db.transaction(async (tx) => {
     const { rows } = await tx.execute<Row>(
@@ -236,6 +256,6 @@ export async function correctEntry(
     const { rows: out } = await tx.execute<Row>(
       sql`${SELECT} WHERE e.district_id = ${actor.districtId} AND e.id = ${created[0]!.id}`,
     );
-    return present(out[0]!);
+    return present(out[0]!, locale);
   });
 }

@@ -51,7 +51,7 @@ describe('the participation ledger', () => {
     expect(entries[1]).toMatchObject({
       quantity: -1,
       corrects_id: entries[0]!.id,
-      reason: 'attendance recorded as absent',
+      reason: 'sys:ledger_attendance_changed:{"attendance":"attendance.absent"}',
     });
     await mark('present');
     entries = await entriesOf();
@@ -85,7 +85,10 @@ describe('the participation ledger', () => {
     const entries = await member.get('/api/ledger?pageSize=100');
     expect(entries.body.items.length).toBeGreaterThan(0);
     expect(entries.body.items.every((e: any) => e.person?.id === personId)).toBe(true);
-    expect(entries.body.items.find((e: any) => e.source.id === meetingId).source.label).toBe('台账测试会议');
+    const fromMeeting = entries.body.items.filter((e: any) => e.source.id === meetingId);
+    expect(fromMeeting[0].source.label).toBe('台账测试会议');
+    // System corrections read in the reader's language.
+    expect(fromMeeting.map((e: any) => e.reason)).toContain('出席记录改为：缺席');
     const [other] = await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '陈桂兰'");
     expect((await member.get(`/api/ledger/record?personId=${other!.id}`)).status).toBe(404);
     expect((await member.get(`/api/ledger?personId=${other!.id}`)).body.items).toEqual([]);

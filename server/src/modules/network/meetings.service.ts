@@ -268,7 +268,7 @@ export async function recordAttendance(
           at: meeting.starts_at,
           regionId: meeting.region_id,
         },
-        `attendance recorded as ${item.attendance}`,
+        { key: 'ledger_attendance_changed', params: { attendance: `attendance.${item.attendance}` } },
       );
     }
     await tx.execute(sql`UPDATE meetings SET status = 'held', updated_at = now()

@@ -31,7 +31,6 @@ import { regionForRead } from '../regions/regions.service';
 import { needFor, tellRaiser } from './needs.service';
 import { claims, projectReviews, projectRoles, projects } from './projects.schema';
 
-
 type Row = {
   id: number;
   title: string;
@@ -77,7 +76,6 @@ const select = (actor: Actor) => sql`
          (SELECT count(*)::int FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS review_count
     FROM projects pr
     JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id`;
-
 
 const present = (r: Row): Project => {
   const roles = r.roles.map((x) => ({
@@ -605,14 +603,14 @@ export async function confirmHours(db: Tx, actor: Actor, id: number, hours: numb
       actor,
       { ...who, kind: 'service_hours' },
       { ...target, quantity: hours },
-      'hours adjusted by the organiser',
+      { key: 'ledger_hours_adjusted' },
     );
     await settle(
       tx,
       actor,
       { ...who, kind: 'role_completed' },
       { ...target, quantity: hours > 0 ? 1 : 0 },
-      'hours adjusted by the organiser',
+      { key: 'ledger_hours_adjusted' },
     );
     await notify(
       tx,
