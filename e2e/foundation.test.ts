@@ -10,7 +10,9 @@ describe('a street admin on the console', () => {
 
   it('sees the street tree in Chinese, switches to English, and the same page reads in English', async () => {
     const { page } = b;
-    await page.goto(`${(await import('./browser')).baseUrl()}/login`);
+    // The address people type: the root opens the console and, signed out, its login page.
+    await page.goto(`${(await import('./browser')).baseUrl()}/`);
+    await page.waitForURL((url) => url.pathname === '/login');
     await expect.poll(() => page.locator('body').innerText()).toContain('演示账号');
     await login(page, 'street_admin');
     await page.getByTestId('menu-regions').click();
