@@ -13,7 +13,9 @@ export async function registerWeb(app: FastifyInstance) {
     // A wildcard serves files built after start-up too (hashed assets of a rebuilt console).
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
     // The root is the console, not a directory (which the static handler would refuse with 403).
-    app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     const locale = localeOf(req.headers['accept-language']);
