@@ -3,7 +3,7 @@
  * district and adds nothing; missing demo accounts are added. Takes well under a second
  * (one password hash, bulk inserts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../../auth/password';
 import type { Db, Tx } from '../../db/client';
 import { roleAssignments, users } from '../accounts/accounts.schema';
@@ -59,7 +59,6 @@ function buildTree(ids: () => number): NewRegion[] {
 }
 
 export async function seedDemo(db: Db) {
-  const hash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // One seeding at a time, even with several instances starting on one database.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(4242002)`);
@@ -94,19 +93,33 @@ export async function seedDemo(db: Db) {
         home: s.code,
       })).filter((a) => a.at !== '110107003'), // 八角街道 has the demo street admin
     ];
-    const inserted = await tx
-      .insert(users)
-      .values(
-        accounts.map((a) => ({
-          districtId,
-          regionId: byCode.get(a.home)!,
-          username: a.username,
-          displayName: a.displayName,
-          passwordHash: hash,
-        })),
-      )
-      .onConflictDoNothing({ target: users.username })
-      .returning({ id: users.id, username: users.username });
+    // The password is hashed only when an account is missing: a restart of a seeded demo costs nothing.
+    const existing = await tx
+      .select({ username: users.username })
+      .from(users)
+      .where(
+        inArray(
+          users.username,
+          accounts.map((a) => a.username),
+        ),
+      );
+    const missing = accounts.filter((a) => !existing.some((e) => e.username === a.username));
+    const hash = missing.length ? await hashPassword(DEMO_PASSWORD) : '';
+    const inserted = !missing.length
+      ? []
+      : await tx
+          .insert(users)
+          .values(
+            missing.map((a) => ({
+              districtId,
+              regionId: byCode.get(a.home)!,
+              username: a.username,
+              displayName: a.displayName,
+              passwordHash: hash,
+            })),
+          )
+          .onConflictDoNothing({ target: users.username })
+          .returning({ id: users.id, username: users.username });
     if (inserted.length) {
       const idOf = new Map(inserted.map((u) => [u.username, u.id]));
       await tx.insert(roleAssignments).values(
