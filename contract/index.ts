@@ -899,6 +899,8 @@ export const Claim = z.object({
   status: z.enum(CLAIM_STATUSES),
   reason: z.string().nullable(),
   hoursConfirmed: z.number().nullable(),
+  /** The members a unit named for its slots, each with their own confirmed hours. */
+  members: z.array(z.object({ id: z.number(), name: z.string(), hoursConfirmed: z.number().nullable() })),
   createdAt: z.string(),
   startsAt: z.string(),
 });
@@ -972,6 +974,11 @@ export const ClaimHoursBody = z.strictObject({
     .number()
     .min(0)
     .max(24 * 14),
+  /** For a unit's claim with named members: whose hours these are. */
+  personId: Id.optional(),
+});
+export const ClaimMembersBody = z.strictObject({
+  personIds: z.array(Id).max(500),
 });
 export const ClaimListQuery = z.strictObject({
   ...Pagination,

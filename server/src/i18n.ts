@@ -85,6 +85,25 @@ const messages = {
   claim_exists: ['您已认领该岗位', 'You have already claimed this role'],
   claim_not_active: ['该认领已结束', 'This claim is no longer active'],
   claim_not_unit: ['您不是单位联络人', 'You are not a unit contact'],
+  claim_hours_whose: [
+    '请选择确认哪位成员的时长',
+    'Say whose hours these are: one of the members named on the claim',
+  ],
+  claim_hours_confirmed: [
+    '该认领的时长已按单位确认，不能再指派成员',
+    "This claim's hours were confirmed for the unit: members can no longer be named",
+  ],
+  claim_members_not_unit: ['只有单位认领可以指派成员', "Only a unit's claim has members to name"],
+  claim_members_too_many: [
+    '指派人数不能超过认领的 {slots} 个名额',
+    'Name at most {slots} members: the slots the unit claimed',
+  ],
+  claim_member_confirmed: [
+    '{name} 的时长已确认，不能移出',
+    "{name}'s hours are confirmed: they stay on the claim",
+  ],
+  claim_member_not_in_unit: ['只能指派本单位的党员', "Only the unit's own Party members can be named"],
+  notify_claim_named: ['{unit} 指派您参加“{title}”', '{unit} named you for “{title}”'],
   hours_too_early: ['项目开始后才能确认时长', 'Hours are confirmed once the project has started'],
   review_not_done: ['项目完成后才能评价', 'A project can be rated once it is done'],
   review_not_resident: ['只有本社区居民可以评价', 'Only residents of the community rate a project'],

@@ -62,6 +62,7 @@ export class Client {
   get = <T = any>(url: string) => this.request<T>('GET', url);
   post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
   patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
+  put = <T = any>(url: string, body: unknown) => this.request<T>('PUT', url, body);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 }
 

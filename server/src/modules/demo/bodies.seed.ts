@@ -220,9 +220,10 @@ export async function seedBodies(tx: Tx, districtId: number) {
     await tx.insert(meetingAttendees).values(attendees.slice(i, i + 2000));
   // Each attendance is a participation entry in the ledger, as recording it through the API makes it.
   await tx.execute(sql`
-    INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, region_id, source_type, source_id)
-    SELECT a.district_id, 'meeting_attended', 1, m.starts_at, a.person_id, b.region_id, 'meeting', m.id
+    INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, party_org_id, region_id, source_type, source_id)
+    SELECT a.district_id, 'meeting_attended', 1, m.starts_at, a.person_id, p.party_org_id, b.region_id, 'meeting', m.id
       FROM meeting_attendees a
+      JOIN people p ON p.district_id = a.district_id AND p.id = a.person_id
       JOIN meetings m ON m.district_id = a.district_id AND m.id = a.meeting_id
       JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
      WHERE a.district_id = ${districtId} AND a.attendance = 'present'`);

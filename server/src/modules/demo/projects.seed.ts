@@ -111,9 +111,10 @@ export async function seedProjects(tx: Tx, districtId: number) {
             VALUES (${districtId}, ${p!.id}, ${role!.id}, ${m.id}, 1, ${hours}, ${hours === null ? null : p!.ends_at},
                     least(now(), ${p!.starts_at}::timestamptz - interval '3 days')) RETURNING id`);
           if (hours !== null) {
-            await tx.execute(sql`INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, region_id, source_type, source_id)
-              VALUES (${districtId}, 'service_hours', ${hours}, ${p!.ends_at}, ${m.id}, ${c.id}, 'claim', ${claim!.id}),
-                     (${districtId}, 'role_completed', 1, ${p!.ends_at}, ${m.id}, ${c.id}, 'claim', ${claim!.id})`);
+            await tx.execute(sql`INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, party_org_id, region_id, source_type, source_id)
+              SELECT ${districtId}, k.kind::ledger_kind, k.quantity, ${p!.ends_at}::timestamptz, ${m.id}::bigint, p.party_org_id, ${c.id}::bigint, 'claim', ${claim!.id}::bigint
+                FROM (VALUES ('service_hours', ${hours}::numeric), ('role_completed', 1)) k(kind, quantity)
+                JOIN people p ON p.district_id = ${districtId} AND p.id = ${m.id}`);
           }
         }
         await tx.execute(
@@ -136,9 +137,14 @@ export async function seedProjects(tx: Tx, districtId: number) {
        WHERE pr.district_id = ${districtId} AND pr.region_id = ${bajiaoNorth!.id} AND pr.status = 'published' AND ro.slots > ro.claimed
        ORDER BY ro.id LIMIT 1),
     claim AS (
-      INSERT INTO claims (district_id, project_id, role_id, unit_id, slots)
-      SELECT ${districtId}, project_id, role_id, (SELECT id FROM units WHERE district_id = ${districtId} AND name = '北京市石景山医院'), 1
-        FROM target WHERE free >= 1 RETURNING role_id)
-    UPDATE project_roles SET claimed = claimed + 1 WHERE district_id = ${districtId} AND id IN (SELECT role_id FROM claim)`);
+      INSERT INTO claims (district_id, project_id, role_id, unit_id, slots, named)
+      SELECT ${districtId}, project_id, role_id, (SELECT id FROM units WHERE district_id = ${districtId} AND name = '北京市石景山医院'),
+             least(free, 2), 1
+        FROM target WHERE free >= 1 RETURNING id, role_id, slots),
+    -- It has named one of its members so far: the demo member, 张建国.
+    named AS (
+      INSERT INTO claim_members (district_id, claim_id, person_id)
+      SELECT ${districtId}, id, (SELECT id FROM people WHERE district_id = ${districtId} AND name = '张建国' LIMIT 1) FROM claim)
+    UPDATE project_roles ro SET claimed = claimed + c.slots FROM claim c WHERE ro.district_id = ${districtId} AND ro.id = c.role_id`);
   return made;
 }

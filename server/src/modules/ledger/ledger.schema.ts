@@ -54,7 +54,8 @@ export const ledgerEntries = pgTable(
       foreignColumns: [partyOrgs.districtId, partyOrgs.id],
     }),
     foreignKey({ columns: [t.districtId, t.correctsId], foreignColumns: [t.districtId, t.id] }),
-    // One original entry per act: recording the same act twice writes it once.
+    // One original entry per act: recording the same act twice writes it once. A person's
+    // organisation is stamped on their entries, not part of the act.
     uniqueIndex('ledger_entries_once_key')
       .on(
         t.districtId,
@@ -63,7 +64,7 @@ export const ledgerEntries = pgTable(
         t.sourceId,
         sql`coalesce(person_id, 0)`,
         sql`coalesce(unit_id, 0)`,
-        sql`coalesce(party_org_id, 0)`,
+        sql`(CASE WHEN person_id IS NULL THEN coalesce(party_org_id, 0) ELSE 0 END)`,
       )
       .where(sql`${t.correctsId} IS NULL`),
     index('ledger_entries_person_idx').on(t.districtId, t.personId, t.at),

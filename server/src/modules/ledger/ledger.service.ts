@@ -68,31 +68,41 @@ export async function settle(
   target: { quantity: number; at: string; regionId: number },
   reason: SystemReason,
 ): Promise<void> {
-  const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${act.partyOrgId ?? 0}`;
+  // A person's act is identified without their organisation: it is stamped on the original
+  // (the organisation they belong to then, so its record counts its members' participation)
+  // and copied to corrections, so a member who moves on does not split an act in two.
+  const byPerson = act.personId != null && act.partyOrgId === undefined;
+  const org = byPerson ? 0 : (act.partyOrgId ?? 0);
+  const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${byPerson ? 'p' : org}`;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
   const same = sql`district_id = ${act.districtId} AND kind = ${act.kind} AND source_type = ${act.sourceType}
     AND source_id = ${act.sourceId} AND coalesce(person_id, 0) = ${act.personId ?? 0}
-    AND coalesce(unit_id, 0) = ${act.unitId ?? 0} AND coalesce(party_org_id, 0) = ${act.partyOrgId ?? 0}`;
-  const { rows } = await tx.execute<{ id: number; net: number }>(sql`
-    SELECT o.id, (SELECT sum(e.quantity) FROM ledger_entries e
+    AND coalesce(unit_id, 0) = ${act.unitId ?? 0} ${byPerson ? sql`` : sql`AND coalesce(party_org_id, 0) = ${org}`}`;
+  const { rows } = await tx.execute<{ id: number; net: number; party_org_id: number | null }>(sql`
+    SELECT o.id, o.party_org_id, (SELECT sum(e.quantity) FROM ledger_entries e
                    WHERE e.district_id = o.district_id AND (e.id = o.id OR e.corrects_id = o.id))::float8 AS net
       FROM ledger_entries o WHERE ${same} AND o.corrects_id IS NULL`);
   const original = rows[0];
   const columns = sql`(district_id, kind, quantity, at, person_id, unit_id, party_org_id, region_id, source_type, source_id,
                        corrects_id, reason, created_by)`;
   const common = sql`${act.districtId}, ${act.kind}`;
-  const tail = sql`${act.personId ?? null}, ${act.unitId ?? null}, ${act.partyOrgId ?? null}, ${target.regionId},
-                   ${act.sourceType}, ${act.sourceId}`;
+  const tail = (
+    partyOrg: SQL | number | null,
+  ) => sql`${act.personId ?? null}, ${act.unitId ?? null}, ${partyOrg},
+                   ${target.regionId}, ${act.sourceType}, ${act.sourceId}`;
   if (!original) {
     if (target.quantity <= 0) return;
+    const partyOrg = byPerson
+      ? sql`(SELECT party_org_id FROM people WHERE district_id = ${act.districtId} AND id = ${act.personId})`
+      : (act.partyOrgId ?? null);
     await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-      VALUES (${common}, ${target.quantity}, ${target.at}, ${tail}, NULL, NULL, ${who.userId})`);
+      VALUES (${common}, ${target.quantity}, ${target.at}, ${tail(partyOrg)}, NULL, NULL, ${who.userId})`);
     return;
   }
   const delta = Math.round((target.quantity - Number(original.net)) * 100) / 100;
   if (delta === 0) return;
   await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-    VALUES (${common}, ${delta}, ${target.at}, ${tail}, ${original.id}, ${storeReason(reason)}, ${who.userId})`);
+    VALUES (${common}, ${delta}, ${target.at}, ${tail(original.party_org_id)}, ${original.id}, ${storeReason(reason)}, ${who.userId})`);
 }
 
 type Row = {

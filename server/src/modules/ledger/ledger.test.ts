@@ -126,4 +126,37 @@ describe('the participation ledger', () => {
     const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
     expect((await contact.get(`/api/ledger/record?unitId=${other!.id}`)).status).toBe(403);
   });
+
+  it("counts a member's acts for the Party organisation they belong to, even after they move on", async () => {
+    const [org] = await t.sql<{ id: number; party_org_id: number }>(
+      'SELECT party_org_id AS id FROM people WHERE id = $1',
+      [personId],
+    );
+    const allOf = async (orgId: number) => {
+      const res = await street.get(`/api/ledger/record?orgId=${orgId}`);
+      expect(res.status).toBe(200);
+      return res.body.totals.byKind.find((k: any) => k.kind === 'meeting_attended').all as number;
+    };
+    await mark('present');
+    const [{ n: direct }] = (await t.sql<{ n: number }>(
+      "SELECT coalesce(sum(quantity), 0)::float8 AS n FROM ledger_entries WHERE kind = 'meeting_attended' AND party_org_id = $1",
+      [org!.id],
+    )) as [{ n: number }];
+    expect(direct).toBeGreaterThan(0);
+    expect(await allOf(org!.id)).toBe(direct);
+    // The member moves to another organisation; a later correction of an old act stays with the first.
+    const [other] = await t.sql<{ id: number }>(
+      `SELECT o.id FROM party_orgs o JOIN regions r ON r.id = o.region_id
+        WHERE r.path <@ (SELECT path FROM regions WHERE code = '110107003') AND o.id <> $1 ORDER BY o.id LIMIT 1`,
+      [org!.id],
+    );
+    await t.sql('UPDATE people SET party_org_id = $1 WHERE id = $2', [other!.id, personId]);
+    const before = await allOf(other!.id);
+    await mark('absent');
+    expect(await allOf(org!.id)).toBe(direct - 1);
+    expect(await allOf(other!.id)).toBe(before);
+    await mark('present');
+    expect(await allOf(org!.id)).toBe(direct);
+    expect((await entriesOf()).slice(-3).map((e) => Number(e.quantity))).toEqual([1, -1, 1]);
+  });
 });

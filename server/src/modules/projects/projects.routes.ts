@@ -5,6 +5,7 @@ import {
   ClaimCreateBody,
   ClaimHoursBody,
   ClaimListQuery,
+  ClaimMembersBody,
   ClaimRemoveBody,
   Id,
   IdParams,
@@ -239,6 +240,20 @@ export const projectsRoutes =
           response: { 200: Claim, ...errors },
         },
       },
-      (req) => projects.confirmHours(db, actorOf(req), req.params.id, req.body.hours),
+      (req) => projects.confirmHours(db, actorOf(req), req.params.id, req.body),
+    );
+    app.put(
+      '/api/claims/:id/members',
+      {
+        config: { policy: 'claim.make' },
+        schema: {
+          tags,
+          summary: "A unit's contact names the members who fill the unit's claimed slots",
+          params: IdParams,
+          body: ClaimMembersBody,
+          response: { 200: Claim, ...errors },
+        },
+      },
+      (req) => projects.nameClaimMembers(db, actorOf(req), req.params.id, req.body),
     );
   };

@@ -136,6 +136,8 @@ export const claims = pgTable(
     personId: id('person_id'),
     unitId: id('unit_id'),
     slots: smallint().notNull().default(1),
+    /** A unit's members named so far: a guarded counter that can never pass `slots`. */
+    named: smallint().notNull().default(0),
     status: claimStatus().notNull().default('active'),
     reason: text(),
     hoursConfirmed: numeric('hours_confirmed', { precision: 6, scale: 2, mode: 'number' }),
@@ -166,7 +168,31 @@ export const claims = pgTable(
     index('claims_unit_idx').on(t.districtId, t.unitId, t.createdAt.desc()),
     check('claims_one_claimant', sql`num_nonnulls(${t.personId}, ${t.unitId}) = 1`),
     check('claims_slots_positive', sql`${t.slots} > 0`),
+    check('claims_named_within_slots', sql`${t.named} BETWEEN 0 AND ${t.slots}`),
     check('claims_removed_has_reason', sql`${t.status} <> 'removed' OR ${t.reason} IS NOT NULL`),
+  ],
+);
+
+/** The members a unit names for the slots it claimed; each one's hours count for them and the unit. */
+export const claimMembers = pgTable(
+  'claim_members',
+  {
+    districtId: districtId(),
+    id: id().notNull().generatedByDefaultAsIdentity(),
+    claimId: id('claim_id').notNull(),
+    personId: id('person_id').notNull(),
+    hoursConfirmed: numeric('hours_confirmed', { precision: 6, scale: 2, mode: 'number' }),
+    confirmedBy: id('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }),
+    createdBy: id('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.claimId], foreignColumns: [claims.districtId, claims.id] }),
+    foreignKey({ columns: [t.districtId, t.personId], foreignColumns: [people.districtId, people.id] }),
+    uniqueIndex('claim_members_once_key').on(t.districtId, t.claimId, t.personId),
+    index('claim_members_person_idx').on(t.districtId, t.personId),
   ],
 );
 

@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import type {
   Claim,
   ClaimCreateBody,
+  ClaimHoursBody,
   ClaimListQuery,
+  ClaimMembersBody,
   Project,
   ProjectCreateBody,
   ProjectListQuery,
@@ -29,7 +31,7 @@ import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 import { needFor, tellRaiser } from './needs.service';
-import { claims, projectReviews, projectRoles, projects } from './projects.schema';
+import { claimMembers, claims, projectReviews, projectRoles, projects } from './projects.schema';
 
 type Row = {
   id: number;
@@ -141,6 +143,8 @@ type ClaimRow = {
   status: Claim['status'];
   reason: string | null;
   hours_confirmed: number | null;
+  named: number;
+  members: { id: number; name: string; user_id: number | null; hours: number | null }[];
   created_at: string;
   region_id: number;
   region_path: string;
@@ -151,7 +155,12 @@ const CLAIMS = sql`
   SELECT c.id, c.project_id, pr.title AS project_title, c.role_id, ro.kind::text AS role_kind, ro.custom_name AS role_custom_name,
          ro.starts_at AS role_starts_at, ro.ends_at AS role_ends_at, ro.hours_per_slot::float8 AS role_hours,
          c.person_id, p.name AS person_name, p.user_id AS person_user_id, c.unit_id, u.name AS unit_name,
-         c.slots, c.status, c.reason, c.hours_confirmed::float8 AS hours_confirmed, c.created_at,
+         c.slots, c.status, c.reason, c.hours_confirmed::float8 AS hours_confirmed, c.named, c.created_at,
+         CASE WHEN c.named = 0 THEN '[]'::json ELSE (
+           SELECT json_agg(json_build_object('id', m.person_id, 'name', mp.name, 'user_id', mp.user_id,
+                                             'hours', m.hours_confirmed::float8) ORDER BY m.id)
+             FROM claim_members m JOIN people mp ON mp.district_id = m.district_id AND mp.id = m.person_id
+            WHERE m.district_id = c.district_id AND m.claim_id = c.id) END AS members,
          pr.region_id, r.path::text AS region_path, pr.status AS project_status
     FROM claims c
     JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
@@ -175,6 +184,7 @@ const presentClaim = (c: ClaimRow): Claim => ({
   status: c.status,
   reason: c.reason,
   hoursConfirmed: c.hours_confirmed,
+  members: c.members.map((m) => ({ id: m.id, name: m.name, hoursConfirmed: m.hours })),
   createdAt: iso(c.created_at)!,
   startsAt: iso(c.role_starts_at)!,
 });
@@ -502,6 +512,7 @@ async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Prom
   const mine =
     c &&
     (c.person_user_id === actor.userId ||
+      c.members.some((m) => m.user_id === actor.userId) ||
       (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)));
   if (!c || (!mine && !can(actor, 'project.manage', c.region_path))) throw notFound();
   return c;
@@ -510,7 +521,12 @@ async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Prom
 const claimFor = async (db: Tx, actor: Actor, id: number) => presentClaim(await claimRowFor(db, actor, id));
 
 export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimListQuery>) {
-  const own = sql`(p.user_id = ${actor.userId} OR ${
+  const named =
+    actor.personId === null
+      ? sql`false`
+      : sql`EXISTS (SELECT 1 FROM claim_members m WHERE m.district_id = c.district_id AND m.claim_id = c.id
+                      AND m.person_id = ${actor.personId})`;
+  const own = sql`(p.user_id = ${actor.userId} OR ${named} OR ${
     unitScopes(actor, 'unit.read').length
       ? sql`c.unit_id IN (${sql.join(
           unitScopes(actor, 'unit.read').map((u) => sql`${u}`),
@@ -578,48 +594,59 @@ export const withdrawClaim = (db: Tx, actor: Actor, id: number) => release(db, a
 export const removeClaim = (db: Tx, actor: Actor, id: number, reason: string) =>
   release(db, actor, id, reason);
 
-/** The organiser confirms a claimant's hours: service hours and a completed role, in the ledger, exactly once. */
-export async function confirmHours(db: Tx, actor: Actor, id: number, hours: number) {
+/**
+ * The organiser confirms a claimant's hours: service hours and a completed role, in the
+ * ledger, exactly once. A unit's claim with named members is confirmed member by member,
+ * and each member's hours count for them and for the unit.
+ */
+export async function confirmHours(db: Tx, actor: Actor, id: number, input: z.infer<typeof ClaimHoursBody>) {
   return db.transaction(async (tx) => {
     const c = await claimRowFor(tx, actor, id, true);
     authorize(actor, 'project.manage', c.region_path);
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (!['in_progress', 'done', 'reviewed'].includes(c.project_status))
       throw unprocessable('hours_too_early');
-    await tx.execute(sql`UPDATE claims SET hours_confirmed = ${hours}, confirmed_by = ${actor.userId}, confirmed_at = now(),
-        updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
-    const who = {
+    const { hours, personId } = input;
+    let who: { personId: number | null; unitId: number | null; userId: number | null };
+    let before: number | null;
+    if (c.named > 0) {
+      const member = c.members.find((m) => m.id === personId);
+      if (!member) throw unprocessable('claim_hours_whose');
+      await tx.execute(sql`UPDATE claim_members SET hours_confirmed = ${hours}, confirmed_by = ${actor.userId},
+          confirmed_at = now() WHERE district_id = ${actor.districtId} AND claim_id = ${id} AND person_id = ${member.id}`);
+      who = { personId: member.id, unitId: c.unit_id, userId: member.user_id };
+      before = member.hours;
+    } else {
+      if (personId !== undefined && personId !== c.person_id) throw unprocessable('claim_hours_whose');
+      await tx.execute(sql`UPDATE claims SET hours_confirmed = ${hours}, confirmed_by = ${actor.userId},
+          confirmed_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
+      who = { personId: c.person_id, unitId: c.unit_id, userId: c.person_user_id };
+      before = c.hours_confirmed;
+    }
+    const act = {
       districtId: actor.districtId,
       sourceType: 'claim',
       sourceId: id,
-      personId: c.person_id,
-      unitId: c.unit_id,
+      personId: who.personId,
+      unitId: who.unitId,
     };
     // Service happened by the role's end, or by now if the organiser confirms earlier.
     const ended = new Date(Math.min(Date.parse(c.role_ends_at), Date.now())).toISOString();
     const target = { at: ended, regionId: c.region_id };
+    const reason = { key: 'ledger_hours_adjusted' } as const;
+    await settle(tx, actor, { ...act, kind: 'service_hours' }, { ...target, quantity: hours }, reason);
     await settle(
       tx,
       actor,
-      { ...who, kind: 'service_hours' },
-      { ...target, quantity: hours },
-      { key: 'ledger_hours_adjusted' },
-    );
-    await settle(
-      tx,
-      actor,
-      { ...who, kind: 'role_completed' },
+      { ...act, kind: 'role_completed' },
       { ...target, quantity: hours > 0 ? 1 : 0 },
-      { key: 'ledger_hours_adjusted' },
+      reason,
     );
     await notify(
       tx,
-      { districtId: actor.districtId, userId: c.person_user_id },
+      { districtId: actor.districtId, userId: who.userId },
       'notify_hours_confirmed',
-      {
-        title: c.project_title,
-        hours,
-      },
+      { title: c.project_title, hours },
       '/me/record',
     );
     await recordAudit(tx, actor, {
@@ -628,8 +655,90 @@ export async function confirmHours(db: Tx, actor: Actor, id: number, hours: numb
       action: 'claim.hours',
       entityType: 'claim',
       entityId: id,
-      before: { hours: c.hours_confirmed },
-      after: { hours },
+      before: { personId: who.personId, hours: before },
+      after: { personId: who.personId, hours },
+    });
+    return claimFor(tx, actor, id);
+  });
+}
+
+/**
+ * A unit's contact names which of its Party members fill the slots it claimed. The set
+ * may change until a member's hours are confirmed; `named` is a guarded counter the
+ * database holds within the claim's slots.
+ */
+export async function nameClaimMembers(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof ClaimMembersBody>,
+) {
+  return db.transaction(async (tx) => {
+    const c = await claimRowFor(tx, actor, id, true);
+    if (c.unit_id === null) throw unprocessable('claim_members_not_unit');
+    if (!unitScopes(actor, 'unit.manage').includes(c.unit_id)) throw forbidden();
+    if (c.status !== 'active') throw conflict('claim_not_active');
+    if (c.hours_confirmed !== null) throw conflict('claim_hours_confirmed');
+    const wanted = [...new Set(input.personIds)];
+    if (wanted.length > c.slots) throw unprocessable('claim_members_too_many', { slots: c.slots });
+    const confirmed = c.members.filter((m) => m.hours !== null && !wanted.includes(m.id));
+    if (confirmed.length) throw conflict('claim_member_confirmed', { name: confirmed[0]!.name });
+    if (wanted.length) {
+      // Only the unit's own Party members: those whose organisation belongs to it.
+      const { rows } = await tx.execute<{ id: number }>(sql`
+        SELECT p.id FROM people p JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+         WHERE p.district_id = ${actor.districtId} AND o.unit_id = ${c.unit_id}
+           AND p.id IN (${sql.join(
+             wanted.map((w) => sql`${w}`),
+             sql`, `,
+           )})`);
+      const found = new Set(rows.map((r) => r.id));
+      const stranger = wanted.find((w) => !found.has(w));
+      if (stranger !== undefined) throw unprocessable('claim_member_not_in_unit', { personId: stranger });
+    }
+    const keep = sql.join(
+      [0, ...wanted].map((w) => sql`${w}`),
+      sql`, `,
+    );
+    await tx.execute(sql`DELETE FROM claim_members WHERE district_id = ${actor.districtId} AND claim_id = ${id}
+      AND person_id NOT IN (${keep})`);
+    const added = wanted.filter((w) => !c.members.some((m) => m.id === w));
+    if (added.length) {
+      await tx
+        .insert(claimMembers)
+        .values(
+          added.map((personId) => ({
+            districtId: actor.districtId,
+            claimId: id,
+            personId,
+            createdBy: actor.userId,
+          })),
+        );
+    }
+    await tx.execute(sql`UPDATE claims SET named = ${wanted.length}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    const { rows: told } = await tx.execute<{ user_id: number | null }>(sql`
+      SELECT user_id FROM people WHERE district_id = ${actor.districtId} AND id IN (${sql.join(
+        [0, ...added].map((w) => sql`${w}`),
+        sql`, `,
+      )})`);
+    for (const t of told) {
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: t.user_id },
+        'notify_claim_named',
+        { title: c.project_title, unit: c.unit_name ?? '' },
+        `/projects/${c.project_id}`,
+      );
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: c.region_id,
+      action: 'claim.members',
+      entityType: 'claim',
+      entityId: id,
+      before: { personIds: c.members.map((m) => m.id) },
+      after: { personIds: wanted },
     });
     return claimFor(tx, actor, id);
   });

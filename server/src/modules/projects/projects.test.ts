@@ -234,3 +234,70 @@ describe('needs', () => {
     expect((await member.get(`/api/needs/${need.body.id}`)).status).toBe(404);
   });
 });
+
+describe('a unit names its members for the slots it claimed', () => {
+  it("each named member's confirmed hours count for the member and for the unit", async () => {
+    const project = await publishedProject({ title: '单位指派成员项目' });
+    const contact = await t.as('unit_contact');
+    const member = await t.as('member');
+    const claim = await contact.post(`/api/projects/${project.id}/roles/${project.roles[0].id}/claims`, {
+      forUnit: true,
+      slots: 2,
+    });
+    expect(claim.status).toBe(201);
+    const hospital = claim.body.claimant.id;
+    const [me, colleague, colleague2] = await t.sql<{ id: number }>(
+      `SELECT p.id FROM people p JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+        WHERE o.unit_id = $1 ORDER BY p.name = '张建国' DESC, p.id LIMIT 3`,
+      [hospital],
+    );
+    const [stranger] = await t.sql<{ id: number }>(
+      `SELECT p.id FROM people p LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+        WHERE o.unit_id IS DISTINCT FROM $1 LIMIT 1`,
+      [hospital],
+    );
+    const name = (ids: number[], by = contact) =>
+      by.put(`/api/claims/${claim.body.id}/members`, { personIds: ids });
+
+    // Only the unit's own members, and no more than the slots it took; a refusal changes nothing.
+    expect((await name([me!.id, stranger!.id])).body.error.code).toBe('claim_member_not_in_unit');
+    const tooMany = await name([me!.id, colleague!.id, colleague2!.id]);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.message).toContain('2');
+    expect((await name([me!.id], member)).status).toBe(404);
+    const named = await name([me!.id, colleague!.id]);
+    expect(named.status).toBe(200);
+    expect(named.body.members.map((m: any) => m.id)).toEqual([me!.id, colleague!.id]);
+    // The database holds the counter within the slots whatever the code does.
+    await expect(t.sql('UPDATE claims SET named = 3 WHERE id = $1', [claim.body.id])).rejects.toThrow(
+      /claims_named_within_slots/,
+    );
+
+    // The named member is told, and sees the unit's claim among their own.
+    expect((await member.get('/api/notifications')).body.items[0].text).toContain('指派您参加');
+    const mine = await member.get('/api/claims?mine=true');
+    expect(mine.body.items.map((c: any) => c.id)).toContain(claim.body.id);
+
+    await cw.post(`/api/projects/${project.id}/transition`, { to: 'in_progress' });
+    // Hours are confirmed member by member: a unit-wide figure is refused.
+    expect((await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 2 })).body.error.code).toBe(
+      'claim_hours_whose',
+    );
+    const confirmed = await cw.post(`/api/claims/${claim.body.id}/hours`, { hours: 2, personId: me!.id });
+    expect(confirmed.body.members).toEqual([
+      expect.objectContaining({ id: me!.id, hoursConfirmed: 2 }),
+      expect.objectContaining({ id: colleague!.id, hoursConfirmed: null }),
+    ]);
+    const entries = await t.sql<{ person_id: number; unit_id: number; quantity: number }>(
+      "SELECT person_id, unit_id, quantity FROM ledger_entries WHERE source_type = 'claim' AND source_id = $1 AND kind = 'service_hours'",
+      [claim.body.id],
+    );
+    expect(entries).toEqual([{ person_id: me!.id, unit_id: hospital, quantity: 2 }]);
+    // A confirmed member stays on the claim.
+    expect((await name([colleague!.id])).body.error.code).toBe('claim_member_confirmed');
+    const unitEntries = await contact.get(`/api/ledger?unitId=${hospital}&kind=service_hours`);
+    expect(unitEntries.body.items).toContainEqual(
+      expect.objectContaining({ source: expect.objectContaining({ id: claim.body.id }), quantity: 2 }),
+    );
+  });
+});
