@@ -704,16 +704,14 @@ export async function nameClaimMembers(
       AND person_id NOT IN (${keep})`);
     const added = wanted.filter((w) => !c.members.some((m) => m.id === w));
     if (added.length) {
-      await tx
-        .insert(claimMembers)
-        .values(
-          added.map((personId) => ({
-            districtId: actor.districtId,
-            claimId: id,
-            personId,
-            createdBy: actor.userId,
-          })),
-        );
+      await tx.insert(claimMembers).values(
+        added.map((personId) => ({
+          districtId: actor.districtId,
+          claimId: id,
+          personId,
+          createdBy: actor.userId,
+        })),
+      );
     }
     await tx.execute(sql`UPDATE claims SET named = ${wanted.length}, updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
