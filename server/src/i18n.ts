@@ -74,7 +74,10 @@ const messages = {
   need_not_open: ['该需求已处理', 'This need has already been decided'],
   need_no_person: ['您的账号没有关联居民信息', 'Your account has no resident record'],
   project_transition: ['项目不能从“{from}”变为“{to}”', 'A project cannot go from {from} to {to}'],
-  project_region_kind: ['项目应由社区或街道发布', 'A project belongs to a community or a street'],
+  project_region_kind: [
+    '项目应属于街道、社区或楼栋',
+    'A project belongs to a street, a community or a building',
+  ],
   project_not_open: ['项目当前不接受认领', 'This project is not open for claims'],
   role_full: ['该岗位名额已满', 'This role is full'],
   role_started: ['岗位已开始，不能再认领或退出', 'The role has started: no more claims or withdrawals'],

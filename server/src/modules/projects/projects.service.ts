@@ -231,14 +231,26 @@ async function memberPlaces(db: Tx, actor: Actor): Promise<string[]> {
   return rows.map((r) => r.path);
 }
 
-/** Within reach: the project's community is one of yours, or it is open to (or of) your street. */
+/**
+ * Within reach: the project is in one of your communities (or one of its buildings), or it
+ * is open to (or of) your street.
+ */
 function reaches(
   places: string[],
   project: { region_path: string; region_kind: string; open_to_street: boolean },
 ) {
   const street = project.region_path.split('.').slice(0, 2).join('.');
   const wide = project.region_kind === 'street' || project.open_to_street;
-  return places.some((p) => isWithin(p, project.region_path) || (wide && isWithin(p, street)));
+  return places.some((p) => isWithin(project.region_path, p) || (wide && isWithin(p, street)));
+}
+
+/** The building a member lives in, to list its projects first. */
+async function homeBuilding(db: Tx, actor: Actor): Promise<string | null> {
+  if (actor.personId === null) return null;
+  const { rows } = await db.execute<{ path: string }>(sql`
+    SELECT subpath(h.path, 0, 4)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId} AND nlevel(h.path) >= 4`);
+  return rows[0]?.path ?? null;
 }
 
 export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof ProjectListQuery>) {
@@ -260,9 +272,10 @@ export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof Proje
     else {
       const streets = [...new Set(places.map((p) => p.split('.').slice(0, 2).join('.')))];
       const mine = sql.join(
-        places.map((p) => sql`r.path @> ${p}::ltree`),
+        places.map((p) => sql`r.path <@ ${p}::ltree`),
         sql` OR `,
       );
+      const building = await homeBuilding(db, actor);
       const wide = sql.join(
         streets.map((s) => sql`r.path <@ ${s}::ltree`),
         sql` OR `,
@@ -271,8 +284,8 @@ export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof Proje
       where.push(sql`EXISTS (SELECT 1 FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id
         AND ro.claimed < ro.slots AND ro.starts_at > now())`);
       where.push(sql`((${mine}) OR ((pr.open_to_street OR r.kind = 'street') AND (${wide})))`);
-      // Home first: the own community's projects, then the street's, soonest first.
-      order = sql`(${mine}) DESC, pr.starts_at, pr.id`;
+      // Home first: the own building's projects, then the community's, then the street's, soonest first.
+      order = sql`${building ? sql`(r.path <@ ${building}::ltree) DESC,` : sql``} (${mine}) DESC, pr.starts_at, pr.id`;
     }
   }
   return pageOf(
@@ -300,7 +313,8 @@ async function unitPlaces(db: Tx, actor: Actor): Promise<string[]> {
 export async function createProject(db: Tx, actor: Actor, input: z.infer<typeof ProjectCreateBody>) {
   return db.transaction(async (tx) => {
     const region = await regionForRead(tx, actor, input.regionId, 'project.manage');
-    if (region.kind !== 'community' && region.kind !== 'street') throw unprocessable('project_region_kind');
+    if (!['street', 'community', 'building'].includes(region.kind))
+      throw unprocessable('project_region_kind');
     if (new Date(input.endsAt) <= new Date(input.startsAt))
       throw unprocessable('rule_broken', { constraint: 'ends_after_start' });
     const need = input.needId ? await needFor(tx, actor, input.needId, true) : null;
@@ -748,7 +762,9 @@ export async function reviewProject(db: Tx, actor: Actor, id: number, input: z.i
     if (!['done', 'reviewed'].includes(p.status)) throw unprocessable('review_not_done');
     if (actor.personId === null) throw forbidden('review_not_resident');
     const me = await personFor(tx, actor, actor.personId);
-    if (!isWithin(me.home_path, p.region_path)) throw forbidden('review_not_resident');
+    // Residents of the project's community (or street) rate it, not only those of its building.
+    const place = p.region_path.split('.').slice(0, 3).join('.');
+    if (!isWithin(me.home_path, place)) throw forbidden('review_not_resident');
     const inserted = await tx
       .insert(projectReviews)
       .values({

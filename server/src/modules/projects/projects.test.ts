@@ -105,6 +105,45 @@ describe('claims', () => {
     ).toBe(403);
   });
 
+  it("lists a member's own building first, then the community's, then the street's open projects", async () => {
+    const member = await t.as('member');
+    const [home] = await t.sql<{ id: number; building: number }>(
+      `SELECT b.id FROM people p JOIN regions h ON h.id = p.home_region_id JOIN regions b ON b.path = subpath(h.path, 0, 4)
+        WHERE p.name = '张建国'`,
+    );
+    const [neighbour] = await t.sql<{ id: number }>(
+      `SELECT id FROM regions WHERE kind = 'building' AND parent_id = $1 AND id <> $2 ORDER BY id LIMIT 1`,
+      [bajiaoNorth, home!.id],
+    );
+    const street = await t.as('street_admin');
+    const streetId = await t.region('110107003');
+    const wide = await publishedProject({ regionId: streetId, title: '街道项目', startsAt: soon(1) }, street);
+    const community = await publishedProject({ title: '社区项目', startsAt: soon(2) });
+    const ownBuilding = await publishedProject({
+      regionId: home!.id,
+      title: '本楼项目',
+      startsAt: soon(2.5),
+    });
+    const otherBuilding = await publishedProject({
+      regionId: neighbour!.id,
+      title: '邻楼项目',
+      startsAt: soon(1.5),
+    });
+    const list = await member.get('/api/projects?claimable=true&pageSize=100');
+    const order = list.body.items.map((p: any) => p.id);
+    const at = (id: number) => order.indexOf(id);
+    expect(at(ownBuilding.id)).toBe(0);
+    expect(at(otherBuilding.id)).toBeGreaterThan(0);
+    expect(at(otherBuilding.id)).toBeLessThan(at(community.id)); // sooner, same community
+    expect(at(community.id)).toBeLessThan(at(wide.id));
+    // A building's project is the community's: its members may claim it.
+    const claim = await member.post(
+      `/api/projects/${otherBuilding.id}/roles/${otherBuilding.roles[0].id}/claims`,
+      {},
+    );
+    expect(claim.status).toBe(201);
+  });
+
   it('a unit contact claims slots for the unit; a claim can be withdrawn and frees its slots', async () => {
     const project = await publishedProject({ title: '单位认领项目' });
     const contact = await t.as('unit_contact');
