@@ -415,6 +415,32 @@ async function refreshClaimed(tx: Tx, districtId: number, projectId: number) {
     WHERE pr.district_id = ${districtId} AND pr.id = ${projectId} AND pr.status IN ('published', 'claimed')`);
 }
 
+/** What a claim needs to know of its project and role, in one query. */
+async function claimTarget(tx: Tx, actor: Actor, projectId: number, roleId: number) {
+  const { rows } = await tx.execute<{
+    status: ProjectStatus;
+    region_id: number;
+    region_path: string;
+    region_kind: string;
+    open_to_street: boolean;
+    started: boolean;
+    places: string[];
+  }>(sql`
+    SELECT pr.status, pr.region_id, r.path::text AS region_path, r.kind::text AS region_kind, pr.open_to_street,
+           ro.starts_at <= now() AS started,
+           ARRAY(SELECT subpath(h.path, 0, 3)::text FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+                  WHERE p.district_id = pr.district_id AND p.id = ${actor.personId ?? 0}
+                 UNION
+                 SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
+                  WHERE cr.district_id = pr.district_id AND cr.person_id = ${actor.personId ?? 0} AND cr.status = 'approved') AS places
+      FROM project_roles ro
+      JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
+      JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
+     WHERE ro.district_id = ${actor.districtId} AND ro.id = ${roleId} AND ro.project_id = ${projectId} AND ${visible(actor)}`);
+  if (!rows[0]) throw notFound();
+  return rows[0];
+}
+
 export async function claimRole(
   db: Tx,
   actor: Actor,
@@ -424,11 +450,9 @@ export async function claimRole(
 ) {
   return db
     .transaction(async (tx) => {
-      const p = await load(tx, actor, projectId);
+      const p = await claimTarget(tx, actor, projectId, roleId);
       if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
-      const role = p.roles.find((r) => r.id === roleId);
-      if (!role) throw notFound();
-      if (new Date(role.starts_at) <= new Date()) throw unprocessable('role_started');
+      if (p.started) throw unprocessable('role_started');
       let claimant: { personId?: number; unitId?: number };
       let slots = 1;
       if (input.forUnit) {
@@ -441,7 +465,7 @@ export async function claimRole(
         slots = input.slots;
       } else {
         if (actor.personId === null) throw unprocessable('need_no_person');
-        if (!reaches(await memberPlaces(tx, actor), p)) throw forbidden('claim_out_of_reach');
+        if (!reaches(p.places, p)) throw forbidden('claim_out_of_reach');
         claimant = { personId: actor.personId };
       }
       const inserted = await tx
