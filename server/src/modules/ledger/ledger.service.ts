@@ -169,7 +169,10 @@ function visible(actor: Actor): SQL {
 }
 
 export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof LedgerListQuery>, locale: Locale) {
-  const where: SQL[] = [sql`e.district_id = ${actor.districtId}`, visible(actor)];
+  const where: SQL[] = [sql`e.district_id = ${actor.districtId}`];
+  // A record one may read is read whole, as its totals are; otherwise what one's area reaches.
+  if (q.personId || q.unitId || q.orgId) await subjectOf(db, actor, q);
+  else where.push(visible(actor));
   if (q.personId) where.push(sql`e.person_id = ${q.personId}`);
   if (q.unitId) where.push(sql`e.unit_id = ${q.unitId}`);
   if (q.orgId) where.push(sql`e.party_org_id = ${q.orgId}`);

@@ -8,7 +8,7 @@ import { QueryError } from '../../shared/QueryError';
 import { useLedgerEntries, useLedgerRecord } from './api';
 import { CorrectionModal, EntryList, HoursFigures, KindTable } from './LedgerParts';
 
-type Subject = { personId: number } | { unitId: number };
+type Subject = { personId: number } | { unitId: number } | { orgId: number };
 
 const PAGE_SIZE = 5;
 
@@ -17,8 +17,9 @@ const isQuiet = (error: unknown) =>
   error instanceof ApiError && (error.status === 403 || error.status === 404);
 
 /**
- * A person's or unit's participation record inside their detail drawer: totals, kinds, latest
- * entries, and corrections for those who may make them. Renders nothing when the reader may not see it.
+ * A person's, unit's or Party organisation's participation record inside its detail drawer:
+ * totals, kinds, latest entries, and corrections for those who may make them. Renders nothing
+ * when the reader may not see it.
  */
 export function LedgerPanel({ subject }: { subject: Subject }) {
   const { t } = useTranslation();

@@ -11,6 +11,8 @@ type Common = {
   party?: boolean;
   /** Only people living in this region's subtree. */
   regionId?: number;
+  /** Only this unit's people (with `party`: the members of its Party organisations). */
+  unitId?: number;
   exclude?: number[];
   placeholder?: string;
   allowClear?: boolean;
@@ -35,7 +37,17 @@ const optionOf = (m: Option['member']): Option => ({ value: m.id, label: m.name,
 
 /** A person picker (one or several) that searches the server by name as the user types. */
 export function MemberSelect(props: Single | Multiple) {
-  const { party, regionId, exclude = [], placeholder, multiple, value, onChange: _onChange, ...rest } = props;
+  const {
+    party,
+    regionId,
+    unitId,
+    exclude = [],
+    placeholder,
+    multiple,
+    value,
+    onChange: _onChange,
+    ...rest
+  } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // People picked earlier stay named while the search shows others.
@@ -45,6 +57,7 @@ export function MemberSelect(props: Single | Multiple) {
     q: q || undefined,
     party: party ? 'true' : undefined,
     regionId,
+    unitId,
     page: 1,
     pageSize: 20,
   });

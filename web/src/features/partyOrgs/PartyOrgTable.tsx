@@ -1,23 +1,89 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { PartyOrg } from '@contract';
-import { Button, Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import {
+  Button,
+  Pagination,
+  Skeleton,
+  Spin,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { PartyOrgKindTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   orgs: PartyOrg[] | undefined;
   loading: boolean;
   pagination: TablePaginationConfig;
+  onView: (org: PartyOrg) => void;
   /** Offered only when the user may manage Party organisations. */
   onEdit?: (org: PartyOrg) => void;
 };
 
-export function PartyOrgTable({ orgs, loading, pagination, onEdit }: Props) {
+/** On a phone each organisation is a card: the table is too wide to read there. */
+function PartyOrgCards({ orgs, loading, pagination, onView, onEdit }: Props) {
   const { t } = useTranslation();
+  if (loading && !orgs) return <Skeleton active />;
+  return (
+    <Spin spinning={loading}>
+      <PlainList
+        items={orgs ?? []}
+        rowKey={(o) => o.id}
+        empty={t('partyOrgs.empty')}
+        render={(o) => (
+          <div className="gj-card-row" data-testid={`party-org-row-${o.id}`}>
+            <div className="gj-card-row-head">
+              <Typography.Link strong onClick={() => onView(o)} data-testid={`party-org-open-${o.id}`}>
+                {o.name}
+              </Typography.Link>
+              <PartyOrgKindTag kind={o.kind} />
+            </div>
+            <Typography.Text type="secondary">
+              {[o.regionName, o.unitName, o.parentName].filter(Boolean).join(' · ')}
+            </Typography.Text>
+            <div className="gj-card-row-head">
+              <span>{t('partyOrgs.memberCountValue', { count: o.memberCount })}</span>
+              {onEdit && (
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => onEdit(o)}
+                  data-testid={`party-org-edit-${o.id}`}
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+            </div>
+          </div>
+        )}
+      />
+      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+    </Spin>
+  );
+}
+
+export function PartyOrgTable(props: Props) {
+  const { orgs, loading, pagination, onView, onEdit } = props;
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<PartyOrg> = [
-    { title: t('partyOrgs.name'), dataIndex: 'name', fixed: 'left', width: 200 },
+    {
+      title: t('partyOrgs.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 200,
+      render: (name: string, org) => (
+        <Typography.Link onClick={() => onView(org)} data-testid={`party-org-open-${org.id}`}>
+          {name}
+        </Typography.Link>
+      ),
+    },
     {
       title: t('partyOrgs.kind'),
       dataIndex: 'kind',
@@ -58,6 +124,7 @@ export function PartyOrgTable({ orgs, loading, pagination, onEdit }: Props) {
     });
   }
 
+  if (isMobile) return <PartyOrgCards {...props} />;
   return (
     <Table<PartyOrg>
       rowKey="id"

@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
 import { usePartyOrgs } from './api';
+import { PartyOrgDetailDrawer } from './PartyOrgDetailDrawer';
 import { PartyOrgFilters, type PartyOrgFilterValues } from './PartyOrgFilters';
 import { PartyOrgFormDrawer, type PartyOrgFormTarget } from './PartyOrgFormDrawer';
 import { PartyOrgTable } from './PartyOrgTable';
@@ -28,7 +29,9 @@ export function PartyOrgsPage() {
   };
   const orgs = usePartyOrgs({ ...filters, page: list.page, pageSize: list.pageSize });
   const [form, setForm] = useState<PartyOrgFormTarget | null>(null);
+  const [viewing, setViewing] = useState<number | undefined>();
   const canManage = can('org.manage');
+  const onEdit = canManage ? (org: PartyOrg) => setForm({ mode: 'edit', org }) : undefined;
 
   return (
     <>
@@ -57,9 +60,11 @@ export function PartyOrgsPage() {
           orgs={orgs.data?.items}
           loading={orgs.isFetching}
           pagination={paginationProps(list, orgs.data?.total ?? 0, (total) => t('common.total', { total }))}
-          onEdit={canManage ? (org: PartyOrg) => setForm({ mode: 'edit', org }) : undefined}
+          onView={(org) => setViewing(org.id)}
+          onEdit={onEdit}
         />
       </Card>
+      <PartyOrgDetailDrawer orgId={viewing} onClose={() => setViewing(undefined)} onEdit={onEdit} />
       {canManage && <PartyOrgFormDrawer target={form} onClose={() => setForm(null)} />}
     </>
   );

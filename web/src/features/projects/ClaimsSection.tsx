@@ -1,8 +1,8 @@
-import { ClockCircleOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, RollbackOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import type { Claim } from '@contract';
 import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type HTMLAttributes, useState } from 'react';
+import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { useFeedback } from '../../shared/feedback';
@@ -11,7 +11,13 @@ import { TableEmpty } from '../../shared/TableEmpty';
 import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
-import { HoursModal, type HoursTarget, RemoveClaimModal } from './ClaimModals';
+import {
+  type ClaimMember,
+  HoursModal,
+  type HoursTarget,
+  NameMembersModal,
+  RemoveClaimModal,
+} from './ClaimModals';
 import { roleLabel } from './RoleSlots';
 
 const TIME = 'YYYY-MM-DD HH:mm';
@@ -32,6 +38,46 @@ export function ClaimantCell({ claim }: { claim: Claim }) {
       {claim.claimant.kind === 'unit' && <Tag color="gold">{t('claims.unit')}</Tag>}
       <span>{claim.claimant.name}</span>
     </span>
+  );
+}
+
+/**
+ * The Party members a unit named for its claim, each with the hours confirmed for them;
+ * `action` adds a control after each one (the organiser's hours button).
+ */
+export function ClaimMembers({
+  claim,
+  action,
+}: {
+  claim: Claim;
+  action?: (member: ClaimMember) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (claim.claimant.kind !== 'unit') return null;
+  if (claim.members.length === 0) {
+    return claim.status === 'active' ? (
+      <Typography.Text type="secondary" data-testid={`claim-members-${claim.id}`}>
+        {t('claims.noMembers')}
+      </Typography.Text>
+    ) : null;
+  }
+  return (
+    <ul className="gj-claim-members" data-testid={`claim-members-${claim.id}`}>
+      {claim.members.map((m) => (
+        <li key={m.id} className="gj-inline" data-testid={`claim-member-${claim.id}-${m.id}`}>
+          <span>
+            {m.name}
+            {m.hoursConfirmed !== null && (
+              <Typography.Text type="secondary" data-testid={`claim-member-hours-value-${claim.id}-${m.id}`}>
+                {' · '}
+                {t('projects.hoursValue', { hours: m.hoursConfirmed })}
+              </Typography.Text>
+            )}
+          </span>
+          {action?.(m)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -81,18 +127,50 @@ export function ClaimsSection({ project }: Props) {
   const isOwn = useIsOwnClaim();
   const [hours, setHours] = useState<HoursTarget | null>(null);
   const [removing, setRemoving] = useState<Claim | null>(null);
+  const [naming, setNaming] = useState<Claim | null>(null);
   const canManage = can('project.manage');
   const running = ['in_progress', 'done', 'reviewed'].includes(project.status);
   const closed = ['done', 'reviewed', 'cancelled'].includes(project.status);
   const roles = new Map(project.roles.map((r) => [r.id, r]));
   const dash = t('common.none');
 
-  const suggested = (c: Claim) => (roles.get(c.roleId)?.hoursPerSlot ?? 0) * c.slots;
+  const perSlot = (c: Claim) => roles.get(c.roleId)?.hoursPerSlot ?? 0;
+  const suggested = (c: Claim) => perSlot(c) * c.slots;
+  /** A unit's claim with named members is confirmed member by member. */
+  const byMember = (c: Claim) => c.claimant.kind === 'unit' && c.members.length > 0;
+
+  const memberAction = (c: Claim) =>
+    c.status === 'active' && canManage && running
+      ? (m: ClaimMember) => (
+          <Button
+            type={m.hoursConfirmed === null ? 'primary' : 'default'}
+            size="small"
+            icon={<ClockCircleOutlined />}
+            onClick={() => setHours({ claim: c, suggested: perSlot(c), person: m })}
+            data-testid={`claim-member-hours-${c.id}-${m.id}`}
+          >
+            {m.hoursConfirmed === null ? t('claims.confirmHours') : t('claims.changeHours')}
+          </Button>
+        )
+      : undefined;
 
   const actions = (c: Claim) => {
     if (c.status !== 'active') return null;
     const buttons = [];
-    if (canManage && running) {
+    if (isOwn(c) && c.claimant.kind === 'unit' && c.hoursConfirmed === null) {
+      buttons.push(
+        <Button
+          key="members"
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => setNaming(c)}
+          data-testid={`claim-name-members-${c.id}`}
+        >
+          {t('claims.nameMembers')}
+        </Button>,
+      );
+    }
+    if (canManage && running && !byMember(c)) {
       buttons.push(
         <Button
           key="hours"
@@ -128,28 +206,50 @@ export function ClaimsSection({ project }: Props) {
     ) : null;
   };
 
-  const hoursCell = (c: Claim) =>
-    c.hoursConfirmed === null ? (
-      <Typography.Text type="secondary">{t('claims.notConfirmed')}</Typography.Text>
-    ) : (
-      <span data-testid={`claim-hours-value-${c.id}`}>
-        {t('projects.hoursValue', { hours: c.hoursConfirmed })}
+  const hoursCell = (c: Claim) => {
+    const confirmed = c.members.filter((m) => m.hoursConfirmed !== null);
+    // Named members: the hours confirmed for them so far, and how many are done.
+    const total = byMember(c)
+      ? confirmed.length > 0
+        ? confirmed.reduce((sum, m) => sum + (m.hoursConfirmed ?? 0), 0)
+        : null
+      : c.hoursConfirmed;
+    if (total === null) return <Typography.Text type="secondary">{t('claims.notConfirmed')}</Typography.Text>;
+    return (
+      <span className="gj-stack">
+        <span data-testid={`claim-hours-value-${c.id}`}>{t('projects.hoursValue', { hours: total })}</span>
+        {byMember(c) && confirmed.length < c.members.length && (
+          <Typography.Text type="secondary">
+            {t('claims.membersConfirmed', { confirmed: confirmed.length, total: c.members.length })}
+          </Typography.Text>
+        )}
       </span>
     );
+  };
 
   const columns: TableColumnsType<Claim> = [
     {
       title: t('claims.claimant'),
       key: 'claimant',
-      width: 160,
-      render: (_, c) => <ClaimantCell claim={c} />,
+      width: 240,
+      render: (_, c) => (
+        <span className="gj-stack">
+          <ClaimantCell claim={c} />
+          <ClaimMembers claim={c} action={memberAction(c)} />
+        </span>
+      ),
     },
-    { title: t('claims.role'), dataIndex: 'roleName', width: 140 },
-    { title: t('claims.slots'), dataIndex: 'slots', width: 70, align: 'right' },
+    {
+      title: t('claims.role'),
+      dataIndex: 'roleName',
+      width: 110,
+      render: (_, c) => roleLabel(t, c.roleKind, c.roleName),
+    },
+    { title: t('claims.slots'), dataIndex: 'slots', width: 60, align: 'right' },
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 150,
+      width: 110,
       render: (_, c) => (
         <span className="gj-stack">
           <ClaimStatusTag status={c.status} />
@@ -164,7 +264,7 @@ export function ClaimsSection({ project }: Props) {
       width: 140,
       render: (at: string) => <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>,
     },
-    { title: t('common.actions'), key: 'actions', width: 220, render: (_, c) => actions(c) ?? dash },
+    { title: t('common.actions'), key: 'actions', width: 210, render: (_, c) => actions(c) ?? dash },
   ];
 
   return (
@@ -184,6 +284,7 @@ export function ClaimsSection({ project }: Props) {
                 <Typography.Text type="secondary">
                   {roleLabel(t, c.roleKind, c.roleName)} · {t('claims.slotsCount', { count: c.slots })}
                 </Typography.Text>
+                <ClaimMembers claim={c} action={memberAction(c)} />
                 {c.reason && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
                 {hoursCell(c)}
                 {actions(c)}
@@ -198,7 +299,7 @@ export function ClaimsSection({ project }: Props) {
           columns={columns}
           dataSource={project.claims}
           pagination={project.claims.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          scroll={{ x: 990 }}
+          scroll={{ x: 980 }}
           onRow={(c) =>
             ({ 'data-testid': `claim-row-${c.id}`, 'data-status': c.status }) as HTMLAttributes<HTMLElement>
           }
@@ -208,6 +309,7 @@ export function ClaimsSection({ project }: Props) {
       )}
       <HoursModal target={hours} onClose={() => setHours(null)} />
       <RemoveClaimModal claim={removing} onClose={() => setRemoving(null)} />
+      <NameMembersModal claim={naming} onClose={() => setNaming(null)} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { CalendarOutlined, CarryOutOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import type { Project, ProjectRole } from '@contract';
+import type { Claim, Project, ProjectRole } from '@contract';
 import { Button, Card, Empty, Pagination, Skeleton, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
@@ -12,7 +13,7 @@ import { ClaimStatusTag } from '../../shared/tags';
 import { SpecialtyTags } from '../members/MemberCells';
 import { canWithdraw, isClaimOpen, useClaims, useProjects } from './api';
 import { ClaimSheet, type ClaimTarget } from './ClaimSheet';
-import { WithdrawButton } from './ClaimsSection';
+import { useIsOwnClaim, WithdrawButton } from './ClaimsSection';
 import { projectTime, RoleTitle, roleLabel, SlotsBar } from './RoleSlots';
 
 const PAGE = 20;
@@ -96,6 +97,11 @@ function Claimable() {
 
 function MyClaims() {
   const { t } = useTranslation();
+  const { me } = useAuth();
+  const isOwn = useIsOwnClaim();
+  // A member a unit named for its claim sees the hours confirmed for them, not the unit's.
+  const hoursOf = (c: Claim) =>
+    c.members.find((m) => m.id === me.user.personId)?.hoursConfirmed ?? c.hoursConfirmed;
   const [page, setPage] = useState(1);
   const claims = useClaims({ mine: 'true', page, pageSize: MY_PAGE });
   if (claims.error) return <QueryError error={claims.error} onRetry={() => void claims.refetch()} />;
@@ -120,12 +126,12 @@ function MyClaims() {
                   ` · ${c.claimant.name} · ${t('claims.slotsCount', { count: c.slots })}`}
               </Typography.Text>
               {c.reason && <Typography.Text type="danger">{c.reason}</Typography.Text>}
-              {c.hoursConfirmed !== null && (
+              {hoursOf(c) !== null && (
                 <Typography.Text type="success">
-                  {t('myClaim.hoursConfirmed', { hours: c.hoursConfirmed })}
+                  {t('myClaim.hoursConfirmed', { hours: hoursOf(c) })}
                 </Typography.Text>
               )}
-              {canWithdraw(c) && <WithdrawButton claim={c} />}
+              {isOwn(c) && canWithdraw(c) && <WithdrawButton claim={c} />}
             </div>
           )}
         />

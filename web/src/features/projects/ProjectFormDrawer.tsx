@@ -159,7 +159,7 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
             extra={t('projects.regionHint')}
             rules={[{ required: true, message: t('regions.required') }]}
           >
-            <RegionSelect kinds={['community', 'street']} data-testid="project-region" />
+            <RegionSelect kinds={['street', 'community', 'building']} data-testid="project-region" />
           </Form.Item>
           <Form.Item
             name="openToStreet"

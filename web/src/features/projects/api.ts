@@ -153,9 +153,16 @@ export const useRemoveClaim = () =>
     api.post<Claim>(`/claims/${id}/remove`, { reason }),
   );
 
+/** A unit's claim with named members is confirmed member by member: `personId` says whose. */
 export const useConfirmHours = () =>
-  useClaimMutation(({ id, hours }: { id: number; hours: number }) =>
-    api.post<Claim>(`/claims/${id}/hours`, { hours }),
+  useClaimMutation(({ id, hours, personId }: { id: number; hours: number; personId?: number }) =>
+    api.post<Claim>(`/claims/${id}/hours`, personId === undefined ? { hours } : { hours, personId }),
+  );
+
+/** A unit's contact names the unit's Party members who fill its claimed slots (the whole set). */
+export const useNameClaimMembers = () =>
+  useClaimMutation(({ id, personIds }: { id: number; personIds: number[] }) =>
+    api.put<Claim>(`/claims/${id}/members`, { personIds }),
   );
 
 /** The transitions an organiser may make from each status (cancelling is offered separately). */
