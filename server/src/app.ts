@@ -9,6 +9,7 @@ import type { Db } from './db/client';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { dedicationRoutes } from './modules/dedication/dedication.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(bodiesRoutes(deps));
   await api.register(ledgerRoutes(deps));
   await api.register(projectsRoutes(deps));
+  await api.register(dedicationRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));

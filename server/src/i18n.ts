@@ -107,6 +107,67 @@ const messages = {
   ],
   claim_member_not_in_unit: ['只能指派本单位的党员', "Only the unit's own Party members can be named"],
   notify_claim_named: ['{unit} 指派您参加“{title}”', '{unit} named you for “{title}”'],
+  rule_invalid: [
+    '重复规则无效：请使用按日、周、月或年的规则，如 FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2',
+    'Not a valid rule: use a daily, weekly, monthly or yearly rule such as FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2',
+  ],
+  rule_no_dates: ['该规则今后不再产生任何日期', 'The rule gives no dates from today on'],
+  dedication_task_outside_day: [
+    '任务“{title}”的时间应在奉献日的时间之内',
+    'The task “{title}” must fit within the day’s hours',
+  ],
+  dedication_region_kind: ['奉献日应由社区或街道设立', 'A dedication day belongs to a community or a street'],
+  dedication_retired: ['该奉献日已停用', 'This dedication day has been retired'],
+  occurrence_rule_changed: ['奉献日规则调整，本日取消', 'Cancelled: the dedication day’s rule changed'],
+  occurrence_day_retired: ['奉献日已停用，本日取消', 'Cancelled: the dedication day was retired'],
+  occurrence_cancelled: ['本次奉献日已取消', 'This dedication day has been cancelled'],
+  occurrence_over: ['本次奉献日已结束', 'This dedication day is over'],
+  range_too_long: ['查询范围不能超过 {days} 天', 'Ask for at most {days} days at a time'],
+  task_capacity_below_signed: [
+    '已有 {signed} 人报名，名额不能少于报名人数',
+    '{signed} people have signed up: the places cannot be fewer',
+  ],
+  task_full: ['该任务名额已满', 'This task is full'],
+  signup_exists: ['您已报名本次奉献日', 'You have already signed up for this day'],
+  signup_out_of_reach: [
+    '只能报名本社区（或本街道）的奉献日',
+    'You can sign up only for your community’s (or street’s) dedication days',
+  ],
+  signup_not_active: ['该报名已取消', 'This sign-up is no longer active'],
+  signup_started: ['活动已开始，不能再取消报名', 'The day has started: you can no longer withdraw'],
+  signup_checked_in: ['该成员已签到，不能移除', 'This member has checked in and cannot be removed'],
+  checkin_code_invalid: [
+    '签到码无效或已过期，请扫描组织者屏幕上的最新二维码',
+    'The code is not valid or has expired: scan the latest code on the organiser’s screen',
+  ],
+  checkin_outside_window: [
+    '不在签到时间内（活动开始前 30 分钟至结束）',
+    'Not within check-in time (from 30 minutes before the start to the end)',
+  ],
+  checkin_not_signed_up: ['您尚未报名本次奉献日', 'You have not signed up for this day'],
+  checkin_not_in: ['请先签到再签退', 'Check in before checking out'],
+  hours_needed: ['尚未签退，请填写时长', 'No check-out: enter the hours'],
+  hours_reason_needed: ['调整或驳回时长需要说明原因', 'Adjusting or rejecting hours needs a reason'],
+  notify_occurrence_cancelled: [
+    '奉献日“{title}”（{date}）已取消',
+    'The dedication day “{title}” on {date} is cancelled',
+  ],
+  notify_signup_promoted: [
+    '您已从候补转为正式报名：“{title}”（{date}）',
+    'You moved up from the waiting list: “{title}” on {date}',
+  ],
+  notify_signup_removed: [
+    '您在“{title}”（{date}）的报名已被取消：{reason}',
+    'Your sign-up for “{title}” on {date} was removed: {reason}',
+  ],
+  notify_dedication_reminder: [
+    '明天 {time} 是“{title}”，您的任务：{task}，地点：{place}',
+    'Tomorrow at {time}: “{title}”. Your task: {task}, at {place}',
+  ],
+  notify_hours_rejected: [
+    '“{title}”的服务时长未被确认：{reason}',
+    'Hours for “{title}” were not confirmed: {reason}',
+  ],
   hours_too_early: ['项目开始后才能确认时长', 'Hours are confirmed once the project has started'],
   review_not_done: ['项目完成后才能评价', 'A project can be rated once it is done'],
   review_not_resident: ['只有本社区居民可以评价', 'Only residents of the community rate a project'],
@@ -225,4 +286,22 @@ export function message(
 export function localeOf(acceptLanguage: string | undefined): Locale {
   const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/**
+ * A message the system writes into a record (why it corrected an entry, why it cancelled
+ * a day): stored as `sys:<key>:<json>` and put into the reader's language when read.
+ * What people type is stored as typed.
+ */
+export type StoredMessage = { key: MessageKey; params?: Record<string, string | number> };
+export const storeMessage = (r: StoredMessage) => `sys:${r.key}:${JSON.stringify(r.params ?? {})}`;
+
+export function readStored(stored: string | null, locale: Locale): string | null {
+  const m = stored && /^sys:(\w+):(.*)$/s.exec(stored);
+  if (!m) return stored;
+  try {
+    return message(locale, m[1] as MessageKey, JSON.parse(m[2]!));
+  } catch {
+    return stored;
+  }
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
+import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data';
 import { seedDemo } from './modules/demo/demo.seed';
 
@@ -40,6 +41,7 @@ try {
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
   log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
+  scheduleDedicationJobs(database.db, log);
   if (config.demo) {
     log.info(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }

@@ -28,6 +28,7 @@ const NETWORK_ADMIN: Action[] = [
   'ledger.correct',
   'need.decide',
   'project.manage',
+  'dedication.manage',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -45,7 +46,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ledger.read',
     'claim.make',
   ],
-  party_member: ['region.read', 'registration.request', 'body.read', 'need.raise', 'claim.make'],
+  party_member: [
+    'region.read',
+    'registration.request',
+    'body.read',
+    'need.raise',
+    'claim.make',
+    'signup.make',
+  ],
   resident: ['region.read', 'need.raise'],
   lecturer: ['region.read'],
 };

@@ -21,30 +21,12 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
-import { type Locale, type MessageKey, message } from '../../i18n';
+import { type Locale, readStored, type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../network/members.service';
 import { orgFor } from '../network/party-orgs.service';
 import { unitFor } from '../network/units.service';
 import { regionForRead } from '../regions/regions.service';
-
-/**
- * Why the system corrected an entry: a message key and parameters, stored as
- * `sys:<key>:<json>` and put into the reader's language when listed. Reasons people
- * type for their own corrections are stored as typed.
- */
-export type SystemReason = { key: MessageKey; params?: Record<string, string | number> };
-const storeReason = (r: SystemReason) => `sys:${r.key}:${JSON.stringify(r.params ?? {})}`;
-
-function readReason(stored: string | null, locale: Locale): string | null {
-  const m = stored && /^sys:(\w+):(.*)$/s.exec(stored);
-  if (!m) return stored;
-  try {
-    return message(locale, m[1] as MessageKey, JSON.parse(m[2]!));
-  } catch {
-    return stored;
-  }
-}
 
 /** One act of participation: its kind, its source, and whom it is tied to. */
 export type Act = {
@@ -66,7 +48,7 @@ export async function settle(
   who: { userId: number | null },
   act: Act,
   target: { quantity: number; at: string; regionId: number },
-  reason: SystemReason,
+  reason: StoredMessage,
 ): Promise<void> {
   // A person's act is identified without their organisation: it is stamped on the original
   // (the organisation they belong to then, so its record counts its members' participation)
@@ -102,7 +84,7 @@ export async function settle(
   const delta = Math.round((target.quantity - Number(original.net)) * 100) / 100;
   if (delta === 0) return;
   await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-    VALUES (${common}, ${delta}, ${target.at}, ${tail(original.party_org_id)}, ${original.id}, ${storeReason(reason)}, ${who.userId})`);
+    VALUES (${common}, ${delta}, ${target.at}, ${tail(original.party_org_id)}, ${original.id}, ${storeMessage(reason)}, ${who.userId})`);
 }
 
 type Row = {
@@ -135,7 +117,12 @@ const SELECT = sql`
          CASE e.source_type
            WHEN 'meeting' THEN (SELECT m.title FROM meetings m WHERE m.district_id = e.district_id AND m.id = e.source_id)
            WHEN 'claim' THEN (SELECT pr.title FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
-                               WHERE c.district_id = e.district_id AND c.id = e.source_id) END AS source_label,
+                               WHERE c.district_id = e.district_id AND c.id = e.source_id)
+           WHEN 'signup' THEN (SELECT d.title || ' ' || o.on_date::text || ' · ' || t.title FROM signups s
+                                 JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
+                                 JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
+                                 JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
+                                WHERE s.district_id = e.district_id AND s.id = e.source_id) END AS source_label,
          e.corrects_id, e.reason
     FROM ledger_entries e
     JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
@@ -158,7 +145,7 @@ const present = (r: Row, locale: Locale): LedgerEntry => ({
   regionName: r.region_name,
   source: { type: r.source_type, id: r.source_id, label: r.source_label },
   correctsId: r.corrects_id,
-  reason: readReason(r.reason, locale),
+  reason: readStored(r.reason, locale),
 });
 
 /** Entries the actor may read: in its area, of its unit, or its own. */

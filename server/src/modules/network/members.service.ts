@@ -329,3 +329,15 @@ export async function updateMember(
     return after;
   });
 }
+
+/** The communities a member counts in: where they live, and where they registered. */
+export async function memberPlaces(db: Tx, actor: Actor): Promise<string[]> {
+  if (actor.personId === null) return [];
+  const { rows } = await db.execute<{ path: string }>(sql`
+    SELECT subpath(h.path, 0, 3)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId}
+    UNION
+    SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
+     WHERE cr.district_id = ${actor.districtId} AND cr.person_id = ${actor.personId} AND cr.status = 'approved'`);
+  return rows.map((r) => r.path);
+}

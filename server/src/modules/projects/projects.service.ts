@@ -26,7 +26,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
-import { personFor } from '../network/members.service';
+import { memberPlaces, personFor } from '../network/members.service';
 import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
@@ -217,18 +217,6 @@ export async function getProject(db: Tx, actor: Actor, id: number) {
       at: iso(v.created_at)!,
     })),
   };
-}
-
-/** The communities a member counts in: where they live, and where they registered. */
-async function memberPlaces(db: Tx, actor: Actor): Promise<string[]> {
-  if (actor.personId === null) return [];
-  const { rows } = await db.execute<{ path: string }>(sql`
-    SELECT subpath(h.path, 0, 3)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId}
-    UNION
-    SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
-     WHERE cr.district_id = ${actor.districtId} AND cr.person_id = ${actor.personId} AND cr.status = 'approved'`);
-  return rows.map((r) => r.path);
 }
 
 /**

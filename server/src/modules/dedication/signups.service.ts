@@ -1,0 +1,381 @@
+/**
+ * Signing up for a dedication day's task, checking in and out, and the hours that follow.
+ * A task's places are a guarded counter: a sign-up takes a place while one is free, or
+ * joins the waiting list; the task's row lock puts concurrent sign-ups in one order.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CheckinResult,
+  HoursDecisionBody,
+  HoursStatus,
+  Signup,
+  SignupListQuery,
+  SignupStatus,
+} from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, inScope } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { iso } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { settle } from '../ledger/ledger.service';
+import { memberPlaces } from '../network/members.service';
+import { notify } from '../notifications/notifications.service';
+import { makeCode, readCode, STEP_SECONDS } from './checkin-code';
+import { loadOccurrence, organises, promote, servesIn } from './dedication.service';
+
+/** Check-in opens this long before the start; check-out stays open this long after the end. */
+const EARLY_MS = 30 * 60_000;
+const LATE_MS = 60 * 60_000;
+
+type Row = {
+  id: number;
+  occurrence_id: number;
+  dedication_day_id: number;
+  title: string;
+  region_id: number;
+  region_name: string;
+  region_path: string;
+  on_date: string;
+  occurrence_status: string;
+  occurrence_starts_at: string;
+  occurrence_ends_at: string;
+  task_id: number;
+  task_title: string;
+  place: string;
+  starts_at: string;
+  ends_at: string;
+  person_id: number;
+  person_name: string;
+  person_user_id: number | null;
+  status: SignupStatus;
+  position: number | null;
+  checked_in_at: string | null;
+  checked_out_at: string | null;
+  checked_by: 'qr' | 'hand' | null;
+  computed_hours: number | null;
+  hours: number | null;
+  hours_status: HoursStatus;
+  reason: string | null;
+  created_at: string;
+};
+
+const SELECT = sql`
+  SELECT s.id, s.occurrence_id, o.dedication_day_id, d.title, o.region_id, r.name AS region_name, r.path::text AS region_path,
+         o.on_date::text AS on_date, o.status::text AS occurrence_status, o.starts_at AS occurrence_starts_at,
+         o.ends_at AS occurrence_ends_at, s.task_id, t.title AS task_title, t.place, t.starts_at, t.ends_at,
+         s.person_id, p.name AS person_name, p.user_id AS person_user_id, s.status,
+         CASE WHEN s.status = 'waiting' THEN (SELECT count(*)::int FROM signups w WHERE w.district_id = s.district_id
+                AND w.task_id = s.task_id AND w.status = 'waiting' AND w.id <= s.id) END AS position,
+         s.checked_in_at, s.checked_out_at, s.checked_by,
+         -- Time between check-in and check-out, never more than the task lasts, to a tenth of an hour.
+         CASE WHEN s.checked_out_at IS NOT NULL THEN round((least(extract(epoch FROM s.checked_out_at - s.checked_in_at),
+                extract(epoch FROM t.ends_at - t.starts_at)) / 3600)::numeric, 1)::float8 END AS computed_hours,
+         s.hours::float8 AS hours, s.hours_status, s.reason, s.created_at
+    FROM signups s
+    JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
+    JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
+    JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
+    JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
+    JOIN people p ON p.district_id = s.district_id AND p.id = s.person_id`;
+
+const present = (s: Row): Signup => ({
+  id: s.id,
+  occurrenceId: s.occurrence_id,
+  dedicationDayId: s.dedication_day_id,
+  title: s.title,
+  regionName: s.region_name,
+  date: s.on_date,
+  taskId: s.task_id,
+  taskTitle: s.task_title,
+  place: s.place,
+  startsAt: iso(s.starts_at)!,
+  endsAt: iso(s.ends_at)!,
+  person: { id: s.person_id, name: s.person_name },
+  status: s.status,
+  position: s.position,
+  checkedInAt: iso(s.checked_in_at),
+  checkedOutAt: iso(s.checked_out_at),
+  checkedBy: s.checked_by,
+  computedHours: s.computed_hours,
+  hours: s.hours,
+  hoursStatus: s.hours_status,
+  reason: s.reason,
+  createdAt: iso(s.created_at)!,
+});
+
+/** A sign-up the actor may see: their own, or one where they organise. */
+async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+  const { rows } =
+    await db.execute<Row>(sql`${SELECT} WHERE s.district_id = ${actor.districtId} AND s.id = ${id}
+    ${lock ? sql`FOR UPDATE OF s` : sql``}`);
+  const s = rows[0];
+  if (!s || (s.person_user_id !== actor.userId && !organises(actor, s))) throw notFound();
+  return s;
+}
+
+const signupFor = async (db: Tx, actor: Actor, id: number) => present(await load(db, actor, id));
+
+export async function listSignups(db: Tx, actor: Actor, q: z.infer<typeof SignupListQuery>) {
+  const own = sql`s.person_id = ${actor.personId ?? 0}`;
+  const where: SQL[] = [sql`s.district_id = ${actor.districtId}`];
+  where.push(q.mine === 'true' ? own : sql`(${own} OR ${inScope(actor, 'dedication.manage', sql`r.path`)})`);
+  if (q.occurrenceId) where.push(sql`s.occurrence_id = ${q.occurrenceId}`);
+  if (q.taskId) where.push(sql`s.task_id = ${q.taskId}`);
+  if (q.status) where.push(sql`s.status = ${q.status}`);
+  if (q.hoursStatus) where.push(sql`s.hours_status = ${q.hoursStatus}`);
+  // Mine: soonest first; an organiser's list: by task, then in the order people came.
+  const orderBy =
+    q.mine === 'true' ? sql`o.starts_at DESC, s.id DESC` : sql`t.starts_at, t.id, s.status, s.id`;
+  return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy }, present);
+}
+
+/** A Party member signs up for a task: a place while one is free, else the waiting list. */
+export async function signUp(db: Tx, actor: Actor, taskId: number) {
+  return db
+    .transaction(async (tx) => {
+      if (actor.personId === null) throw unprocessable('need_no_person');
+      const { rows: found } = await tx.execute<{ occurrence_id: number }>(sql`
+        SELECT occurrence_id FROM dedication_tasks WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
+      if (!found[0]) throw notFound();
+      const o = await loadOccurrence(tx, actor, found[0].occurrence_id);
+      if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
+      if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
+      if (!servesIn(await memberPlaces(tx, actor), o)) throw forbidden('signup_out_of_reach');
+      const started = Date.parse(o.starts_at) <= Date.now();
+      // The task's row lock, taken here, orders every sign-up to this task until commit.
+      const { rows } = await tx.execute<{ took: boolean }>(sql`
+        WITH old AS (SELECT signed < capacity AS free FROM dedication_tasks
+                      WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE)
+        UPDATE dedication_tasks t SET signed = t.signed + CASE WHEN old.free THEN 1 ELSE 0 END
+          FROM old WHERE t.district_id = ${actor.districtId} AND t.id = ${taskId} RETURNING old.free AS took`);
+      const took = rows[0]!.took;
+      // On the day itself nobody waits: there is a place, or there is not.
+      if (!took && started) throw conflict('task_full');
+      const inserted = await tx.execute<{ id: number }>(sql`
+        INSERT INTO signups (district_id, occurrence_id, task_id, person_id, status, created_by)
+        VALUES (${actor.districtId}, ${o.id}, ${taskId}, ${actor.personId}, ${took ? 'signed' : 'waiting'}, ${actor.userId})
+        ON CONFLICT DO NOTHING RETURNING id`);
+      if (!inserted.rows[0]) throw conflict('signup_exists');
+      const id = inserted.rows[0].id;
+      await recordAudit(tx, actor, {
+        districtId: actor.districtId,
+        regionId: o.region_id,
+        action: 'signup.create',
+        entityType: 'signup',
+        entityId: id,
+        after: { taskId, status: took ? 'signed' : 'waiting' },
+      });
+      return id;
+    })
+    .then((id) => signupFor(db, actor, id));
+}
+
+/** Frees a sign-up's place (the member before the start, or the organiser with a reason) and promotes the next in line. */
+async function release(db: Tx, actor: Actor, id: number, reason: string | null) {
+  return db.transaction(async (tx) => {
+    const s = await load(tx, actor, id, true);
+    if (s.status !== 'signed' && s.status !== 'waiting') throw conflict('signup_not_active');
+    if (reason === null) {
+      if (s.person_user_id !== actor.userId) throw forbidden();
+      if (Date.parse(s.occurrence_starts_at) <= Date.now()) throw unprocessable('signup_started');
+    } else {
+      authorize(actor, 'dedication.manage', s.region_path);
+      if (s.checked_in_at) throw conflict('signup_checked_in');
+    }
+    const status = reason === null ? 'withdrawn' : 'removed';
+    await tx.execute(sql`UPDATE signups SET status = ${status}, reason = ${reason}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    if (s.status === 'signed') {
+      await tx.execute(sql`UPDATE dedication_tasks SET signed = signed - 1
+        WHERE district_id = ${actor.districtId} AND id = ${s.task_id}`);
+      await promote(tx, actor.districtId, s.task_id);
+    }
+    if (reason !== null) {
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: s.person_user_id },
+        'notify_signup_removed',
+        { title: s.title, date: s.on_date, reason },
+        `/occurrences/${s.occurrence_id}`,
+      );
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: s.region_id,
+      action: `signup.${status === 'withdrawn' ? 'withdraw' : 'remove'}`,
+      entityType: 'signup',
+      entityId: id,
+      before: { status: s.status },
+      after: { status, reason },
+    });
+    return signupFor(tx, actor, id);
+  });
+}
+
+export const withdrawSignup = (db: Tx, actor: Actor, id: number) => release(db, actor, id, null);
+export const removeSignup = (db: Tx, actor: Actor, id: number, reason: string) =>
+  release(db, actor, id, reason);
+
+/** Whether now falls where checking in (or out) is open for an occurrence. */
+function openFor(action: 'in' | 'out', o: { starts_at: string; ends_at: string }, now = Date.now()) {
+  const from = Date.parse(o.starts_at) - EARLY_MS;
+  const to = Date.parse(o.ends_at) + (action === 'out' ? LATE_MS : 0);
+  return now >= from && now <= to;
+}
+
+/**
+ * Checks a signed-up person in or out, once: a second scan, or two at the same moment,
+ * finds the time already set and changes nothing.
+ */
+async function check(tx: Tx, districtId: number, s: Row, action: 'in' | 'out', by: 'qr' | 'hand') {
+  if (action === 'in') {
+    const { rows } =
+      await tx.execute(sql`UPDATE signups SET checked_in_at = now(), checked_by = ${by}, updated_at = now()
+      WHERE district_id = ${districtId} AND id = ${s.id} AND checked_in_at IS NULL RETURNING id`);
+    return rows.length ? 'checked_in' : 'already_in';
+  }
+  if (!s.checked_in_at) throw conflict('checkin_not_in');
+  const { rows } = await tx.execute(sql`UPDATE signups SET checked_out_at = now(), updated_at = now()
+    WHERE district_id = ${districtId} AND id = ${s.id} AND checked_out_at IS NULL RETURNING id`);
+  return rows.length ? 'checked_out' : 'already_out';
+}
+
+/** A member scans the organiser's code. */
+export async function checkIn(
+  db: Tx,
+  actor: Actor,
+  input: { token: string; action: 'in' | 'out' },
+): Promise<z.infer<typeof CheckinResult>> {
+  const occurrenceId = await readCode(db, actor.districtId, input.token);
+  if (occurrenceId === null) throw unprocessable('checkin_code_invalid');
+  return db.transaction(async (tx) => {
+    const o = await loadOccurrence(tx, actor, occurrenceId);
+    if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
+    if (!openFor(input.action, o)) throw unprocessable('checkin_outside_window');
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      SELECT id FROM signups WHERE district_id = ${actor.districtId} AND occurrence_id = ${occurrenceId}
+         AND person_id = ${actor.personId ?? 0} AND status = 'signed'`);
+    if (!rows[0]) {
+      // The page offers to join on the spot; it needs the occurrence to show its tasks.
+      throw new AppError(422, 'checkin_not_signed_up', {}, [
+        { path: 'occurrenceId', message: String(occurrenceId) },
+      ]);
+    }
+    const s = await load(tx, actor, rows[0].id, true);
+    const outcome = await check(tx, actor.districtId, s, input.action, 'qr');
+    if (outcome === 'checked_in' || outcome === 'checked_out') {
+      await recordAudit(tx, actor, {
+        districtId: actor.districtId,
+        regionId: s.region_id,
+        action: `signup.check_${input.action}`,
+        entityType: 'signup',
+        entityId: s.id,
+        after: { by: 'qr' },
+      });
+    }
+    return { outcome, signup: await signupFor(tx, actor, s.id) };
+  });
+}
+
+/** The organiser checks someone in or out by hand (no phone, flat battery). */
+export async function checkByHand(db: Tx, actor: Actor, id: number, action: 'in' | 'out') {
+  return db.transaction(async (tx) => {
+    const s = await load(tx, actor, id, true);
+    authorize(actor, 'dedication.manage', s.region_path);
+    if (s.status !== 'signed') throw conflict('signup_not_active');
+    if (s.occurrence_status === 'cancelled') throw conflict('occurrence_cancelled');
+    if (!openFor('out', { starts_at: s.occurrence_starts_at, ends_at: s.occurrence_ends_at }))
+      throw unprocessable('checkin_outside_window');
+    const outcome = await check(tx, actor.districtId, s, action, 'hand');
+    if (outcome === 'checked_in' || outcome === 'checked_out') {
+      await recordAudit(tx, actor, {
+        districtId: actor.districtId,
+        regionId: s.region_id,
+        action: `signup.check_${action}`,
+        entityType: 'signup',
+        entityId: id,
+        after: { by: 'hand' },
+      });
+    }
+    return signupFor(tx, actor, id);
+  });
+}
+
+/** The code an organiser shows for an occurrence, renewed every step. */
+export async function checkinCode(db: Tx, actor: Actor, occurrenceId: number, origin: string) {
+  const o = await loadOccurrence(db, actor, occurrenceId);
+  authorize(actor, 'dedication.manage', o.region_path);
+  if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
+  const code = await makeCode(db, actor.districtId, occurrenceId);
+  return {
+    ...code,
+    url: `${origin}/checkin?t=${encodeURIComponent(code.token)}`,
+    refreshSeconds: STEP_SECONDS,
+  };
+}
+
+/**
+ * The organiser confirms the hours (the computed ones, or another figure with a reason)
+ * or rejects them with a reason. The ledger holds the confirmed figure exactly once: a
+ * new decision corrects it.
+ */
+export async function decideHours(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof HoursDecisionBody>,
+) {
+  return db.transaction(async (tx) => {
+    const s = await load(tx, actor, id, true);
+    authorize(actor, 'dedication.manage', s.region_path);
+    if (s.status !== 'signed') throw conflict('signup_not_active');
+    if (Date.parse(s.occurrence_starts_at) > Date.now()) throw unprocessable('hours_too_early');
+    let hours: number;
+    if (input.decision === 'reject') {
+      if (!input.reason) throw unprocessable('hours_reason_needed');
+      hours = 0;
+    } else {
+      if (input.hours === undefined && s.computed_hours === null) throw unprocessable('hours_needed');
+      hours = input.hours ?? s.computed_hours!;
+      if (hours !== s.computed_hours && !input.reason) throw unprocessable('hours_reason_needed');
+    }
+    const status = input.decision === 'reject' ? 'rejected' : 'confirmed';
+    await tx.execute(sql`UPDATE signups SET hours = ${hours}, hours_status = ${status}, reason = ${input.reason ?? null},
+        decided_by = ${actor.userId}, decided_at = now(), updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    const ended = new Date(Math.min(Date.parse(s.ends_at), Date.now())).toISOString();
+    await settle(
+      tx,
+      actor,
+      {
+        districtId: actor.districtId,
+        kind: 'service_hours',
+        sourceType: 'signup',
+        sourceId: id,
+        personId: s.person_id,
+      },
+      { quantity: hours, at: ended, regionId: s.region_id },
+      { key: 'ledger_hours_adjusted' },
+    );
+    await notify(
+      tx,
+      { districtId: actor.districtId, userId: s.person_user_id },
+      status === 'confirmed' ? 'notify_hours_confirmed' : 'notify_hours_rejected',
+      { title: `${s.title} ${s.on_date}`, hours, reason: input.reason ?? '' },
+      '/me/record',
+    );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: s.region_id,
+      action: `signup.hours_${status}`,
+      entityType: 'signup',
+      entityId: id,
+      before: { hours: s.hours, status: s.hours_status },
+      after: { hours, status, reason: input.reason ?? null },
+    });
+    return signupFor(tx, actor, id);
+  });
+}
