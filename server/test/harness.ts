@@ -76,6 +76,11 @@ export type TestContext = {
   session: (username: string) => Promise<Client>;
   /** The id of the region with this code. */
   region: (code: string) => Promise<number>;
+  /**
+   * `count` new Party members of 八角北路社区党委 living in `homeRegionId`, each with an
+   * account `<prefix>1`… and a session: clients for concurrency tests.
+   */
+  members: (prefix: string, count: number, homeRegionId: number) => Promise<Client[]>;
   sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 };
@@ -94,7 +99,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.ready();
   const sql = async <T>(text: string, params: unknown[] = []) =>
     (await db.$client.query(text, params)).rows as T[];
-  return {
+  const self: TestContext = {
     app,
     db,
     sql,
@@ -118,6 +123,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       c.csrf = csrf;
       return c;
     },
+    members: async (prefix, count, homeRegionId) => {
+      await sql(
+        `WITH p AS (
+           INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
+           SELECT 1, $2 || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
+             FROM generate_series(1, $3::int) g RETURNING id, name),
+         u AS (
+           INSERT INTO users (district_id, region_id, username, display_name, password_hash)
+           SELECT 1, $1, $4 || substr(p.name, length($2) + 1), p.name, (SELECT password_hash FROM users WHERE username = 'member')
+             FROM p RETURNING id, display_name),
+         r AS (INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u)
+         SELECT count(*) FROM u`,
+        [homeRegionId, `${prefix}党员`, count, prefix],
+      );
+      // A statement does not see rows its own CTEs insert: link people to accounts after.
+      await sql(
+        `UPDATE people p SET user_id = u.id FROM users u
+          WHERE u.display_name = p.name AND p.name LIKE $1 || '%' AND p.user_id IS NULL`,
+        [`${prefix}党员`],
+      );
+      const clients: Client[] = [];
+      for (let i = 1; i <= count; i++) clients.push(await self.session(`${prefix}${i}`));
+      return clients;
+    },
     region: async (code) => {
       const [r] = await sql<{ id: number }>('SELECT id FROM regions WHERE code = $1', [code]);
       if (!r) throw new Error(`no region ${code}`);
@@ -130,4 +159,5 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await admin.end();
     },
   };
+  return self;
 }

@@ -37,23 +37,7 @@ describe('claims', () => {
     const project = await publishedProject();
     const role = project.roles[0];
     // 200 Party members of the community, each with an account.
-    await t.sql(
-      `
-      WITH p AS (
-        INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
-        SELECT 1, '并发党员' || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
-          FROM generate_series(1, 200) g RETURNING id, name),
-      u AS (
-        INSERT INTO users (district_id, region_id, username, display_name, password_hash)
-        SELECT 1, $1, 'load' || substr(p.name, 5), p.name, (SELECT password_hash FROM users WHERE username = 'member') FROM p
-        RETURNING id, display_name)
-      INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u`,
-      [bajiaoNorth],
-    );
-    await t.sql(
-      `UPDATE people p SET user_id = u.id FROM users u WHERE u.display_name = p.name AND p.name LIKE '并发党员%'`,
-    );
-    const clients = await Promise.all(Array.from({ length: 200 }, (_, i) => t.session(`load${i + 1}`)));
+    const clients = await t.members('load', 200, bajiaoNorth);
     const results = await Promise.all(
       clients.map((c) => c.post(`/api/projects/${project.id}/roles/${role.id}/claims`, {})),
     );
