@@ -37,7 +37,7 @@ import { addDays, datesBetween, instant, nextDates, normaliseRule, RuleError, to
 /** How far ahead occurrences exist: long enough to sign up for the next three months. */
 export const WINDOW_DAYS = 92;
 
-type DayRow = {
+export type DayRow = {
   id: number;
   region_id: number;
   region_name: string;

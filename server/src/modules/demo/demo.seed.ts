@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../db/client';
 import { roleAssignments, users } from '../accounts/accounts.schema';
 import { regions } from '../regions/regions.schema';
 import { seedBodies } from './bodies.seed';
+import { seedDedication } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
 import { seedProjects } from './projects.seed';
@@ -136,6 +137,7 @@ export async function seedDemo(db: Db) {
     const network = await seedNetwork(tx, districtId);
     const bodies = await seedBodies(tx, districtId);
     const projects = await seedProjects(tx, districtId);
+    await seedDedication(tx, districtId);
     return {
       created: createdRegions > 0,
       regions: createdRegions,
