@@ -19,6 +19,7 @@ import { networkRoutes } from './modules/network/network.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
+import { sharingRoutes } from './modules/sharing/sharing.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(ledgerRoutes(deps));
   await api.register(projectsRoutes(deps));
   await api.register(dedicationRoutes(deps));
+  await api.register(sharingRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));

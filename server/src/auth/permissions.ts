@@ -29,6 +29,8 @@ const NETWORK_ADMIN: Action[] = [
   'need.decide',
   'project.manage',
   'dedication.manage',
+  'facility.manage',
+  'booking.make',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -45,6 +47,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'body.read',
     'ledger.read',
     'claim.make',
+    'facility.manage',
+    'booking.make',
   ],
   party_member: [
     'region.read',
@@ -53,9 +57,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'need.raise',
     'claim.make',
     'signup.make',
+    'booking.make',
   ],
-  resident: ['region.read', 'need.raise'],
-  lecturer: ['region.read'],
+  resident: ['region.read', 'need.raise', 'booking.make'],
+  lecturer: ['region.read', 'booking.make'],
 };
 
 /**
@@ -69,6 +74,7 @@ export const UNIT_SCOPED_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'person.read',
   'registration.request',
   'ledger.read',
+  'facility.manage',
 ]);
 
 /** Roles an actor holding the key role may grant inside its subtree. */

@@ -17,3 +17,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => sql`now()`);
+
+/** PostgreSQL `tstzrange`, as text (`[2027-01-09 09:00+08,2027-01-09 10:00+08)`): a booking's slot. */
+export const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });

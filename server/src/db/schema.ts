@@ -9,3 +9,4 @@ export * from '../modules/network/network.schema';
 export * from '../modules/notifications/notifications.schema';
 export * from '../modules/projects/projects.schema';
 export * from '../modules/regions/regions.schema';
+export * from '../modules/sharing/sharing.schema';

@@ -13,6 +13,7 @@ import { seedDedication } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
 import { seedProjects } from './projects.seed';
+import { seedSharing } from './sharing.seed';
 
 type NewRegion = typeof regions.$inferInsert;
 
@@ -138,6 +139,7 @@ export async function seedDemo(db: Db) {
     const bodies = await seedBodies(tx, districtId);
     const projects = await seedProjects(tx, districtId);
     await seedDedication(tx, districtId);
+    await seedSharing(tx, districtId);
     return {
       created: createdRegions > 0,
       regions: createdRegions,

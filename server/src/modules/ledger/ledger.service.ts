@@ -122,7 +122,10 @@ const SELECT = sql`
                                  JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
                                  JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
                                  JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
-                                WHERE s.district_id = e.district_id AND s.id = e.source_id) END AS source_label,
+                                WHERE s.district_id = e.district_id AND s.id = e.source_id)
+           WHEN 'booking' THEN (SELECT f.name || ' · ' || b.purpose FROM bookings b
+                                  JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
+                                 WHERE b.district_id = e.district_id AND b.id = e.source_id) END AS source_label,
          e.corrects_id, e.reason
     FROM ledger_entries e
     JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id

@@ -1,0 +1,449 @@
+/**
+ * Booking a shared facility. The rules of the facility (opening hours, closures, lengths,
+ * notice, who may book) are checked here with a reason for each refusal; that two bookings
+ * never overlap is the database's exclusion constraint, so a lost race is a clean 409.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Booker,
+  Booking,
+  BookingCreateBody,
+  BookingDecisionBody,
+  BookingListQuery,
+  BookingStatus,
+  BookingUseBody,
+} from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { scopes, unitScopes } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { iso } from '../../http';
+import { type Locale, type MessageKey, message, readStored } from '../../i18n';
+import { recordAudit } from '../audit/audit.service';
+import { addDays, clockIn, instant, todayIn } from '../dedication/recurrence';
+import { settle } from '../ledger/ledger.service';
+import { notify } from '../notifications/notifications.service';
+import { decides, type FacilityRow, loadFacility, TZ } from './facilities.service';
+
+type Row = {
+  id: number;
+  facility_id: number;
+  facility_name: string;
+  facility_unit_id: number | null;
+  owner_name: string;
+  region_id: number;
+  region_path: string;
+  series_id: number | null;
+  starts_at: string;
+  ends_at: string;
+  purpose: string;
+  people: number;
+  person_id: number | null;
+  person_name: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  created_by: number | null;
+  status: BookingStatus;
+  reason: string | null;
+  used_hours: number | null;
+  created_at: string;
+};
+
+const SELECT = sql`
+  SELECT b.id, b.facility_id, f.name AS facility_name, f.unit_id AS facility_unit_id,
+         coalesce(fu.name, c.name) AS owner_name, f.region_id, r.path::text AS region_path, b.series_id,
+         lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.purpose, b.people, b.person_id, p.name AS person_name,
+         b.unit_id, u.name AS unit_name, b.created_by, b.status, b.reason, b.used_hours::float8 AS used_hours, b.created_at
+    FROM bookings b
+    JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
+    JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
+    JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
+    LEFT JOIN units fu ON fu.district_id = f.district_id AND fu.id = f.unit_id
+    LEFT JOIN people p ON p.district_id = b.district_id AND p.id = b.person_id
+    LEFT JOIN units u ON u.district_id = b.district_id AND u.id = b.unit_id`;
+
+const present =
+  (locale: Locale) =>
+  (b: Row): Booking => ({
+    id: b.id,
+    facilityId: b.facility_id,
+    facilityName: b.facility_name,
+    ownerName: b.owner_name,
+    seriesId: b.series_id,
+    startsAt: iso(b.starts_at)!,
+    endsAt: iso(b.ends_at)!,
+    purpose: b.purpose,
+    people: b.people,
+    bookedFor:
+      b.person_id !== null
+        ? { kind: 'person', id: b.person_id, name: b.person_name ?? '' }
+        : { kind: 'unit', id: b.unit_id!, name: b.unit_name ?? '' },
+    status: b.status,
+    reason: readStored(b.reason, locale),
+    usedHours: b.used_hours,
+    createdAt: iso(b.created_at)!,
+  });
+
+const isBooker = (actor: Actor, b: Row) =>
+  (b.person_id !== null && b.person_id === actor.personId) ||
+  (b.unit_id !== null && unitScopes(actor, 'unit.manage').includes(b.unit_id));
+
+/** A booking the actor may see: their own (or their unit's), or one on a facility they decide. */
+async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+  const { rows } =
+    await db.execute<Row>(sql`${SELECT} WHERE b.district_id = ${actor.districtId} AND b.id = ${id}
+    ${lock ? sql`FOR UPDATE OF b` : sql``}`);
+  const b = rows[0];
+  if (!b || (!isBooker(actor, b) && !decides(actor, ownerOf(b)))) throw notFound();
+  return b;
+}
+
+const ownerOf = (b: Row) => ({ region_path: b.region_path, unit_id: b.facility_unit_id });
+
+export async function listBookings(
+  db: Tx,
+  actor: Actor,
+  q: z.infer<typeof BookingListQuery>,
+  locale: Locale,
+) {
+  const units = unitScopes(actor, 'unit.manage');
+  const own = sql`(b.person_id = ${actor.personId ?? 0} OR ${
+    units.length
+      ? sql`b.unit_id IN (${sql.join(
+          units.map((u) => sql`${u}`),
+          sql`, `,
+        )})`
+      : sql`false`
+  })`;
+  const decided = decidedBy(actor);
+  const where: SQL[] = [sql`b.district_id = ${actor.districtId}`];
+  if (q.mine === 'true') where.push(own);
+  else if (q.inbox === 'true') where.push(decided, sql`b.status = 'pending'`);
+  else where.push(sql`(${own} OR ${decided})`);
+  if (q.facilityId) where.push(sql`b.facility_id = ${q.facilityId}`);
+  if (q.status) where.push(sql`b.status = ${q.status}`);
+  if (q.from) where.push(sql`upper(b.during) > ${q.from}`);
+  if (q.to) where.push(sql`lower(b.during) < ${q.to}`);
+  const orderBy = q.inbox === 'true' ? sql`lower(b.during), b.id` : sql`lower(b.during) DESC, b.id DESC`;
+  return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy }, present(locale));
+}
+
+/** SQL: the facility `f` is one whose bookings the actor decides (see `decides`). */
+function decidedBy(actor: Actor): SQL {
+  const units = unitScopes(actor, 'facility.manage');
+  const parts = [
+    sql`(f.unit_id IS NULL AND (${sql.join(
+      [sql`false`, ...scopesOf(actor).map((root) => sql`r.path <@ ${root}::ltree`)],
+      sql` OR `,
+    )}))`,
+  ];
+  if (units.length)
+    parts.push(
+      sql`f.unit_id IN (${sql.join(
+        units.map((u) => sql`${u}`),
+        sql`, `,
+      )})`,
+    );
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+const scopesOf = (actor: Actor) => scopes(actor, 'facility.manage');
+
+type Refusal = { status: number; code: MessageKey; params?: Record<string, string | number> };
+
+/** How the actor books: as a unit (its contact), a Party member, or a resident. */
+function bookerOf(actor: Actor, forUnit: boolean): { kind: Booker; personId?: number; unitId?: number } {
+  if (forUnit) {
+    const [unitId] = unitScopes(actor, 'unit.manage');
+    if (unitId === undefined) throw forbidden('claim_not_unit');
+    return { kind: 'unit', unitId };
+  }
+  if (actor.personId === null) throw unprocessable('need_no_person');
+  const member = actor.roles.some((r) => r.role === 'party_member');
+  return { kind: member ? 'member' : 'resident', personId: actor.personId };
+}
+
+/** Why a slot cannot be booked on this facility, or null when the rules allow it. */
+function refusal(
+  f: FacilityRow,
+  from: Date,
+  to: Date,
+  people: number,
+  kind: Booker,
+  now = Date.now(),
+): Refusal | null {
+  if (f.retired_at) return { status: 409, code: 'facility_retired' };
+  if (!f.who_may_book.includes(kind)) return { status: 403, code: 'booking_not_allowed' };
+  const minutes = (to.getTime() - from.getTime()) / 60_000;
+  if (minutes <= 0) return { status: 422, code: 'rule_broken', params: { constraint: 'ends_after_start' } };
+  const date = todayIn(TZ, from);
+  if (todayIn(TZ, new Date(to.getTime() - 1000)) !== date) return { status: 422, code: 'booking_spans_days' };
+  if (minutes < f.min_minutes)
+    return { status: 422, code: 'booking_too_short', params: { minutes: f.min_minutes } };
+  if (minutes > f.max_minutes)
+    return { status: 422, code: 'booking_too_long', params: { minutes: f.max_minutes } };
+  if (from.getTime() < now + f.min_notice_hours * 3_600_000)
+    return { status: 422, code: 'booking_too_soon', params: { hours: f.min_notice_hours } };
+  if (date > addDays(todayIn(TZ, new Date(now)), f.max_days_ahead))
+    return { status: 422, code: 'booking_too_far', params: { days: f.max_days_ahead } };
+  if (people > f.capacity)
+    return { status: 422, code: 'booking_over_capacity', params: { capacity: f.capacity } };
+  const closure = f.closures.find((c) => c.from <= date && date <= c.to);
+  if (closure) return { status: 422, code: 'booking_closed', params: { date, reason: closure.reason } };
+  const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const opens = clockIn(from.toISOString(), TZ);
+  const closes = clockIn(to.toISOString(), TZ);
+  const hours = f.opening_hours.filter((h) => h.weekday === weekday);
+  if (!hours.some((h) => h.opens <= opens && (closes === '00:00' ? '24:00' : closes) <= h.closes)) {
+    const open = hours.map((h) => `${h.opens}–${h.closes}`).join('、');
+    return open
+      ? { status: 422, code: 'booking_outside_hours', params: { hours: open } }
+      : { status: 422, code: 'booking_closed_day', params: { date } };
+  }
+  return null;
+}
+
+/** Inserts one booking unless the slot is taken: the exclusion constraint decides. */
+async function insert(
+  tx: Tx,
+  actor: Actor,
+  f: FacilityRow,
+  who: { personId?: number; unitId?: number },
+  slot: { from: Date; to: Date },
+  input: { purpose: string; people: number },
+  seriesId: number | null,
+) {
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    INSERT INTO bookings (district_id, facility_id, series_id, during, purpose, people, person_id, unit_id, status, created_by)
+    VALUES (${actor.districtId}, ${f.id}, ${seriesId}, tstzrange(${slot.from.toISOString()}::timestamptz, ${slot.to.toISOString()}::timestamptz),
+            ${input.purpose}, ${input.people}, ${who.personId ?? null}, ${who.unitId ?? null},
+            ${f.needs_approval ? 'pending' : 'confirmed'}, ${actor.userId})
+    ON CONFLICT DO NOTHING RETURNING id`);
+  return rows[0]?.id ?? null;
+}
+
+const MAX_WEEKS = 26;
+
+/**
+ * Books one slot, or the same hours every week until `weeklyUntil`: every free week is
+ * booked, and the weeks that cannot be are listed with the reason.
+ */
+export async function createBooking(
+  db: Tx,
+  actor: Actor,
+  input: z.infer<typeof BookingCreateBody>,
+  locale: Locale,
+) {
+  const result = await db.transaction(async (tx) => {
+    const f = await loadFacility(tx, actor, input.facilityId);
+    const who = bookerOf(actor, input.forUnit);
+    const first = { from: new Date(input.startsAt), to: new Date(input.endsAt) };
+    const slots = [first];
+    if (input.weeklyUntil) {
+      for (let w = 1; w < MAX_WEEKS; w++) {
+        const from = new Date(first.from.getTime() + w * 7 * 86_400_000);
+        if (todayIn(TZ, from) > input.weeklyUntil) break;
+        slots.push({ from, to: new Date(first.to.getTime() + w * 7 * 86_400_000) });
+      }
+    }
+    const booked: number[] = [];
+    const clashes: { date: string; code: MessageKey; params?: Record<string, string | number> }[] = [];
+    for (const slot of slots) {
+      const no = refusal(f, slot.from, slot.to, input.people, who.kind);
+      if (no && slots.length === 1) throw new AppError(no.status, no.code, no.params);
+      if (no && no.status === 403) throw new AppError(no.status, no.code, no.params);
+      const date = todayIn(TZ, slot.from);
+      if (no) {
+        clashes.push({ date, code: no.code, params: no.params });
+        continue;
+      }
+      const id = await insert(tx, actor, f, who, slot, input, booked[0] ?? null);
+      if (id === null) {
+        if (slots.length === 1) throw conflict('booking_overlap');
+        clashes.push({ date, code: 'booking_overlap' });
+      } else booked.push(id);
+    }
+    if (booked.length === 0) {
+      throw new AppError(
+        409,
+        'series_nothing_booked',
+        {},
+        clashes.map((c) => ({ path: c.date, message: message(locale, c.code, c.params) })),
+      );
+    }
+    const seriesId = slots.length > 1 ? booked[0]! : null;
+    if (seriesId !== null)
+      await tx.execute(
+        sql`UPDATE bookings SET series_id = ${seriesId} WHERE district_id = ${actor.districtId} AND id = ${seriesId}`,
+      );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: f.region_id,
+      action: 'booking.create',
+      entityType: 'booking',
+      entityId: booked[0]!,
+      after: {
+        facilityId: f.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        weeks: booked.length,
+        clashes: clashes.map((c) => c.date),
+      },
+    });
+    const { rows } = await tx.execute<Row>(sql`${SELECT} WHERE b.district_id = ${actor.districtId}
+      AND b.id = ANY(${`{${booked.join(',')}}`}::bigint[]) ORDER BY lower(b.during)`);
+    return {
+      seriesId,
+      booked: rows.map(present(locale)),
+      clashes: clashes.map((c) => ({
+        date: c.date,
+        code: c.code,
+        reason: message(locale, c.code, c.params),
+      })),
+    };
+  });
+  return result;
+}
+
+/** The owner confirms or declines (with a reason) a pending booking; the booker is told. */
+export async function decideBooking(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof BookingDecisionBody>,
+  locale: Locale,
+) {
+  return db.transaction(async (tx) => {
+    const b = await load(tx, actor, id, true);
+    if (!decides(actor, ownerOf(b))) throw forbidden();
+    if (b.status !== 'pending') throw conflict('booking_not_pending');
+    if (input.decision === 'decline' && !input.reason) throw unprocessable('booking_reason_needed');
+    const status = input.decision === 'confirm' ? 'confirmed' : 'declined';
+    await tx.execute(sql`UPDATE bookings SET status = ${status}, reason = ${input.reason ?? null}, decided_by = ${actor.userId},
+        decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await notify(
+      tx,
+      { districtId: actor.districtId, userId: b.created_by },
+      status === 'confirmed' ? 'notify_booking_confirmed' : 'notify_booking_declined',
+      {
+        facility: b.facility_name,
+        at: `${todayIn(TZ, new Date(b.starts_at))} ${clockIn(b.starts_at, TZ)}`,
+        reason: input.reason ?? '',
+      },
+      '/me/bookings',
+    );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: b.region_id,
+      action: `booking.${input.decision}`,
+      entityType: 'booking',
+      entityId: id,
+      before: { status: b.status },
+      after: { status, reason: input.reason ?? null },
+    });
+    return present(locale)(await load(tx, actor, id));
+  });
+}
+
+/** The booker cancels before the start; the owner may cancel with a reason and the booker is told. */
+export async function cancelBooking(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  reason: string | undefined,
+  locale: Locale,
+) {
+  return db.transaction(async (tx) => {
+    const b = await load(tx, actor, id, true);
+    if (!['pending', 'confirmed'].includes(b.status)) throw conflict('booking_not_active');
+    const owner = decides(actor, ownerOf(b));
+    if (!isBooker(actor, b)) {
+      if (!owner) throw forbidden();
+      if (!reason) throw unprocessable('booking_reason_needed');
+    }
+    if (Date.parse(b.starts_at) <= Date.now()) throw unprocessable('booking_started');
+    await tx.execute(sql`UPDATE bookings SET status = 'cancelled', reason = ${reason ?? null}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    if (!isBooker(actor, b)) {
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: b.created_by },
+        'notify_booking_cancelled',
+        {
+          facility: b.facility_name,
+          at: `${todayIn(TZ, new Date(b.starts_at))} ${clockIn(b.starts_at, TZ)}`,
+          reason: reason ?? '',
+        },
+        '/me/bookings',
+      );
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: b.region_id,
+      action: 'booking.cancel',
+      entityType: 'booking',
+      entityId: id,
+      before: { status: b.status },
+      after: { status: 'cancelled', reason: reason ?? null },
+    });
+    return present(locale)(await load(tx, actor, id));
+  });
+}
+
+/**
+ * The owner records what happened: the hours actually used, or a no-show. Hours a unit's
+ * facility served others count for the unit in the ledger (facility hours shared), once.
+ */
+export async function recordUse(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof BookingUseBody>,
+  locale: Locale,
+) {
+  return db.transaction(async (tx) => {
+    const b = await load(tx, actor, id, true);
+    if (!decides(actor, ownerOf(b))) throw forbidden();
+    if (!['confirmed', 'used', 'no_show'].includes(b.status)) throw conflict('booking_not_confirmed');
+    if (Date.parse(b.starts_at) > Date.now()) throw unprocessable('booking_not_started');
+    const slotHours = (Date.parse(b.ends_at) - Date.parse(b.starts_at)) / 3_600_000;
+    const hours = input.noShow ? 0 : Math.min(input.usedHours ?? slotHours, slotHours);
+    const status = input.noShow ? 'no_show' : 'used';
+    await tx.execute(sql`UPDATE bookings SET status = ${status}, used_hours = ${hours}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    // A unit's own use of its own facility is not sharing.
+    if (b.facility_unit_id !== null && b.unit_id !== b.facility_unit_id) {
+      await settle(
+        tx,
+        actor,
+        {
+          districtId: actor.districtId,
+          kind: 'facility_hours_shared',
+          sourceType: 'booking',
+          sourceId: id,
+          unitId: b.facility_unit_id,
+        },
+        { quantity: Math.round(hours * 100) / 100, at: iso(b.ends_at)!, regionId: b.region_id },
+        { key: 'ledger_use_changed' },
+      );
+    }
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: b.region_id,
+      action: `booking.${status}`,
+      entityType: 'booking',
+      entityId: id,
+      before: { status: b.status, usedHours: b.used_hours },
+      after: { status, usedHours: hours },
+    });
+    return present(locale)(await load(tx, actor, id));
+  });
+}
+
+/** Keeps the first-use instant helpers in one place for the demo seed. */
+export const slotOn = (date: string, from: string, to: string) => ({
+  startsAt: instant(date, from, TZ),
+  endsAt: instant(date, to, TZ),
+});
