@@ -186,7 +186,6 @@ export async function seedSharing(tx: Tx, districtId: number) {
     if (to > f.closes) continue;
     const booker = people[Math.floor(rand() * people.length)]!.id;
     const purpose = PURPOSES[Math.floor(rand() * PURPOSES.length)]!;
-    let seriesFirst: string | null = null;
     for (let w = 0; w < 16; w++) {
       const date = addDays(termStart, w * 7 + weekday);
       const past = date < today;
@@ -202,7 +201,6 @@ export async function seedSharing(tx: Tx, districtId: number) {
             : 'confirmed';
       const used =
         status === 'used' ? Math.round((1 - rand() * 0.3) * 10) / 10 : status === 'no_show' ? 0 : null;
-      seriesFirst ??= date;
       values.push(sql`(${districtId}, ${f.id}, tstzrange(${instant(date, from, TZ)}::timestamptz, ${instant(date, to, TZ)}::timestamptz),
         ${purpose}, ${10 + Math.floor(rand() * 15)}, ${booker}, ${status}, ${declined ? '该时段单位内部使用' : null}, ${used},
         ${instant(termStart, '10:00', TZ)}::timestamptz - interval '3 days', ${f.id})`);

@@ -22,7 +22,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../er
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, clockIn, instant, todayIn } from '../dedication/recurrence';
+import { addDays, clockIn, todayIn } from '../dedication/recurrence';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
 import { decides, type FacilityRow, loadFacility, TZ } from './facilities.service';
@@ -441,9 +441,3 @@ export async function recordUse(
     return present(locale)(await load(tx, actor, id));
   });
 }
-
-/** Keeps the first-use instant helpers in one place for the demo seed. */
-export const slotOn = (date: string, from: string, to: string) => ({
-  startsAt: instant(date, from, TZ),
-  endsAt: instant(date, to, TZ),
-});
