@@ -4,57 +4,19 @@
  * rows; prints claims per second and latency percentiles next to this machine's pgbench
  * TPC-B figure measured in the same run, and checks that no role is over-claimed.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/open';
-import { seedDemo } from '../server/src/modules/demo/demo.seed';
+import { benchServer, percentiles } from './harness';
 
 const MEMBERS = 1000;
 const ROLES = 40;
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));
-const database = await openDatabase(loadConfig({ GONGJIAN_DATA_DIR: dataDir }), {
-  info: () => {},
-  warn: console.warn,
-});
-const { db, url } = database;
-let server: ChildProcess | undefined;
+const bench = await benchServer();
+const { q, url } = bench;
 try {
-  await seedDemo(db);
-  const q = (text: string, params: unknown[] = []) => db.$client.query(text, params);
-  const community = (await q("SELECT id FROM regions WHERE code = '110107003001'")).rows[0].id as number;
-  await q(
-    `WITH p AS (
-       INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
-       SELECT 1, '压测党员' || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
-         FROM generate_series(1, ${MEMBERS}) g RETURNING id, name),
-     u AS (INSERT INTO users (district_id, region_id, username, display_name, password_hash)
-           SELECT 1, $1, 'bench' || substr(p.name, 5), p.name, (SELECT password_hash FROM users WHERE username = 'member') FROM p
-           RETURNING id, display_name)
-     INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u`,
-    [community],
-  );
-  await q(
-    `UPDATE people p SET user_id = u.id FROM users u WHERE u.display_name = p.name AND p.name LIKE '压测党员%'`,
-  );
-  // Sessions written directly: the benchmark measures claims, not password hashing.
-  const sessions: { cookie: string; csrf: string }[] = [];
-  for (let i = 1; i <= MEMBERS; i++) {
-    const token = randomBytes(24).toString('base64url');
-    const csrf = randomBytes(12).toString('base64url');
-    sessions.push({ cookie: `gj_sid=${token}`, csrf });
-    await q(
-      `INSERT INTO sessions (id, user_id, csrf_token, expires_at)
-       SELECT encode(sha256($1::bytea), 'hex'), id, $2, now() + interval '1 hour' FROM users WHERE username = $3`,
-      [token, csrf, `bench${i}`],
-    );
-  }
+  const { community, sessions } = await bench.members('bench', MEMBERS);
   const project = (
     await q(
       `INSERT INTO projects (district_id, region_id, title, status, starts_at, ends_at)
@@ -72,20 +34,7 @@ try {
   ).rows.map((r) => r.id as number);
   await q('VACUUM ANALYZE');
 
-  // The server as npm start runs it, on the same database.
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', GONGJIAN_LOG_LEVEL: 'info', GONGJIAN_DEMO: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server!.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /running at (http:\/\/localhost:\d+)/.exec(out);
-      if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
-    });
-    server!.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
+  const base = await bench.start();
 
   /**
    * Claims at full speed over `work`, `CLIENTS` at a time, for `SECONDS`; each item is one
@@ -117,13 +66,11 @@ try {
       }),
     );
     const elapsed = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    const p = (x: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(x * latencies.length))]!.toFixed(1);
+    const p = percentiles(latencies);
     const perSecond = ok / elapsed;
     console.log(
       `claims, ${label}: ${ok} in ${elapsed.toFixed(1)} s from ${CLIENTS} clients = ${perSecond.toFixed(0)} claims/s; ` +
-        `latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms; errors ${errors}`,
+        `latency p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms; errors ${errors}`,
     );
     return perSecond;
   }
@@ -169,8 +116,5 @@ try {
     console.log('pgbench not found: no TPC-B ceiling measured in this run');
   }
 } finally {
-  server?.kill('SIGTERM');
-  await new Promise((r) => (server && server.exitCode === null ? server.once('exit', r) : r(null)));
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }

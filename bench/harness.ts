@@ -1,4 +1,5 @@
 /** Shared by the benchmarks: a fresh embedded PostgreSQL with the demo district, and the real app. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,4 +44,92 @@ export async function signIn(app: FastifyInstance, username: string) {
     cookie: String(res.headers['set-cookie']).split(';')[0]!,
     'x-csrf-token': res.json().csrfToken as string,
   };
+}
+
+/**
+ * The demo district on a fresh embedded PostgreSQL, with the server as `npm start` runs
+ * it in its own process: load then comes from this process over loopback, as from clients.
+ */
+export async function benchServer() {
+  const { spawn } = await import('node:child_process');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));
+  const database = await openDatabase(loadConfig({ GONGJIAN_DATA_DIR: dataDir }), {
+    info: () => {},
+    warn: console.warn,
+  });
+  await seedDemo(database.db);
+  const q = (text: string, params: unknown[] = []) => database.db.$client.query(text, params);
+  let server: import('node:child_process').ChildProcess | undefined;
+  return {
+    db: database.db,
+    url: database.url,
+    q,
+    /** `count` Party members of 八角北路社区 with sessions written directly (no password hashing in the way). */
+    async members(prefix: string, count: number) {
+      const community = (await q("SELECT id FROM regions WHERE code = '110107003001'")).rows[0].id as number;
+      await q(
+        `WITH p AS (
+           INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
+           SELECT 1, $2 || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
+             FROM generate_series(1, $3::int) g RETURNING id, name),
+         u AS (INSERT INTO users (district_id, region_id, username, display_name, password_hash)
+               SELECT 1, $1, $4 || substr(p.name, length($2) + 1), p.name, (SELECT password_hash FROM users WHERE username = 'member') FROM p
+               RETURNING id, display_name)
+         INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u`,
+        [community, `${prefix}党员`, count, prefix],
+      );
+      await q(
+        `UPDATE people p SET user_id = u.id FROM users u WHERE u.display_name = p.name AND p.name LIKE $1 || '%'`,
+        [`${prefix}党员`],
+      );
+      const sessions: { cookie: string; csrf: string }[] = [];
+      for (let i = 1; i <= count; i++) {
+        const token = randomBytes(24).toString('base64url');
+        const csrf = randomBytes(12).toString('base64url');
+        sessions.push({ cookie: `gj_sid=${token}`, csrf });
+        await q(
+          `INSERT INTO sessions (id, user_id, csrf_token, expires_at)
+           SELECT encode(sha256($1::bytea), 'hex'), id, $2, now() + interval '1 hour' FROM users WHERE username = $3`,
+          [token, csrf, `${prefix}${i}`],
+        );
+      }
+      return { community, sessions };
+    },
+    /** Starts the server process on this database; resolves to its base URL. */
+    async start() {
+      server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          PORT: '0',
+          GONGJIAN_LOG_LEVEL: 'info',
+          GONGJIAN_DEMO: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      return new Promise<string>((resolve, reject) => {
+        let out = '';
+        server!.stdout!.on('data', (d: Buffer) => {
+          out += d;
+          const m = /running at (http:\/\/localhost:\d+)/.exec(out);
+          if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
+        });
+        server!.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+      });
+    },
+    async close() {
+      server?.kill('SIGTERM');
+      await new Promise((r) => (server && server.exitCode === null ? server.once('exit', r) : r(null)));
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Latency percentiles (ms, one decimal) of a list of timings. */
+export function percentiles(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p = (x: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))]?.toFixed(1) ?? '-';
+  return { p50: p(0.5), p95: p(0.95), p99: p(0.99) };
 }
