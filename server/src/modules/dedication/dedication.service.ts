@@ -320,7 +320,7 @@ export async function materialise(tx: Tx, districtId: number, day: DayRow) {
 export async function materialiseAll(db: Tx) {
   const { rows } = await db.execute<{ district_id: number; id: number; timezone: string }>(sql`
     SELECT district_id, id, timezone FROM dedication_days
-     WHERE retired_at IS NULL AND (materialised_until IS NULL OR materialised_until < (now() AT TIME ZONE timezone)::date + ${WINDOW_DAYS})`);
+     WHERE retired_at IS NULL AND (materialised_until IS NULL OR materialised_until < (now() AT TIME ZONE timezone)::date + ${WINDOW_DAYS}::int)`);
   for (const r of rows) {
     await db.transaction(async (tx) => {
       const { rows: days } =

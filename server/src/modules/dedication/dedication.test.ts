@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 import { makeCode } from './checkin-code';
-import { remindTomorrow } from './dedication.jobs';
+import { remindTomorrow, runDedicationJobs } from './dedication.jobs';
 import { addDays, todayIn } from './recurrence';
 
 let t: TestContext;
@@ -86,6 +86,22 @@ describe('dedication days', () => {
     expect(ics.status).toBe(200);
     expect(ics.body).toContain('RRULE:FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2');
     expect(ics.body).toContain('DTSTART;TZID=Asia/Shanghai:');
+  });
+
+  it('the daily job rolls the window on: days past the window are made when it moves', async () => {
+    const day = await dedicationDay({ title: '滚动窗口', rrule: 'FREQ=WEEKLY;BYDAY=WE' });
+    const before = await occurrencesOf(day.id);
+    // As if the window had last moved long ago: the latest days are not made yet.
+    const last = before.at(-1);
+    await t.sql('DELETE FROM dedication_tasks WHERE occurrence_id = $1', [last.id]);
+    await t.sql('DELETE FROM dedication_occurrences WHERE id = $1', [last.id]);
+    await t.sql(`UPDATE dedication_days SET materialised_until = $2 WHERE id = $1`, [
+      day.id,
+      addDays(today, 30),
+    ]);
+    const ran = await runDedicationJobs(t.db);
+    expect(ran?.materialised).toBeGreaterThanOrEqual(1);
+    expect((await occurrencesOf(day.id)).map((o: any) => o.date)).toEqual(before.map((o: any) => o.date));
   });
 
   it('refuses a rule that is not a day-level rule, and tasks outside the day, changing nothing', async () => {
