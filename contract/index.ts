@@ -65,6 +65,10 @@ export const ACTIONS = [
   'facility.manage',
   /** Book a shared facility. */
   'booking.make',
+  /** Set up volunteer teams in one's area (their leaders run them). */
+  'team.manage',
+  /** Apply to join a volunteer team. */
+  'team.join',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +79,19 @@ export const Pagination = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
+/**
+ * The body of a PATCH: every field optional and none defaulted, so a field left out is
+ * left alone (a `.partial()` of a create body would still fill in its defaults).
+ */
+type NoDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
+export const patchOf = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .strictObject(
+      Object.fromEntries(
+        Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]),
+      ) as { [K in keyof T]: NoDefault<T[K]> },
+    )
+    .partial();
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
 export const ErrorBody = z.object({
@@ -902,7 +919,7 @@ export const Claim = z.object({
   roleKind: z.enum(ROLE_KINDS),
   /** Empty for a canonical role: show its kind's name. */
   roleName: z.string(),
-  claimant: z.object({ kind: z.enum(['person', 'unit']), id: z.number(), name: z.string() }),
+  claimant: z.object({ kind: z.enum(['person', 'unit', 'team']), id: z.number(), name: z.string() }),
   slots: z.number(),
   status: z.enum(CLAIM_STATUSES),
   reason: z.string().nullable(),
@@ -974,6 +991,8 @@ export const ProjectTransitionBody = z.strictObject({
 export const ClaimCreateBody = z.strictObject({
   /** For a unit's contact: claim for the unit, this many slots. */
   forUnit: z.boolean().default(false),
+  /** For a team's leader: claim for the team, this many slots. */
+  teamId: Id.optional(),
   slots: z.number().int().min(1).max(100).default(1),
 });
 export const ClaimRemoveBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
@@ -1068,7 +1087,7 @@ const DedicationDayFields = {
   tasks: z.array(DedicationTaskTemplate).min(1).max(20),
 };
 export const DedicationDayCreateBody = z.strictObject({ regionId: Id, ...DedicationDayFields });
-export const DedicationDayUpdateBody = z.strictObject(DedicationDayFields).partial();
+export const DedicationDayUpdateBody = patchOf(DedicationDayFields);
 export const DedicationDay = z.object({
   id: z.number(),
   regionId: z.number(),
@@ -1162,7 +1181,7 @@ export const OccurrenceTaskBody = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }).optional(),
   endsAt: z.iso.datetime({ offset: true }).optional(),
 });
-export const OccurrenceTaskUpdateBody = OccurrenceTaskBody.partial();
+export const OccurrenceTaskUpdateBody = patchOf(OccurrenceTaskBody.shape);
 
 export const Signup = z.object({
   id: z.number(),
@@ -1260,12 +1279,27 @@ export const FacilityClosure = z.strictObject({
   reason: z.string().trim().min(1).max(100),
 });
 export const BookingRules = z.strictObject({
-  minMinutes: z.number().int().min(15).max(24 * 60).default(30),
-  maxMinutes: z.number().int().min(15).max(24 * 60).default(240),
+  minMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(30),
+  maxMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(240),
   /** How far ahead one may book. */
   maxDaysAhead: z.number().int().min(1).max(366).default(30),
   /** How long before the start a booking must be made. */
-  minNoticeHours: z.number().int().min(0).max(24 * 14).default(2),
+  minNoticeHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(2),
   needsApproval: z.boolean().default(true),
   whoMayBook: z.array(z.enum(BOOKERS)).min(1).default(['resident', 'member', 'team', 'unit']),
 });
@@ -1289,7 +1323,7 @@ export const FacilityCreateBody = z.strictObject({
   /** The owning unit; absent = the community's own venue. */
   unitId: Id.optional(),
 });
-export const FacilityUpdateBody = z.strictObject(FacilityFields).partial();
+export const FacilityUpdateBody = patchOf(FacilityFields);
 export const Facility = z.object({
   id: z.number(),
   name: z.string(),
@@ -1432,4 +1466,139 @@ export const Utilization = z.object({
   ),
   /** Used hours per week (Monday), for a chart. */
   byWeek: z.array(z.object({ week: z.string(), bookedHours: z.number(), usedHours: z.number() })),
+});
+
+// ---------- volunteer service teams and suggestions (志愿者服务队) ----------
+export const TEAM_MEMBER_ROLES = ['leader', 'backbone', 'member'] as const;
+export const TEAM_MEMBER_STATUSES = ['applied', 'invited', 'active', 'declined', 'left'] as const;
+export type TeamMemberStatus = (typeof TEAM_MEMBER_STATUSES)[number];
+export const Team = z.object({
+  id: z.number(),
+  name: z.string(),
+  regionId: z.number(),
+  regionName: z.string(),
+  specialty: z.string(),
+  description: z.string(),
+  /** The recruitment post; empty when not recruiting. */
+  recruitment: z.string(),
+  recruiting: z.boolean(),
+  leader: z.object({ id: z.number(), name: z.string() }).nullable(),
+  memberCount: z.number(),
+  partyMemberCount: z.number(),
+  /** Confirmed hours of the team's claims and tasks, this year and all time. */
+  hoursYear: z.number(),
+  hoursAll: z.number(),
+  /** The reader's own standing: a member, applied, invited, or none. */
+  myStatus: z.enum(TEAM_MEMBER_STATUSES).nullable(),
+  /** Whether the reader leads it or sets it up (accepts members, claims for it). */
+  managedByMe: z.boolean(),
+  retiredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Team = z.infer<typeof Team>;
+export const TeamCreateBody = z.strictObject({
+  regionId: Id,
+  name: z.string().trim().min(2).max(60),
+  specialty: SpecialtyCode,
+  description: z.string().trim().max(2000).default(''),
+  recruitment: z.string().trim().max(2000).default(''),
+  recruiting: z.boolean().default(true),
+  leaderPersonId: Id,
+});
+export const TeamUpdateBody = patchOf(TeamCreateBody.omit({ regionId: true }).shape);
+export const TeamListQuery = z.strictObject({
+  ...Pagination,
+  q: z.string().trim().max(50).optional(),
+  regionId: Id.optional(),
+  specialty: SpecialtyCode.optional(),
+  recruiting: z.enum(['true', 'false']).optional(),
+  /** Teams the reader belongs to or leads. */
+  mine: z.enum(['true', 'false']).optional(),
+});
+export const TeamMember = z.object({
+  id: z.number(),
+  person: z.object({ id: z.number(), name: z.string() }),
+  party: z.boolean(),
+  specialties: z.array(z.string()),
+  homeLabel: z.string(),
+  role: z.enum(TEAM_MEMBER_ROLES),
+  status: z.enum(TEAM_MEMBER_STATUSES),
+  joinedAt: z.string().nullable(),
+  /** Why, for an application; the reason, for a declined one. */
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
+export const TeamMemberListQuery = z.strictObject({
+  ...Pagination,
+  status: z.enum(TEAM_MEMBER_STATUSES).optional(),
+});
+export const TeamApplyBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+export const TeamInviteBody = z.strictObject({ personId: Id, note: z.string().trim().max(500).default('') });
+export const TeamMemberDecisionBody = z.strictObject({
+  decision: z.enum(['accept', 'decline']),
+  reason: z.string().trim().max(500).optional(),
+});
+export const TeamMemberUpdateBody = z.strictObject({ role: z.enum(TEAM_MEMBER_ROLES) });
+/** One activity of a team: a project role it claimed, or a dedication-day task it staffed. */
+export const TeamActivity = z.object({
+  kind: z.enum(['claim', 'signup']),
+  id: z.number(),
+  title: z.string(),
+  at: z.string(),
+  link: z.string(),
+  people: z.number(),
+  hours: z.number(),
+});
+
+/** Where to suggest people for: a team, a project role, or a dedication-day task. */
+export const SuggestionQuery = z.strictObject({
+  teamId: Id.optional(),
+  roleId: Id.optional(),
+  taskId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const Suggestion = z.object({
+  person: z.object({ id: z.number(), name: z.string() }),
+  party: z.boolean(),
+  homeLabel: z.string(),
+  specialties: z.array(z.string()),
+  score: z.number(),
+  /** How near home is to the place: entrance, building, community, street, district. */
+  nearness: z.enum(['entrance', 'building', 'community', 'street', 'district']),
+  specialtyMatch: z.array(z.string()),
+  /** Confirmed hours in the last 90 days: fewer first, so the work spreads. */
+  recentHours: z.number(),
+  /** Every reason the rank rests on, in the reader's language. */
+  reasons: z.array(z.string()),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+export const TeamSignupBody = z.strictObject({ taskId: Id, personIds: z.array(Id).min(1).max(100) });
+export const TeamSignupResult = z.object({
+  signups: z.array(Signup),
+  /** Members who could not be put forward (already signed up that day), and why. */
+  skipped: z.array(z.object({ personId: z.number(), reason: z.string() })),
+});
+export const Invitation = z.object({
+  id: z.number(),
+  kind: z.enum(['role', 'task']),
+  targetId: z.number(),
+  title: z.string(),
+  link: z.string(),
+  person: z.object({ id: z.number(), name: z.string() }),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  invitedBy: z.string(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+export const InvitationBody = z.strictObject({
+  roleId: Id.optional(),
+  taskId: Id.optional(),
+  personId: Id,
+});
+export const InvitationListQuery = z.strictObject({
+  ...Pagination,
+  mine: z.enum(['true', 'false']).optional(),
+  roleId: Id.optional(),
+  taskId: Id.optional(),
 });

@@ -20,6 +20,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { sharingRoutes } from './modules/sharing/sharing.routes';
+import { teamsRoutes } from './modules/teams/teams.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(projectsRoutes(deps));
   await api.register(dedicationRoutes(deps));
   await api.register(sharingRoutes(deps));
+  await api.register(teamsRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));

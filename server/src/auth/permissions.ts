@@ -31,6 +31,7 @@ const NETWORK_ADMIN: Action[] = [
   'dedication.manage',
   'facility.manage',
   'booking.make',
+  'team.manage',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -58,8 +59,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'claim.make',
     'signup.make',
     'booking.make',
+    'team.join',
   ],
-  resident: ['region.read', 'need.raise', 'booking.make'],
+  resident: ['region.read', 'need.raise', 'booking.make', 'team.join'],
   lecturer: ['region.read', 'booking.make'],
 };
 

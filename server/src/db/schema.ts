@@ -10,3 +10,5 @@ export * from '../modules/notifications/notifications.schema';
 export * from '../modules/projects/projects.schema';
 export * from '../modules/regions/regions.schema';
 export * from '../modules/sharing/sharing.schema';
+export * from '../modules/teams/invitations.schema';
+export * from '../modules/teams/teams.schema';

@@ -25,6 +25,7 @@ import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { people } from '../network/network.schema';
 import { regions } from '../regions/regions.schema';
+import { teams } from '../teams/teams.schema';
 
 export const occurrenceStatus = pgEnum('occurrence_status', OCCURRENCE_STATUSES);
 export const signupStatus = pgEnum('signup_status', SIGNUP_STATUSES);
@@ -143,6 +144,8 @@ export const signups = pgTable(
     occurrenceId: id('occurrence_id').notNull(),
     taskId: id('task_id').notNull(),
     personId: id('person_id').notNull(),
+    /** Signed up by a team's leader as one of the team: the hours count for the team too. */
+    teamId: id('team_id'),
     status: signupStatus().notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true, mode: 'string' }),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true, mode: 'string' }),
@@ -167,6 +170,7 @@ export const signups = pgTable(
       foreignColumns: [dedicationTasks.districtId, dedicationTasks.id],
     }),
     foreignKey({ columns: [t.districtId, t.personId], foreignColumns: [people.districtId, people.id] }),
+    foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),
     // One live sign-up per person per occurrence: one task on the day, one check-in.
     uniqueIndex('signups_live_key')
       .on(t.districtId, t.occurrenceId, t.personId)

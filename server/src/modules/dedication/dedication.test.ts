@@ -145,6 +145,14 @@ describe('dedication days', () => {
     // The template's clinic keeps its morning hours: the new afternoon day must take it off.
     const misfit = await cw.patch(`/api/dedication-days/${day.id}`, { startTime: '14:00', endTime: '16:00' });
     expect(misfit.body.error.code).toBe('dedication_task_outside_day');
+    // A change of one field leaves the others as they were.
+    const renamed = await cw.patch(`/api/dedication-days/${day.id}`, { title: '周六奉献日（改名）' });
+    expect(renamed.body).toMatchObject({
+      title: '周六奉献日（改名）',
+      place: '社区服务站',
+      timezone: 'Asia/Shanghai',
+    });
+    expect(renamed.body.tasks).toHaveLength(2);
     const changed = await cw.patch(`/api/dedication-days/${day.id}`, {
       startTime: '14:00',
       endTime: '16:00',

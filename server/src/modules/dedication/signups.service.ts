@@ -19,6 +19,7 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
+import { type Locale, message } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { memberPlaces } from '../network/members.service';
@@ -50,6 +51,7 @@ type Row = {
   person_id: number;
   person_name: string;
   person_user_id: number | null;
+  team_id: number | null;
   status: SignupStatus;
   position: number | null;
   checked_in_at: string | null;
@@ -66,7 +68,7 @@ const SELECT = sql`
   SELECT s.id, s.occurrence_id, o.dedication_day_id, d.title, o.region_id, r.name AS region_name, r.path::text AS region_path,
          o.on_date::text AS on_date, o.status::text AS occurrence_status, o.starts_at AS occurrence_starts_at,
          o.ends_at AS occurrence_ends_at, s.task_id, t.title AS task_title, t.place, t.starts_at, t.ends_at,
-         s.person_id, p.name AS person_name, p.user_id AS person_user_id, s.status,
+         s.person_id, p.name AS person_name, p.user_id AS person_user_id, s.team_id, s.status,
          CASE WHEN s.status = 'waiting' THEN (SELECT count(*)::int FROM signups w WHERE w.district_id = s.district_id
                 AND w.task_id = s.task_id AND w.status = 'waiting' AND w.id <= s.id) END AS position,
          s.checked_in_at, s.checked_out_at, s.checked_by,
@@ -134,43 +136,113 @@ export async function listSignups(db: Tx, actor: Actor, q: z.infer<typeof Signup
 
 /** A Party member signs up for a task: a place while one is free, else the waiting list. */
 export async function signUp(db: Tx, actor: Actor, taskId: number) {
-  return db
-    .transaction(async (tx) => {
-      if (actor.personId === null) throw unprocessable('need_no_person');
-      const { rows: found } = await tx.execute<{ occurrence_id: number }>(sql`
-        SELECT occurrence_id FROM dedication_tasks WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
-      if (!found[0]) throw notFound();
-      const o = await loadOccurrence(tx, actor, found[0].occurrence_id);
-      if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
-      if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
-      if (!servesIn(await memberPlaces(tx, actor), o)) throw forbidden('signup_out_of_reach');
-      const started = Date.parse(o.starts_at) <= Date.now();
-      // The task's row lock, taken here, orders every sign-up to this task until commit.
-      const { rows } = await tx.execute<{ took: boolean }>(sql`
-        WITH old AS (SELECT signed < capacity AS free FROM dedication_tasks
-                      WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE)
-        UPDATE dedication_tasks t SET signed = t.signed + CASE WHEN old.free THEN 1 ELSE 0 END
-          FROM old WHERE t.district_id = ${actor.districtId} AND t.id = ${taskId} RETURNING old.free AS took`);
-      const took = rows[0]!.took;
-      // On the day itself nobody waits: there is a place, or there is not.
-      if (!took && started) throw conflict('task_full');
-      const inserted = await tx.execute<{ id: number }>(sql`
-        INSERT INTO signups (district_id, occurrence_id, task_id, person_id, status, created_by)
-        VALUES (${actor.districtId}, ${o.id}, ${taskId}, ${actor.personId}, ${took ? 'signed' : 'waiting'}, ${actor.userId})
-        ON CONFLICT DO NOTHING RETURNING id`);
-      if (!inserted.rows[0]) throw conflict('signup_exists');
-      const id = inserted.rows[0].id;
-      await recordAudit(tx, actor, {
-        districtId: actor.districtId,
-        regionId: o.region_id,
-        action: 'signup.create',
-        entityType: 'signup',
-        entityId: id,
-        after: { taskId, status: took ? 'signed' : 'waiting' },
-      });
-      return id;
-    })
-    .then((id) => signupFor(db, actor, id));
+  if (actor.personId === null) throw unprocessable('need_no_person');
+  const personId = actor.personId;
+  const id = await db.transaction(async (tx) => {
+    const o = await occurrenceOfTask(tx, actor, taskId);
+    if (!servesIn(await memberPlaces(tx, actor), o)) throw forbidden('signup_out_of_reach');
+    return place(tx, actor, o, taskId, personId, null);
+  });
+  return signupFor(db, actor, id);
+}
+
+async function occurrenceOfTask(tx: Tx, actor: Actor, taskId: number) {
+  const { rows: found } = await tx.execute<{ occurrence_id: number }>(sql`
+    SELECT occurrence_id FROM dedication_tasks WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
+  if (!found[0]) throw notFound();
+  const o = await loadOccurrence(tx, actor, found[0].occurrence_id);
+  if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
+  if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
+  return o;
+}
+
+/** Takes a place for one person (or puts them in line), under the task's row lock. */
+async function place(
+  tx: Tx,
+  actor: Actor,
+  o: Awaited<ReturnType<typeof loadOccurrence>>,
+  taskId: number,
+  personId: number,
+  teamId: number | null,
+) {
+  const started = Date.parse(o.starts_at) <= Date.now();
+  // The task's row lock, taken here, orders every sign-up to this task until commit.
+  const { rows } = await tx.execute<{ took: boolean }>(sql`
+    WITH old AS (SELECT signed < capacity AS free FROM dedication_tasks
+                  WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE)
+    UPDATE dedication_tasks t SET signed = t.signed + CASE WHEN old.free THEN 1 ELSE 0 END
+      FROM old WHERE t.district_id = ${actor.districtId} AND t.id = ${taskId} RETURNING old.free AS took`);
+  const took = rows[0]!.took;
+  // On the day itself nobody waits: there is a place, or there is not.
+  if (!took && started) throw conflict('task_full');
+  const inserted = await tx.execute<{ id: number }>(sql`
+    INSERT INTO signups (district_id, occurrence_id, task_id, person_id, team_id, status, created_by)
+    VALUES (${actor.districtId}, ${o.id}, ${taskId}, ${personId}, ${teamId}, ${took ? 'signed' : 'waiting'}, ${actor.userId})
+    ON CONFLICT DO NOTHING RETURNING id`);
+  if (!inserted.rows[0]) throw conflict('signup_exists');
+  const id = inserted.rows[0].id;
+  await recordAudit(tx, actor, {
+    districtId: actor.districtId,
+    regionId: o.region_id,
+    action: 'signup.create',
+    entityType: 'signup',
+    entityId: id,
+    after: { taskId, personId, teamId, status: took ? 'signed' : 'waiting' },
+  });
+  return id;
+}
+
+/**
+ * A team's leader puts members forward for a task as the team: each gets a place (or a
+ * place in line), is told, and their confirmed hours count for the team too. Members
+ * already signed up that day are skipped and listed.
+ */
+export async function teamSignUp(
+  db: Tx,
+  actor: Actor,
+  team: { id: number; name: string; region_path: string },
+  taskId: number,
+  personIds: number[],
+  locale: Locale,
+) {
+  const done = await db.transaction(async (tx) => {
+    const o = await occurrenceOfTask(tx, actor, taskId);
+    if (!servesIn([team.region_path], o)) throw forbidden('signup_out_of_reach');
+    const ids: number[] = [];
+    const skipped: { personId: number; reason: string }[] = [];
+    for (const personId of [...new Set(personIds)]) {
+      const { rows } = await tx.execute(sql`SELECT 1 FROM signups WHERE district_id = ${actor.districtId}
+        AND occurrence_id = ${o.id} AND person_id = ${personId} AND status IN ('signed', 'waiting')`);
+      if (rows.length) {
+        skipped.push({ personId, reason: message(locale, 'signup_exists') });
+        continue;
+      }
+      const id = await place(tx, actor, o, taskId, personId, team.id);
+      ids.push(id);
+      const { rows: who } = await tx.execute<{ user_id: number | null }>(
+        sql`SELECT user_id FROM people WHERE district_id = ${actor.districtId} AND id = ${personId}`,
+      );
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: who[0]?.user_id ?? null },
+        'notify_team_signed_up',
+        { team: team.name, title: o.title, date: o.on_date },
+        `/occurrences/${o.id}`,
+      );
+    }
+    return { ids, skipped };
+  });
+  const signups = [];
+  for (const id of done.ids) signups.push(present(await loadAny(db, actor, id)));
+  return { signups, skipped: done.skipped };
+}
+
+/** A sign-up by id, for one who has just made it on others' behalf. */
+async function loadAny(db: Tx, actor: Actor, id: number) {
+  const { rows } = await db.execute<Row>(
+    sql`${SELECT} WHERE s.district_id = ${actor.districtId} AND s.id = ${id}`,
+  );
+  return rows[0]!;
 }
 
 /** Frees a sign-up's place (the member before the start, or the organiser with a reason) and promotes the next in line. */
@@ -356,6 +428,7 @@ export async function decideHours(
         sourceType: 'signup',
         sourceId: id,
         personId: s.person_id,
+        teamId: s.team_id,
       },
       { quantity: hours, at: ended, regionId: s.region_id },
       { key: 'ledger_hours_adjusted' },

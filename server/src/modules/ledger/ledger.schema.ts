@@ -16,6 +16,7 @@ import { districtId, id } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { partyOrgs, people, units } from '../network/network.schema';
 import { regions } from '../regions/regions.schema';
+import { teams } from '../teams/teams.schema';
 
 export const ledgerKind = pgEnum('ledger_kind', LEDGER_KINDS);
 
@@ -37,6 +38,8 @@ export const ledgerEntries = pgTable(
     personId: id('person_id'),
     unitId: id('unit_id'),
     partyOrgId: id('party_org_id'),
+    /** The volunteer team the act was done for, stamped like the Party organisation. */
+    teamId: id('team_id'),
     regionId: id('region_id').notNull(),
     sourceType: text('source_type').notNull(),
     sourceId: id('source_id').notNull(),
@@ -49,6 +52,7 @@ export const ledgerEntries = pgTable(
     foreignKey({ columns: [t.districtId, t.regionId], foreignColumns: [regions.districtId, regions.id] }),
     foreignKey({ columns: [t.districtId, t.personId], foreignColumns: [people.districtId, people.id] }),
     foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
+    foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),
     foreignKey({
       columns: [t.districtId, t.partyOrgId],
       foreignColumns: [partyOrgs.districtId, partyOrgs.id],
@@ -70,6 +74,7 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_person_idx').on(t.districtId, t.personId, t.at),
     index('ledger_entries_unit_idx').on(t.districtId, t.unitId, t.at),
     index('ledger_entries_org_idx').on(t.districtId, t.partyOrgId, t.at),
+    index('ledger_entries_team_idx').on(t.districtId, t.teamId, t.at).where(sql`${t.teamId} IS NOT NULL`),
     index('ledger_entries_region_idx').on(t.districtId, t.regionId, t.at),
     index('ledger_entries_corrects_idx').on(t.districtId, t.correctsId),
     check('ledger_entries_has_subject', sql`num_nonnulls(${t.personId}, ${t.unitId}, ${t.partyOrgId}) > 0`),

@@ -37,6 +37,8 @@ export type Act = {
   personId?: number | null;
   unitId?: number | null;
   partyOrgId?: number | null;
+  /** The volunteer team it was done for: stamped on the entry, not part of the act. */
+  teamId?: number | null;
 };
 
 /**
@@ -60,31 +62,34 @@ export async function settle(
   const same = sql`district_id = ${act.districtId} AND kind = ${act.kind} AND source_type = ${act.sourceType}
     AND source_id = ${act.sourceId} AND coalesce(person_id, 0) = ${act.personId ?? 0}
     AND coalesce(unit_id, 0) = ${act.unitId ?? 0} ${byPerson ? sql`` : sql`AND coalesce(party_org_id, 0) = ${org}`}`;
-  const { rows } = await tx.execute<{ id: number; net: number; party_org_id: number | null }>(sql`
-    SELECT o.id, o.party_org_id, (SELECT sum(e.quantity) FROM ledger_entries e
+  const { rows } = await tx.execute<{
+    id: number;
+    net: number;
+    party_org_id: number | null;
+    team_id: number | null;
+  }>(sql`
+    SELECT o.id, o.party_org_id, o.team_id, (SELECT sum(e.quantity) FROM ledger_entries e
                    WHERE e.district_id = o.district_id AND (e.id = o.id OR e.corrects_id = o.id))::float8 AS net
       FROM ledger_entries o WHERE ${same} AND o.corrects_id IS NULL`);
   const original = rows[0];
-  const columns = sql`(district_id, kind, quantity, at, person_id, unit_id, party_org_id, region_id, source_type, source_id,
-                       corrects_id, reason, created_by)`;
+  const columns = sql`(district_id, kind, quantity, at, person_id, unit_id, party_org_id, team_id, region_id, source_type,
+                       source_id, corrects_id, reason, created_by)`;
   const common = sql`${act.districtId}, ${act.kind}`;
-  const tail = (
-    partyOrg: SQL | number | null,
-  ) => sql`${act.personId ?? null}, ${act.unitId ?? null}, ${partyOrg},
-                   ${target.regionId}, ${act.sourceType}, ${act.sourceId}`;
+  const tail = (partyOrg: SQL | number | null, team: number | null) =>
+    sql`${act.personId ?? null}, ${act.unitId ?? null}, ${partyOrg}, ${team}, ${target.regionId}, ${act.sourceType}, ${act.sourceId}`;
   if (!original) {
     if (target.quantity <= 0) return;
     const partyOrg = byPerson
       ? sql`(SELECT party_org_id FROM people WHERE district_id = ${act.districtId} AND id = ${act.personId})`
       : (act.partyOrgId ?? null);
     await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-      VALUES (${common}, ${target.quantity}, ${target.at}, ${tail(partyOrg)}, NULL, NULL, ${who.userId})`);
+      VALUES (${common}, ${target.quantity}, ${target.at}, ${tail(partyOrg, act.teamId ?? null)}, NULL, NULL, ${who.userId})`);
     return;
   }
   const delta = Math.round((target.quantity - Number(original.net)) * 100) / 100;
   if (delta === 0) return;
   await tx.execute(sql`INSERT INTO ledger_entries ${columns}
-    VALUES (${common}, ${delta}, ${target.at}, ${tail(original.party_org_id)}, ${original.id}, ${storeMessage(reason)}, ${who.userId})`);
+    VALUES (${common}, ${delta}, ${target.at}, ${tail(original.party_org_id, original.team_id)}, ${original.id}, ${storeMessage(reason)}, ${who.userId})`);
 }
 
 type Row = {

@@ -26,6 +26,7 @@ import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { people, units } from '../network/network.schema';
 import { regions } from '../regions/regions.schema';
+import { teams } from '../teams/teams.schema';
 
 export const needCategory = pgEnum('need_category', NEED_CATEGORIES);
 export const needStatus = pgEnum('need_status', NEED_STATUSES);
@@ -135,6 +136,7 @@ export const claims = pgTable(
     roleId: id('role_id').notNull(),
     personId: id('person_id'),
     unitId: id('unit_id'),
+    teamId: id('team_id'),
     slots: smallint().notNull().default(1),
     /** A unit's members named so far: a guarded counter that can never pass `slots`. */
     named: smallint().notNull().default(0),
@@ -156,6 +158,7 @@ export const claims = pgTable(
     }),
     foreignKey({ columns: [t.districtId, t.personId], foreignColumns: [people.districtId, people.id] }),
     foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
+    foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),
     // A person claims a role once; a unit once per role (with as many slots as it takes).
     uniqueIndex('claims_active_person_key')
       .on(t.districtId, t.roleId, t.personId)
@@ -163,10 +166,14 @@ export const claims = pgTable(
     uniqueIndex('claims_active_unit_key')
       .on(t.districtId, t.roleId, t.unitId)
       .where(sql`${t.status} = 'active' AND ${t.unitId} IS NOT NULL`),
+    uniqueIndex('claims_active_team_key')
+      .on(t.districtId, t.roleId, t.teamId)
+      .where(sql`${t.status} = 'active' AND ${t.teamId} IS NOT NULL`),
+    index('claims_team_idx').on(t.districtId, t.teamId, t.createdAt.desc()),
     index('claims_project_idx').on(t.districtId, t.projectId),
     index('claims_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
     index('claims_unit_idx').on(t.districtId, t.unitId, t.createdAt.desc()),
-    check('claims_one_claimant', sql`num_nonnulls(${t.personId}, ${t.unitId}) = 1`),
+    check('claims_one_claimant', sql`num_nonnulls(${t.personId}, ${t.unitId}, ${t.teamId}) = 1`),
     check('claims_slots_positive', sql`${t.slots} > 0`),
     check('claims_named_within_slots', sql`${t.named} BETWEEN 0 AND ${t.slots}`),
     check('claims_removed_has_reason', sql`${t.status} <> 'removed' OR ${t.reason} IS NOT NULL`),

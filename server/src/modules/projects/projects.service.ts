@@ -30,6 +30,7 @@ import { memberPlaces, personFor } from '../network/members.service';
 import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
+import { activeMembers, loadTeam, runs } from '../teams/teams.service';
 import { needFor, tellRaiser } from './needs.service';
 import { claimMembers, claims, projectReviews, projectRoles, projects } from './projects.schema';
 
@@ -139,6 +140,10 @@ type ClaimRow = {
   person_user_id: number | null;
   unit_id: number | null;
   unit_name: string | null;
+  team_id: number | null;
+  team_name: string | null;
+  team_leader_id: number | null;
+  team_path: string | null;
   slots: number;
   status: Claim['status'];
   reason: string | null;
@@ -155,6 +160,7 @@ const CLAIMS = sql`
   SELECT c.id, c.project_id, pr.title AS project_title, c.role_id, ro.kind::text AS role_kind, ro.custom_name AS role_custom_name,
          ro.starts_at AS role_starts_at, ro.ends_at AS role_ends_at, ro.hours_per_slot::float8 AS role_hours,
          c.person_id, p.name AS person_name, p.user_id AS person_user_id, c.unit_id, u.name AS unit_name,
+         c.team_id, tm.name AS team_name, tm.leader_person_id AS team_leader_id, tr.path::text AS team_path,
          c.slots, c.status, c.reason, c.hours_confirmed::float8 AS hours_confirmed, c.named, c.created_at,
          CASE WHEN c.named = 0 THEN '[]'::json ELSE (
            SELECT json_agg(json_build_object('id', m.person_id, 'name', mp.name, 'user_id', mp.user_id,
@@ -167,7 +173,9 @@ const CLAIMS = sql`
     JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
     JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
     LEFT JOIN people p ON p.district_id = c.district_id AND p.id = c.person_id
-    LEFT JOIN units u ON u.district_id = c.district_id AND u.id = c.unit_id`;
+    LEFT JOIN units u ON u.district_id = c.district_id AND u.id = c.unit_id
+    LEFT JOIN teams tm ON tm.district_id = c.district_id AND tm.id = c.team_id
+    LEFT JOIN regions tr ON tr.district_id = tm.district_id AND tr.id = tm.region_id`;
 
 const presentClaim = (c: ClaimRow): Claim => ({
   id: c.id,
@@ -179,7 +187,9 @@ const presentClaim = (c: ClaimRow): Claim => ({
   claimant:
     c.person_id !== null
       ? { kind: 'person', id: c.person_id, name: c.person_name ?? '' }
-      : { kind: 'unit', id: c.unit_id!, name: c.unit_name ?? '' },
+      : c.team_id !== null
+        ? { kind: 'team', id: c.team_id, name: c.team_name ?? '' }
+        : { kind: 'unit', id: c.unit_id!, name: c.unit_name ?? '' },
   slots: c.slots,
   status: c.status,
   reason: c.reason,
@@ -441,9 +451,15 @@ export async function claimRole(
       const p = await claimTarget(tx, actor, projectId, roleId);
       if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
       if (p.started) throw unprocessable('role_started');
-      let claimant: { personId?: number; unitId?: number };
+      let claimant: { personId?: number; unitId?: number; teamId?: number };
       let slots = 1;
-      if (input.forUnit) {
+      if (input.teamId !== undefined) {
+        const team = await loadTeam(tx, actor, input.teamId);
+        if (!runs(actor, team)) throw forbidden('team_not_runner');
+        if (!reaches([team.region_path], p)) throw forbidden('claim_out_of_reach');
+        claimant = { teamId: team.id };
+        slots = input.slots;
+      } else if (input.forUnit) {
         const [unitId] = unitScopes(actor, 'unit.manage');
         if (unitId === undefined) throw forbidden('claim_not_unit');
         const unit = await unitFor(tx, actor, unitId);
@@ -539,7 +555,8 @@ async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Prom
     c &&
     (c.person_user_id === actor.userId ||
       c.members.some((m) => m.user_id === actor.userId) ||
-      (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)));
+      (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)) ||
+      runsTeamOf(actor, c));
   if (!c || (!mine && !can(actor, 'project.manage', c.region_path))) throw notFound();
   return c;
 }
@@ -552,7 +569,8 @@ export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimLi
       ? sql`false`
       : sql`EXISTS (SELECT 1 FROM claim_members m WHERE m.district_id = c.district_id AND m.claim_id = c.id
                       AND m.person_id = ${actor.personId})`;
-  const own = sql`(p.user_id = ${actor.userId} OR ${named} OR ${
+  const led = sql`(tm.leader_person_id = ${actor.personId ?? 0})`;
+  const own = sql`(p.user_id = ${actor.userId} OR ${named} OR ${led} OR ${
     unitScopes(actor, 'unit.read').length
       ? sql`c.unit_id IN (${sql.join(
           unitScopes(actor, 'unit.read').map((u) => sql`${u}`),
@@ -571,6 +589,10 @@ export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimLi
   );
 }
 
+/** Whether the actor runs the team that holds this claim. */
+const runsTeamOf = (actor: Actor, c: ClaimRow) =>
+  c.team_id !== null && runs(actor, { leader_id: c.team_leader_id, region_path: c.team_path! });
+
 /** Frees a claim's slots: the claimant before the start, or the organiser with a reason. */
 async function release(db: Tx, actor: Actor, id: number, reason: string | null) {
   return db.transaction(async (tx) => {
@@ -579,7 +601,8 @@ async function release(db: Tx, actor: Actor, id: number, reason: string | null) 
     if (reason === null) {
       const mine =
         c.person_user_id === actor.userId ||
-        (c.unit_id !== null && unitScopes(actor, 'unit.manage').includes(c.unit_id));
+        (c.unit_id !== null && unitScopes(actor, 'unit.manage').includes(c.unit_id)) ||
+        runsTeamOf(actor, c);
       if (!mine) throw forbidden();
       if (new Date(c.role_starts_at) <= new Date()) throw unprocessable('role_started');
     } else {
@@ -643,6 +666,8 @@ export async function confirmHours(db: Tx, actor: Actor, id: number, input: z.in
       who = { personId: member.id, unitId: c.unit_id, userId: member.user_id };
       before = member.hours;
     } else {
+      // A team serves through its members: their hours are confirmed once they are named.
+      if (c.team_id !== null) throw unprocessable('claim_hours_whose');
       if (personId !== undefined && personId !== c.person_id) throw unprocessable('claim_hours_whose');
       await tx.execute(sql`UPDATE claims SET hours_confirmed = ${hours}, confirmed_by = ${actor.userId},
           confirmed_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
@@ -655,6 +680,7 @@ export async function confirmHours(db: Tx, actor: Actor, id: number, input: z.in
       sourceId: id,
       personId: who.personId,
       unitId: who.unitId,
+      teamId: c.team_id,
     };
     // Service happened by the role's end, or by now if the organiser confirms earlier.
     const ended = new Date(Math.min(Date.parse(c.role_ends_at), Date.now())).toISOString();
@@ -701,15 +727,17 @@ export async function nameClaimMembers(
 ) {
   return db.transaction(async (tx) => {
     const c = await claimRowFor(tx, actor, id, true);
-    if (c.unit_id === null) throw unprocessable('claim_members_not_unit');
-    if (!unitScopes(actor, 'unit.manage').includes(c.unit_id)) throw forbidden();
+    if (c.unit_id === null && c.team_id === null) throw unprocessable('claim_members_not_unit');
+    if (c.unit_id !== null && !unitScopes(actor, 'unit.manage').includes(c.unit_id)) throw forbidden();
+    if (c.team_id !== null && !runsTeamOf(actor, c)) throw forbidden();
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (c.hours_confirmed !== null) throw conflict('claim_hours_confirmed');
     const wanted = [...new Set(input.personIds)];
     if (wanted.length > c.slots) throw unprocessable('claim_members_too_many', { slots: c.slots });
     const confirmed = c.members.filter((m) => m.hours !== null && !wanted.includes(m.id));
     if (confirmed.length) throw conflict('claim_member_confirmed', { name: confirmed[0]!.name });
-    if (wanted.length) {
+    if (wanted.length && c.team_id !== null) await activeMembers(tx, actor.districtId, c.team_id, wanted);
+    else if (wanted.length) {
       // Only the unit's own Party members: those whose organisation belongs to it.
       const { rows } = await tx.execute<{ id: number }>(sql`
         SELECT p.id FROM people p JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
@@ -751,7 +779,7 @@ export async function nameClaimMembers(
         tx,
         { districtId: actor.districtId, userId: t.user_id },
         'notify_claim_named',
-        { title: c.project_title, unit: c.unit_name ?? '' },
+        { title: c.project_title, unit: c.unit_name ?? c.team_name ?? '' },
         `/projects/${c.project_id}`,
       );
     }

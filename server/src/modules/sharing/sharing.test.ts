@@ -213,6 +213,11 @@ describe('approval and shared hours', () => {
   it('only keepers change a facility; anyone signed in sees the catalogue, free slots first near home', async () => {
     const f = await court({ name: '医院羽毛球场（目录测试）' });
     expect((await resident.patch(`/api/facilities/${f.id}`, { capacity: 99 })).status).toBe(403);
+    // A change of one field leaves the opening hours and rules as they were.
+    const renamed = await contact.patch(`/api/facilities/${f.id}`, { capacity: 16 });
+    expect(renamed.body.capacity).toBe(16);
+    expect(renamed.body.openingHours).toEqual(f.openingHours);
+    expect(renamed.body.bookingRules).toEqual(f.bookingRules);
     const street = await t.as('street_110107004');
     expect((await street.patch(`/api/facilities/${f.id}`, { capacity: 99 })).status).toBe(403);
     expect((await resident.post('/api/facilities', { ...f, unitId: hospital })).status).toBe(403);

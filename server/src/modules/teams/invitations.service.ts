@@ -1,0 +1,170 @@
+/**
+ * An organiser invites one person — often a suggested one — to take a project role or a
+ * dedication-day task. Accepting claims the role (or signs up for the task) as the person
+ * would themselves; the invitation only records that they were asked and answered.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Invitation, InvitationBody, InvitationListQuery } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { authorize, can, inScope } from '../../auth/authorize';
+import type { Tx } from '../../db/client';
+import { pageOf } from '../../db/paging';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { iso } from '../../http';
+import { recordAudit } from '../audit/audit.service';
+import { signUp } from '../dedication/signups.service';
+import { notify } from '../notifications/notifications.service';
+import { claimRole } from '../projects/projects.service';
+
+type Row = {
+  id: number;
+  role_id: number | null;
+  task_id: number | null;
+  title: string;
+  link: string;
+  project_id: number | null;
+  region_id: number;
+  region_path: string;
+  person_id: number;
+  person_name: string;
+  person_user_id: number | null;
+  status: Invitation['status'];
+  invited_by: string | null;
+  created_at: string;
+};
+
+const SELECT = sql`
+  SELECT i.id, i.role_id, i.task_id,
+         coalesce(pr.title || ' · ' || coalesce(ro.custom_name, ''), d.title || ' ' || o.on_date::text || ' · ' || t.title) AS title,
+         CASE WHEN i.role_id IS NOT NULL THEN '/projects/' || pr.id ELSE '/occurrences/' || o.id END AS link,
+         pr.id AS project_id, r.id AS region_id, r.path::text AS region_path,
+         i.person_id, p.name AS person_name, p.user_id AS person_user_id, i.status, u.display_name AS invited_by, i.created_at
+    FROM invitations i
+    JOIN people p ON p.district_id = i.district_id AND p.id = i.person_id
+    LEFT JOIN users u ON u.id = i.invited_by
+    LEFT JOIN project_roles ro ON ro.district_id = i.district_id AND ro.id = i.role_id
+    LEFT JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
+    LEFT JOIN dedication_tasks t ON t.district_id = i.district_id AND t.id = i.task_id
+    LEFT JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
+    LEFT JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
+    JOIN regions r ON r.district_id = i.district_id AND r.id = coalesce(pr.region_id, o.region_id)`;
+
+const present = (i: Row): Invitation => ({
+  id: i.id,
+  kind: i.role_id !== null ? 'role' : 'task',
+  targetId: (i.role_id ?? i.task_id)!,
+  title: i.title.replace(/ · $/, ''),
+  link: i.link,
+  person: { id: i.person_id, name: i.person_name },
+  status: i.status,
+  invitedBy: i.invited_by ?? '',
+  createdAt: iso(i.created_at)!,
+});
+
+const organised = (actor: Actor) =>
+  sql`((i.role_id IS NOT NULL AND ${inScope(actor, 'project.manage', sql`r.path`)})
+    OR (i.task_id IS NOT NULL AND ${inScope(actor, 'dedication.manage', sql`r.path`)}))`;
+
+async function load(db: Tx, actor: Actor, id: number, lock = false) {
+  const { rows } =
+    await db.execute<Row>(sql`${SELECT} WHERE i.district_id = ${actor.districtId} AND i.id = ${id}
+    ${lock ? sql`FOR UPDATE OF i` : sql``}`);
+  const i = rows[0];
+  if (!i || (i.person_id !== actor.personId && !canOrganise(actor, i))) throw notFound();
+  return i;
+}
+
+const canOrganise = (actor: Actor, i: Pick<Row, 'role_id' | 'region_path'>) =>
+  can(actor, i.role_id !== null ? 'project.manage' : 'dedication.manage', i.region_path);
+
+export async function invite(db: Tx, actor: Actor, input: z.infer<typeof InvitationBody>) {
+  if ((input.roleId === undefined) === (input.taskId === undefined))
+    throw unprocessable('suggest_one_target');
+  return db.transaction(async (tx) => {
+    const target = input.roleId
+      ? await tx.execute<{ path: string; region_id: number }>(sql`
+          SELECT r.path::text AS path, r.id AS region_id FROM project_roles ro
+            JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
+            JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
+           WHERE ro.district_id = ${actor.districtId} AND ro.id = ${input.roleId}`)
+      : await tx.execute<{ path: string; region_id: number }>(sql`
+          SELECT r.path::text AS path, r.id AS region_id FROM dedication_tasks t
+            JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
+            JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
+           WHERE t.district_id = ${actor.districtId} AND t.id = ${input.taskId!}`);
+    const place = target.rows[0];
+    if (!place) throw notFound();
+    authorize(actor, input.roleId ? 'project.manage' : 'dedication.manage', place.path);
+    const { rows: person } = await tx.execute<{ id: number }>(
+      sql`SELECT id FROM people WHERE district_id = ${actor.districtId} AND id = ${input.personId}`,
+    );
+    if (!person[0]) throw unprocessable('reference_broken', { constraint: 'person' });
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO invitations (district_id, role_id, task_id, person_id, invited_by)
+      VALUES (${actor.districtId}, ${input.roleId ?? null}, ${input.taskId ?? null}, ${input.personId}, ${actor.userId})
+      ON CONFLICT DO NOTHING RETURNING id`);
+    if (!rows[0]) throw conflict('duplicate');
+    const i = await load(tx, actor, rows[0].id);
+    await notify(
+      tx,
+      { districtId: actor.districtId, userId: i.person_user_id },
+      'notify_invitation',
+      { by: actor.displayName, title: present(i).title },
+      `/me/invitations`,
+    );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: place.region_id,
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: i.id,
+      after: { roleId: input.roleId ?? null, taskId: input.taskId ?? null, personId: input.personId },
+    });
+    return present(i);
+  });
+}
+
+export async function listInvitations(db: Tx, actor: Actor, q: z.infer<typeof InvitationListQuery>) {
+  const where: SQL[] = [sql`i.district_id = ${actor.districtId}`];
+  const own = sql`i.person_id = ${actor.personId ?? 0}`;
+  where.push(q.mine === 'true' ? own : sql`(${own} OR ${organised(actor)})`);
+  if (q.roleId) where.push(sql`i.role_id = ${q.roleId}`);
+  if (q.taskId) where.push(sql`i.task_id = ${q.taskId}`);
+  return pageOf(
+    db,
+    q,
+    {
+      select: SELECT,
+      where: sql.join(where, sql` AND `),
+      orderBy: sql`i.status = 'pending' DESC, i.created_at DESC, i.id DESC`,
+    },
+    present,
+  );
+}
+
+/** The person answers. Accepting takes the role (or the task) as they would themselves. */
+export async function answer(db: Tx, actor: Actor, id: number, accept: boolean) {
+  const i = await load(db, actor, id);
+  if (i.person_id !== actor.personId) throw forbidden();
+  if (i.status !== 'pending') throw conflict('invitation_not_pending');
+  if (accept) {
+    if (i.role_id !== null)
+      await claimRole(db, actor, i.project_id!, i.role_id, { forUnit: false, slots: 1 });
+    else await signUp(db, actor, i.task_id!);
+  }
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE invitations SET status = ${accept ? 'accepted' : 'declined'}, updated_at = now()
+      WHERE district_id = ${actor.districtId} AND id = ${id} AND status = 'pending'`);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: i.region_id,
+      action: `invitation.${accept ? 'accept' : 'decline'}`,
+      entityType: 'invitation',
+      entityId: id,
+      before: { status: 'pending' },
+      after: { status: accept ? 'accepted' : 'declined' },
+    });
+    return present(await load(tx, actor, id));
+  });
+}
