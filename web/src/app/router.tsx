@@ -38,6 +38,15 @@ const ProjectPage = lazy(() =>
 const MyClaimPage = lazy(() =>
   import('../features/projects/MyClaimPage').then((m) => ({ default: m.MyClaimPage })),
 );
+const OccurrencePage = lazy(() =>
+  import('../features/occurrences/OccurrencePage').then((m) => ({ default: m.OccurrencePage })),
+);
+const CheckinPage = lazy(() =>
+  import('../features/occurrences/CheckinPage').then((m) => ({ default: m.CheckinPage })),
+);
+const MyDedicationPage = lazy(() =>
+  import('../features/occurrences/MyDedicationPage').then((m) => ({ default: m.MyDedicationPage })),
+);
 const MyRecordPage = lazy(() =>
   import('../features/ledger/MyRecordPage').then((m) => ({ default: m.MyRecordPage })),
 );
@@ -57,6 +66,32 @@ const CoveragePage = lazy(() =>
 );
 const ImportsPage = lazy(() =>
   import('../features/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
+);
+const DedicationDaysPage = lazy(() =>
+  import('../features/dedication/DedicationDaysPage').then((m) => ({ default: m.DedicationDaysPage })),
+);
+const DedicationCalendarPage = lazy(() =>
+  import('../features/dedication/DedicationCalendarPage').then((m) => ({
+    default: m.DedicationCalendarPage,
+  })),
+);
+const FacilitiesPage = lazy(() =>
+  import('../features/facilities/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
+);
+const FacilityPage = lazy(() =>
+  import('../features/facilities/FacilityPage').then((m) => ({ default: m.FacilityPage })),
+);
+const FindFacilityPage = lazy(() =>
+  import('../features/facilities/FindFacilityPage').then((m) => ({ default: m.FindFacilityPage })),
+);
+const UtilizationPage = lazy(() =>
+  import('../features/facilities/UtilizationPage').then((m) => ({ default: m.UtilizationPage })),
+);
+const MyBookingsPage = lazy(() =>
+  import('../features/bookings/MyBookingsPage').then((m) => ({ default: m.MyBookingsPage })),
+);
+const BookingInboxPage = lazy(() =>
+  import('../features/bookings/InboxPage').then((m) => ({ default: m.InboxPage })),
 );
 
 export const router = createBrowserRouter([
@@ -94,6 +129,25 @@ export const router = createBrowserRouter([
           </RequireAction>
         ),
       },
+      {
+        path: 'me/dedication',
+        element: (
+          <RequireAction action="signup.make">
+            <MyDedicationPage />
+          </RequireAction>
+        ),
+      },
+      // A member's phone opens this from the QR code's address (?t=<code>), or scans from here.
+      {
+        path: 'checkin',
+        element: (
+          <RequireAction action="signup.make">
+            <CheckinPage />
+          </RequireAction>
+        ),
+      },
+      // Everyone signed in: the server answers with the occurrences each may see.
+      { path: 'occurrences/:id', element: <OccurrencePage /> },
       // Everyone signed in has a record of their own (the page says so when there is no person).
       { path: 'me/record', element: <MyRecordPage /> },
       {
@@ -107,6 +161,44 @@ export const router = createBrowserRouter([
       // Everyone signed in: the server answers with the projects each may see.
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:id', element: <ProjectPage /> },
+      {
+        path: 'dedication-days',
+        element: (
+          <RequireAction action="dedication.manage">
+            <DedicationDaysPage />
+          </RequireAction>
+        ),
+      },
+      // Everyone signed in: the server answers with the occurrences each may see.
+      { path: 'dedication-calendar', element: <DedicationCalendarPage /> },
+      // Everyone signed in: the server answers with the facilities each may see and book.
+      { path: 'facilities', element: <FacilitiesPage /> },
+      { path: 'facilities/find', element: <FindFacilityPage /> },
+      {
+        path: 'facilities/utilization',
+        element: (
+          <RequireAction action="facility.manage">
+            <UtilizationPage />
+          </RequireAction>
+        ),
+      },
+      { path: 'facilities/:id', element: <FacilityPage /> },
+      {
+        path: 'me/bookings',
+        element: (
+          <RequireAction action="booking.make">
+            <MyBookingsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'bookings/inbox',
+        element: (
+          <RequireAction action="facility.manage">
+            <BookingInboxPage />
+          </RequireAction>
+        ),
+      },
       {
         path: 'registrations',
         element: (

@@ -1,10 +1,14 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CheckCircleOutlined,
   CheckSquareOutlined,
+  ClockCircleOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
@@ -15,7 +19,11 @@ import {
   InboxOutlined,
   PieChartOutlined,
   ProjectOutlined,
+  ReconciliationOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -27,10 +35,18 @@ export type NavName =
   | 'myRegistration'
   | 'myNeeds'
   | 'myClaim'
+  | 'myDedication'
   | 'myRecord'
   | 'registrations'
   | 'needs'
   | 'projects'
+  | 'dedicationDays'
+  | 'dedicationCalendar'
+  | 'facilities'
+  | 'findFacility'
+  | 'myBookings'
+  | 'bookingInbox'
+  | 'facilityUtilization'
   | 'units'
   | 'partyOrgs'
   | 'members'
@@ -61,6 +77,7 @@ const NAV: NavEntry[] = [
   },
   { path: '/me/needs', name: 'myNeeds', icon: HeartOutlined, visible: can('need.raise') },
   { path: '/me/claim', name: 'myClaim', icon: CarryOutOutlined, visible: can('claim.make') },
+  { path: '/me/dedication', name: 'myDedication', icon: ScheduleOutlined, visible: can('signup.make') },
   // One's own record needs a person record to be about.
   {
     path: '/me/record',
@@ -77,6 +94,30 @@ const NAV: NavEntry[] = [
   { path: '/needs', name: 'needs', icon: InboxOutlined, visible: can('need.decide') },
   // Everyone signed in: the server lists the projects each may see.
   { path: '/projects', name: 'projects', icon: GiftOutlined, visible: () => true },
+  {
+    path: '/dedication-days',
+    name: 'dedicationDays',
+    icon: ClockCircleOutlined,
+    visible: can('dedication.manage'),
+  },
+  // Everyone signed in: the server lists the occurrences each may see.
+  { path: '/dedication-calendar', name: 'dedicationCalendar', icon: TableOutlined, visible: () => true },
+  // Everyone signed in: the catalogue of shared facilities, and finding a free one to book.
+  { path: '/facilities', name: 'facilities', icon: ShopOutlined, visible: () => true },
+  { path: '/facilities/find', name: 'findFacility', icon: AimOutlined, visible: () => true },
+  { path: '/me/bookings', name: 'myBookings', icon: ReconciliationOutlined, visible: can('booking.make') },
+  {
+    path: '/bookings/inbox',
+    name: 'bookingInbox',
+    icon: CheckCircleOutlined,
+    visible: can('facility.manage'),
+  },
+  {
+    path: '/facilities/utilization',
+    name: 'facilityUtilization',
+    icon: BarChartOutlined,
+    visible: can('facility.manage'),
+  },
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },

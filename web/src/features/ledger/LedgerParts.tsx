@@ -111,7 +111,7 @@ function SourceLine({ entry }: { entry: LedgerEntry }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { type, id, label } = entry.source;
-  const known = ['meeting', 'project', 'claim', 'facility', 'booking', 'course', 'notice'] as const;
+  const known = ['meeting', 'project', 'claim', 'signup', 'facility', 'booking', 'course', 'notice'] as const;
   const kind = known.find((k) => k === type);
   const typeLabel = kind ? t(`ledger.source.${kind}`) : type;
   const link =

@@ -1,0 +1,203 @@
+import {
+  ClockCircleOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  StopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Facility } from '@contract';
+import {
+  Button,
+  Pagination,
+  Skeleton,
+  Space,
+  Spin,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PlainList } from '../../shared/PlainList';
+import { TableEmpty } from '../../shared/TableEmpty';
+import { RetiredTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { ApprovalTag, FacilityKindTags, FacilityOwner } from './FacilityTags';
+import { openingSummary } from './time';
+
+type Props = {
+  facilities: Facility[] | undefined;
+  loading: boolean;
+  pagination: TablePaginationConfig;
+  empty: string;
+  /** Offered on the facilities the user keeps. */
+  onEdit?: (facility: Facility) => void;
+  onRetire?: (facility: Facility) => void;
+};
+
+function ManageButtons({
+  facility,
+  onEdit,
+  onRetire,
+  link,
+}: Omit<Props, 'facilities' | 'loading' | 'pagination' | 'empty'> & { facility: Facility; link?: boolean }) {
+  const { t } = useTranslation();
+  if (!facility.managedByMe || facility.retiredAt) return null;
+  const type = link ? 'link' : 'default';
+  return (
+    <Space size={link ? 0 : 8}>
+      {onEdit && (
+        <Button
+          type={type}
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => onEdit(facility)}
+          data-testid={`facility-edit-${facility.id}`}
+        >
+          {t('common.edit')}
+        </Button>
+      )}
+      {onRetire && (
+        <Button
+          type={type}
+          size="small"
+          danger
+          icon={<StopOutlined />}
+          onClick={() => onRetire(facility)}
+          data-testid={`facility-retire-${facility.id}`}
+        >
+          {t('facilities.retire')}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+/** On a phone each facility is a card. */
+function FacilityCards({ facilities, loading, pagination, empty, onEdit, onRetire }: Props) {
+  const { t } = useTranslation();
+  if (loading && !facilities) return <Skeleton active />;
+  return (
+    <Spin spinning={loading}>
+      <PlainList
+        items={facilities ?? []}
+        rowKey={(f) => f.id}
+        empty={empty}
+        render={(f) => (
+          <div className="gj-card-row" data-testid={`facility-row-${f.id}`}>
+            <div className="gj-card-row-head">
+              <Link to={`/facilities/${f.id}`} className="gj-strong-link">
+                {f.name}
+              </Link>
+              <span className="gj-tags">
+                {f.bookingRules.needsApproval && <ApprovalTag />}
+                {f.retiredAt && <RetiredTag />}
+              </span>
+            </div>
+            <FacilityKindTags facility={f} />
+            <Typography.Text type="secondary">
+              <FacilityOwner owner={f.owner} />
+            </Typography.Text>
+            <Typography.Text type="secondary" className="gj-inline">
+              <span>
+                <EnvironmentOutlined /> {f.communityName}
+              </span>
+              <span>
+                <TeamOutlined /> {t('facilities.capacityValue', { count: f.capacity })}
+              </span>
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              <ClockCircleOutlined /> {openingSummary(t, f.openingHours)}
+            </Typography.Text>
+            <ManageButtons facility={f} onEdit={onEdit} onRetire={onRetire} />
+          </div>
+        )}
+      />
+      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+    </Spin>
+  );
+}
+
+/** The catalogue: a table on a desktop, cards on a phone. */
+export function FacilityList(props: Props) {
+  const { facilities, loading, pagination, empty, onEdit, onRetire } = props;
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const manages = facilities?.some((f) => f.managedByMe) ?? false;
+  const columns: TableColumnsType<Facility> = [
+    {
+      title: t('facilities.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 180,
+      render: (name: string, f) => (
+        <span className="gj-stack">
+          <Link to={`/facilities/${f.id}`} data-testid={`facility-link-${f.id}`}>
+            {name}
+          </Link>
+          {f.retiredAt && <RetiredTag />}
+        </span>
+      ),
+    },
+    {
+      title: t('facilities.kindLabel'),
+      key: 'kind',
+      width: 150,
+      render: (_, f) => <FacilityKindTags facility={f} />,
+    },
+    {
+      title: t('facilities.owner'),
+      key: 'owner',
+      width: 180,
+      render: (_, f) => <FacilityOwner owner={f.owner} />,
+    },
+    { title: t('facilities.community'), dataIndex: 'communityName', width: 130 },
+    {
+      title: t('facilities.capacity'),
+      dataIndex: 'capacity',
+      width: 80,
+      align: 'right',
+    },
+    {
+      title: t('facilities.openingHours'),
+      key: 'hours',
+      width: 240,
+      render: (_, f) => (
+        <Typography.Text type="secondary" className="gj-fac-hours-summary">
+          {openingSummary(t, f.openingHours)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('facilities.approval'),
+      key: 'approval',
+      width: 100,
+      render: (_, f) => (f.bookingRules.needsApproval ? <ApprovalTag /> : t('facilities.instant')),
+    },
+  ];
+  if (manages && (onEdit || onRetire)) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, f) => <ManageButtons facility={f} onEdit={onEdit} onRetire={onRetire} link />,
+    });
+  }
+
+  if (isMobile) return <FacilityCards {...props} />;
+  return (
+    <Table<Facility>
+      rowKey="id"
+      columns={columns}
+      dataSource={facilities}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 1100 }}
+      locale={{ emptyText: <TableEmpty text={empty} /> }}
+      onRow={(f) => ({ 'data-testid': `facility-row-${f.id}` }) as HTMLAttributes<HTMLElement>}
+      data-testid="facility-table"
+    />
+  );
+}
