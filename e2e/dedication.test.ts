@@ -11,7 +11,7 @@ import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './brows
 async function call<T = any>(page: Page, method: string, url: string, body?: unknown) {
   return page.evaluate(
     async ([method, url, body]) => {
-      const me = await (await fetch('/api/auth/me')).json();
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const res = await fetch(url as string, {
         method: method as string,
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

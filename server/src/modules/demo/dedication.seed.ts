@@ -172,14 +172,22 @@ export async function seedDedication(tx: Tx, districtId: number) {
        AND o.starts_at > now()
     ON CONFLICT (district_id, occurrence_id, person_id) WHERE status IN ('signed', 'waiting') DO NOTHING`);
 
-  // The confirmed hours, in the ledger as confirming them through the API writes them.
+  return communities.length;
+}
+
+/**
+ * The confirmed hours of the demo's held days, in the ledger as confirming them through
+ * the API writes them (with the member's Party organisation, and their team if a team
+ * put them forward). Runs after the teams are seeded.
+ */
+export async function seedDedicationHours(tx: Tx, districtId: number) {
   await tx.execute(sql`
-    INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, party_org_id, region_id, source_type, source_id)
-    SELECT s.district_id, 'service_hours', s.hours, t.ends_at, s.person_id, p.party_org_id, o.region_id, 'signup', s.id
+    INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, party_org_id, team_id, region_id, source_type, source_id)
+    SELECT s.district_id, 'service_hours', s.hours, t.ends_at, s.person_id, p.party_org_id, s.team_id, o.region_id, 'signup', s.id
       FROM signups s
       JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
       JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
       JOIN people p ON p.district_id = s.district_id AND p.id = s.person_id
-     WHERE s.district_id = ${districtId} AND s.hours_status = 'confirmed' AND s.hours > 0`);
-  return communities.length;
+     WHERE s.district_id = ${districtId} AND s.hours_status = 'confirmed' AND s.hours > 0
+       AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.district_id = s.district_id AND e.source_type = 'signup' AND e.source_id = s.id)`);
 }

@@ -9,11 +9,12 @@ import type { Db, Tx } from '../../db/client';
 import { roleAssignments, users } from '../accounts/accounts.schema';
 import { regions } from '../regions/regions.schema';
 import { seedBodies } from './bodies.seed';
-import { seedDedication } from './dedication.seed';
+import { seedDedication, seedDedicationHours } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
 import { seedProjects } from './projects.seed';
 import { seedSharing } from './sharing.seed';
+import { seedTeams } from './teams.seed';
 
 type NewRegion = typeof regions.$inferInsert;
 
@@ -139,6 +140,8 @@ export async function seedDemo(db: Db) {
     const bodies = await seedBodies(tx, districtId);
     const projects = await seedProjects(tx, districtId);
     await seedDedication(tx, districtId);
+    await seedTeams(tx, districtId);
+    await seedDedicationHours(tx, districtId);
     await seedSharing(tx, districtId);
     return {
       created: createdRegions > 0,
