@@ -1,7 +1,13 @@
 /** `npm run bench`: every benchmark in turn, each printing its figures. */
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['bench/import-members.ts', 'bench/members-list.ts', 'bench/claims.ts', 'bench/bookings.ts'];
+const BENCHES = [
+  'bench/import-members.ts',
+  'bench/members-list.ts',
+  'bench/claims.ts',
+  'bench/bookings.ts',
+  'bench/suggestions.ts',
+];
 let failed = 0;
 for (const b of BENCHES) {
   console.log(`\n== ${b}`);

@@ -124,6 +124,10 @@ export const people = pgTable(
     }),
     // Lists read people by home in this order: the index serves both the filter and the order.
     index('people_home_idx').on(t.districtId, t.homeRegionId, t.name, t.id),
+    // The Party members of an area, for suggestions: a street's few thousand, not its every resident.
+    index('people_party_home_idx')
+      .on(t.districtId, t.homeRegionId, t.id)
+      .where(sql`${t.partyOrgId} IS NOT NULL`),
     index('people_name_grams').using('gin', sql`name_grams(${t.name})`),
     index('people_party_org_idx').on(t.districtId, t.partyOrgId),
     index('people_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -126,7 +126,9 @@ export async function listBookings(
   if (q.status) where.push(sql`b.status = ${q.status}`);
   if (q.from) where.push(sql`upper(b.during) > ${q.from}`);
   if (q.to) where.push(sql`lower(b.during) < ${q.to}`);
-  const orderBy = q.inbox === 'true' ? sql`lower(b.during), b.id` : sql`lower(b.during) DESC, b.id DESC`;
+  // The inbox and what is coming read soonest first; history newest first.
+  const orderBy =
+    q.inbox === 'true' || q.from ? sql`lower(b.during), b.id` : sql`lower(b.during) DESC, b.id DESC`;
   return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy }, present(locale));
 }
 

@@ -15,14 +15,14 @@ import type {
   UtilizationQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope, unitScopes } from '../../auth/authorize';
+import { authorize, can, inScope, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, instant } from '../dedication/recurrence';
+import { addDays, instant, todayIn } from '../dedication/recurrence';
 import { memberPlaces } from '../network/members.service';
 import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
@@ -135,9 +135,10 @@ export const freeFor = (from: string, to: string) => sql`(
   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.district_id = f.district_id AND b.facility_id = f.id
                AND b.status IN ('pending', 'confirmed', 'used') AND b.during && tstzrange(${from}::timestamptz, ${to}::timestamptz)))`;
 
-/** The communities the actor belongs to: home and registration, or their unit's. */
+/** The communities the actor belongs to: home and registration, their unit's, or those they serve. */
 async function homePlaces(db: Tx, actor: Actor): Promise<string[]> {
   const places = await memberPlaces(db, actor);
+  for (const root of scopes(actor, 'facility.manage')) if (root.split('.').length >= 3) places.push(root);
   for (const u of unitScopes(actor, 'unit.read')) {
     const unit = await unitFor(db, actor, u);
     places.push(unit.regionPath.split('.').slice(0, 3).join('.'));
@@ -423,7 +424,12 @@ export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof Utiliz
     : { rows: [] };
   const round = (x: number) => Math.round(x * 10) / 10;
   const byFacility = facilities.map((f) => {
-    const openHours = openIntervals(f, q.from, q.to).open.reduce(
+    // Only the days it was in the catalogue count as open.
+    const created = todayIn(TZ, new Date(f.created_at));
+    const retired = f.retired_at ? addDays(todayIn(TZ, new Date(f.retired_at)), -1) : q.to;
+    const from = created > q.from ? created : q.from;
+    const to = retired < q.to ? retired : q.to;
+    const openHours = (from <= to ? openIntervals(f, from, to).open : []).reduce(
       (s, o) => s + (Date.parse(o.endsAt) - Date.parse(o.startsAt)) / 3_600_000,
       0,
     );

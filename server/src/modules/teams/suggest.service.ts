@@ -118,12 +118,12 @@ export async function suggest(
   const street = target.path.split('.').slice(0, 2).join('.');
   const levels = target.path.split('.').length;
   const nearSql = sql`CASE
-      WHEN ${levels} >= 5 AND subpath(h.path, 0, 5) = subpath(${target.path}::ltree, 0, 5) THEN 4
-      WHEN ${levels} >= 4 AND subpath(h.path, 0, 4) = subpath(${target.path}::ltree, 0, least(4, ${levels})) THEN 3
-      WHEN ${levels} >= 3 AND subpath(h.path, 0, 3) = subpath(${target.path}::ltree, 0, least(3, ${levels})) THEN 2
-      WHEN subpath(h.path, 0, 2) = ${street}::ltree THEN 1 ELSE 0 END`;
+      WHEN ${levels} >= 5 AND subpath(p.home, 0, 5) = subpath(${target.path}::ltree, 0, 5) THEN 4
+      WHEN ${levels} >= 4 AND subpath(p.home, 0, 4) = subpath(${target.path}::ltree, 0, least(4, ${levels})) THEN 3
+      WHEN ${levels} >= 3 AND subpath(p.home, 0, 3) = subpath(${target.path}::ltree, 0, least(3, ${levels})) THEN 2
+      WHEN subpath(p.home, 0, 2) = ${street}::ltree THEN 1 ELSE 0 END`;
   const wanted = `{${target.wanted.join(',')}}`;
-  // The pool: Party members and active team members living in the place's street, not in already.
+  // The pool: the street's Party members and the members of its teams, living in the street, not in already.
   const { rows } = await db.execute<{
     id: number;
     name: string;
@@ -135,16 +135,26 @@ export async function suggest(
     busy: boolean;
     recent: number;
   }>(sql`
-    WITH c AS (
-      SELECT p.id, p.name, p.party_org_id IS NOT NULL AS party, p.specialties, h.id AS home_id, h.district_id,
+    WITH pool AS (
+      SELECT p.district_id, p.id, p.name, p.party_org_id IS NOT NULL AS party, p.specialties, h.id AS home_id, h.path AS home
+        FROM regions h JOIN people p ON p.district_id = h.district_id AND p.home_region_id = h.id AND p.party_org_id IS NOT NULL
+       WHERE h.district_id = ${actor.districtId} AND h.path <@ ${street}::ltree
+      UNION
+      SELECT p.district_id, p.id, p.name, p.party_org_id IS NOT NULL, p.specialties, h.id, h.path
+        FROM team_members m
+        JOIN teams tm ON tm.district_id = m.district_id AND tm.id = m.team_id
+        JOIN regions r ON r.district_id = tm.district_id AND r.id = tm.region_id
+        JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
+        JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+       WHERE m.district_id = ${actor.districtId} AND m.status = 'active' AND r.path <@ ${street}::ltree
+         AND h.path <@ ${street}::ltree),
+    c AS (
+      SELECT p.id, p.name, p.party, p.specialties, p.home_id, p.district_id,
              cardinality(ARRAY(SELECT unnest(p.specialties) INTERSECT SELECT unnest(${wanted}::text[]))) AS matches,
              ${nearSql} AS near,
              ${target.during ? busyDuring(target.during) : sql`false`} AS busy
-        FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-       WHERE p.district_id = ${actor.districtId} AND h.path <@ ${street}::ltree
-         AND (p.party_org_id IS NOT NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.district_id = p.district_id
-                AND m.person_id = p.id AND m.status = 'active'))
-         AND NOT ${target.already}),
+        FROM pool p
+       WHERE NOT ${target.already}),
     -- Only the groups (specialty matches, nearness) that can reach the top need their hours counted.
     k AS (SELECT matches, near FROM c WHERE NOT busy ORDER BY matches DESC, near DESC OFFSET ${q.limit - 1} LIMIT 1)
     SELECT c.id, c.name, c.party, c.specialties, c.near, c.matches, c.busy,

@@ -1,8 +1,10 @@
+import { FilterOutlined } from '@ant-design/icons';
 import { FACILITY_KINDS, FACILITY_SUB_KINDS, type FacilityKind } from '@contract';
-import { DatePicker, Input, InputNumber, Select, Switch, TimePicker } from 'antd';
+import { Badge, Button, DatePicker, Input, InputNumber, Select, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../shared/useIsMobile';
 import { RegionSelect } from '../regions/RegionSelect';
 import type { FacilitySubKind } from './api';
 import { atTime, DAY, TIME } from './time';
@@ -39,17 +41,48 @@ export function FacilityFilters({ value, onChange, canManage }: Props) {
   const base = day ?? dayjs();
   const range: [Dayjs, Dayjs] | null =
     value.freeStart && value.freeEnd ? [atTime(base, value.freeStart), atTime(base, value.freeEnd)] : null;
+  const active = [
+    value.kind,
+    value.subKind,
+    value.regionId,
+    value.minCapacity,
+    value.freeDate,
+    value.managed || undefined,
+  ].filter((v) => v !== undefined).length;
+  // On a phone the filters beyond the search fold away, so the facilities show first.
+  const isMobile = useIsMobile();
+  const [unfolded, setUnfolded] = useState(active > 0);
+  const search = (
+    <Input.Search
+      className="gj-toolbar-grow"
+      allowClear
+      placeholder={t('facilities.searchPlaceholder')}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onSearch={(q) => onChange({ q: q.trim() || undefined })}
+      data-testid="facility-search"
+    />
+  );
+  if (isMobile && !unfolded) {
+    return (
+      <div className="gj-toolbar">
+        <span className="gj-fac-filters-toggle">
+          {search}
+          <Button
+            icon={<FilterOutlined />}
+            onClick={() => setUnfolded(true)}
+            data-testid="facility-filters-toggle"
+          >
+            {t('facilities.moreFilters')}
+            {active > 0 && <Badge count={active} size="small" />}
+          </Button>
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="gj-toolbar">
-      <Input.Search
-        className="gj-toolbar-grow"
-        allowClear
-        placeholder={t('facilities.searchPlaceholder')}
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onSearch={(q) => onChange({ q: q.trim() || undefined })}
-        data-testid="facility-search"
-      />
+      {search}
       <Select<FacilityKind>
         className="gj-toolbar-select"
         allowClear

@@ -153,14 +153,15 @@ function toFields(values: Values): FacilityFields {
   };
 }
 
-/** The fields that differ from the facility as loaded. */
+/**
+ * Nothing when nothing changed; else every field. The update body's list and rule fields carry
+ * defaults (empty hours, closures, standard rules), so a field left out could be reset: all go.
+ */
 function changes(facility: Facility, fields: FacilityFields): FacilityChanges {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    const before = facility[key as keyof FacilityFields];
-    if (JSON.stringify(value) !== JSON.stringify(before)) out[key] = value;
-  }
-  return out as FacilityChanges;
+  const changed = Object.entries(fields).some(
+    ([key, value]) => JSON.stringify(value) !== JSON.stringify(facility[key as keyof FacilityFields]),
+  );
+  return changed ? fields : {};
 }
 
 /** Create a facility, or edit `facility`. */

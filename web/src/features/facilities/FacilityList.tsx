@@ -22,9 +22,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
-import { RetiredTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { ApprovalTag, FacilityKindTags, FacilityOwner } from './FacilityTags';
+import {
+  ApprovalTag,
+  FacilityKindTags,
+  FacilityOwner,
+  FacilityRetiredTag,
+  showsCommunity,
+} from './FacilityTags';
 import { openingSummary } from './time';
 
 type Props = {
@@ -93,7 +98,7 @@ function FacilityCards({ facilities, loading, pagination, empty, onEdit, onRetir
               </Link>
               <span className="gj-tags">
                 {f.bookingRules.needsApproval && <ApprovalTag />}
-                {f.retiredAt && <RetiredTag />}
+                {f.retiredAt && <FacilityRetiredTag />}
               </span>
             </div>
             <FacilityKindTags facility={f} />
@@ -101,9 +106,11 @@ function FacilityCards({ facilities, loading, pagination, empty, onEdit, onRetir
               <FacilityOwner owner={f.owner} />
             </Typography.Text>
             <Typography.Text type="secondary" className="gj-inline">
-              <span>
-                <EnvironmentOutlined /> {f.communityName}
-              </span>
+              {showsCommunity(f) && (
+                <span>
+                  <EnvironmentOutlined /> {f.communityName}
+                </span>
+              )}
               <span>
                 <TeamOutlined /> {t('facilities.capacityValue', { count: f.capacity })}
               </span>
@@ -131,57 +138,57 @@ export function FacilityList(props: Props) {
       title: t('facilities.name'),
       dataIndex: 'name',
       fixed: 'left',
-      width: 180,
+      width: 230,
       render: (name: string, f) => (
         <span className="gj-stack">
-          <Link to={`/facilities/${f.id}`} data-testid={`facility-link-${f.id}`}>
+          <Link to={`/facilities/${f.id}`} className="gj-strong-link" data-testid={`facility-link-${f.id}`}>
             {name}
           </Link>
-          {f.retiredAt && <RetiredTag />}
+          <span className="gj-tags">
+            <FacilityKindTags facility={f} />
+            {f.bookingRules.needsApproval && <ApprovalTag />}
+            {f.retiredAt && <FacilityRetiredTag />}
+          </span>
         </span>
       ),
     },
     {
-      title: t('facilities.kindLabel'),
-      key: 'kind',
-      width: 150,
-      render: (_, f) => <FacilityKindTags facility={f} />,
-    },
-    {
-      title: t('facilities.owner'),
+      title: t('facilities.ownerAndCommunity'),
       key: 'owner',
-      width: 180,
-      render: (_, f) => <FacilityOwner owner={f.owner} />,
+      width: 190,
+      render: (_, f) => (
+        <span className="gj-stack">
+          <FacilityOwner owner={f.owner} />
+          {showsCommunity(f) && (
+            <Typography.Text type="secondary">
+              <EnvironmentOutlined /> {f.communityName}
+            </Typography.Text>
+          )}
+        </span>
+      ),
     },
-    { title: t('facilities.community'), dataIndex: 'communityName', width: 130 },
     {
       title: t('facilities.capacity'),
       dataIndex: 'capacity',
-      width: 80,
+      width: 100,
       align: 'right',
     },
     {
       title: t('facilities.openingHours'),
       key: 'hours',
-      width: 240,
       render: (_, f) => (
         <Typography.Text type="secondary" className="gj-fac-hours-summary">
           {openingSummary(t, f.openingHours)}
         </Typography.Text>
       ),
     },
-    {
-      title: t('facilities.approval'),
-      key: 'approval',
-      width: 100,
-      render: (_, f) => (f.bookingRules.needsApproval ? <ApprovalTag /> : t('facilities.instant')),
-    },
   ];
   if (manages && (onEdit || onRetire)) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      fixed: 'right',
+      width: 170,
       render: (_, f) => <ManageButtons facility={f} onEdit={onEdit} onRetire={onRetire} link />,
     });
   }
@@ -194,7 +201,7 @@ export function FacilityList(props: Props) {
       dataSource={facilities}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1100 }}
+      scroll={{ x: manages ? 920 : 760 }}
       locale={{ emptyText: <TableEmpty text={empty} /> }}
       onRow={(f) => ({ 'data-testid': `facility-row-${f.id}` }) as HTMLAttributes<HTMLElement>}
       data-testid="facility-table"

@@ -9,7 +9,6 @@ import { useAuth } from '../../app/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { RetiredTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import type { BookingSeries } from '../bookings/api';
 import { BookingFormDrawer, type BookingFormTarget } from '../bookings/BookingFormDrawer';
@@ -18,7 +17,7 @@ import { FacilityBookings } from '../bookings/FacilityBookings';
 import { rulesText } from '../bookings/rulesText';
 import { useFacility } from './api';
 import { FacilityFormDrawer, type FacilityFormTarget } from './FacilityFormDrawer';
-import { ApprovalTag, FacilityKindTags, FacilityOwner } from './FacilityTags';
+import { ApprovalTag, FacilityKindTags, FacilityOwner, FacilityRetiredTag } from './FacilityTags';
 import { DAY, hoursByWeekday, mondayOf, openingSummary, weekdayLabel } from './time';
 import { useRetireConfirm } from './useRetireFacility';
 import { WeekCalendar } from './WeekCalendar';
@@ -136,7 +135,7 @@ export function FacilityPage() {
                   children: (
                     <span className="gj-inline">
                       <FacilityKindTags facility={facility} />
-                      {facility.retiredAt && <RetiredTag />}
+                      {facility.retiredAt && <FacilityRetiredTag />}
                     </span>
                   ),
                 },

@@ -31,6 +31,12 @@ export function FacilityKindTags({ facility }: { facility: Pick<Facility, 'kind'
   );
 }
 
+/** Taken out of the catalogue: it takes no more bookings. */
+export function FacilityRetiredTag() {
+  const { t } = useTranslation();
+  return <Tag data-testid="facility-retired">{t('facilities.retiredTag')}</Tag>;
+}
+
 /** Its bookings wait for the owner's decision. */
 export function ApprovalTag() {
   const { t } = useTranslation();
@@ -42,13 +48,18 @@ export function ApprovalTag() {
 }
 
 /** Whose it is: a unit's, or the community's own venue. */
-export function FacilityOwner({ owner }: { owner: Facility['owner'] }) {
+export function FacilityOwner({ owner, tag = true }: { owner: Facility['owner']; tag?: boolean }) {
   const { t } = useTranslation();
   return (
-    <span className="gj-inline gj-fac-owner">
-      {owner.kind === 'unit' ? <BankOutlined /> : <HomeOutlined />}
-      <span>{owner.name}</span>
-      {owner.kind === 'community' && <Tag>{t('facilities.communityVenue')}</Tag>}
+    <span className="gj-fac-owner">
+      {owner.kind === 'unit' ? <BankOutlined /> : <HomeOutlined />} {owner.name}
+      {tag && owner.kind === 'community' && (
+        <Tag className="gj-fac-owner-tag">{t('facilities.communityVenue')}</Tag>
+      )}
     </span>
   );
 }
+
+/** Where it stands: the community, unless that is its owner already. */
+export const showsCommunity = (f: Pick<Facility, 'owner' | 'communityName'>) =>
+  f.owner.kind === 'unit' || f.owner.name !== f.communityName;

@@ -26,7 +26,7 @@ import type { BookingSeries } from '../bookings/api';
 import { BookingResultModal } from '../bookings/BookingResultModal';
 import { QuickBookSheet, type QuickBookTarget } from '../bookings/QuickBookSheet';
 import { useFacilities } from './api';
-import { ApprovalTag, FacilityKindTags, FacilityOwner } from './FacilityTags';
+import { ApprovalTag, FacilityKindTags, FacilityOwner, showsCommunity } from './FacilityTags';
 import { atTime, DAY, freeSlot, TIME } from './time';
 
 const FILTER_KEYS = ['date', 'start', 'end', 'kind', 'people'] as const;
@@ -70,12 +70,12 @@ function FreeCard({ facility: f, onBook }: { facility: Facility; onBook: () => v
         {f.bookingRules.needsApproval && <ApprovalTag />}
       </div>
       <FacilityKindTags facility={f} />
-      <Typography.Text type="secondary" className="gj-inline">
-        <span>
-          <EnvironmentOutlined /> {f.communityName}
-          {f.address ? ` · ${f.address}` : ''}
-        </span>
-      </Typography.Text>
+      {(showsCommunity(f) || f.address) && (
+        <Typography.Text type="secondary">
+          <EnvironmentOutlined />{' '}
+          {[showsCommunity(f) ? f.communityName : '', f.address].filter(Boolean).join(' · ')}
+        </Typography.Text>
+      )}
       <Typography.Text type="secondary" className="gj-inline">
         <FacilityOwner owner={f.owner} />
         <span>

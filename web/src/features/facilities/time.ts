@@ -83,9 +83,6 @@ export function openingSummary(t: TFunction, hours: readonly OpeningInterval[]):
     .join(t('facilities.listSeparator'));
 }
 
-/** Minutes as hours, trimmed: 90 → "1.5". */
-export const hoursOf = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
-
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 

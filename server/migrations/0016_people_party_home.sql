@@ -1,0 +1,1 @@
+CREATE INDEX "people_party_home_idx" ON "people" USING btree ("district_id","home_region_id","id") WHERE "people"."party_org_id" IS NOT NULL;
