@@ -32,7 +32,16 @@ import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../network/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
-import { addDays, datesBetween, instant, nextDates, normaliseRule, RuleError, todayIn } from './recurrence';
+import {
+  addDays,
+  datesBetween,
+  instant,
+  laterDate,
+  nextDates,
+  normaliseRule,
+  RuleError,
+  todayIn,
+} from './recurrence';
 
 /** How far ahead occurrences exist: long enough to sign up for the next three months. */
 export const WINDOW_DAYS = 92;
@@ -275,7 +284,7 @@ async function retime(tx: Tx, districtId: number, day: DayRow) {
 export async function materialise(tx: Tx, districtId: number, day: DayRow) {
   const today = todayIn(day.timezone);
   const until = addDays(today, WINDOW_DAYS);
-  const from = [day.starts_on, today].sort()[1]!; // the later date
+  const from = laterDate(day.starts_on, today);
   const rule = { rrule: day.rrule, startsOn: day.starts_on, exceptions: day.exceptions };
   const dates = from > until ? [] : datesBetween(rule, from, until);
   const { rows: existing } = await tx.execute<{ id: number; on_date: string; status: OccurrenceStatus }>(sql`

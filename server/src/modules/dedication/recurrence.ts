@@ -86,3 +86,7 @@ export const addDays = (date: string, days: number) =>
 
 /** The wall-clock time of an instant in a time zone, HH:mm. */
 export const clockIn = (at: string, tz: string) => dayjs(at).tz(tz).format('HH:mm');
+
+/** The later and the earlier of two dates (YYYY-MM-DD sorts as text). */
+export const laterDate = (a: string, b: string) => [a, b].sort()[1]!;
+export const earlierDate = (a: string, b: string) => [a, b].sort()[0]!;

@@ -22,7 +22,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, instant, todayIn } from '../dedication/recurrence';
+import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication/recurrence';
 import { memberPlaces } from '../network/members.service';
 import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
@@ -427,8 +427,8 @@ export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof Utiliz
     // Only the days it was in the catalogue count as open.
     const created = todayIn(TZ, new Date(f.created_at));
     const retired = f.retired_at ? addDays(todayIn(TZ, new Date(f.retired_at)), -1) : q.to;
-    const from = created > q.from ? created : q.from;
-    const to = retired < q.to ? retired : q.to;
+    const from = laterDate(created, q.from);
+    const to = earlierDate(retired, q.to);
     const openHours = (from <= to ? openIntervals(f, from, to).open : []).reduce(
       (s, o) => s + (Date.parse(o.endsAt) - Date.parse(o.startsAt)) / 3_600_000,
       0,
