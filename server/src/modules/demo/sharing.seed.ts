@@ -212,6 +212,13 @@ export async function seedSharing(tx: Tx, districtId: number) {
       VALUES ${sql.join(values.slice(i, i + 500), sql`, `)}
       ON CONFLICT DO NOTHING`);
   }
+  // Yesterday evening 陈桂兰's choir used the hospital's staff centre: confirmed, its use not yet recorded.
+  await tx.execute(sql`
+    INSERT INTO bookings (district_id, facility_id, during, purpose, people, person_id, status, created_at)
+    SELECT ${districtId}, f.id, tstzrange(${instant(addDays(today, -1), '18:30', TZ)}::timestamptz, ${instant(addDays(today, -1), '20:30', TZ)}::timestamptz),
+           '社区合唱团排练', 18, (SELECT id FROM people WHERE district_id = ${districtId} AND name = '陈桂兰'), 'confirmed', now() - interval '10 days'
+      FROM facilities f WHERE f.district_id = ${districtId} AND f.name = '北京市石景山医院职工活动中心'
+    ON CONFLICT DO NOTHING`);
   // A weekly series shares the id of its first booking.
   await tx.execute(sql`
     UPDATE bookings b SET series_id = s.first FROM (

@@ -1,0 +1,90 @@
+/**
+ * Resource sharing, end to end: a resident finds a free sports venue for Saturday morning
+ * on a phone and asks for it; the owning unit's contact approves it; the slot shows as
+ * taken in the week; after an evening's use is recorded, the unit's shared hours rise.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+
+const FACILITY = '北京市石景山医院职工活动中心';
+
+/** A GET from inside a signed-in page. */
+const get = (page: Page, url: string) =>
+  page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<any>;
+
+/** The Saturday at least two days ahead, in Beijing: past the facility's 24-hour notice. */
+function saturday() {
+  const day = (ms: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(ms);
+  for (let d = 2; ; d++) {
+    const date = day(Date.now() + d * 86_400_000);
+    if (new Date(`${date}T00:00:00Z`).getUTCDay() === 6) return date;
+  }
+}
+
+describe('a unit’s venue shared with a resident', () => {
+  it('found free on a phone, approved by the unit, taken in the week; used hours count for the unit', async () => {
+    const resident = await openBrowser(PHONE);
+    const contact = await openBrowser(DESKTOP);
+    const date = saturday();
+    try {
+      // The resident looks for a sports venue free on Saturday 9–11 and asks for it.
+      await login(resident.page, 'resident');
+      await resident.page.goto(`${baseUrl()}/facilities/find?date=${date}&start=09:00&end=11:00&kind=sports`);
+      const card = resident.page.locator('[data-testid^="free-facility-"]', { hasText: FACILITY }).first();
+      await card.waitFor();
+      const facilityId = (await card.getAttribute('data-testid'))!.replace('free-facility-', '');
+      await screenshot(resident.page, 'sharing-find-phone');
+      await resident.page.getByTestId(`free-book-${facilityId}`).click();
+      await resident.page.getByTestId('quick-book-confirm').click();
+      await expect
+        .poll(
+          async () =>
+            (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]?.status,
+        )
+        .toBe('pending');
+      const booking = (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0];
+
+      // The hospital's contact approves it from the inbox.
+      await login(contact.page, 'unit_contact');
+      await contact.page.goto(`${baseUrl()}/bookings/inbox`);
+      await contact.page.getByTestId(`booking-approve-${booking.id}`).click();
+      await expect.poll(() => contact.page.getByTestId(`booking-approve-${booking.id}`).count()).toBe(0);
+      await screenshot(contact.page, 'sharing-inbox');
+
+      // The slot shows as taken in that week.
+      await resident.page.goto(`${baseUrl()}/facilities/${facilityId}?week=${date}`);
+      // On a phone the week is a list of days; Saturday's 9–11 reads as taken.
+      const saturdayRows = resident.page.getByTestId(`day-${date}`).locator('[data-state="confirmed"]');
+      await expect.poll(() => saturdayRows.count()).toBeGreaterThan(0);
+      expect(await saturdayRows.first().innerText()).toContain('09:00–11:00');
+      expect(
+        (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0].status,
+      ).toBe('confirmed');
+      await screenshot(resident.page, 'sharing-week-phone');
+
+      // Yesterday's choir evening is recorded as used: the hospital's shared hours rise.
+      const unitId = (await get(contact.page, '/api/auth/me')).roles.find(
+        (r: any) => r.role === 'unit_contact',
+      ).unitId;
+      const shared = async () =>
+        (await get(contact.page, `/api/ledger/record?unitId=${unitId}`)).totals.byKind.find(
+          (k: any) => k.kind === 'facility_hours_shared',
+        ).all as number;
+      const before = await shared();
+      await contact.page.goto(`${baseUrl()}/bookings/inbox`);
+      await contact.page.getByTestId('inbox-tab').getByText('待登记使用').click();
+      const row = contact.page
+        .locator('[data-testid^="booking-row-"]', { hasText: '社区合唱团排练' })
+        .first();
+      const usedId = (await row.getAttribute('data-testid'))!.replace('booking-row-', '');
+      await contact.page.getByTestId(`booking-use-${usedId}`).click();
+      await contact.page.getByTestId('booking-use-submit').click();
+      await expect.poll(shared).toBe(before + 2);
+      await screenshot(contact.page, 'sharing-use-recorded');
+    } finally {
+      await resident.close();
+      await contact.close();
+    }
+  });
+});
