@@ -69,6 +69,14 @@ export const ACTIONS = [
   'team.manage',
   /** Apply to join a volunteer team. */
   'team.join',
+  /** Set up courses and lectures, nominate, record attendance. */
+  'course.manage',
+  /** Teach sessions: a lecturer records attendance of their own sessions. */
+  'course.teach',
+  /** Write and publish notices and open letters to an area. */
+  'notice.publish',
+  /** Run campaigns such as a publicity week. */
+  'campaign.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -1601,4 +1609,230 @@ export const InvitationListQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   roleId: Id.optional(),
   taskId: Id.optional(),
+});
+
+// ---------- publicity and learning (宣传与培训) ----------
+export const COURSE_KINDS = ['course', 'lecture'] as const;
+export const ENROLMENT_MODES = ['open', 'nomination'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'withdrawn'] as const;
+export const CourseSessionInput = z.strictObject({
+  title: z.string().trim().min(2).max(100),
+  /** A user holding the lecturer role. */
+  lecturerUserId: Id.optional(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  place: z.string().trim().max(100).default(''),
+});
+export const CourseCreateBody = z.strictObject({
+  kind: z.enum(COURSE_KINDS),
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(5000).default(''),
+  /** Who it is for, in words: 社区干部, 楼门长, 全体党员… */
+  audience: z.string().trim().max(200).default(''),
+  regionId: Id,
+  capacity: z.number().int().min(1).max(10_000),
+  enrolment: z.enum(ENROLMENT_MODES).default('open'),
+  /** Sessions to attend for completion; a lecture has one. */
+  minSessions: z.number().int().min(1).max(50).default(1),
+  campaignId: Id.optional(),
+  sessions: z.array(CourseSessionInput).min(1).max(50),
+});
+export const CourseUpdateBody = patchOf(
+  CourseCreateBody.omit({ kind: true, regionId: true, sessions: true }).shape,
+);
+export const CourseSession = z.object({
+  id: z.number(),
+  title: z.string(),
+  lecturer: z.object({ id: z.number(), name: z.string() }).nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  present: z.number(),
+  /** The reader teaches it: they record its attendance. */
+  mine: z.boolean(),
+});
+export const Course = z.object({
+  id: z.number(),
+  kind: z.enum(COURSE_KINDS),
+  title: z.string(),
+  description: z.string(),
+  audience: z.string(),
+  regionId: z.number(),
+  regionName: z.string(),
+  capacity: z.number(),
+  enrolment: z.enum(ENROLMENT_MODES),
+  minSessions: z.number(),
+  enrolled: z.number(),
+  completed: z.number(),
+  campaignId: z.number().nullable(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  sessions: z.array(CourseSession),
+  /** The reader's own enrolment: sessions attended, completion. */
+  mine: z
+    .object({ enrolmentId: z.number(), attended: z.number(), completedAt: z.string().nullable() })
+    .nullable(),
+  managedByMe: z.boolean(),
+  createdAt: z.string(),
+});
+export type Course = z.infer<typeof Course>;
+export const CourseListQuery = z.strictObject({
+  ...Pagination,
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(COURSE_KINDS).optional(),
+  regionId: Id.optional(),
+  campaignId: Id.optional(),
+  /** Courses the reader is enrolled in. */
+  mine: z.enum(['true', 'false']).optional(),
+  /** Courses with sessions the reader teaches. */
+  teaching: z.enum(['true', 'false']).optional(),
+});
+export const Enrolment = z.object({
+  id: z.number(),
+  courseId: z.number(),
+  person: z.object({ id: z.number(), name: z.string() }),
+  status: z.enum(ENROLMENT_STATUSES),
+  nominated: z.boolean(),
+  attended: z.number(),
+  /** Per session of the course, in order: present or not (null before it is recorded). */
+  attendance: z.array(z.object({ sessionId: z.number(), present: z.boolean().nullable() })),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Enrolment = z.infer<typeof Enrolment>;
+/** Enrol oneself (open courses), or nominate people (organisers). */
+export const EnrolBody = z.strictObject({ personIds: z.array(Id).max(500).optional() });
+export const SessionAttendanceBody = z.strictObject({
+  items: z
+    .array(z.strictObject({ personId: Id, present: z.boolean() }))
+    .min(1)
+    .max(2000),
+});
+
+export const NOTICE_KINDS = ['notice', 'open_letter', 'policy_explainer'] as const;
+export const NOTICE_STATUSES = ['draft', 'publishing', 'published'] as const;
+/** Who a notice reaches: a subtree of the region tree, narrowed by filters. */
+export const NoticeAudience = z.strictObject({
+  regionId: Id,
+  partyOnly: z.boolean().default(false),
+  /** With partyOnly: only those in service, or only the retired. */
+  partyStatus: z.enum(['in_service', 'retired']).optional(),
+  /** Only this volunteer team's active members. */
+  teamId: Id.optional(),
+  /** Also the contacts of the units in the area. */
+  unitContacts: z.boolean().default(false),
+});
+export type NoticeAudience = z.infer<typeof NoticeAudience>;
+export const NoticeCreateBody = z.strictObject({
+  kind: z.enum(NOTICE_KINDS),
+  title: z.string().trim().min(2).max(120),
+  /** Rich text as HTML; kept to paragraphs, headings, lists, emphasis and links. */
+  body: z.string().max(100_000),
+  audience: NoticeAudience,
+  campaignId: Id.optional(),
+});
+export const NoticeUpdateBody = patchOf(NoticeCreateBody.shape);
+export const Notice = z.object({
+  id: z.number(),
+  kind: z.enum(NOTICE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  audience: NoticeAudience,
+  regionName: z.string(),
+  status: z.enum(NOTICE_STATUSES),
+  recipients: z.number(),
+  reads: z.number(),
+  readRate: z.number(),
+  campaignId: z.number().nullable(),
+  author: z.string(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** For a recipient: when they read it. */
+  readAt: z.string().nullable(),
+  managedByMe: z.boolean(),
+});
+export type Notice = z.infer<typeof Notice>;
+export const NoticeListQuery = z.strictObject({
+  ...Pagination,
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(NOTICE_KINDS).optional(),
+  status: z.enum(NOTICE_STATUSES).optional(),
+  regionId: Id.optional(),
+  campaignId: Id.optional(),
+  /** The reader's inbox: notices sent to them. */
+  inbox: z.enum(['true', 'false']).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+});
+export const AudiencePreview = z.object({
+  count: z.number(),
+  byCommunity: z.array(z.object({ regionId: z.number(), name: z.string(), count: z.number() })),
+});
+export const NoticeReads = z.object({
+  recipients: z.number(),
+  reads: z.number(),
+  readRate: z.number(),
+  byCommunity: z.array(
+    z.object({
+      regionId: z.number(),
+      name: z.string(),
+      recipients: z.number(),
+      reads: z.number(),
+      readRate: z.number(),
+    }),
+  ),
+});
+
+export const CAMPAIGN_KINDS = ['publicity_week', 'other'] as const;
+export const CampaignCreateBody = z.strictObject({
+  kind: z.enum(CAMPAIGN_KINDS),
+  title: z.string().trim().min(2).max(100),
+  theme: z.string().trim().max(500).default(''),
+  regionId: Id,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+});
+export const CampaignUpdateBody = patchOf(CampaignCreateBody.omit({ regionId: true }).shape);
+export const Campaign = z.object({
+  id: z.number(),
+  kind: z.enum(CAMPAIGN_KINDS),
+  title: z.string(),
+  theme: z.string(),
+  regionId: z.number(),
+  regionName: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  courses: z.number(),
+  notices: z.number(),
+  createdAt: z.string(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+export const CampaignListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+/** A campaign's reach, from what it grouped and what happened in its area during its dates. */
+export const CampaignReach = z.object({
+  peopleReached: z.number(),
+  noticeRecipients: z.number(),
+  noticeReads: z.number(),
+  readRate: z.number(),
+  courseEnrolments: z.number(),
+  sessionAttendance: z.number(),
+  projects: z.number(),
+  occurrences: z.number(),
+  hoursServed: z.number(),
+  byDay: z.array(
+    z.object({ date: z.string(), hours: z.number(), reads: z.number(), attendance: z.number() }),
+  ),
+});
+
+export const NotificationPrefs = z.strictObject({
+  /** Kinds of notification not wanted in the bell (e.g. reminders). */
+  muted: z.array(z.string().max(60)).max(50).default([]),
+  /** Channels besides the bell, delivered through the operator's senders. */
+  channels: z
+    .array(z.enum(['sms', 'wechat']))
+    .max(2)
+    .default([]),
 });

@@ -93,6 +93,14 @@ const MyBookingsPage = lazy(() =>
 const BookingInboxPage = lazy(() =>
   import('../features/bookings/InboxPage').then((m) => ({ default: m.InboxPage })),
 );
+const TeamsPage = lazy(() => import('../features/teams/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const TeamPage = lazy(() => import('../features/teams/TeamPage').then((m) => ({ default: m.TeamPage })));
+const FindTeamPage = lazy(() =>
+  import('../features/teams/FindTeamPage').then((m) => ({ default: m.FindTeamPage })),
+);
+const MyInvitationsPage = lazy(() =>
+  import('../features/invitations/MyInvitationsPage').then((m) => ({ default: m.MyInvitationsPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -183,6 +191,12 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'facilities/:id', element: <FacilityPage /> },
+      // Everyone signed in: teams are public in the district; anyone may find one and apply.
+      { path: 'teams', element: <TeamsPage /> },
+      { path: 'teams/find', element: <FindTeamPage /> },
+      { path: 'teams/:id', element: <TeamPage /> },
+      // Everyone signed in (the page says so when there is no person to invite).
+      { path: 'me/invitations', element: <MyInvitationsPage /> },
       {
         path: 'me/bookings',
         element: (

@@ -73,7 +73,9 @@ const select = (actor: Actor) => sql`
                     'hours_per_slot', ro.hours_per_slot, 'starts_at', ro.starts_at, 'ends_at', ro.ends_at,
                     'mine', EXISTS (SELECT 1 FROM claims c WHERE c.district_id = ro.district_id AND c.role_id = ro.id
                                       AND c.status = 'active' AND (c.person_id = ${actor.personId ?? 0}
-                                        OR c.unit_id = ANY(${`{${unitScopes(actor, 'unit.read').join(',')}}`}::bigint[])))) ORDER BY ro.id)
+                                        OR c.unit_id = ANY(${`{${unitScopes(actor, 'unit.read').join(',')}}`}::bigint[])
+                                        OR c.team_id IN (SELECT tm.id FROM teams tm WHERE tm.district_id = c.district_id
+                                                           AND tm.leader_person_id = ${actor.personId ?? 0})))) ORDER BY ro.id)
                      FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id), '[]') AS roles,
          (SELECT avg(v.rating)::float8 FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS rating,
          (SELECT count(*)::int FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS review_count

@@ -12,6 +12,7 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
+import { type Locale, labelOf } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { signUp } from '../dedication/signups.service';
 import { notify } from '../notifications/notifications.service';
@@ -22,6 +23,8 @@ type Row = {
   role_id: number | null;
   task_id: number | null;
   title: string;
+  role_kind: string | null;
+  role_name: string | null;
   link: string;
   project_id: number | null;
   region_id: number;
@@ -36,7 +39,8 @@ type Row = {
 
 const SELECT = sql`
   SELECT i.id, i.role_id, i.task_id,
-         coalesce(pr.title || ' · ' || coalesce(ro.custom_name, ''), d.title || ' ' || o.on_date::text || ' · ' || t.title) AS title,
+         coalesce(pr.title, d.title || ' ' || o.on_date::text || ' · ' || t.title) AS title,
+         ro.kind::text AS role_kind, ro.custom_name AS role_name,
          CASE WHEN i.role_id IS NOT NULL THEN '/projects/' || pr.id ELSE '/occurrences/' || o.id END AS link,
          pr.id AS project_id, r.id AS region_id, r.path::text AS region_path,
          i.person_id, p.name AS person_name, p.user_id AS person_user_id, i.status, u.display_name AS invited_by, i.created_at
@@ -50,17 +54,21 @@ const SELECT = sql`
     LEFT JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
     JOIN regions r ON r.district_id = i.district_id AND r.id = coalesce(pr.region_id, o.region_id)`;
 
-const present = (i: Row): Invitation => ({
-  id: i.id,
-  kind: i.role_id !== null ? 'role' : 'task',
-  targetId: (i.role_id ?? i.task_id)!,
-  title: i.title.replace(/ · $/, ''),
-  link: i.link,
-  person: { id: i.person_id, name: i.person_name },
-  status: i.status,
-  invitedBy: i.invited_by ?? '',
-  createdAt: iso(i.created_at)!,
-});
+/** A role reads as the project and the role: its own name, or its kind's in the reader's language. */
+const present =
+  (locale: Locale) =>
+  (i: Row): Invitation => ({
+    id: i.id,
+    kind: i.role_id !== null ? 'role' : 'task',
+    targetId: (i.role_id ?? i.task_id)!,
+    title:
+      i.role_id !== null ? `${i.title} · ${i.role_name || labelOf(locale, `role.${i.role_kind}`)}` : i.title,
+    link: i.link,
+    person: { id: i.person_id, name: i.person_name },
+    status: i.status,
+    invitedBy: i.invited_by ?? '',
+    createdAt: iso(i.created_at)!,
+  });
 
 const organised = (actor: Actor) =>
   sql`((i.role_id IS NOT NULL AND ${inScope(actor, 'project.manage', sql`r.path`)})
@@ -78,7 +86,7 @@ async function load(db: Tx, actor: Actor, id: number, lock = false) {
 const canOrganise = (actor: Actor, i: Pick<Row, 'role_id' | 'region_path'>) =>
   can(actor, i.role_id !== null ? 'project.manage' : 'dedication.manage', i.region_path);
 
-export async function invite(db: Tx, actor: Actor, input: z.infer<typeof InvitationBody>) {
+export async function invite(db: Tx, actor: Actor, input: z.infer<typeof InvitationBody>, locale: Locale) {
   if ((input.roleId === undefined) === (input.taskId === undefined))
     throw unprocessable('suggest_one_target');
   return db.transaction(async (tx) => {
@@ -110,7 +118,7 @@ export async function invite(db: Tx, actor: Actor, input: z.infer<typeof Invitat
       tx,
       { districtId: actor.districtId, userId: i.person_user_id },
       'notify_invitation',
-      { by: actor.displayName, title: present(i).title },
+      { by: actor.displayName, title: present(locale)(i).title },
       `/me/invitations`,
     );
     await recordAudit(tx, actor, {
@@ -121,11 +129,16 @@ export async function invite(db: Tx, actor: Actor, input: z.infer<typeof Invitat
       entityId: i.id,
       after: { roleId: input.roleId ?? null, taskId: input.taskId ?? null, personId: input.personId },
     });
-    return present(i);
+    return present(locale)(i);
   });
 }
 
-export async function listInvitations(db: Tx, actor: Actor, q: z.infer<typeof InvitationListQuery>) {
+export async function listInvitations(
+  db: Tx,
+  actor: Actor,
+  q: z.infer<typeof InvitationListQuery>,
+  locale: Locale,
+) {
   const where: SQL[] = [sql`i.district_id = ${actor.districtId}`];
   const own = sql`i.person_id = ${actor.personId ?? 0}`;
   where.push(q.mine === 'true' ? own : sql`(${own} OR ${organised(actor)})`);
@@ -139,12 +152,12 @@ export async function listInvitations(db: Tx, actor: Actor, q: z.infer<typeof In
       where: sql.join(where, sql` AND `),
       orderBy: sql`i.status = 'pending' DESC, i.created_at DESC, i.id DESC`,
     },
-    present,
+    present(locale),
   );
 }
 
 /** The person answers. Accepting takes the role (or the task) as they would themselves. */
-export async function answer(db: Tx, actor: Actor, id: number, accept: boolean) {
+export async function answer(db: Tx, actor: Actor, id: number, accept: boolean, locale: Locale) {
   const i = await load(db, actor, id);
   if (i.person_id !== actor.personId) throw forbidden();
   if (i.status !== 'pending') throw conflict('invitation_not_pending');
@@ -165,6 +178,6 @@ export async function answer(db: Tx, actor: Actor, id: number, accept: boolean) 
       before: { status: 'pending' },
       after: { status: accept ? 'accepted' : 'declined' },
     });
-    return present(await load(tx, actor, id));
+    return present(locale)(await load(tx, actor, id));
   });
 }

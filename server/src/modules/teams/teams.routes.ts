@@ -236,7 +236,7 @@ export const teamsRoutes =
         config: { policy: 'session' },
         schema: { tags, querystring: InvitationListQuery, response: { 200: page(Invitation), ...errors } },
       },
-      (req) => invitations.listInvitations(db, actorOf(req), req.query),
+      (req) => invitations.listInvitations(db, actorOf(req), req.query, locale(req)),
     );
     app.post(
       '/api/invitations',
@@ -249,7 +249,8 @@ export const teamsRoutes =
           response: { 201: Invitation, ...errors },
         },
       },
-      async (req, reply) => reply.status(201).send(await invitations.invite(db, actorOf(req), req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await invitations.invite(db, actorOf(req), req.body, locale(req))),
     );
     app.post(
       '/api/invitations/:id/accept',
@@ -262,7 +263,7 @@ export const teamsRoutes =
           response: { 200: Invitation, ...errors },
         },
       },
-      (req) => invitations.answer(db, actorOf(req), req.params.id, true),
+      (req) => invitations.answer(db, actorOf(req), req.params.id, true, locale(req)),
     );
     app.post(
       '/api/invitations/:id/decline',
@@ -270,6 +271,6 @@ export const teamsRoutes =
         config: { policy: 'session' },
         schema: { tags, params: IdParams, response: { 200: Invitation, ...errors } },
       },
-      (req) => invitations.answer(db, actorOf(req), req.params.id, false),
+      (req) => invitations.answer(db, actorOf(req), req.params.id, false, locale(req)),
     );
   };

@@ -280,7 +280,8 @@ export async function listTeamMembers(
   const t = await loadTeam(db, actor, id);
   const full = runs(actor, t);
   const where: SQL[] = [sql`m.district_id = ${actor.districtId}`, sql`m.team_id = ${id}`];
-  if (!full) where.push(sql`m.status = 'active'`);
+  // Everyone sees the active members; each person also their own application or invitation, to answer it.
+  if (!full) where.push(sql`(m.status = 'active' OR m.person_id = ${actor.personId ?? 0})`);
   if (q.status) where.push(sql`m.status = ${q.status}`);
   return pageOf(
     db,

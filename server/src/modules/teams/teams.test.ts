@@ -76,6 +76,9 @@ describe('teams and joining', () => {
       note: '欢迎加入',
     });
     expect(invited.status).toBe(201);
+    // The invited person finds their own invitation among the team's members, to answer it.
+    const own = await invitee!.get(`/api/teams/${tm.id}/members?status=invited`);
+    expect(own.body.items.map((m: any) => m.id)).toEqual([invited.body.id]);
     expect(
       (await leader.post(`/api/teams/${tm.id}/members/${invited.body.id}/decide`, { decision: 'accept' }))
         .status,
@@ -246,7 +249,12 @@ describe('suggestions and invitations', () => {
     expect(invited.status).toBe(201);
     expect((await cw.post('/api/invitations', { roleId: role.id, personId: zhangId })).status).toBe(409);
     const mine = await leader.get('/api/invitations?mine=true');
-    expect(mine.body.items[0]).toMatchObject({ id: invited.body.id, status: 'pending', kind: 'role' });
+    expect(mine.body.items[0]).toMatchObject({
+      id: invited.body.id,
+      status: 'pending',
+      kind: 'role',
+      title: '健康义诊 · 卫生保健员',
+    });
     expect((await leader.get('/api/notifications')).body.items[0].text).toContain('邀请您参加');
     const accepted = await leader.post(`/api/invitations/${invited.body.id}/accept`);
     expect(accepted.body.status).toBe('accepted');

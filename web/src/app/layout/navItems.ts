@@ -17,14 +17,17 @@ import {
   HeartOutlined,
   HomeOutlined,
   InboxOutlined,
+  MailOutlined,
   PieChartOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   ShopOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@contract';
@@ -45,6 +48,9 @@ export type NavName =
   | 'facilities'
   | 'findFacility'
   | 'myBookings'
+  | 'teams'
+  | 'findTeam'
+  | 'myInvitations'
   | 'bookingInbox'
   | 'facilityUtilization'
   | 'units'
@@ -78,6 +84,13 @@ const NAV: NavEntry[] = [
   { path: '/me/needs', name: 'myNeeds', icon: HeartOutlined, visible: can('need.raise') },
   { path: '/me/claim', name: 'myClaim', icon: CarryOutOutlined, visible: can('claim.make') },
   { path: '/me/dedication', name: 'myDedication', icon: ScheduleOutlined, visible: can('signup.make') },
+  // Invitations to a role or a task are addressed to a person.
+  {
+    path: '/me/invitations',
+    name: 'myInvitations',
+    icon: MailOutlined,
+    visible: (me) => me.user.personId !== null,
+  },
   // One's own record needs a person record to be about.
   {
     path: '/me/record',
@@ -102,6 +115,9 @@ const NAV: NavEntry[] = [
   },
   // Everyone signed in: the server lists the occurrences each may see.
   { path: '/dedication-calendar', name: 'dedicationCalendar', icon: TableOutlined, visible: () => true },
+  // Everyone signed in: volunteer teams, and finding one near home to join.
+  { path: '/teams', name: 'teams', icon: UsergroupAddOutlined, visible: () => true },
+  { path: '/teams/find', name: 'findTeam', icon: SearchOutlined, visible: () => true },
   // Everyone signed in: the catalogue of shared facilities, and finding a free one to book.
   { path: '/facilities', name: 'facilities', icon: ShopOutlined, visible: () => true },
   { path: '/facilities/find', name: 'findFacility', icon: AimOutlined, visible: () => true },

@@ -1,4 +1,5 @@
 import {
+  BulbOutlined,
   ClockCircleOutlined,
   EditOutlined,
   EnvironmentOutlined,
@@ -28,6 +29,7 @@ import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { SpecialtyTags } from '../members/MemberCells';
+import { SuggestionDrawer, type SuggestionDrawerTarget } from '../teams/SuggestionDrawer';
 import { canWithdraw, hasEnded, isActive, isCheckinOpen, takesSignups, useOccurrence } from './api';
 import { CancelOccurrenceModal } from './CancelOccurrenceModal';
 import { CheckinQrModal } from './CheckinQrModal';
@@ -81,10 +83,13 @@ function TaskCard({
   occurrence,
   task,
   onEdit,
+  onSuggest,
 }: {
   occurrence: Occurrence;
   task: DedicationTask;
   onEdit?: (task: DedicationTask) => void;
+  /** For the organiser: find people for the task. */
+  onSuggest?: (task: DedicationTask) => void;
 }) {
   const { t } = useTranslation();
   const ownHours = !sameHours(task, occurrence);
@@ -126,6 +131,16 @@ function TaskCard({
         </span>
       )}
       <MyTaskStanding occurrence={occurrence} task={task} />
+      {onSuggest && (
+        <Button
+          size="small"
+          icon={<BulbOutlined />}
+          onClick={() => onSuggest(task)}
+          data-testid={`task-suggest-${task.id}`}
+        >
+          {t('suggestions.open')}
+        </Button>
+      )}
     </div>
   );
 }
@@ -171,6 +186,7 @@ export function OccurrencePage() {
   const [qrOpen, setQrOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [taskForm, setTaskForm] = useState<TaskFormTarget | null>(null);
+  const [suggesting, setSuggesting] = useState<SuggestionDrawerTarget | null>(null);
   const canManage = can('dedication.manage');
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
@@ -286,6 +302,12 @@ export function OccurrencePage() {
                     occurrence={occurrence}
                     task={task}
                     onEdit={editable ? (task) => setTaskForm({ occurrence, task }) : undefined}
+                    onSuggest={
+                      editable
+                        ? (task) =>
+                            setSuggesting({ taskId: task.id, title: `${occurrence.title} · ${task.title}` })
+                        : undefined
+                    }
                   />
                 ))}
               </div>
@@ -310,6 +332,7 @@ export function OccurrencePage() {
         </>
       )}
       <TaskFormDrawer target={taskForm} onClose={() => setTaskForm(null)} />
+      {canManage && <SuggestionDrawer target={suggesting} onClose={() => setSuggesting(null)} />}
     </>
   );
 }

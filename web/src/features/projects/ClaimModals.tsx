@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { MemberSelect } from '../members/MemberSelect';
+import { TeamMemberSelect } from '../teams/TeamMemberSelect';
 import { useConfirmHours, useNameClaimMembers, useRemoveClaim } from './api';
 import { roleLabel } from './RoleSlots';
 
@@ -97,7 +98,10 @@ export function HoursModal({ target, onClose }: { target: HoursTarget | null; on
   );
 }
 
-/** A unit's contact names which of the unit's Party members fill the slots it claimed. */
+/**
+ * A unit's contact names which of the unit's Party members fill the slots it claimed; a team's
+ * leader, which of the team's active members.
+ */
 export function NameMembersModal({ claim, onClose }: { claim: Claim | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ personIds: number[] }>();
@@ -105,6 +109,7 @@ export function NameMembersModal({ claim, onClose }: { claim: Claim | null; onCl
   const feedback = useFeedback();
   const shown = useLastDefined(claim);
   const confirmed = shown?.members.filter((m) => m.hoursConfirmed !== null) ?? [];
+  const team = shown?.claimant.kind === 'team';
 
   useEffect(() => {
     if (claim) form.setFieldsValue({ personIds: claim.members.map((m) => m.id) });
@@ -137,7 +142,7 @@ export function NameMembersModal({ claim, onClose }: { claim: Claim | null; onCl
     >
       {shown && (
         <Typography.Paragraph type="secondary">
-          {t('claims.nameMembersHint', {
+          {t(team ? 'teams.nameMembersHint' : 'claims.nameMembersHint', {
             role: roleLabel(t, shown.roleKind, shown.roleName),
             project: shown.projectTitle,
           })}
@@ -173,14 +178,18 @@ export function NameMembersModal({ claim, onClose }: { claim: Claim | null; onCl
             },
           ]}
         >
-          <MemberSelect
-            multiple
-            party
-            unitId={shown?.claimant.id}
-            allowClear
-            placeholder={t('claims.membersPick')}
-            data-testid="claim-members-select"
-          />
+          {team && shown ? (
+            <TeamMemberSelect teamId={shown.claimant.id} allowClear data-testid="claim-members-select" />
+          ) : (
+            <MemberSelect
+              multiple
+              party
+              unitId={shown?.claimant.id}
+              allowClear
+              placeholder={t('claims.membersPick')}
+              data-testid="claim-members-select"
+            />
+          )}
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import type { ProjectRole } from '@contract';
-import { Button, Descriptions, Drawer, InputNumber, Modal, Radio, Typography } from 'antd';
+import { Button, Descriptions, Drawer, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
@@ -14,7 +14,11 @@ export type ClaimTarget = {
   role: ProjectRole;
   /** Who may still claim the role (unless told: oneself if a person, one's unit if a contact). */
   allow?: { self: boolean; unit: boolean };
+  /** The teams the reader leads that may still claim the role for the team. */
+  teams?: readonly { id: number; name: string }[];
 };
+
+type ClaimFor = 'self' | 'unit' | 'team';
 
 /** The unit a unit contact may claim for, if any. */
 export function useClaimUnit() {
@@ -37,22 +41,33 @@ export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; on
   const contactUnit = useClaimUnit();
   const canSelf = me.user.personId !== null && (shown?.allow?.self ?? true);
   const unit = shown?.allow?.unit === false ? undefined : contactUnit;
-  const [forUnit, setForUnit] = useState(!canSelf);
+  const teams = shown?.teams ?? [];
+  const firstFor: ClaimFor = canSelf ? 'self' : unit ? 'unit' : teams.length > 0 ? 'team' : 'self';
+  const [claimFor, setClaimFor] = useState<ClaimFor>(firstFor);
+  const [teamId, setTeamId] = useState<number | undefined>(teams[0]?.id);
   const [slots, setSlots] = useState(1);
   const free = shown ? Math.max(shown.role.slots - shown.role.claimed, 0) : 0;
+  const team = teams.find((x) => x.id === teamId);
 
   useEffect(() => {
     if (target) {
-      setForUnit(!canSelf);
+      setClaimFor(firstFor);
+      setTeamId(target.teams?.[0]?.id);
       setSlots(1);
     }
-  }, [target, canSelf]);
+  }, [target, firstFor]);
 
   const confirm = () => {
     if (!target) return;
     const { project, role } = target;
+    const as =
+      claimFor === 'unit'
+        ? { forUnit: true, slots }
+        : claimFor === 'team' && teamId !== undefined
+          ? { teamId, slots }
+          : {};
     claim.mutate(
-      { projectId: project.id, roleId: role.id, ...(forUnit ? { forUnit: true, slots } : {}) },
+      { projectId: project.id, roleId: role.id, ...as },
       {
         onSuccess: (made) => {
           feedback.success(
@@ -76,7 +91,7 @@ export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; on
         size="small"
         items={[
           { key: 'project', label: t('claims.project'), children: shown.project.title },
-          { key: 'role', label: t('claims.role'), children: shown.role.name },
+          { key: 'role', label: t('claims.role'), children: roleLabel(t, shown.role.kind, shown.role.name) },
           { key: 'where', label: t('projects.region'), children: shown.project.regionName },
           { key: 'time', label: t('projects.time'), children: projectTime(shown.role) },
           {
@@ -87,18 +102,42 @@ export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; on
           { key: 'free', label: t('claims.freeSlots'), children: free },
         ]}
       />
-      {unit && (
+      {(unit || teams.length > 0) && (
         <Radio.Group
-          value={forUnit}
-          onChange={(e) => setForUnit(e.target.value as boolean)}
+          value={claimFor}
+          onChange={(e) => setClaimFor(e.target.value as ClaimFor)}
           options={[
-            ...(canSelf ? [{ value: false, label: t('claims.forMe') }] : []),
-            { value: true, label: t('claims.forUnit', { unit: unit.name }) },
+            ...(canSelf ? [{ value: 'self', label: t('claims.forMe') }] : []),
+            ...(unit ? [{ value: 'unit', label: t('claims.forUnit', { unit: unit.name }) }] : []),
+            ...(teams.length > 0
+              ? [
+                  {
+                    value: 'team',
+                    label:
+                      teams.length === 1
+                        ? t('teams.claimForTeam', { team: teams[0]!.name })
+                        : t('teams.claimForATeam'),
+                  },
+                ]
+              : []),
           ]}
           data-testid="claim-for"
         />
       )}
-      {forUnit && (
+      {claimFor === 'team' && teams.length > 1 && (
+        <Select<number>
+          className="gj-fill"
+          value={teamId}
+          onChange={setTeamId}
+          options={teams.map((x) => ({ value: x.id, label: x.name }))}
+          aria-label={t('teams.claimTeam')}
+          data-testid="claim-team"
+        />
+      )}
+      {claimFor === 'team' && team && (
+        <Typography.Text type="secondary">{t('teams.claimTeamHint', { team: team.name })}</Typography.Text>
+      )}
+      {claimFor !== 'self' && (
         <span className="gj-inline">
           <label htmlFor="claim-slots">{t('claims.slotsForUnit')}</label>
           <InputNumber<number>

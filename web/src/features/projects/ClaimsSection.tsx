@@ -10,6 +10,7 @@ import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
+import { useTeamsIRun } from '../teams/api';
 import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
 import {
   type ClaimMember,
@@ -22,13 +23,16 @@ import { roleLabel } from './RoleSlots';
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
-/** Whether a claim is the signed-in user's own, or their unit's. */
+/** Whether a claim is the signed-in user's own, their unit's, or a team's they lead. */
 export function useIsOwnClaim() {
   const { me } = useAuth();
+  const teams = useTeamsIRun();
   return (claim: Claim) =>
     claim.claimant.kind === 'person'
       ? claim.claimant.id === me.user.personId
-      : me.roles.some((r) => r.role === 'unit_contact' && r.unitId === claim.claimant.id);
+      : claim.claimant.kind === 'team'
+        ? teams.some((team) => team.id === claim.claimant.id)
+        : me.roles.some((r) => r.role === 'unit_contact' && r.unitId === claim.claimant.id);
 }
 
 export function ClaimantCell({ claim }: { claim: Claim }) {
@@ -36,13 +40,18 @@ export function ClaimantCell({ claim }: { claim: Claim }) {
   return (
     <span className="gj-inline">
       {claim.claimant.kind === 'unit' && <Tag color="gold">{t('claims.unit')}</Tag>}
+      {claim.claimant.kind === 'team' && (
+        <Tag color="cyan" data-testid={`claim-team-tag-${claim.id}`}>
+          {t('teams.teamTag')}
+        </Tag>
+      )}
       <span>{claim.claimant.name}</span>
     </span>
   );
 }
 
 /**
- * The Party members a unit named for its claim, each with the hours confirmed for them;
+ * The Party members a unit (or the members a team) named for its claim, each with the hours confirmed for them;
  * `action` adds a control after each one (the organiser's hours button).
  */
 export function ClaimMembers({
@@ -53,7 +62,7 @@ export function ClaimMembers({
   action?: (member: ClaimMember) => ReactNode;
 }) {
   const { t } = useTranslation();
-  if (claim.claimant.kind !== 'unit') return null;
+  if (claim.claimant.kind === 'person') return null;
   if (claim.members.length === 0) {
     return claim.status === 'active' ? (
       <Typography.Text type="secondary" data-testid={`claim-members-${claim.id}`}>
@@ -136,8 +145,8 @@ export function ClaimsSection({ project }: Props) {
 
   const perSlot = (c: Claim) => roles.get(c.roleId)?.hoursPerSlot ?? 0;
   const suggested = (c: Claim) => perSlot(c) * c.slots;
-  /** A unit's claim with named members is confirmed member by member. */
-  const byMember = (c: Claim) => c.claimant.kind === 'unit' && c.members.length > 0;
+  /** A unit's (or a team's) claim with named members is confirmed member by member. */
+  const byMember = (c: Claim) => c.claimant.kind !== 'person' && c.members.length > 0;
 
   const memberAction = (c: Claim) =>
     c.status === 'active' && canManage && running
@@ -157,7 +166,7 @@ export function ClaimsSection({ project }: Props) {
   const actions = (c: Claim) => {
     if (c.status !== 'active') return null;
     const buttons = [];
-    if (isOwn(c) && c.claimant.kind === 'unit' && c.hoursConfirmed === null) {
+    if (isOwn(c) && c.claimant.kind !== 'person' && c.hoursConfirmed === null) {
       buttons.push(
         <Button
           key="members"
@@ -170,7 +179,8 @@ export function ClaimsSection({ project }: Props) {
         </Button>,
       );
     }
-    if (canManage && running && !byMember(c)) {
+    // A team serves through the members it names: hours are confirmed for them, not the team.
+    if (canManage && running && !byMember(c) && c.claimant.kind !== 'team') {
       buttons.push(
         <Button
           key="hours"

@@ -1,4 +1,5 @@
 import {
+  BulbOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CheckCircleOutlined,
@@ -21,6 +22,8 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { ProjectStatusTag } from '../../shared/tags';
 import { SpecialtyTags } from '../members/MemberCells';
+import { useTeamsIRun } from '../teams/api';
+import { SuggestionDrawer, type SuggestionDrawerTarget } from '../teams/SuggestionDrawer';
 import {
   CANCELLABLE,
   isClaimOpen,
@@ -34,7 +37,7 @@ import {
 import { ClaimSheet, type ClaimTarget, useClaimUnit } from './ClaimSheet';
 import { ClaimsSection, useIsOwnClaim } from './ClaimsSection';
 import { ReviewsSection } from './ReviewsSection';
-import { projectTime, RoleTitle, SlotsBar } from './RoleSlots';
+import { projectTime, RoleTitle, roleLabel, SlotsBar } from './RoleSlots';
 
 const TRANSITION_ICON: Record<TransitionTarget, ReactNode> = {
   published: <SendOutlined />,
@@ -126,21 +129,32 @@ function RoleCard({
   project,
   role,
   onClaim,
+  onSuggest,
 }: {
   project: ProjectDetailData;
   role: ProjectRole;
   onClaim: (target: ClaimTarget) => void;
+  /** For those who manage the project: find people for the role. */
+  onSuggest?: (role: ProjectRole) => void;
 }) {
   const { t } = useTranslation();
   const { me, can } = useAuth();
   const unit = useClaimUnit();
   const isOwn = useIsOwnClaim();
-  const own = project.claims.filter((c) => c.roleId === role.id && c.status === 'active' && isOwn(c));
+  const teamsIRun = useTeamsIRun();
+  const active = project.claims.filter((c) => c.roleId === role.id && c.status === 'active');
+  const own = active.filter(isOwn);
   const mine = own.some((c) => c.claimant.kind === 'person');
   const unitClaimed = own.some((c) => c.claimant.kind === 'unit');
+  // A team the reader leads claims a role once; the reader's own claim does not close it to the team.
+  const teams = teamsIRun.filter(
+    (team) => !active.some((c) => c.claimant.kind === 'team' && c.claimant.id === team.id),
+  );
+  const open = isClaimOpen(project.status, { ...role, claimedByMe: false });
   // A role is claimed once by a member, and once by a unit (for several slots).
   const allow = { self: me.user.personId !== null && !mine, unit: unit !== undefined && !unitClaimed };
-  const mayClaim = can('claim.make') && isClaimOpen(project.status, role) && (allow.self || allow.unit);
+  const mayClaimOwn = isClaimOpen(project.status, role) && (allow.self || allow.unit);
+  const mayClaim = can('claim.make') && (mayClaimOwn || (open && teams.length > 0));
   return (
     <div className="gj-role-card" data-testid={`role-${role.id}`}>
       <div className="gj-card-row-head">
@@ -149,13 +163,24 @@ function RoleCard({
           <Button
             type="primary"
             icon={<CarryOutOutlined />}
-            onClick={() => onClaim({ project, role, allow })}
+            onClick={() =>
+              onClaim({
+                project,
+                role,
+                allow: mayClaimOwn ? allow : { self: false, unit: false },
+                teams: open ? teams : [],
+              })
+            }
             data-testid={`claim-role-${role.id}`}
           >
             {t('claims.claim')}
           </Button>
         ) : (
-          own.length > 0 && <Tag color="success">{t('claims.mine')}</Tag>
+          own.length > 0 && (
+            <Tag color="success">
+              {own.some((c) => c.claimant.kind !== 'team') ? t('claims.mine') : t('teams.claimedByTeam')}
+            </Tag>
+          )
         )}
       </div>
       <SlotsBar claimed={role.claimed} slots={role.slots} />
@@ -171,6 +196,16 @@ function RoleCard({
           <SpecialtyTags codes={role.specialties} />
         </span>
       )}
+      {onSuggest && open && (
+        <Button
+          size="small"
+          icon={<BulbOutlined />}
+          onClick={() => onSuggest(role)}
+          data-testid={`role-suggest-${role.id}`}
+        >
+          {t('suggestions.open')}
+        </Button>
+      )}
     </div>
   );
 }
@@ -182,6 +217,7 @@ export function ProjectPage() {
   const id = idParam(useParams().id);
   const { data: project, error, refetch } = useProject(id);
   const [claiming, setClaiming] = useState<ClaimTarget | null>(null);
+  const [suggesting, setSuggesting] = useState<SuggestionDrawerTarget | null>(null);
   const canManage = can('project.manage');
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
@@ -302,7 +338,21 @@ export function ProjectPage() {
           >
             <div className="gj-role-grid">
               {project.roles.map((role) => (
-                <RoleCard key={role.id} project={project} role={role} onClaim={setClaiming} />
+                <RoleCard
+                  key={role.id}
+                  project={project}
+                  role={role}
+                  onClaim={setClaiming}
+                  onSuggest={
+                    canManage
+                      ? (r) =>
+                          setSuggesting({
+                            roleId: r.id,
+                            title: `${project.title} · ${roleLabel(t, r.kind, r.name)}`,
+                          })
+                      : undefined
+                  }
+                />
               ))}
             </div>
           </Card>
@@ -312,6 +362,7 @@ export function ProjectPage() {
         </>
       )}
       <ClaimSheet target={claiming} onClose={() => setClaiming(null)} />
+      {canManage && <SuggestionDrawer target={suggesting} onClose={() => setSuggesting(null)} />}
     </>
   );
 }

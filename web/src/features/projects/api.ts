@@ -141,6 +141,8 @@ export const useClaimRole = () =>
       projectId: number;
       roleId: number;
       forUnit?: boolean;
+      /** For a team's leader: claim for the team. */
+      teamId?: number;
       slots?: number;
     }) => api.post<Claim>(`/projects/${projectId}/roles/${roleId}/claims`, body),
   );
