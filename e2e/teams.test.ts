@@ -1,0 +1,94 @@
+/**
+ * Suggestions at work: a community worker opens a project role, sees the people suggested
+ * for it with their reasons, and invites one; on a phone the member accepts and appears
+ * as the role's claimant.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+
+/** A call to the API from inside a signed-in page, with its session and CSRF token. */
+async function call(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ([method, url, body]) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(url as string, {
+        method: method as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, url, body] as const,
+  ) as Promise<{ status: number; body: any }>;
+}
+
+describe('a suggested member invited to a role', () => {
+  it('the organiser sees reasons and invites; the member accepts on a phone and claims it', async () => {
+    const worker = await openBrowser(DESKTOP);
+    const member = await openBrowser(PHONE);
+    try {
+      await login(worker.page, 'community_worker');
+      // A counselling desk in 张建国's own building, a week from now.
+      const community = (
+        await call(worker.page, 'GET', `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`)
+      ).body.items[0];
+      const building = (
+        await call(
+          worker.page,
+          'GET',
+          `/api/regions?regionId=${community.id}&kind=building&q=${encodeURIComponent('3号楼')}`,
+        )
+      ).body.items[0];
+      const week = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      const created = await call(worker.page, 'POST', '/api/projects', {
+        title: '楼门心理疏导站',
+        regionId: building.id,
+        startsAt: week(7),
+        endsAt: week(7.1),
+        roles: [{ kind: 'custom', name: '心理疏导员', slots: 2, specialties: ['counselling'] }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const project = created.body;
+      await call(worker.page, 'POST', `/api/projects/${project.id}/transition`, { to: 'published' });
+      const role = project.roles[0];
+      const zhang = (await call(worker.page, 'GET', `/api/members?q=${encodeURIComponent('张建国')}`)).body
+        .items[0];
+
+      // The organiser opens the role's suggestions: each with its reasons.
+      await worker.page.goto(`${baseUrl()}/projects/${project.id}`);
+      await worker.page.getByTestId(`role-suggest-${role.id}`).click();
+      const reasons = worker.page.getByTestId(`suggestion-reasons-${zhang.id}`);
+      await reasons.waitFor();
+      expect(await reasons.innerText()).toContain('特长匹配：心理疏导');
+      expect(await reasons.innerText()).toContain('住在同一楼栋');
+      await screenshot(worker.page, 'teams-suggestions');
+      await worker.page.getByTestId(`suggestion-invite-${zhang.id}`).click();
+      await worker.page.getByTestId(`suggestion-invited-${zhang.id}`).waitFor();
+
+      // The member accepts on a phone, and so claims the role.
+      await login(member.page, 'member');
+      await member.page.goto(`${baseUrl()}/me/invitations`);
+      const invitation = member.page
+        .locator('[data-testid^="invitation-"]', { hasText: '楼门心理疏导站' })
+        .first();
+      await invitation.waitFor();
+      const id = (await invitation.getAttribute('data-testid'))!.replace('invitation-', '');
+      await screenshot(member.page, 'teams-invitation-phone');
+      await member.page.getByTestId(`invitation-accept-${id}`).click();
+      await expect
+        .poll(async () =>
+          (await call(worker.page, 'GET', `/api/projects/${project.id}`)).body.claims.map(
+            (c: any) => c.claimant.name,
+          ),
+        )
+        .toContain('张建国');
+      await worker.page.reload();
+      await expect.poll(() => worker.page.getByTestId('claims').innerText()).toContain('张建国');
+      await screenshot(worker.page, 'teams-claimed');
+    } finally {
+      await worker.close();
+      await member.close();
+    }
+  });
+});
