@@ -18,6 +18,7 @@ import { bodiesRoutes } from './modules/network/bodies.routes';
 import { networkRoutes } from './modules/network/network.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
+import { publicityRoutes } from './modules/publicity/publicity.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { sharingRoutes } from './modules/sharing/sharing.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(dedicationRoutes(deps));
   await api.register(sharingRoutes(deps));
   await api.register(teamsRoutes(deps));
+  await api.register(publicityRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));

@@ -6,6 +6,7 @@ import { openDatabase } from './db/open';
 import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data';
 import { seedDemo } from './modules/demo/demo.seed';
+import { startJobWorker } from './modules/jobs/jobs.service';
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
@@ -42,6 +43,7 @@ try {
   const url = address.replace('127.0.0.1', 'localhost');
   log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
   scheduleDedicationJobs(database.db, log);
+  startJobWorker(database.db, log);
   if (config.demo) {
     log.info(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }

@@ -32,6 +32,9 @@ const NETWORK_ADMIN: Action[] = [
   'facility.manage',
   'booking.make',
   'team.manage',
+  'course.manage',
+  'notice.publish',
+  'campaign.manage',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
@@ -62,7 +65,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'team.join',
   ],
   resident: ['region.read', 'need.raise', 'booking.make', 'team.join'],
-  lecturer: ['region.read', 'booking.make'],
+  lecturer: ['region.read', 'booking.make', 'course.teach'],
 };
 
 /**

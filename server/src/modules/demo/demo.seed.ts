@@ -13,6 +13,7 @@ import { seedDedication, seedDedicationHours } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
 import { seedNetwork } from './network.seed';
 import { seedProjects } from './projects.seed';
+import { seedPublicity } from './publicity.seed';
 import { seedSharing } from './sharing.seed';
 import { seedTeams } from './teams.seed';
 
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db) {
     await seedTeams(tx, districtId);
     await seedDedicationHours(tx, districtId);
     await seedSharing(tx, districtId);
+    await seedPublicity(tx, districtId);
     return {
       created: createdRegions > 0,
       regions: createdRegions,

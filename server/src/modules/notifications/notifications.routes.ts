@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Notification, Pagination, page } from '../../../../contract';
+import { IdParams, Notification, NotificationPrefs, Pagination, page } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors, noContent } from '../../http';
 import { localeOf } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
-import { listNotifications, markRead } from './notifications.service';
+import { getPrefs, listNotifications, markAllRead, markRead, putPrefs } from './notifications.service';
+import './senders';
 
 export const notificationsRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
@@ -33,5 +34,37 @@ export const notificationsRoutes =
         await markRead(db, actorOf(req), req.params.id);
         return noContent(reply);
       },
+    );
+    app.post(
+      '/api/notifications/read-all',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: ['notifications'],
+          response: { 200: z.object({ marked: z.number() }), ...errors },
+        },
+      },
+      (req) => markAllRead(db, actorOf(req)),
+    );
+    app.get(
+      '/api/notifications/prefs',
+      {
+        config: { policy: 'session' },
+        schema: { tags: ['notifications'], response: { 200: NotificationPrefs, ...errors } },
+      },
+      (req) => getPrefs(db, actorOf(req)),
+    );
+    app.put(
+      '/api/notifications/prefs',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Kinds muted in the bell, and channels besides it (delivered by the operator’s senders)',
+          body: NotificationPrefs,
+          response: { 200: NotificationPrefs, ...errors },
+        },
+      },
+      (req) => putPrefs(db, actorOf(req), req.body),
     );
   };

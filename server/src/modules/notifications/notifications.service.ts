@@ -5,8 +5,14 @@ import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message } from '../../i18n';
+import { enqueue } from '../jobs/jobs.service';
 import { notifications } from './notifications.schema';
 
+/**
+ * Tells a user something, in the bell unless they muted that kind; the channels they
+ * chose besides (SMS, WeChat) get it through the outbox, which the operator's senders
+ * deliver in the background.
+ */
 export async function notify(
   tx: Tx,
   to: { districtId: number; userId: number | null },
@@ -15,7 +21,50 @@ export async function notify(
   link: string | null,
 ) {
   if (to.userId === null) return;
-  await tx.insert(notifications).values({ districtId: to.districtId, userId: to.userId, kind, params, link });
+  const { rows } = await tx.execute<{ muted: string[]; channels: string[] }>(
+    sql`SELECT muted, channels FROM notification_prefs WHERE user_id = ${to.userId}`,
+  );
+  const prefs = rows[0];
+  if (!prefs?.muted.includes(kind))
+    await tx
+      .insert(notifications)
+      .values({ districtId: to.districtId, userId: to.userId, kind, params, link });
+  if (prefs?.channels.length) {
+    const text = message('zh-CN', kind, params);
+    for (const channel of prefs.channels)
+      await tx.execute(
+        sql`INSERT INTO outbox (user_id, channel, text) VALUES (${to.userId}, ${channel}, ${text})`,
+      );
+    await enqueue(tx, 'outbox.deliver', {});
+  }
+}
+
+export async function getPrefs(db: Tx, actor: Actor) {
+  const { rows } = await db.execute<{ muted: string[]; channels: ('sms' | 'wechat')[] }>(
+    sql`SELECT muted, channels FROM notification_prefs WHERE user_id = ${actor.userId}`,
+  );
+  return rows[0] ?? { muted: [], channels: [] };
+}
+
+export async function putPrefs(
+  db: Tx,
+  actor: Actor,
+  prefs: { muted: string[]; channels: ('sms' | 'wechat')[] },
+) {
+  await db.execute(sql`
+    INSERT INTO notification_prefs (user_id, muted, channels)
+    VALUES (${actor.userId}, ${`{${prefs.muted.join(',')}}`}::text[], ${`{${prefs.channels.join(',')}}`}::text[])
+    ON CONFLICT (user_id) DO UPDATE SET muted = EXCLUDED.muted, channels = EXCLUDED.channels, updated_at = now()`);
+  return getPrefs(db, actor);
+}
+
+export async function markAllRead(db: Tx, actor: Actor) {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return { marked: rows.length };
 }
 
 export async function listNotifications(
