@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestApp, type TestContext } from '../../../test/harness';
+import { runDueJobs } from '../jobs/jobs.service';
+import { fanOut } from './notices.service';
+
+let t: TestContext;
+let street: Client;
+let streetId: number;
+let bajiaoNorth: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  street = await t.as('street_admin');
+  streetId = await t.region('110107003');
+  bajiaoNorth = await t.region('110107003001');
+});
+afterAll(() => t.close());
+
+const soon = (days: number, hour = 14) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour - 8, 0, 0, 0);
+  return d.toISOString();
+};
+
+describe('notices and their audience', () => {
+  it('an audience is exactly a subtree narrowed by its filters, and nobody outside it', async () => {
+    const preview = await street.post('/api/notices/preview', { regionId: bajiaoNorth, partyOnly: true });
+    expect(preview.status).toBe(200);
+    const [direct] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people p JOIN regions h ON h.id = p.home_region_id
+        WHERE p.party_org_id IS NOT NULL AND h.path <@ (SELECT path FROM regions WHERE id = $1)`,
+      [bajiaoNorth],
+    );
+    expect(preview.body.count).toBe(direct!.n);
+    expect(preview.body.byCommunity).toEqual([
+      expect.objectContaining({ regionId: bajiaoNorth, count: direct!.n }),
+    ]);
+    const retired = await street.post('/api/notices/preview', {
+      regionId: bajiaoNorth,
+      partyOnly: true,
+      partyStatus: 'retired',
+    });
+    const [r] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people p JOIN regions h ON h.id = p.home_region_id
+        WHERE p.party_status = 'retired' AND p.party_org_id IS NOT NULL AND h.path <@ (SELECT path FROM regions WHERE id = $1)`,
+      [bajiaoNorth],
+    );
+    expect(retired.body.count).toBe(r!.n);
+    expect(retired.body.count).toBeLessThan(preview.body.count);
+    // Another street's admin cannot reach here; a member cannot publish at all.
+    const other = await t.as('street_110107004');
+    expect((await other.post('/api/notices/preview', { regionId: bajiaoNorth })).status).toBe(403);
+    expect(
+      (await (await t.as('member')).post('/api/notices/preview', { regionId: bajiaoNorth })).status,
+    ).toBe(403);
+  });
+
+  it('publishes in the background; a recipient reads it once; the read rate rises; the body is cleaned', async () => {
+    const draft = await street.post('/api/notices', {
+      kind: 'open_letter',
+      title: '致八角北路社区党员的一封信',
+      body: '<p>各位党员：</p><script>alert(1)</script><p onclick="x()">请积极参加<strong>固定奉献日</strong>。</p>',
+      audience: { regionId: bajiaoNorth, partyOnly: true },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body.body).toBe('<p>各位党员：</p><p>请积极参加<strong>固定奉献日</strong>。</p>');
+    const published = await street.post(`/api/notices/${draft.body.id}/publish`);
+    expect(published.status).toBe(202);
+    expect(published.body.status).toBe('publishing');
+    expect((await street.post(`/api/notices/${draft.body.id}/publish`)).status).toBe(409);
+    await runDueJobs(t.db);
+    const after = await street.get(`/api/notices/${draft.body.id}`);
+    expect(after.body).toMatchObject({ status: 'published', reads: 0 });
+    expect(after.body.recipients).toBeGreaterThan(0);
+
+    const member = await t.as('member');
+    const inbox = await member.get('/api/notices?inbox=true&unread=true');
+    expect(inbox.body.items.map((n: any) => n.id)).toContain(draft.body.id);
+    expect((await member.get('/api/notifications')).body.items[0].text).toContain(
+      '致八角北路社区党员的一封信',
+    );
+    const read = await member.post(`/api/notices/${draft.body.id}/read`);
+    expect(read.body.readAt).not.toBeNull();
+    await member.post(`/api/notices/${draft.body.id}/read`);
+    const entries = await t.sql(
+      "SELECT 1 FROM ledger_entries WHERE kind = 'notice_read' AND source_id = $1",
+      [draft.body.id],
+    );
+    expect(entries).toHaveLength(1);
+    const reads = await street.get(`/api/notices/${draft.body.id}/reads`);
+    expect(reads.body).toMatchObject({ reads: 1, recipients: after.body.recipients });
+    expect(reads.body.readRate).toBeCloseTo(1 / after.body.recipients, 3);
+    // Not sent to a resident: they cannot open it.
+    expect((await (await t.as('resident')).get(`/api/notices/${draft.body.id}`)).status).toBe(404);
+  });
+
+  it('fans out to 40,000 recipients, each exactly once even when the job runs again', async () => {
+    // 40,000 Party members in one community, as a street's membership at district scale.
+    await t.sql(
+      `INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
+       SELECT 1, '扇出党员' || g, 'female', (SELECT id FROM regions WHERE parent_id = $1 AND kind = 'building' ORDER BY id LIMIT 1),
+              (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1995-07-01'
+         FROM generate_series(1, 40000) g`,
+      [bajiaoNorth],
+    );
+    const draft = await street.post('/api/notices', {
+      kind: 'notice',
+      title: '宣传周活动安排',
+      body: '<p>安排如下。</p>',
+      audience: { regionId: bajiaoNorth, partyOnly: true },
+    });
+    await street.post(`/api/notices/${draft.body.id}/publish`);
+    await runDueJobs(t.db);
+    const count = async () =>
+      (
+        await t.sql<{ n: number; people: number }>(
+          'SELECT count(*)::int AS n, count(DISTINCT person_id)::int AS people FROM notice_recipients WHERE notice_id = $1',
+          [draft.body.id],
+        )
+      )[0]!;
+    const first = await count();
+    expect(first.n).toBeGreaterThan(40000);
+    expect(first.n).toBe(first.people);
+    const bells = async () =>
+      (
+        await t.sql<{ n: number }>(
+          "SELECT count(*)::int AS n FROM notifications WHERE kind = 'notify_notice' AND params->>'title' = '宣传周活动安排'",
+        )
+      )[0]!.n;
+    const rung = await bells();
+    // The job runs again from the start (a retry after a crash): nothing doubles.
+    await fanOut(t.db, { districtId: 1, noticeId: draft.body.id, after: 0 }, { id: 0 });
+    expect(await count()).toEqual(first);
+    expect(await bells()).toBe(rung);
+    expect((await street.get(`/api/notices/${draft.body.id}`)).body.recipients).toBe(first.n);
+  });
+});
+
+describe('courses, attendance and completion', () => {
+  it('completes with enough sessions attended: a ledger entry and a certificate; only organisers and the lecturer record', async () => {
+    const [{ id: lecturer }] = (await t.sql<{ id: number }>(
+      "SELECT id FROM users WHERE username = 'lecturer'",
+    )) as [{ id: number }];
+    const course = await street.post('/api/courses', {
+      kind: 'course',
+      title: '楼门长培训班',
+      regionId: streetId,
+      capacity: 2,
+      enrolment: 'open',
+      minSessions: 2,
+      sessions: [
+        { title: '第一讲', lecturerUserId: lecturer, startsAt: soon(-14), endsAt: soon(-14, 16) },
+        { title: '第二讲', lecturerUserId: lecturer, startsAt: soon(-7), endsAt: soon(-7, 16) },
+        { title: '第三讲', startsAt: soon(7), endsAt: soon(7, 16) },
+      ],
+    });
+    expect(course.status, JSON.stringify(course.body)).toBe(201);
+    const member = await t.as('member');
+    expect((await member.post(`/api/courses/${course.body.id}/enrolments`, {})).status).toBe(201);
+    const [a, b] = await t.members('course', 2, bajiaoNorth);
+    expect((await a!.post(`/api/courses/${course.body.id}/enrolments`, {})).status).toBe(201);
+    const full = await b!.post(`/api/courses/${course.body.id}/enrolments`, {});
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('course_full');
+
+    const zhang = (await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '张建国'"))[0]!.id;
+    const [s1, s2] = course.body.sessions;
+    // A member cannot record; the lecturer records their own session.
+    expect(
+      (await member.put(`/api/sessions/${s1.id}/attendance`, { items: [{ personId: zhang, present: true }] }))
+        .status,
+    ).toBe(403);
+    const teacher = await t.as('lecturer');
+    expect(
+      (
+        await teacher.put(`/api/sessions/${s1.id}/attendance`, {
+          items: [{ personId: zhang, present: true }],
+        })
+      ).body.present,
+    ).toBe(1);
+    const outsider = await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '陈桂兰'");
+    expect(
+      (
+        await teacher.put(`/api/sessions/${s2.id}/attendance`, {
+          items: [{ personId: outsider[0]!.id, present: true }],
+        })
+      ).body.error.code,
+    ).toBe('course_not_enrolled');
+    const mine = async () => (await member.get(`/api/courses/${course.body.id}`)).body.mine;
+    expect(await mine()).toMatchObject({ attended: 1, completedAt: null });
+    await teacher.put(`/api/sessions/${s2.id}/attendance`, { items: [{ personId: zhang, present: true }] });
+    const done = await mine();
+    expect(done.completedAt).not.toBeNull();
+    const completions = await t.sql<{ quantity: number }>(
+      "SELECT quantity::float8 AS quantity FROM ledger_entries WHERE kind = 'course_completed' AND source_id = $1",
+      [done.enrolmentId],
+    );
+    expect(completions).toEqual([{ quantity: 1 }]);
+    // A corrected record takes it back, with a correction entry.
+    await street.put(`/api/sessions/${s2.id}/attendance`, { items: [{ personId: zhang, present: false }] });
+    expect((await mine()).completedAt).toBeNull();
+    const net = await t.sql<{ n: number }>(
+      "SELECT sum(quantity)::float8 AS n FROM ledger_entries WHERE kind = 'course_completed' AND source_id = $1",
+      [done.enrolmentId],
+    );
+    expect(net[0]!.n).toBe(0);
+    await street.put(`/api/sessions/${s2.id}/attendance`, { items: [{ personId: zhang, present: true }] });
+
+    const pdf = await member.request('GET', `/api/enrolments/${done.enrolmentId}/certificate`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(String(pdf.body).startsWith('%PDF')).toBe(true);
+    expect((await a!.get(`/api/enrolments/${done.enrolmentId}/certificate`)).status).toBe(404);
+  });
+});
+
+describe('campaigns', () => {
+  it('reach counts what the campaign grouped and what happened in its area during its dates', async () => {
+    const [c] = await t.sql<{ id: number }>("SELECT id FROM campaigns WHERE kind = 'publicity_week' LIMIT 1");
+    const reach = await street.get(`/api/campaigns/${c!.id}/reach`);
+    expect(reach.status).toBe(200);
+    const [n] = await t.sql<{ recipients: number; reads: number }>(
+      `SELECT count(*)::int AS recipients, count(read_at)::int AS reads FROM notice_recipients x
+         JOIN notices n ON n.id = x.notice_id WHERE n.campaign_id = $1`,
+      [c!.id],
+    );
+    expect(reach.body).toMatchObject({ noticeRecipients: n!.recipients, noticeReads: n!.reads });
+    expect(reach.body.byDay).toHaveLength(7);
+    expect(reach.body.sessionAttendance).toBeGreaterThan(0);
+    const other = await t.as('street_110107004');
+    expect((await other.patch(`/api/campaigns/${c!.id}`, { title: '越权' })).status).toBe(403);
+  });
+});
