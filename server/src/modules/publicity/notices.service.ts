@@ -358,7 +358,7 @@ export async function remindUnread(db: Tx, actor: Actor, id: number) {
 /** A recipient reads it: the first time is a participation entry. */
 export async function readNotice(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
-    const n = await load(tx, actor, id);
+    await load(tx, actor, id); // 404 unless it was sent to the reader (or they publish here)
     const { rows } = await tx.execute<{ community_id: number }>(sql`
       UPDATE notice_recipients SET read_at = now()
        WHERE district_id = ${actor.districtId} AND notice_id = ${id} AND person_id = ${actor.personId ?? 0} AND read_at IS NULL
