@@ -19,6 +19,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
   }
+  interface FastifyInstance {
+    /** Every API route and the policy it declared: what the permission tests walk through. */
+    policies: { method: string; url: string; policy: Policy }[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionExpired: boolean;
@@ -39,10 +43,13 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('csrfToken', null);
 
+  app.decorate('policies', []);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.policy) {
-      throw new Error(`Route ${route.method} ${route.url} declares no policy (config.policy)`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`Route ${route.method} ${route.url} declares no policy (config.policy)`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.policies.push({ method, url: route.url, policy });
   });
 
   app.addHook('onRequest', async (req) => {
