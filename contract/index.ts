@@ -1634,7 +1634,8 @@ export const CourseCreateBody = z.strictObject({
   enrolment: z.enum(ENROLMENT_MODES).default('open'),
   /** Sessions to attend for completion; a lecture has one. */
   minSessions: z.number().int().min(1).max(50).default(1),
-  campaignId: Id.optional(),
+  /** null takes it out of its campaign. */
+  campaignId: Id.nullable().optional(),
   sessions: z.array(CourseSessionInput).min(1).max(50),
 });
 export const CourseUpdateBody = patchOf(
@@ -1729,7 +1730,8 @@ export const NoticeCreateBody = z.strictObject({
   /** Rich text as HTML; kept to paragraphs, headings, lists, emphasis and links. */
   body: z.string().max(100_000),
   audience: NoticeAudience,
-  campaignId: Id.optional(),
+  /** null takes it out of its campaign. */
+  campaignId: Id.nullable().optional(),
 });
 export const NoticeUpdateBody = patchOf(NoticeCreateBody.shape);
 export const Notice = z.object({

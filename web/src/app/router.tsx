@@ -102,6 +102,40 @@ const MyInvitationsPage = lazy(() =>
   import('../features/invitations/MyInvitationsPage').then((m) => ({ default: m.MyInvitationsPage })),
 );
 
+const CoursesPage = lazy(() =>
+  import('../features/courses/CoursesPage').then((m) => ({ default: m.CoursesPage })),
+);
+const CoursePage = lazy(() =>
+  import('../features/courses/CoursePage').then((m) => ({ default: m.CoursePage })),
+);
+const TeachingPage = lazy(() =>
+  import('../features/courses/TeachingPage').then((m) => ({ default: m.TeachingPage })),
+);
+const NoticesPage = lazy(() =>
+  import('../features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticePage = lazy(() =>
+  import('../features/notices/NoticePage').then((m) => ({ default: m.NoticePage })),
+);
+const NoticeEditorPage = lazy(() =>
+  import('../features/notices/NoticeEditorPage').then((m) => ({ default: m.NoticeEditorPage })),
+);
+const NoticeInboxPage = lazy(() =>
+  import('../features/notices/InboxPage').then((m) => ({ default: m.InboxPage })),
+);
+const ReadNoticePage = lazy(() =>
+  import('../features/notices/ReadNoticePage').then((m) => ({ default: m.ReadNoticePage })),
+);
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -197,6 +231,69 @@ export const router = createBrowserRouter([
       { path: 'teams/:id', element: <TeamPage /> },
       // Everyone signed in (the page says so when there is no person to invite).
       { path: 'me/invitations', element: <MyInvitationsPage /> },
+      // Everyone signed in: notices sent to me, and my notifications with their preferences.
+      { path: 'me/inbox', element: <NoticeInboxPage /> },
+      { path: 'me/inbox/:id', element: <ReadNoticePage /> },
+      { path: 'me/notifications', element: <NotificationsPage /> },
+      // Everyone signed in: the server answers with the courses and lectures each may see.
+      { path: 'courses', element: <CoursesPage /> },
+      { path: 'courses/:id', element: <CoursePage /> },
+      {
+        path: 'me/teaching',
+        element: (
+          <RequireAction action="course.teach">
+            <TeachingPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'notices',
+        element: (
+          <RequireAction action="notice.publish">
+            <NoticesPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'notices/new',
+        element: (
+          <RequireAction action="notice.publish">
+            <NoticeEditorPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'notices/:id',
+        element: (
+          <RequireAction action="notice.publish">
+            <NoticePage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'notices/:id/edit',
+        element: (
+          <RequireAction action="notice.publish">
+            <NoticeEditorPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'campaigns',
+        element: (
+          <RequireAction action="campaign.manage">
+            <CampaignsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'campaigns/:id',
+        element: (
+          <RequireAction action="campaign.manage">
+            <CampaignPage />
+          </RequireAction>
+        ),
+      },
       {
         path: 'me/bookings',
         element: (

@@ -224,7 +224,7 @@ export async function updateCourse(
       UPDATE courses SET title = ${input.title ?? c.title}, description = ${input.description ?? c.description},
              audience = ${input.audience ?? c.audience}, capacity = ${input.capacity ?? c.capacity},
              enrolment = ${input.enrolment ?? c.enrolment}, min_sessions = ${input.minSessions ?? c.min_sessions},
-             campaign_id = ${input.campaignId ?? c.campaign_id}, updated_at = now()
+             campaign_id = ${input.campaignId !== undefined ? input.campaignId : c.campaign_id}, updated_at = now()
        WHERE district_id = ${actor.districtId} AND id = ${id}`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,

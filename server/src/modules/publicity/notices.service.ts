@@ -179,8 +179,8 @@ export async function listNotices(db: Tx, actor: Actor, q: z.infer<typeof Notice
   );
 }
 
-async function campaignIn(tx: Tx, actor: Actor, campaignId: number | undefined) {
-  if (campaignId === undefined) return null;
+async function campaignIn(tx: Tx, actor: Actor, campaignId: number | null | undefined) {
+  if (campaignId === undefined || campaignId === null) return null;
   const { rows } = await tx.execute(
     sql`SELECT 1 FROM campaigns WHERE district_id = ${actor.districtId} AND id = ${campaignId}`,
   );
@@ -363,6 +363,9 @@ export async function readNotice(db: Tx, actor: Actor, id: number) {
       UPDATE notice_recipients SET read_at = now()
        WHERE district_id = ${actor.districtId} AND notice_id = ${id} AND person_id = ${actor.personId ?? 0} AND read_at IS NULL
       RETURNING community_id`);
+    // The bell's note of it is read too.
+    await tx.execute(sql`UPDATE notifications SET read_at = now()
+      WHERE user_id = ${actor.userId} AND link = ${`/me/inbox/${id}`} AND read_at IS NULL`);
     if (rows[0]) {
       await settle(
         tx,

@@ -1,11 +1,16 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../shared/useIsMobile';
 import { currentLocale, setLocale } from '../i18n';
 
-/** One click switches to the other language; the button names the language it switches to. */
+/**
+ * One click switches to the other language; the button names the language it switches to
+ * (briefly on a phone, where the header has room for little).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const next = currentLocale() === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <Button
@@ -16,7 +21,7 @@ export function LanguageSwitch() {
       data-testid="lang-switch"
       lang={next}
     >
-      {t('lang.other')}
+      {isMobile ? t('lang.otherShort') : t('lang.other')}
     </Button>
   );
 }

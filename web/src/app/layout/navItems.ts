@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BellOutlined,
+  BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CheckCircleOutlined,
@@ -12,19 +14,23 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   FlagOutlined,
   GiftOutlined,
   HeartOutlined,
   HomeOutlined,
   InboxOutlined,
   MailOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   ProjectOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
   SearchOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TableOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -51,6 +57,12 @@ export type NavName =
   | 'teams'
   | 'findTeam'
   | 'myInvitations'
+  | 'myInbox'
+  | 'myNotifications'
+  | 'courses'
+  | 'myTeaching'
+  | 'notices'
+  | 'campaigns'
   | 'bookingInbox'
   | 'facilityUtilization'
   | 'units'
@@ -91,6 +103,9 @@ const NAV: NavEntry[] = [
     icon: MailOutlined,
     visible: (me) => me.user.personId !== null,
   },
+  // Everyone signed in: notices and open letters sent to me; all my notifications.
+  { path: '/me/inbox', name: 'myInbox', icon: FileTextOutlined, visible: () => true },
+  { path: '/me/notifications', name: 'myNotifications', icon: BellOutlined, visible: () => true },
   // One's own record needs a person record to be about.
   {
     path: '/me/record',
@@ -134,6 +149,11 @@ const NAV: NavEntry[] = [
     icon: BarChartOutlined,
     visible: can('facility.manage'),
   },
+  // Everyone signed in: courses and lectures; lecturers' sessions; organisers' notices and campaigns.
+  { path: '/courses', name: 'courses', icon: ReadOutlined, visible: () => true },
+  { path: '/me/teaching', name: 'myTeaching', icon: BookOutlined, visible: can('course.teach') },
+  { path: '/notices', name: 'notices', icon: NotificationOutlined, visible: can('notice.publish') },
+  { path: '/campaigns', name: 'campaigns', icon: SoundOutlined, visible: can('campaign.manage') },
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },

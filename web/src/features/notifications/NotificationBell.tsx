@@ -65,6 +65,19 @@ export function NotificationBell() {
           {t('notifications.more', { count: count - items.length })}
         </Typography.Text>
       )}
+      <div className="gj-notifications-foot">
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setOpen(false);
+            navigate('/me/notifications');
+          }}
+          data-testid="notifications-all"
+        >
+          {t('notifications.openCentre')}
+        </Button>
+      </div>
     </>
   );
 
