@@ -1752,8 +1752,10 @@ export const Notice = z.object({
   /** For a recipient: when they read it. */
   readAt: z.string().nullable(),
   managedByMe: z.boolean(),
+  attachments: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
 });
 export type Notice = z.infer<typeof Notice>;
+export const NoticeAttachment = z.object({ id: z.number(), name: z.string(), size: z.number() });
 export const NoticeListQuery = z.strictObject({
   ...Pagination,
   q: z.string().trim().max(50).optional(),

@@ -257,6 +257,7 @@ const messages = {
   suggest_recent: ['近 90 天服务 {hours} 小时', '{hours} h served in the last 90 days'],
   suggest_free: ['该时段有空', 'Free at that time'],
   suggest_party: ['党员', 'Party member'],
+  attachment_empty: ['附件为空', 'The attachment is empty'],
   notice_team_outside: ['所选服务队不在该范围内', 'The team is outside the chosen area'],
   notice_not_draft: ['该通知已发布，不能再修改', 'This notice has been published and can no longer change'],
   notice_not_published: ['通知尚未发布完成', 'The notice is not published yet'],

@@ -4,6 +4,9 @@
  * that delivers it in batches to each recipient's inbox (and bell), exactly once however
  * often the job runs. Reading it is a participation entry in the ledger.
  */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import sanitizeHtml from 'sanitize-html';
 import type { z } from 'zod';
@@ -100,6 +103,7 @@ type Row = {
   published_at: string | null;
   created_at: string;
   read_at: string | null;
+  attachments: { id: number; name: string; size: number }[];
 };
 
 const select = (actor: Actor) => sql`
@@ -108,7 +112,9 @@ const select = (actor: Actor) => sql`
          (SELECT count(*)::int FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id AND x.read_at IS NOT NULL) AS reads,
          n.campaign_id, u.display_name AS author, n.published_at, n.created_at,
          (SELECT x.read_at FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id
-             AND x.person_id = ${actor.personId ?? 0}) AS read_at
+             AND x.person_id = ${actor.personId ?? 0}) AS read_at,
+         coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size) ORDER BY f.id)
+                     FROM notice_attachments f WHERE f.district_id = n.district_id AND f.notice_id = n.id), '[]') AS attachments
     FROM notices n
     JOIN regions r ON r.district_id = n.district_id AND r.id = n.region_id
     LEFT JOIN users u ON u.id = n.created_by`;
@@ -132,6 +138,7 @@ const present =
     createdAt: iso(n.created_at)!,
     readAt: iso(n.read_at),
     managedByMe: can(actor, 'notice.publish', n.region_path),
+    attachments: n.attachments,
   });
 
 /** A notice the actor may see: one they publish over, or one sent to them. */
@@ -409,4 +416,87 @@ export async function noticeReads(db: Tx, actor: Actor, id: number) {
       readRate: rate(r.reads, r.recipients),
     })),
   };
+}
+
+// ---------- attachments ----------
+
+export const MAX_ATTACHMENT = 10 * 1024 * 1024;
+const uploadsOf = (dataDir: string) => path.join(dataDir, 'uploads', 'notices');
+
+/** A draft's attachment: the bytes go to the data directory, the row names them. */
+export async function attach(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  file: { name: string; contentType: string; bytes: Buffer },
+  dataDir: string,
+) {
+  if (!file.bytes.length) throw unprocessable('attachment_empty');
+  return db.transaction(async (tx) => {
+    const n = await load(tx, actor, id, true);
+    authorize(actor, 'notice.publish', n.region_path);
+    if (n.status !== 'draft') throw conflict('notice_not_draft');
+    const storedAs = `${actor.districtId}-${randomUUID()}`;
+    const dir = uploadsOf(dataDir);
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, storedAs), file.bytes);
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO notice_attachments (district_id, notice_id, name, content_type, size, stored_as)
+      VALUES (${actor.districtId}, ${id}, ${file.name.slice(0, 200)}, ${file.contentType}, ${file.bytes.length}, ${storedAs})
+      RETURNING id`);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: n.region_id,
+      action: 'notice.attach',
+      entityType: 'notice',
+      entityId: id,
+      after: { name: file.name, size: file.bytes.length },
+    });
+    return { id: rows[0]!.id, name: file.name.slice(0, 200), size: file.bytes.length };
+  });
+}
+
+async function attachmentRow(db: Tx, actor: Actor, id: number, attachmentId: number) {
+  const { rows } = await db.execute<{ name: string; content_type: string; stored_as: string }>(sql`
+    SELECT name, content_type, stored_as FROM notice_attachments
+     WHERE district_id = ${actor.districtId} AND notice_id = ${id} AND id = ${attachmentId}`);
+  if (!rows[0]) throw notFound();
+  return rows[0];
+}
+
+/** Recipients and publishers download what is attached. */
+export async function attachmentFile(
+  db: Tx,
+  actor: Actor,
+  id: number,
+  attachmentId: number,
+  dataDir: string,
+) {
+  await load(db, actor, id);
+  const a = await attachmentRow(db, actor, id, attachmentId);
+  const bytes = await fs.readFile(path.join(uploadsOf(dataDir), a.stored_as)).catch(() => {
+    throw notFound();
+  });
+  return { name: a.name, contentType: a.content_type, bytes };
+}
+
+export async function detach(db: Tx, actor: Actor, id: number, attachmentId: number, dataDir: string) {
+  return db.transaction(async (tx) => {
+    const n = await load(tx, actor, id, true);
+    authorize(actor, 'notice.publish', n.region_path);
+    if (n.status !== 'draft') throw conflict('notice_not_draft');
+    const a = await attachmentRow(tx, actor, id, attachmentId);
+    await tx.execute(
+      sql`DELETE FROM notice_attachments WHERE district_id = ${actor.districtId} AND id = ${attachmentId}`,
+    );
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: n.region_id,
+      action: 'notice.detach',
+      entityType: 'notice',
+      entityId: id,
+      before: { name: a.name },
+    });
+    await fs.rm(path.join(uploadsOf(dataDir), a.stored_as), { force: true });
+  });
 }

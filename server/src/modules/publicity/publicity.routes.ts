@@ -14,8 +14,10 @@ import {
   CourseUpdateBody,
   EnrolBody,
   Enrolment,
+  Id,
   IdParams,
   Notice,
+  NoticeAttachment,
   NoticeAudience,
   NoticeCreateBody,
   NoticeListQuery,
@@ -26,7 +28,8 @@ import {
   SessionAttendanceBody,
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
-import { errors } from '../../http';
+import { badRequest } from '../../errors';
+import { errors, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as campaigns from './campaigns.service';
 import { certificatePdf } from './certificate';
@@ -36,8 +39,16 @@ import * as notices from './notices.service';
 const tags = ['publicity'];
 
 export const publicityRoutes =
-  ({ db }: AppDeps): FastifyPluginAsyncZod =>
+  ({ db, config }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // An attachment is the raw body (any type, plain text too), named in x-file-name.
+    app.removeContentTypeParser('text/plain');
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: notices.MAX_ATTACHMENT },
+      (_req, body, done) => done(null, body),
+    );
+
     // ---------- courses and lectures ----------
     app.get(
       '/api/courses',
@@ -258,6 +269,71 @@ export const publicityRoutes =
       },
       async (req, reply) =>
         reply.status(202).send(await notices.remindUnread(db, actorOf(req), req.params.id)),
+    );
+
+    app.post(
+      '/api/notices/:id/attachments',
+      {
+        config: { policy: 'notice.publish' },
+        bodyLimit: notices.MAX_ATTACHMENT,
+        schema: {
+          tags,
+          summary: 'Attach a file (at most 10 MB) to a draft: the file is the body, its name in x-file-name',
+          params: IdParams,
+          response: { 201: NoticeAttachment, ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body)) throw badRequest('attachment_empty');
+        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'attachment'));
+        const file = {
+          name,
+          contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+          bytes: req.body,
+        };
+        return reply
+          .status(201)
+          .send(await notices.attach(db, actorOf(req), req.params.id, file, config.dataDir));
+      },
+    );
+    app.get(
+      '/api/notices/:id/attachments/:attachmentId',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          params: z.strictObject({ id: Id, attachmentId: Id }),
+          response: { 200: z.instanceof(Buffer), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const f = await notices.attachmentFile(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.attachmentId,
+          config.dataDir,
+        );
+        return reply
+          .type(f.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+          .send(f.bytes);
+      },
+    );
+    app.delete(
+      '/api/notices/:id/attachments/:attachmentId',
+      {
+        config: { policy: 'notice.publish' },
+        schema: {
+          tags,
+          params: z.strictObject({ id: Id, attachmentId: Id }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await notices.detach(db, actorOf(req), req.params.id, req.params.attachmentId, config.dataDir);
+        return noContent(reply);
+      },
     );
 
     // ---------- campaigns ----------

@@ -211,6 +211,28 @@ export const noticeRecipients = pgTable(
   ],
 );
 
+/** A file attached to a notice, kept under the data directory. */
+export const noticeAttachments = pgTable(
+  'notice_attachments',
+  {
+    districtId: districtId(),
+    id: id().notNull().generatedByDefaultAsIdentity(),
+    noticeId: id('notice_id').notNull(),
+    name: text().notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer().notNull(),
+    /** The file's name in the data directory's uploads. */
+    storedAs: text('stored_as').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.noticeId], foreignColumns: [notices.districtId, notices.id] }),
+    index('notice_attachments_notice_idx').on(t.districtId, t.noticeId),
+    check('notice_attachments_size', sql`${t.size} BETWEEN 1 AND 10485760`),
+  ],
+);
+
 /** Per-user notification preferences: kinds muted in the bell, extra channels. */
 export const notificationPrefs = pgTable('notification_prefs', {
   userId: id('user_id')

@@ -64,6 +64,18 @@ describe('notices and their audience', () => {
     });
     expect(draft.status).toBe(201);
     expect(draft.body.body).toBe('<p>各位党员：</p><p>请积极参加<strong>固定奉献日</strong>。</p>');
+    // A file attached to the draft travels with it.
+    const attached = await street.request(
+      'POST',
+      `/api/notices/${draft.body.id}/attachments`,
+      Buffer.from('%PDF-1.4 活动安排'),
+      {
+        'content-type': 'application/pdf',
+        'x-file-name': encodeURIComponent('活动安排.pdf'),
+      },
+    );
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ name: '活动安排.pdf' });
     const published = await street.post(`/api/notices/${draft.body.id}/publish`);
     expect(published.status).toBe(202);
     expect(published.body.status).toBe('publishing');
@@ -90,8 +102,22 @@ describe('notices and their audience', () => {
     const reads = await street.get(`/api/notices/${draft.body.id}/reads`);
     expect(reads.body).toMatchObject({ reads: 1, recipients: after.body.recipients });
     expect(reads.body.readRate).toBeCloseTo(1 / after.body.recipients, 3);
-    // Not sent to a resident: they cannot open it.
-    expect((await (await t.as('resident')).get(`/api/notices/${draft.body.id}`)).status).toBe(404);
+    // The recipient downloads the attachment; once published, nothing more is attached.
+    const file = await member.request('GET', `/api/notices/${draft.body.id}/attachments/${attached.body.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    expect(String(file.body)).toContain('活动安排');
+    const late = await street.request('POST', `/api/notices/${draft.body.id}/attachments`, Buffer.from('x'), {
+      'content-type': 'text/plain',
+      'x-file-name': 'late.txt',
+    });
+    expect(late.status).toBe(409);
+    // Not sent to a resident: they cannot open it, nor its attachment.
+    const resident = await t.as('resident');
+    expect((await resident.get(`/api/notices/${draft.body.id}`)).status).toBe(404);
+    expect((await resident.get(`/api/notices/${draft.body.id}/attachments/${attached.body.id}`)).status).toBe(
+      404,
+    );
   });
 
   it('fans out to 40,000 recipients, each exactly once even when the job runs again', async () => {

@@ -11,6 +11,7 @@ import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { Attachments } from './Attachments';
 import { AudienceFields } from './AudienceFields';
 import { AudiencePreviewPanel, audienceOf, useLivePreview } from './AudiencePreview';
 import {
@@ -198,6 +199,11 @@ function Editor({ notice, initial }: { notice?: Notice; initial: Partial<Values>
             <Form.Item name="campaignId" label={t('notices.campaign')} extra={t('notices.campaignHint')}>
               <CampaignSelect data-testid="notice-campaign" />
             </Form.Item>
+            {notice ? (
+              <Attachments notice={notice} editable />
+            ) : (
+              <Typography.Text type="secondary">{t('notices.attachments.afterSave')}</Typography.Text>
+            )}
           </Card>
           <div className="gj-pub-editor-side">
             <Card size="small" title={t('notices.audience.title')}>

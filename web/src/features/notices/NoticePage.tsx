@@ -30,6 +30,7 @@ import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useCampaign } from '../campaigns/api';
+import { Attachments } from './Attachments';
 import {
   type AudiencePreviewData,
   type NoticeReadsData,
@@ -344,6 +345,7 @@ export function NoticePage() {
           <Card size="small" className="gj-section" title={t('notices.bodyLabel')}>
             <article className="gj-pub-article gj-pub-article-inset">
               <RichText html={notice.body} data-testid="notice-body-text" />
+              <Attachments notice={notice} />
             </article>
           </Card>
         </>

@@ -10,6 +10,7 @@ import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { useMarkReadByLink } from '../notifications/api';
+import { Attachments } from './Attachments';
 import { useMarkNoticeRead, useNotice } from './api';
 import { NoticeKindTag } from './NoticeTags';
 import { RichText } from './RichText';
@@ -76,6 +77,7 @@ export function ReadNoticePage() {
             </Typography.Text>
           </header>
           <RichText html={notice.body} data-testid="inbox-notice-body" />
+          <Attachments notice={notice} />
           <footer className="gj-pub-article-foot">
             {notice.readAt !== null && (
               <Typography.Text type="secondary" data-testid="inbox-notice-read">
