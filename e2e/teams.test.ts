@@ -29,7 +29,7 @@ describe('a suggested member invited to a role', () => {
     const member = await openBrowser(PHONE);
     try {
       await login(worker.page, 'community_worker');
-      // A counselling desk in 张建国's own building, a week from now.
+      // A counselling desk in 张建国's own building, three weeks out (when he is free).
       const community = (
         await call(worker.page, 'GET', `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`)
       ).body.items[0];
@@ -44,8 +44,8 @@ describe('a suggested member invited to a role', () => {
       const created = await call(worker.page, 'POST', '/api/projects', {
         title: '楼门心理疏导站',
         regionId: building.id,
-        startsAt: week(7),
-        endsAt: week(7.1),
+        startsAt: week(23),
+        endsAt: week(23.1),
         roles: [{ kind: 'custom', name: '心理疏导员', slots: 2, specialties: ['counselling'] }],
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -86,6 +86,34 @@ describe('a suggested member invited to a role', () => {
       await worker.page.reload();
       await expect.poll(() => worker.page.getByTestId('claims').innerText()).toContain('张建国');
       await screenshot(worker.page, 'teams-claimed');
+
+      // As the leader of the community's medical team, he puts a team member forward for the next dedication day.
+      const team = (await call(member.page, 'GET', '/api/teams?mine=true')).body.items.find(
+        (x: any) => x.managedByMe,
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+      const next = (
+        await call(member.page, 'GET', `/api/occurrences?regionId=${community.id}&from=${today}&to=${later}`)
+      ).body.items.find((o: any) => o.status === 'scheduled' && Date.parse(o.startsAt) > Date.now());
+      const task = next.tasks[0];
+      await member.page.goto(`${baseUrl()}/occurrences/${next.id}`);
+      await member.page.getByTestId(`task-team-signup-${task.id}`).click();
+      await member.page.getByTestId('team-signup-members').click();
+      await member.page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .nth(1)
+        .click();
+      await member.page.keyboard.press('Escape');
+      await member.page.getByTestId('team-signup-submit').click();
+      await expect
+        .poll(async () =>
+          (await call(member.page, 'GET', `/api/teams/${team.id}/activities`)).body.items.some(
+            (a: any) => a.kind === 'signup' && a.link === `/occurrences/${next.id}`,
+          ),
+        )
+        .toBe(true);
+      await screenshot(member.page, 'teams-signup-phone');
     } finally {
       await worker.close();
       await member.close();

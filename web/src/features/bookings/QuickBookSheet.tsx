@@ -1,9 +1,9 @@
 import type { Facility } from '@contract';
-import { Button, Descriptions, Drawer, Input, InputNumber, Modal, Switch, Typography } from 'antd';
+import { Descriptions, Input, InputNumber, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { slotText } from '../facilities/time';
 import { type BookingSeries, useCreateBooking } from './api';
@@ -27,7 +27,6 @@ export function QuickBookSheet({
   onBooked: (result: BookingSeries) => void;
 }) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const feedback = useFeedback();
   const create = useCreateBooking();
   const unit = useBookingUnit();
@@ -117,50 +116,18 @@ export function QuickBookSheet({
     </div>
   );
 
-  const confirmButton = (
-    <Button
-      type="primary"
-      size={isMobile ? 'large' : 'middle'}
-      block={isMobile}
-      disabled={tooShort}
-      loading={create.isPending}
-      onClick={confirm}
-      data-testid="quick-book-confirm"
-    >
-      {t('bookings.confirm')}
-    </Button>
-  );
-
-  if (isMobile) {
-    return (
-      <Drawer
-        open={target !== null}
-        onClose={onClose}
-        placement="bottom"
-        size="auto"
-        title={t('bookings.confirmTitle')}
-        destroyOnHidden
-        footer={confirmButton}
-        className="gj-sheet"
-      >
-        {body}
-      </Drawer>
-    );
-  }
   return (
-    <Modal
+    <ConfirmSheet
       open={target !== null}
-      onCancel={onClose}
+      onClose={onClose}
       title={t('bookings.confirmTitle')}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <span key="ok">{confirmButton}</span>,
-      ]}
+      okText={t('bookings.confirm')}
+      onOk={confirm}
+      loading={create.isPending}
+      disabled={tooShort}
+      okTestId="quick-book-confirm"
     >
       {body}
-    </Modal>
+    </ConfirmSheet>
   );
 }

@@ -6,6 +6,7 @@ import {
   PlusOutlined,
   QrcodeOutlined,
   StopOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { DedicationTask, Occurrence } from '@contract';
 import {
@@ -29,7 +30,9 @@ import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { SpecialtyTags } from '../members/MemberCells';
+import { useTeamsIRun } from '../teams/api';
 import { SuggestionDrawer, type SuggestionDrawerTarget } from '../teams/SuggestionDrawer';
+import { TeamSignupModal } from '../teams/TeamSignupModal';
 import { canWithdraw, hasEnded, isActive, isCheckinOpen, takesSignups, useOccurrence } from './api';
 import { CancelOccurrenceModal } from './CancelOccurrenceModal';
 import { CheckinQrModal } from './CheckinQrModal';
@@ -84,12 +87,15 @@ function TaskCard({
   task,
   onEdit,
   onSuggest,
+  onTeamSignup,
 }: {
   occurrence: Occurrence;
   task: DedicationTask;
   onEdit?: (task: DedicationTask) => void;
   /** For the organiser: find people for the task. */
   onSuggest?: (task: DedicationTask) => void;
+  /** For a team's leader: sign the team's members up. */
+  onTeamSignup?: (task: DedicationTask) => void;
 }) {
   const { t } = useTranslation();
   const ownHours = !sameHours(task, occurrence);
@@ -141,6 +147,16 @@ function TaskCard({
           {t('suggestions.open')}
         </Button>
       )}
+      {onTeamSignup && (
+        <Button
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => onTeamSignup(task)}
+          data-testid={`task-team-signup-${task.id}`}
+        >
+          {t('teams.signupOpen')}
+        </Button>
+      )}
     </div>
   );
 }
@@ -187,6 +203,8 @@ export function OccurrencePage() {
   const [cancelOpen, setCancelOpen] = useState(false);
   const [taskForm, setTaskForm] = useState<TaskFormTarget | null>(null);
   const [suggesting, setSuggesting] = useState<SuggestionDrawerTarget | null>(null);
+  const [teamSignup, setTeamSignup] = useState<DedicationTask | null>(null);
+  const teamsIRun = useTeamsIRun();
   const canManage = can('dedication.manage');
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
@@ -308,6 +326,11 @@ export function OccurrencePage() {
                             setSuggesting({ taskId: task.id, title: `${occurrence.title} · ${task.title}` })
                         : undefined
                     }
+                    onTeamSignup={
+                      teamsIRun.length > 0 && occurrence.status === 'scheduled' && !hasEnded(occurrence)
+                        ? (task) => setTeamSignup(task)
+                        : undefined
+                    }
                   />
                 ))}
               </div>
@@ -333,6 +356,7 @@ export function OccurrencePage() {
       )}
       <TaskFormDrawer target={taskForm} onClose={() => setTaskForm(null)} />
       {canManage && <SuggestionDrawer target={suggesting} onClose={() => setSuggesting(null)} />}
+      <TeamSignupModal task={teamSignup} onClose={() => setTeamSignup(null)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { ProjectRole } from '@contract';
-import { Button, Descriptions, Drawer, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Descriptions, InputNumber, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
+import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { useClaimRole } from './api';
 import { projectTime, roleLabel } from './RoleSlots';
@@ -34,7 +34,6 @@ export function useClaimUnit() {
 export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const isMobile = useIsMobile();
   const feedback = useFeedback();
   const claim = useClaimRole();
   const shown = useLastDefined(target);
@@ -155,49 +154,17 @@ export function ClaimSheet({ target, onClose }: { target: ClaimTarget | null; on
     </div>
   );
 
-  const confirmButton = (
-    <Button
-      type="primary"
-      size={isMobile ? 'large' : 'middle'}
-      block={isMobile}
-      loading={claim.isPending}
-      onClick={confirm}
-      data-testid="claim-confirm"
-    >
-      {t('claims.confirm')}
-    </Button>
-  );
-
-  if (isMobile) {
-    return (
-      <Drawer
-        open={target !== null}
-        onClose={onClose}
-        placement="bottom"
-        size="auto"
-        title={t('claims.confirmTitle')}
-        destroyOnHidden
-        footer={confirmButton}
-        className="gj-sheet"
-      >
-        {body}
-      </Drawer>
-    );
-  }
   return (
-    <Modal
+    <ConfirmSheet
       open={target !== null}
-      onCancel={onClose}
+      onClose={onClose}
       title={t('claims.confirmTitle')}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <span key="ok">{confirmButton}</span>,
-      ]}
+      okText={t('claims.confirm')}
+      onOk={confirm}
+      loading={claim.isPending}
+      okTestId="claim-confirm"
     >
       {body}
-    </Modal>
+    </ConfirmSheet>
   );
 }

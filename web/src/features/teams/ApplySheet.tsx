@@ -1,10 +1,10 @@
 import { SendOutlined } from '@ant-design/icons';
 import type { Team } from '@contract';
-import { Button, Descriptions, Drawer, Input, Modal, Typography } from 'antd';
+import { Descriptions, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { useApplyToTeam } from './api';
 import { TeamSpecialtyTag } from './TeamTags';
@@ -25,7 +25,6 @@ export function ApplySheet({
   onApplied?: (team: Team) => void;
 }) {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const feedback = useFeedback();
   const apply = useApplyToTeam();
   const shown = useLastDefined(team);
@@ -89,50 +88,18 @@ export function ApplySheet({
     </div>
   );
 
-  const confirmButton = (
-    <Button
-      type="primary"
-      size={isMobile ? 'large' : 'middle'}
-      block={isMobile}
-      icon={<SendOutlined />}
-      loading={apply.isPending}
-      onClick={confirm}
-      data-testid="apply-confirm"
-    >
-      {t('teams.applySubmit')}
-    </Button>
-  );
-
-  if (isMobile) {
-    return (
-      <Drawer
-        open={team !== null}
-        onClose={onClose}
-        placement="bottom"
-        size="auto"
-        title={t('teams.applyTitle')}
-        destroyOnHidden
-        footer={confirmButton}
-        className="gj-sheet"
-      >
-        {body}
-      </Drawer>
-    );
-  }
   return (
-    <Modal
+    <ConfirmSheet
       open={team !== null}
-      onCancel={onClose}
+      onClose={onClose}
       title={t('teams.applyTitle')}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <span key="ok">{confirmButton}</span>,
-      ]}
+      okText={t('teams.applySubmit')}
+      onOk={confirm}
+      okIcon={<SendOutlined />}
+      loading={apply.isPending}
+      okTestId="apply-confirm"
     >
       {body}
-    </Modal>
+    </ConfirmSheet>
   );
 }
