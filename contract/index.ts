@@ -77,6 +77,10 @@ export const ACTIONS = [
   'notice.publish',
   /** Run campaigns such as a publicity week. */
   'campaign.manage',
+  /** Open and run evaluations for the three honours; enter deductions. */
+  'evaluation.manage',
+  /** See evaluations, rankings and score breakdowns. */
+  'evaluation.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -1839,4 +1843,113 @@ export const NotificationPrefs = z.strictObject({
     .array(z.enum(['sms', 'wechat']))
     .max(2)
     .default([]),
+});
+
+// ---------- evaluations of the three honours (文明单位、先进党组织、优秀共产党员) ----------
+export const HONOURS = ['civilized_unit', 'advanced_party_org', 'outstanding_member'] as const;
+export type Honour = (typeof HONOURS)[number];
+export const EVALUATION_STATUSES = ['open', 'closed'] as const;
+/** One criterion: points for each act of a kind in the ledger, capped per act and per year, weighted. */
+export const Criterion = z.strictObject({
+  key: z.string().regex(/^[a-z_]{2,40}$/),
+  label: z.string().trim().min(2).max(60),
+  kind: z.enum(LEDGER_KINDS),
+  /** Points for each unit of an act's quantity (an hour, a meeting, a course). */
+  pointsPer: z.number().min(0).max(100),
+  /** At most this many points from one act. */
+  perActCap: z.number().min(0).max(1000).optional(),
+  /** At most this many points from this criterion in the period. */
+  cap: z.number().min(0).max(10_000).optional(),
+  weight: z.number().min(0).max(10).default(1),
+  /** For a unit or an organisation: count its members' acts too. */
+  includeMembers: z.boolean().default(false),
+});
+export type Criterion = z.infer<typeof Criterion>;
+export const EvaluationCreateBody = z.strictObject({
+  honour: z.enum(HONOURS),
+  title: z.string().trim().min(2).max(100),
+  regionId: Id,
+  periodFrom: LocalDate,
+  periodTo: LocalDate,
+  /** Absent: the honour's template. */
+  criteria: z.array(Criterion).min(1).max(20).optional(),
+});
+export const Evaluation = z.object({
+  id: z.number(),
+  honour: z.enum(HONOURS),
+  title: z.string(),
+  regionId: z.number(),
+  regionName: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  criteria: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(LEDGER_KINDS),
+      pointsPer: z.number(),
+      perActCap: z.number().optional(),
+      cap: z.number().optional(),
+      weight: z.number(),
+      includeMembers: z.boolean(),
+    }),
+  ),
+  status: z.enum(EVALUATION_STATUSES),
+  candidates: z.number(),
+  computedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+export const EvaluationListQuery = z.strictObject({
+  ...Pagination,
+  honour: z.enum(HONOURS).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const Score = z.object({
+  rank: z.number(),
+  subject: z.object({ kind: z.enum(['person', 'unit', 'party_org']), id: z.number(), name: z.string() }),
+  regionName: z.string(),
+  total: z.number(),
+  /** Points per criterion key, after caps and weights; deductions apart. */
+  byCriterion: z.record(z.string(), z.number()),
+  deductions: z.number(),
+});
+export type Score = z.infer<typeof Score>;
+export const ScoreListQuery = z.strictObject({
+  ...Pagination,
+  regionId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+/** Why a score is what it is: each criterion, and the acts (ledger entries) behind it. */
+export const ScoreBreakdown = z.object({
+  subject: Score.shape.subject,
+  total: z.number(),
+  criteria: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      raw: z.number(),
+      capped: z.boolean(),
+      points: z.number(),
+      acts: z.array(
+        z.object({
+          entryId: z.number(),
+          at: z.string(),
+          quantity: z.number(),
+          points: z.number(),
+          person: z.string().nullable(),
+          source: z.object({ type: z.string(), id: z.number(), label: z.string().nullable() }),
+        }),
+      ),
+    }),
+  ),
+  deductions: z.array(
+    z.object({ id: z.number(), points: z.number(), reason: z.string(), by: z.string(), at: z.string() }),
+  ),
+});
+export const DeductionBody = z.strictObject({
+  subjectId: Id,
+  points: z.number().positive().max(1000),
+  reason: z.string().trim().min(2).max(300),
 });

@@ -35,6 +35,8 @@ const NETWORK_ADMIN: Action[] = [
   'course.manage',
   'notice.publish',
   'campaign.manage',
+  'evaluation.manage',
+  'evaluation.read',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {

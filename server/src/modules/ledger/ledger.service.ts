@@ -114,23 +114,29 @@ type Row = {
   reason: string | null;
 };
 
+/** What an entry's source is called: the meeting, project, day and task, notice, course or booking. Reads `e`. */
+export const SOURCE_LABEL = sql`CASE e.source_type
+           WHEN 'meeting' THEN (SELECT m.title FROM meetings m WHERE m.district_id = e.district_id AND m.id = e.source_id)
+           WHEN 'claim' THEN (SELECT pr.title FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
+                               WHERE c.district_id = e.district_id AND c.id = e.source_id)
+           WHEN 'signup' THEN (SELECT d.title || ' ' || oc.on_date::text || ' · ' || t.title FROM signups s
+                                 JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
+                                 JOIN dedication_occurrences oc ON oc.district_id = s.district_id AND oc.id = s.occurrence_id
+                                 JOIN dedication_days d ON d.district_id = oc.district_id AND d.id = oc.dedication_day_id
+                                WHERE s.district_id = e.district_id AND s.id = e.source_id)
+           WHEN 'notice' THEN (SELECT n.title FROM notices n WHERE n.district_id = e.district_id AND n.id = e.source_id)
+           WHEN 'enrolment' THEN (SELECT co.title FROM enrolments en JOIN courses co ON co.district_id = en.district_id AND co.id = en.course_id
+                                    WHERE en.district_id = e.district_id AND en.id = e.source_id)
+           WHEN 'booking' THEN (SELECT f.name || ' · ' || b.purpose FROM bookings b
+                                  JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
+                                 WHERE b.district_id = e.district_id AND b.id = e.source_id) END`;
+
 const SELECT = sql`
   SELECT e.id, e.kind, e.quantity::float8 AS quantity, e.at, e.recorded_at,
          e.person_id, p.name AS person_name, e.unit_id, u.name AS unit_name, e.party_org_id AS org_id, o.name AS org_name,
          e.region_id, r.name AS region_name, r.path::text AS region_path,
          e.source_type, e.source_id,
-         CASE e.source_type
-           WHEN 'meeting' THEN (SELECT m.title FROM meetings m WHERE m.district_id = e.district_id AND m.id = e.source_id)
-           WHEN 'claim' THEN (SELECT pr.title FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
-                               WHERE c.district_id = e.district_id AND c.id = e.source_id)
-           WHEN 'signup' THEN (SELECT d.title || ' ' || o.on_date::text || ' · ' || t.title FROM signups s
-                                 JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
-                                 JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
-                                 JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
-                                WHERE s.district_id = e.district_id AND s.id = e.source_id)
-           WHEN 'booking' THEN (SELECT f.name || ' · ' || b.purpose FROM bookings b
-                                  JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
-                                 WHERE b.district_id = e.district_id AND b.id = e.source_id) END AS source_label,
+         ${SOURCE_LABEL} AS source_label,
          e.corrects_id, e.reason
     FROM ledger_entries e
     JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id

@@ -1,0 +1,142 @@
+/** Ready-made criteria for the three honours, in the reader's language. */
+import type { Criterion, Honour } from '../../../../contract';
+import type { Locale } from '../../i18n';
+
+type Template = (Omit<Criterion, 'label'> & { zh: string; en: string })[];
+
+const TEMPLATES: Record<Honour, Template> = {
+  outstanding_member: [
+    {
+      key: 'service',
+      kind: 'service_hours',
+      pointsPer: 1,
+      perActCap: 4,
+      cap: 40,
+      weight: 1,
+      includeMembers: false,
+      zh: '志愿服务时长',
+      en: 'Service hours',
+    },
+    {
+      key: 'roles',
+      kind: 'role_completed',
+      pointsPer: 3,
+      cap: 15,
+      weight: 1,
+      includeMembers: false,
+      zh: '认领岗位完成',
+      en: 'Roles completed',
+    },
+    {
+      key: 'meetings',
+      kind: 'meeting_attended',
+      pointsPer: 2,
+      cap: 12,
+      weight: 1,
+      includeMembers: false,
+      zh: '参加会议',
+      en: 'Meetings attended',
+    },
+    {
+      key: 'courses',
+      kind: 'course_completed',
+      pointsPer: 5,
+      cap: 10,
+      weight: 1,
+      includeMembers: false,
+      zh: '完成培训',
+      en: 'Courses completed',
+    },
+    {
+      key: 'notices',
+      kind: 'notice_read',
+      pointsPer: 0.5,
+      cap: 5,
+      weight: 1,
+      includeMembers: false,
+      zh: '阅读通知公开信',
+      en: 'Notices read',
+    },
+  ],
+  advanced_party_org: [
+    {
+      key: 'service',
+      kind: 'service_hours',
+      pointsPer: 0.2,
+      perActCap: 1,
+      cap: 200,
+      weight: 1,
+      includeMembers: true,
+      zh: '党员志愿服务时长',
+      en: "Members' service hours",
+    },
+    {
+      key: 'meetings',
+      kind: 'meeting_attended',
+      pointsPer: 0.5,
+      cap: 50,
+      weight: 1,
+      includeMembers: true,
+      zh: '党员参加会议',
+      en: "Members' meetings",
+    },
+    {
+      key: 'courses',
+      kind: 'course_completed',
+      pointsPer: 1,
+      cap: 30,
+      weight: 1,
+      includeMembers: true,
+      zh: '党员完成培训',
+      en: "Members' courses",
+    },
+    {
+      key: 'notices',
+      kind: 'notice_read',
+      pointsPer: 0.1,
+      cap: 20,
+      weight: 1,
+      includeMembers: true,
+      zh: '党员阅读通知',
+      en: "Members' notices read",
+    },
+  ],
+  civilized_unit: [
+    {
+      key: 'sharing',
+      kind: 'facility_hours_shared',
+      pointsPer: 1,
+      perActCap: 4,
+      cap: 100,
+      weight: 1,
+      includeMembers: false,
+      zh: '设施向社区开放时长',
+      en: 'Facility hours shared',
+    },
+    {
+      key: 'service',
+      kind: 'service_hours',
+      pointsPer: 0.2,
+      perActCap: 1,
+      cap: 100,
+      weight: 1,
+      includeMembers: true,
+      zh: '在职党员社区服务时长',
+      en: "Members' service in home communities",
+    },
+    {
+      key: 'roles',
+      kind: 'role_completed',
+      pointsPer: 2,
+      cap: 40,
+      weight: 1,
+      includeMembers: true,
+      zh: '认领公益岗位完成',
+      en: 'Roles completed',
+    },
+  ],
+};
+
+export function templateOf(honour: Honour, locale: Locale): Criterion[] {
+  return TEMPLATES[honour].map(({ zh, en, ...c }) => ({ ...c, label: locale === 'en' ? en : zh }));
+}
