@@ -126,7 +126,7 @@ export const evaluationsRoutes =
           response: { 200: ScoreBreakdown, ...errors },
         },
       },
-      (req) => evaluations.scoreBreakdown(db, actorOf(req), req.params.id, req.params.subjectId, locale(req)),
+      (req) => evaluations.scoreBreakdown(db, actorOf(req), req.params.id, req.params.subjectId),
     );
     app.post(
       '/api/evaluations/:id/deductions',
@@ -140,7 +140,7 @@ export const evaluationsRoutes =
           response: { 200: ScoreBreakdown, ...errors },
         },
       },
-      (req) => evaluations.deduct(db, actorOf(req), req.params.id, req.body, locale(req)),
+      (req) => evaluations.deduct(db, actorOf(req), req.params.id, req.body),
     );
     app.get(
       '/api/evaluations/:id/export',

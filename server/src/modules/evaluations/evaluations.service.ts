@@ -311,7 +311,7 @@ export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<ty
 }
 
 /** One candidate's score down to the entries: what a reviewer checks. */
-export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId: number, locale: Locale) {
+export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId: number) {
   const e = await load(db, actor, id);
   const { rows: score } = await db.execute<{ name: string; total: number }>(sql`
     SELECT name, total::float8 AS total FROM evaluation_scores
@@ -425,5 +425,5 @@ export async function deduct(
       },
     });
   });
-  return scoreBreakdown(db, actor, id, input.subjectId, locale);
+  return scoreBreakdown(db, actor, id, input.subjectId);
 }
