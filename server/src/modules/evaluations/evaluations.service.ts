@@ -382,13 +382,7 @@ export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId
 }
 
 /** A reviewer's deduction, with its reason; the ranking follows at once. */
-export async function deduct(
-  db: Db,
-  actor: Actor,
-  id: number,
-  input: z.infer<typeof DeductionBody>,
-  locale: Locale,
-) {
+export async function deduct(db: Db, actor: Actor, id: number, input: z.infer<typeof DeductionBody>) {
   await db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
     authorize(actor, 'evaluation.manage', e.region_path);
