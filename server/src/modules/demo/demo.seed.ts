@@ -11,6 +11,7 @@ import { regions } from '../regions/regions.schema';
 import { seedBodies } from './bodies.seed';
 import { seedDedication, seedDedicationHours } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';
+import { seedEvaluations } from './evaluations.seed';
 import { seedNetwork } from './network.seed';
 import { seedProjects } from './projects.seed';
 import { seedPublicity } from './publicity.seed';
@@ -145,6 +146,8 @@ export async function seedDemo(db: Db) {
     await seedDedicationHours(tx, districtId);
     await seedSharing(tx, districtId);
     await seedPublicity(tx, districtId);
+    // Last: the evaluations score what all the rest recorded.
+    await seedEvaluations(tx, districtId);
     return {
       created: createdRegions > 0,
       regions: createdRegions,

@@ -156,18 +156,18 @@ function actsOf(honour: Honour, c: Criterion, districtId: number, from: string, 
     AND o.at >= ${from}::timestamptz AND o.at < ${to}::timestamptz`;
   let subject: SQL;
   if (honour === 'outstanding_member')
-    subject = sql`SELECT o.id, o.person_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.person_id IS NOT NULL`;
+    subject = sql`SELECT o.id, o.quantity, o.person_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.person_id IS NOT NULL`;
   else if (honour === 'civilized_unit')
     subject = c.includeMembers
-      ? sql`SELECT o.id, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL
+      ? sql`SELECT o.id, o.quantity, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL
             UNION
-            SELECT o.id, po.unit_id FROM ledger_entries o JOIN party_orgs po ON po.district_id = o.district_id AND po.id = o.party_org_id
+            SELECT o.id, o.quantity, po.unit_id FROM ledger_entries o JOIN party_orgs po ON po.district_id = o.district_id AND po.id = o.party_org_id
              WHERE ${base} AND o.person_id IS NOT NULL AND o.unit_id IS NULL AND po.unit_id IS NOT NULL`
-      : sql`SELECT o.id, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL`;
+      : sql`SELECT o.id, o.quantity, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL`;
   else
     subject = c.includeMembers
-      ? sql`SELECT o.id, o.party_org_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.party_org_id IS NOT NULL`
-      : sql`SELECT o.id, o.party_org_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.party_org_id IS NOT NULL AND o.person_id IS NULL`;
+      ? sql`SELECT o.id, o.quantity, o.party_org_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.party_org_id IS NOT NULL`
+      : sql`SELECT o.id, o.quantity, o.party_org_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.party_org_id IS NOT NULL AND o.person_id IS NULL`;
   return subject;
 }
 
@@ -194,8 +194,8 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
       await tx.execute(sql`
         WITH acts AS (${actsOf(e.honour, c, actor.districtId, from, to)}),
         nets AS (
-          SELECT a.id, a.subject_id, (SELECT sum(x.quantity) FROM ledger_entries x
-                   WHERE x.district_id = ${actor.districtId} AND (x.id = a.id OR x.corrects_id = a.id))::numeric AS net
+          SELECT a.id, a.subject_id, a.quantity + coalesce((SELECT sum(x.quantity) FROM ledger_entries x
+                   WHERE x.district_id = ${actor.districtId} AND x.corrects_id = a.id), 0) AS net
             FROM acts a WHERE a.subject_id IN (SELECT id FROM (${cand}) k))
         INSERT INTO evaluation_acts (district_id, evaluation_id, subject_id, criterion, entry_id, quantity, points)
         SELECT ${actor.districtId}, ${id}, subject_id, ${c.key}, id, net, ${sql.raw(actPointsSql('net', c))}
@@ -221,12 +221,13 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
       ded AS (
         SELECT subject_id, sum(points) AS points FROM evaluation_deductions
          WHERE district_id = ${actor.districtId} AND evaluation_id = ${id} GROUP BY 1),
+      per AS (
+        SELECT subject_id, jsonb_object_agg(criterion, points) AS by_criterion, sum(points) AS points
+          FROM pts GROUP BY subject_id),
       totals AS (
-        SELECT k.id AS subject_id, k.name, k.region_id,
-               coalesce((SELECT jsonb_object_agg(p.criterion, p.points) FROM pts p WHERE p.subject_id = k.id), '{}'::jsonb) AS by_criterion,
-               coalesce(d.points, 0) AS deductions,
-               coalesce((SELECT sum(p.points) FROM pts p WHERE p.subject_id = k.id), 0) - coalesce(d.points, 0) AS total
-          FROM k LEFT JOIN ded d ON d.subject_id = k.id)
+        SELECT k.id AS subject_id, k.name, k.region_id, coalesce(per.by_criterion, '{}'::jsonb) AS by_criterion,
+               coalesce(d.points, 0) AS deductions, coalesce(per.points, 0) - coalesce(d.points, 0) AS total
+          FROM k LEFT JOIN per ON per.subject_id = k.id LEFT JOIN ded d ON d.subject_id = k.id)
       INSERT INTO evaluation_scores (district_id, evaluation_id, subject_id, name, region_id, by_criterion, deductions, total, rank)
       SELECT ${actor.districtId}, ${id}, subject_id, name, region_id, by_criterion, deductions, total,
              rank() OVER (ORDER BY total DESC)
