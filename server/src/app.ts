@@ -11,6 +11,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { dedicationRoutes } from './modules/dedication/dedication.routes';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes';
+import { timeBankRoutes } from './modules/evaluations/timebank.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(teamsRoutes(deps));
   await api.register(publicityRoutes(deps));
   await api.register(evaluationsRoutes(deps));
+  await api.register(timeBankRoutes(deps));
   await api.register(notificationsRoutes(deps));
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));

@@ -262,6 +262,18 @@ const messages = {
   export_region: ['所在区域', 'Region'],
   export_deductions: ['扣分', 'Deductions'],
   export_total: ['总分', 'Total'],
+  timebank_insufficient: [
+    '时间银行余额不足（可用 {available} 小时）',
+    'Not enough hours in the time bank ({available} available)',
+  ],
+  timebank_not_open: ['该求助已有人响应或已结束', 'This request is no longer open'],
+  timebank_not_accepted: ['还没有人响应这个求助', 'Nobody has offered to help yet'],
+  timebank_self: ['不能响应自己的求助', 'You cannot answer your own request'],
+  notify_timebank_offer: ['{name} 愿意帮您：“{title}”', '{name} offers to help: “{title}”'],
+  notify_timebank_paid: [
+    '“{title}”已确认，{hours} 小时存入您的时间银行',
+    '“{title}” confirmed: {hours} hours into your time bank',
+  ],
   evaluation_closed: ['评选已结束，分数已冻结', 'This evaluation is closed: its figures are frozen'],
   attachment_empty: ['附件为空', 'The attachment is empty'],
   notice_team_outside: ['所选服务队不在该范围内', 'The team is outside the chosen area'],

@@ -3,6 +3,7 @@ export * from '../modules/accounts/accounts.schema';
 export * from '../modules/audit/audit.schema';
 export * from '../modules/dedication/dedication.schema';
 export * from '../modules/evaluations/evaluations.schema';
+export * from '../modules/evaluations/timebank.schema';
 export * from '../modules/imports/imports.schema';
 export * from '../modules/jobs/jobs.schema';
 export * from '../modules/ledger/ledger.schema';
