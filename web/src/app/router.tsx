@@ -132,6 +132,12 @@ const CampaignsPage = lazy(() =>
 const CampaignPage = lazy(() =>
   import('../features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
 );
+const EvaluationsPage = lazy(() =>
+  import('../features/evaluations/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })),
+);
+const EvaluationPage = lazy(() =>
+  import('../features/evaluations/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -291,6 +297,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAction action="campaign.manage">
             <CampaignPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'evaluations',
+        element: (
+          <RequireAction action="evaluation.read">
+            <EvaluationsPage />
+          </RequireAction>
+        ),
+      },
+      {
+        path: 'evaluations/:id',
+        element: (
+          <RequireAction action="evaluation.read">
+            <EvaluationPage />
           </RequireAction>
         ),
       },

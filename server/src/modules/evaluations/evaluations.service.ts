@@ -138,8 +138,9 @@ export async function createEvaluation(
 /** The candidates of an honour in a region: Party members, units, or Party organisations. */
 function candidates(honour: Honour, districtId: number, path: string): SQL {
   if (honour === 'outstanding_member')
-    return sql`SELECT p.id, p.name, h.id AS region_id FROM people p
+    return sql`SELECT p.id, p.name, hc.id AS region_id FROM people p
       JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+      JOIN regions hc ON hc.district_id = h.district_id AND hc.path = subpath(h.path, 0, least(3, nlevel(h.path)))
       JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
       JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
      WHERE p.district_id = ${districtId} AND (h.path <@ ${path}::ltree OR orr.path <@ ${path}::ltree)`;

@@ -33,6 +33,7 @@ import {
   SoundOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -63,6 +64,7 @@ export type NavName =
   | 'myTeaching'
   | 'notices'
   | 'campaigns'
+  | 'evaluations'
   | 'bookingInbox'
   | 'facilityUtilization'
   | 'units'
@@ -154,6 +156,8 @@ const NAV: NavEntry[] = [
   { path: '/me/teaching', name: 'myTeaching', icon: BookOutlined, visible: can('course.teach') },
   { path: '/notices', name: 'notices', icon: NotificationOutlined, visible: can('notice.publish') },
   { path: '/campaigns', name: 'campaigns', icon: SoundOutlined, visible: can('campaign.manage') },
+  // The yearly selection of the three honours, scored from the participation ledger.
+  { path: '/evaluations', name: 'evaluations', icon: TrophyOutlined, visible: can('evaluation.read') },
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },

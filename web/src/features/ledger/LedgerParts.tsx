@@ -107,10 +107,10 @@ export function KindTable({ totals }: { totals: LedgerTotals }) {
 }
 
 /** Where an entry came from: its kind of source and label, linked when there is a page for it. */
-function SourceLine({ entry }: { entry: LedgerEntry }) {
+export function SourceLine({ source }: { source: LedgerEntry['source'] }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { type, id, label } = entry.source;
+  const { type, id, label } = source;
   const known = ['meeting', 'project', 'claim', 'signup', 'facility', 'booking', 'course', 'notice'] as const;
   const kind = known.find((k) => k === type);
   const typeLabel = kind ? t(`ledger.source.${kind}`) : type;
@@ -166,7 +166,7 @@ export function EntryList({ entries, showWho, onCorrect }: EntryListProps) {
             {showWho && (e.person || e.unit || e.partyOrg) && (
               <span>{[e.person?.name, e.unit?.name, e.partyOrg?.name].filter(Boolean).join(' · ')}</span>
             )}
-            <SourceLine entry={e} />
+            <SourceLine source={e.source} />
             {correction && (
               <Typography.Text type="warning">
                 {t('ledger.corrects', { id: e.correctsId, reason: e.reason ?? t('common.none') })}
