@@ -1992,3 +1992,38 @@ export const TimeRequestListQuery = z.strictObject({
   /** Mine: asked or helped by me. Otherwise open requests near home. */
   mine: z.enum(['true', 'false']).optional(),
 });
+
+// ---------- reports back to units (在职党员双重管理) ----------
+export const UnitReportQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+});
+/** A quarter of a unit's members' participation in their home communities. */
+export const UnitReport = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  year: z.number(),
+  quarter: z.number(),
+  from: z.string(),
+  to: z.string(),
+  members: z.array(
+    z.object({
+      person: z.object({ id: z.number(), name: z.string() }),
+      homeCommunity: z.string(),
+      registered: z.boolean(),
+      hours: z.number(),
+      roles: z.number(),
+      meetings: z.number(),
+      courses: z.number(),
+    }),
+  ),
+  totals: z.object({
+    members: z.number(),
+    registered: z.number(),
+    active: z.number(),
+    hours: z.number(),
+    roles: z.number(),
+    meetings: z.number(),
+    courses: z.number(),
+  }),
+});
+export type UnitReport = z.infer<typeof UnitReport>;

@@ -11,6 +11,7 @@ import { useLastDefined } from '../../shared/useLastDefined';
 import { LedgerPanel } from '../ledger/LedgerPanel';
 import { useUnit } from './api';
 import { UnitMembers } from './UnitMembers';
+import { UnitReport } from './UnitReport';
 
 type Props = {
   unitId: number | undefined;
@@ -85,6 +86,8 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
             />
             <Divider titlePlacement="start">{t('units.members')}</Divider>
             <UnitMembers unitId={unit.id} />
+            <Divider titlePlacement="start">{t('units.report.title')}</Divider>
+            <UnitReport unitId={unit.id} />
             {can('ledger.read') && <LedgerPanel subject={{ unitId: unit.id }} />}
           </>
         )}

@@ -1,0 +1,83 @@
+/**
+ * Reports back to units (在职党员双重管理): each quarter, a unit learns what its in-service
+ * Party members did in their home communities — hours served, roles completed, meetings
+ * attended, courses completed — member by member, from the ledger.
+ */
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { UnitReport, UnitReportQuery } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import type { Tx } from '../../db/client';
+import { addDays, instant } from '../dedication/recurrence';
+import { unitFor } from '../network/units.service';
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function unitReport(
+  db: Tx,
+  actor: Actor,
+  unitId: number,
+  q: z.infer<typeof UnitReportQuery>,
+): Promise<UnitReport> {
+  const unit = await unitFor(db, actor, unitId);
+  const month = String((q.quarter - 1) * 3 + 1).padStart(2, '0');
+  const from = `${q.year}-${month}-01`;
+  const next =
+    q.quarter === 4 ? `${q.year + 1}-01-01` : `${q.year}-${String(q.quarter * 3 + 1).padStart(2, '0')}-01`;
+  const to = addDays(next, -1);
+  const { rows } = await db.execute<{
+    id: number;
+    name: string;
+    community: string;
+    registered: boolean;
+    hours: number;
+    roles: number;
+    meetings: number;
+    courses: number;
+  }>(sql`
+    SELECT p.id, p.name, c.name AS community,
+           EXISTS (SELECT 1 FROM community_registrations cr WHERE cr.district_id = p.district_id AND cr.person_id = p.id
+                     AND cr.status = 'approved') AS registered,
+           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'service_hours'), 0)::float8 AS hours,
+           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'role_completed'), 0)::float8 AS roles,
+           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'meeting_attended'), 0)::float8 AS meetings,
+           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'course_completed'), 0)::float8 AS courses
+      FROM people p
+      JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+      JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+      JOIN regions c ON c.district_id = h.district_id AND c.path = subpath(h.path, 0, least(3, nlevel(h.path)))
+      LEFT JOIN ledger_entries e ON e.district_id = p.district_id AND e.person_id = p.id
+            AND e.at >= ${instant(from, '00:00', 'Asia/Shanghai')}::timestamptz
+            AND e.at < ${instant(next, '00:00', 'Asia/Shanghai')}::timestamptz
+     WHERE p.district_id = ${actor.districtId} AND o.unit_id = ${unit.id}
+     GROUP BY p.district_id, p.id, p.name, c.name
+     ORDER BY hours DESC, p.name`);
+  const members = rows.map((r) => ({
+    person: { id: r.id, name: r.name },
+    homeCommunity: r.community,
+    registered: r.registered,
+    hours: round1(r.hours),
+    roles: r.roles,
+    meetings: r.meetings,
+    courses: r.courses,
+  }));
+  const sum = (k: 'hours' | 'roles' | 'meetings' | 'courses') =>
+    round1(members.reduce((s, m) => s + m[k], 0));
+  return {
+    unit: { id: unit.id, name: unit.name },
+    year: q.year,
+    quarter: q.quarter,
+    from,
+    to,
+    members,
+    totals: {
+      members: members.length,
+      registered: members.filter((m) => m.registered).length,
+      active: members.filter((m) => m.hours + m.roles + m.meetings + m.courses > 0).length,
+      hours: sum('hours'),
+      roles: sum('roles'),
+      meetings: sum('meetings'),
+      courses: sum('courses'),
+    },
+  };
+}

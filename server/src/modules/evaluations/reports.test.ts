@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../../test/harness';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('quarterly reports to units', () => {
+  it("a unit's contact sees their members' quarter in their home communities, and only their own unit", async () => {
+    const contact = await t.as('unit_contact');
+    const [hospital] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '北京市石景山医院'");
+    const now = new Date();
+    const year = now.getUTCFullYear();
+    const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+    const res = await contact.get(`/api/units/${hospital!.id}/reports?year=${year}&quarter=${quarter}`);
+    expect(res.status).toBe(200);
+    const [{ n }] = (await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM people p JOIN party_orgs o ON o.id = p.party_org_id WHERE o.unit_id = $1',
+      [hospital!.id],
+    )) as [{ n: number }];
+    expect(res.body.totals.members).toBe(n);
+    const zhang = res.body.members.find((m: any) => m.person.name === '张建国');
+    const [direct] = await t.sql<{ h: number }>(
+      `SELECT coalesce(sum(quantity), 0)::float8 AS h FROM ledger_entries WHERE person_id = $1 AND kind = 'service_hours'
+          AND at >= make_date($2, ($3 - 1) * 3 + 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND at < (make_date($2, ($3 - 1) * 3 + 1, 1) + interval '3 months')::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+      [zhang.person.id, year, quarter],
+    );
+    expect(zhang.hours).toBe(Math.round(direct!.h * 10) / 10);
+    const file = await contact.request(
+      'GET',
+      `/api/units/${hospital!.id}/reports/export?year=${year}&quarter=${quarter}`,
+    );
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
+    expect(
+      (await contact.get(`/api/units/${other!.id}/reports?year=${year}&quarter=${quarter}`)).status,
+    ).toBe(403);
+  });
+});
