@@ -55,3 +55,22 @@ export async function login(page: Page, username: string, password = 'gongjian-d
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/** A call to the API from inside a signed-in page: its session cookie and CSRF token. */
+export async function apiCall<T = any>(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ([method, url, body]) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(url as string, {
+        method: method as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, url, body] as const,
+  ) as Promise<{ status: number; body: T }>;
+}
+
+/** A GET from inside a signed-in page: the body. */
+export const apiGet = async (page: Page, url: string) => (await apiCall(page, 'GET', url)).body;

@@ -3,25 +3,8 @@
  * page shows the rotating QR code; the member's check-in page takes that code, then
  * checks out; the organiser confirms the hours; the member's record shows them.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
-
-/** A call to the API from inside a signed-in page, with its session and CSRF token. */
-async function call<T = any>(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ([method, url, body]) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(url as string, {
-        method: method as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, url, body] as const,
-  ) as Promise<{ status: number; body: T }>;
-}
+import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
 
 /** Beijing's date and a wall-clock time `minutes` from now, clamped to today. */
 function beijing(minutes: number) {
@@ -52,11 +35,11 @@ describe('a dedication day, from sign-up to hours', () => {
       // Today's day in 八角北路社区, open now, with one task.
       await login(worker.page, 'community_worker');
       const community = (
-        await call(worker.page, 'GET', '/api/regions?q=八角北路社区&pageSize=5')
+        await apiCall(worker.page, 'GET', '/api/regions?q=八角北路社区&pageSize=5')
       ).body.items.find((r: any) => r.name === '八角北路社区');
       const from = beijing(-10);
       const to = beijing(80);
-      const created = await call(worker.page, 'POST', '/api/dedication-days', {
+      const created = await apiCall(worker.page, 'POST', '/api/dedication-days', {
         regionId: community.id,
         title: '今天的奉献日',
         rrule: 'FREQ=DAILY;COUNT=1',
@@ -68,7 +51,7 @@ describe('a dedication day, from sign-up to hours', () => {
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const occurrence = (
-        await call(
+        await apiCall(
           worker.page,
           'GET',
           `/api/dedication-days/${created.body.id}/occurrences?from=${from.date}&to=${from.date}`,

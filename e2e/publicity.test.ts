@@ -6,12 +6,8 @@
  */
 
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
-
-const get = (page: Page, url: string) =>
-  page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<any>;
+import { apiCall, apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
 
 describe('an open letter, and a certificate', () => {
   it('published to the street’s Party members, read on a phone, the read rate rises; the certificate names the member', async () => {
@@ -28,20 +24,13 @@ describe('an open letter, and a certificate', () => {
       await admin.page.getByTestId('notice-audience-party').click();
       // The audience is counted before it is sent.
       const preview = admin.page.getByTestId('audience-preview');
+      const street = (await apiGet(admin.page, '/api/auth/me')).roles[0].regionId as number;
       const expected = (
-        (await admin.page.evaluate(async () => {
-          const me = (await (await fetch('/api/auth/me')).json()) as {
-            csrfToken: string;
-            roles: { regionId: number }[];
-          };
-          const res = await fetch('/api/notices/preview', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-            body: JSON.stringify({ regionId: me.roles[0]!.regionId, partyOnly: true }),
-          });
-          return res.json();
-        })) as { count: number }
-      ).count;
+        await apiCall<{ count: number }>(admin.page, 'POST', '/api/notices/preview', {
+          regionId: street,
+          partyOnly: true,
+        })
+      ).body.count;
       expect(expected).toBeGreaterThan(0);
       await expect.poll(() => preview.getAttribute('data-count')).toBe(String(expected));
       await screenshot(admin.page, 'publicity-editor');
@@ -51,7 +40,7 @@ describe('an open letter, and a certificate', () => {
       const noticeUrl = admin.page.url();
       const id = Number(noticeUrl.split('/').pop());
       await expect
-        .poll(async () => (await get(admin.page, `/api/notices/${id}`)).status, { timeout: 20_000 })
+        .poll(async () => (await apiGet(admin.page, `/api/notices/${id}`)).status, { timeout: 20_000 })
         .toBe('published');
 
       // The member reads it on a phone.
@@ -61,18 +50,18 @@ describe('an open letter, and a certificate', () => {
       await expect
         .poll(() => member.page.getByTestId('inbox-notice-body').innerText())
         .toContain('党员固定奉献日');
-      await expect.poll(async () => (await get(member.page, `/api/notices/${id}`)).readAt).not.toBeNull();
+      await expect.poll(async () => (await apiGet(member.page, `/api/notices/${id}`)).readAt).not.toBeNull();
       await screenshot(member.page, 'publicity-letter-phone');
 
       // The read rate rises on the admin's page.
       await admin.page.reload();
-      const rate = (await get(admin.page, `/api/notices/${id}/reads`)).readRate as number;
+      const rate = (await apiGet(admin.page, `/api/notices/${id}/reads`)).readRate as number;
       expect(rate).toBeCloseTo(1 / expected, 3);
       await expect.poll(() => admin.page.getByTestId('notice-reads').innerText()).toContain('1');
       await screenshot(admin.page, 'publicity-read-rate');
 
       // The completed cadre course: its certificate names the member in Chinese.
-      const courses = await get(member.page, '/api/courses?mine=true&kind=course');
+      const courses = await apiGet(member.page, '/api/courses?mine=true&kind=course');
       const done = courses.items.find((c: any) => c.mine?.completedAt);
       expect(done).toBeTruthy();
       await member.page.goto(`${baseUrl()}/courses/${done.id}`);

@@ -3,15 +3,12 @@
  * on a phone and asks for it; the owning unit's contact approves it; the slot shows as
  * taken in the week; after an evening's use is recorded, the unit's shared hours rise.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
 
 const FACILITY = '北京市石景山医院职工活动中心';
 
 /** A GET from inside a signed-in page. */
-const get = (page: Page, url: string) =>
-  page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<any>;
 
 /** The Saturday at least two days ahead, in Beijing: past the facility's 24-hour notice. */
 function saturday() {
@@ -40,10 +37,12 @@ describe('a unit’s venue shared with a resident', () => {
       await expect
         .poll(
           async () =>
-            (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]?.status,
+            (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]
+              ?.status,
         )
         .toBe('pending');
-      const booking = (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0];
+      const booking = (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`))
+        .items[0];
 
       // The hospital's contact approves it from the inbox.
       await login(contact.page, 'unit_contact');
@@ -59,16 +58,16 @@ describe('a unit’s venue shared with a resident', () => {
       await expect.poll(() => saturdayRows.count()).toBeGreaterThan(0);
       expect(await saturdayRows.first().innerText()).toContain('09:00–11:00');
       expect(
-        (await get(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0].status,
+        (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0].status,
       ).toBe('confirmed');
       await screenshot(resident.page, 'sharing-week-phone');
 
       // Yesterday's choir evening is recorded as used: the hospital's shared hours rise.
-      const unitId = (await get(contact.page, '/api/auth/me')).roles.find(
+      const unitId = (await apiGet(contact.page, '/api/auth/me')).roles.find(
         (r: any) => r.role === 'unit_contact',
       ).unitId;
       const shared = async () =>
-        (await get(contact.page, `/api/ledger/record?unitId=${unitId}`)).totals.byKind.find(
+        (await apiGet(contact.page, `/api/ledger/record?unitId=${unitId}`)).totals.byKind.find(
           (k: any) => k.kind === 'facility_hours_shared',
         ).all as number;
       const before = await shared();

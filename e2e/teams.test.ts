@@ -3,25 +3,8 @@
  * for it with their reasons, and invites one; on a phone the member accepts and appears
  * as the role's claimant.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
-
-/** A call to the API from inside a signed-in page, with its session and CSRF token. */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ([method, url, body]) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(url as string, {
-        method: method as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, url, body] as const,
-  ) as Promise<{ status: number; body: any }>;
-}
+import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
 
 describe('a suggested member invited to a role', () => {
   it('the organiser sees reasons and invites; the member accepts on a phone and claims it', async () => {
@@ -31,17 +14,21 @@ describe('a suggested member invited to a role', () => {
       await login(worker.page, 'community_worker');
       // A counselling desk in 张建国's own building, three weeks out (when he is free).
       const community = (
-        await call(worker.page, 'GET', `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`)
+        await apiCall(
+          worker.page,
+          'GET',
+          `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`,
+        )
       ).body.items[0];
       const building = (
-        await call(
+        await apiCall(
           worker.page,
           'GET',
           `/api/regions?regionId=${community.id}&kind=building&q=${encodeURIComponent('3号楼')}`,
         )
       ).body.items[0];
       const week = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-      const created = await call(worker.page, 'POST', '/api/projects', {
+      const created = await apiCall(worker.page, 'POST', '/api/projects', {
         title: '楼门心理疏导站',
         regionId: building.id,
         startsAt: week(23),
@@ -50,9 +37,9 @@ describe('a suggested member invited to a role', () => {
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const project = created.body;
-      await call(worker.page, 'POST', `/api/projects/${project.id}/transition`, { to: 'published' });
+      await apiCall(worker.page, 'POST', `/api/projects/${project.id}/transition`, { to: 'published' });
       const role = project.roles[0];
-      const zhang = (await call(worker.page, 'GET', `/api/members?q=${encodeURIComponent('张建国')}`)).body
+      const zhang = (await apiCall(worker.page, 'GET', `/api/members?q=${encodeURIComponent('张建国')}`)).body
         .items[0];
 
       // The organiser opens the role's suggestions: each with its reasons.
@@ -78,7 +65,7 @@ describe('a suggested member invited to a role', () => {
       await member.page.getByTestId(`invitation-accept-${id}`).click();
       await expect
         .poll(async () =>
-          (await call(worker.page, 'GET', `/api/projects/${project.id}`)).body.claims.map(
+          (await apiCall(worker.page, 'GET', `/api/projects/${project.id}`)).body.claims.map(
             (c: any) => c.claimant.name,
           ),
         )
@@ -88,13 +75,17 @@ describe('a suggested member invited to a role', () => {
       await screenshot(worker.page, 'teams-claimed');
 
       // As the leader of the community's medical team, he puts a team member forward for the next dedication day.
-      const team = (await call(member.page, 'GET', '/api/teams?mine=true')).body.items.find(
+      const team = (await apiCall(member.page, 'GET', '/api/teams?mine=true')).body.items.find(
         (x: any) => x.managedByMe,
       );
       const today = new Date().toISOString().slice(0, 10);
       const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
       const next = (
-        await call(member.page, 'GET', `/api/occurrences?regionId=${community.id}&from=${today}&to=${later}`)
+        await apiCall(
+          member.page,
+          'GET',
+          `/api/occurrences?regionId=${community.id}&from=${today}&to=${later}`,
+        )
       ).body.items.find((o: any) => o.status === 'scheduled' && Date.parse(o.startsAt) > Date.now());
       const task = next.tasks[0];
       await member.page.goto(`${baseUrl()}/occurrences/${next.id}`);
@@ -108,7 +99,7 @@ describe('a suggested member invited to a role', () => {
       await member.page.getByTestId('team-signup-submit').click();
       await expect
         .poll(async () =>
-          (await call(member.page, 'GET', `/api/teams/${team.id}/activities`)).body.items.some(
+          (await apiCall(member.page, 'GET', `/api/teams/${team.id}/activities`)).body.items.some(
             (a: any) => a.kind === 'signup' && a.link === `/occurrences/${next.id}`,
           ),
         )

@@ -439,6 +439,10 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
+/** The language a request asks for (Accept-Language). */
+export const requestLocale = (req: { headers: { 'accept-language'?: string } }): Locale =>
+  localeOf(req.headers['accept-language']);
+
 /**
  * A message the system writes into a record (why it corrected an entry, why it cancelled
  * a day): stored as `sys:<key>:<json>` and put into the reader's language when read.

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, fromPostgres } from '../errors';
-import { type Locale, localeOf, message } from '../i18n';
+import { type Locale, message, requestLocale } from '../i18n';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
 
@@ -35,7 +35,7 @@ function send(reply: FastifyReply, locale: Locale, e: AppError) {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const locale = localeOf(req.headers['accept-language']);
+    const locale = requestLocale(req);
     if (err instanceof AppError) return send(reply, locale, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = validationDetails(

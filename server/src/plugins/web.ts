@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { localeOf, message } from '../i18n';
+import { message, requestLocale } from '../i18n';
 
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -18,7 +18,7 @@ export async function registerWeb(app: FastifyInstance) {
     );
   }
   app.setNotFoundHandler((req, reply) => {
-    const locale = localeOf(req.headers['accept-language']);
+    const locale = requestLocale(req);
     if (
       req.url.startsWith('/api/') ||
       req.url === '/api' ||

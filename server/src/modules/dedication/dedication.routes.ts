@@ -26,7 +26,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as days from './dedication.service';
 import { toICalendar } from './ical';
@@ -37,9 +37,6 @@ const tags = ['dedication day'];
 export const dedicationRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const locale = (req: { headers: { 'accept-language'?: string } }) =>
-      localeOf(req.headers['accept-language']);
-
     // ---------- dedication days (the schedules) ----------
     app.get(
       '/api/dedication-days',
@@ -150,7 +147,12 @@ export const dedicationRoutes =
         },
       },
       (req) =>
-        days.listOccurrences(db, actorOf(req), { ...req.query, dedicationDayId: req.params.id }, locale(req)),
+        days.listOccurrences(
+          db,
+          actorOf(req),
+          { ...req.query, dedicationDayId: req.params.id },
+          requestLocale(req),
+        ),
     );
 
     // ---------- occurrences ----------
@@ -165,7 +167,7 @@ export const dedicationRoutes =
           response: { 200: page(Occurrence), ...errors },
         },
       },
-      (req) => days.listOccurrences(db, actorOf(req), req.query, locale(req)),
+      (req) => days.listOccurrences(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.get(
       '/api/occurrences/:id',
@@ -173,7 +175,7 @@ export const dedicationRoutes =
         config: { policy: 'session' },
         schema: { tags, params: IdParams, response: { 200: Occurrence, ...errors } },
       },
-      (req) => days.getOccurrence(db, actorOf(req), req.params.id, locale(req)),
+      (req) => days.getOccurrence(db, actorOf(req), req.params.id, requestLocale(req)),
     );
     app.post(
       '/api/occurrences/:id/cancel',
@@ -187,7 +189,7 @@ export const dedicationRoutes =
           response: { 200: Occurrence, ...errors },
         },
       },
-      (req) => days.cancelOccurrence(db, actorOf(req), req.params.id, req.body.reason, locale(req)),
+      (req) => days.cancelOccurrence(db, actorOf(req), req.params.id, req.body.reason, requestLocale(req)),
     );
     app.post(
       '/api/occurrences/:id/tasks',
@@ -201,7 +203,7 @@ export const dedicationRoutes =
           response: { 200: Occurrence, ...errors },
         },
       },
-      (req) => days.addTask(db, actorOf(req), req.params.id, req.body, locale(req)),
+      (req) => days.addTask(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
     );
     app.patch(
       '/api/occurrences/:id/tasks/:taskId',
@@ -215,7 +217,8 @@ export const dedicationRoutes =
           response: { 200: Occurrence, ...errors },
         },
       },
-      (req) => days.updateTask(db, actorOf(req), req.params.id, req.params.taskId, req.body, locale(req)),
+      (req) =>
+        days.updateTask(db, actorOf(req), req.params.id, req.params.taskId, req.body, requestLocale(req)),
     );
     app.get(
       '/api/occurrences/:id/checkin-code',

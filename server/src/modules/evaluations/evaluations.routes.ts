@@ -17,7 +17,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf, message } from '../../i18n';
+import { message, requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as evaluations from './evaluations.service';
 
@@ -26,9 +26,6 @@ const tags = ['evaluations'];
 export const evaluationsRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const locale = (req: { headers: { 'accept-language'?: string } }) =>
-      localeOf(req.headers['accept-language']);
-
     app.get(
       '/api/evaluations',
       {
@@ -50,7 +47,7 @@ export const evaluationsRoutes =
           },
         },
       },
-      (req) => evaluations.templates(locale(req)),
+      (req) => evaluations.templates(requestLocale(req)),
     );
     app.post(
       '/api/evaluations',
@@ -65,7 +62,9 @@ export const evaluationsRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await evaluations.createEvaluation(db, actorOf(req), req.body, locale(req))),
+        reply
+          .status(201)
+          .send(await evaluations.createEvaluation(db, actorOf(req), req.body, requestLocale(req))),
     );
     app.get(
       '/api/evaluations/:id',
@@ -155,7 +154,7 @@ export const evaluationsRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        const lang = locale(req);
+        const lang = requestLocale(req);
         const e = await evaluations.getEvaluation(db, actor, req.params.id);
         const ranking = await evaluations.listScores(db, actor, e.id, { page: 1, pageSize: 100_000 });
         const book = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParams, UnitReport, UnitReportQuery } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf, message } from '../../i18n';
+import { message, requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { unitReport } from './reports.service';
 
@@ -41,7 +41,7 @@ export const reportsRoutes =
       },
       async (req, reply) => {
         const r = await unitReport(db, actorOf(req), req.params.id, req.query);
-        const lang = localeOf(req.headers['accept-language']);
+        const lang = requestLocale(req);
         const book = new ExcelJS.Workbook();
         const sheet = book.addWorksheet(`${r.year} Q${r.quarter}`);
         sheet.addRow([

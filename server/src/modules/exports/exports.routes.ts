@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EXPORT_RESOURCES } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { exportList } from './exports.service';
 
@@ -24,7 +24,7 @@ export const exportsRoutes =
         },
       },
       async (req, reply) => {
-        const locale = localeOf(req.headers['accept-language']);
+        const locale = requestLocale(req);
         const { file, name } = await exportList(db, actorOf(req), req.params.resource, req.query, locale);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -4,7 +4,7 @@ import { IdParams, ImportJob, ImportKindParams, ImportListQuery, page } from '..
 import type { AppDeps } from '../../app';
 import { badRequest } from '../../errors';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { getImport, importTemplate, listImports, startImport } from './imports.service';
 
@@ -34,7 +34,7 @@ export const importsRoutes =
         },
       },
       async (req, reply) => {
-        const locale = localeOf(req.headers['accept-language']);
+        const locale = requestLocale(req);
         const file = await importTemplate(req.params.kind, locale);
         const name = `${locale === 'en' ? `${req.params.kind}-template` : req.params.kind === 'members' ? '人员导入模板' : '单位导入模板'}.xlsx`;
         return reply
@@ -81,14 +81,7 @@ export const importsRoutes =
           response: { 200: page(ImportJob), ...errors },
         },
       },
-      (req) =>
-        listImports(
-          db,
-          actorOf(req),
-          req.query.page,
-          req.query.pageSize,
-          localeOf(req.headers['accept-language']),
-        ),
+      (req) => listImports(db, actorOf(req), req.query.page, req.query.pageSize, requestLocale(req)),
     );
 
     app.get(
@@ -102,6 +95,6 @@ export const importsRoutes =
           response: { 200: ImportJob, ...errors },
         },
       },
-      (req) => getImport(db, actorOf(req), req.params.id, localeOf(req.headers['accept-language'])),
+      (req) => getImport(db, actorOf(req), req.params.id, requestLocale(req)),
     );
   };

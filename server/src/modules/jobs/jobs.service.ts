@@ -34,10 +34,6 @@ export async function saveProgress(tx: Tx, jobId: number, payload: Record<string
 
 /** Takes and runs due jobs until none is left (or `limit` ran); returns how many ran. */
 export async function runDueJobs(db: Db, limit = 100): Promise<number> {
-  // A job left running by a process that died is taken up again.
-  await db.execute(
-    sql`UPDATE jobs SET status = 'queued' WHERE status = 'running' AND locked_at < now() - interval '10 minutes'`,
-  );
   let ran = 0;
   while (ran < limit) {
     const { rows } = await db.execute<{
@@ -69,13 +65,23 @@ export async function runDueJobs(db: Db, limit = 100): Promise<number> {
   return ran;
 }
 
-/** Polls for due jobs every `everyMs`; returns a stop function. */
+/** Takes up again the jobs a process that died left running. */
+export const requeueStale = (db: Db) =>
+  db.execute(
+    sql`UPDATE jobs SET status = 'queued' WHERE status = 'running' AND locked_at < now() - interval '10 minutes'`,
+  );
+
+/** Polls for due jobs every `everyMs`, and for stale ones once a minute; returns a stop function. */
 export function startJobWorker(db: Db, log: { error: (e: unknown) => void }, everyMs = 500) {
   let busy = false;
+  let sweptAt = 0;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    runDueJobs(db)
+    const stale = Date.now() - sweptAt > 60_000;
+    if (stale) sweptAt = Date.now();
+    (stale ? requeueStale(db) : Promise.resolve())
+      .then(() => runDueJobs(db))
       .catch((e) => log.error(e))
       .finally(() => {
         busy = false;

@@ -10,7 +10,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { correctEntry, listEntries, record } from './ledger.service';
 
@@ -31,7 +31,7 @@ export const ledgerRoutes =
           response: { 200: page(LedgerEntry), ...errors },
         },
       },
-      (req) => listEntries(db, actorOf(req), req.query, localeOf(req.headers['accept-language'])),
+      (req) => listEntries(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.get(
       '/api/ledger/record',
@@ -62,14 +62,6 @@ export const ledgerRoutes =
       async (req, reply) =>
         reply
           .status(201)
-          .send(
-            await correctEntry(
-              db,
-              actorOf(req),
-              req.params.id,
-              req.body,
-              localeOf(req.headers['accept-language']),
-            ),
-          ),
+          .send(await correctEntry(db, actorOf(req), req.params.id, req.body, requestLocale(req))),
     );
   };

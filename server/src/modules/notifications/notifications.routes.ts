@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParams, Notification, NotificationPrefs, Pagination, page } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors, noContent } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { getPrefs, listNotifications, markAllRead, markRead, putPrefs } from './notifications.service';
 import './senders';
@@ -22,7 +22,7 @@ export const notificationsRoutes =
           response: { 200: page(Notification), ...errors },
         },
       },
-      (req) => listNotifications(db, actorOf(req), req.query, localeOf(req.headers['accept-language'])),
+      (req) => listNotifications(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.post(
       '/api/notifications/:id/read',

@@ -20,7 +20,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as bookings from './bookings.service';
 import * as facilities from './facilities.service';
@@ -30,9 +30,6 @@ const tags = ['resource sharing'];
 export const sharingRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const locale = (req: { headers: { 'accept-language'?: string } }) =>
-      localeOf(req.headers['accept-language']);
-
     // ---------- facilities ----------
     app.get(
       '/api/facilities',
@@ -135,7 +132,7 @@ export const sharingRoutes =
           response: { 200: page(Booking), ...errors },
         },
       },
-      (req) => bookings.listBookings(db, actorOf(req), req.query, locale(req)),
+      (req) => bookings.listBookings(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.post(
       '/api/bookings',
@@ -149,7 +146,7 @@ export const sharingRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await bookings.createBooking(db, actorOf(req), req.body, locale(req))),
+        reply.status(201).send(await bookings.createBooking(db, actorOf(req), req.body, requestLocale(req))),
     );
     app.post(
       '/api/bookings/:id/decide',
@@ -163,7 +160,7 @@ export const sharingRoutes =
           response: { 200: Booking, ...errors },
         },
       },
-      (req) => bookings.decideBooking(db, actorOf(req), req.params.id, req.body, locale(req)),
+      (req) => bookings.decideBooking(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
     );
     app.post(
       '/api/bookings/:id/cancel',
@@ -177,7 +174,7 @@ export const sharingRoutes =
           response: { 200: Booking, ...errors },
         },
       },
-      (req) => bookings.cancelBooking(db, actorOf(req), req.params.id, req.body.reason, locale(req)),
+      (req) => bookings.cancelBooking(db, actorOf(req), req.params.id, req.body.reason, requestLocale(req)),
     );
     app.post(
       '/api/bookings/:id/use',
@@ -191,6 +188,6 @@ export const sharingRoutes =
           response: { 200: Booking, ...errors },
         },
       },
-      (req) => bookings.recordUse(db, actorOf(req), req.params.id, req.body, locale(req)),
+      (req) => bookings.recordUse(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
     );
   };

@@ -27,7 +27,7 @@ import {
 import type { AppDeps } from '../../app';
 import { forbidden } from '../../errors';
 import { errors } from '../../http';
-import { localeOf } from '../../i18n';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { teamSignUp } from '../dedication/signups.service';
 import * as invitations from './invitations.service';
@@ -40,9 +40,6 @@ const MemberParams = z.strictObject({ id: Id, memberId: Id });
 export const teamsRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const locale = (req: { headers: { 'accept-language'?: string } }) =>
-      localeOf(req.headers['accept-language']);
-
     app.get(
       '/api/teams',
       {
@@ -211,7 +208,7 @@ export const teamsRoutes =
         await teams.activeMembers(db, actor.districtId, team.id, req.body.personIds);
         return reply
           .status(201)
-          .send(await teamSignUp(db, actor, team, req.body.taskId, req.body.personIds, locale(req)));
+          .send(await teamSignUp(db, actor, team, req.body.taskId, req.body.personIds, requestLocale(req)));
       },
     );
     app.get(
@@ -226,7 +223,7 @@ export const teamsRoutes =
           response: { 200: z.array(Suggestion), ...errors },
         },
       },
-      (req) => suggest(db, actorOf(req), req.query, locale(req)),
+      (req) => suggest(db, actorOf(req), req.query, requestLocale(req)),
     );
 
     // ---------- invitations to a role or a task ----------
@@ -236,7 +233,7 @@ export const teamsRoutes =
         config: { policy: 'session' },
         schema: { tags, querystring: InvitationListQuery, response: { 200: page(Invitation), ...errors } },
       },
-      (req) => invitations.listInvitations(db, actorOf(req), req.query, locale(req)),
+      (req) => invitations.listInvitations(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.post(
       '/api/invitations',
@@ -250,7 +247,7 @@ export const teamsRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await invitations.invite(db, actorOf(req), req.body, locale(req))),
+        reply.status(201).send(await invitations.invite(db, actorOf(req), req.body, requestLocale(req))),
     );
     app.post(
       '/api/invitations/:id/accept',
@@ -263,7 +260,7 @@ export const teamsRoutes =
           response: { 200: Invitation, ...errors },
         },
       },
-      (req) => invitations.answer(db, actorOf(req), req.params.id, true, locale(req)),
+      (req) => invitations.answer(db, actorOf(req), req.params.id, true, requestLocale(req)),
     );
     app.post(
       '/api/invitations/:id/decline',
@@ -271,6 +268,6 @@ export const teamsRoutes =
         config: { policy: 'session' },
         schema: { tags, params: IdParams, response: { 200: Invitation, ...errors } },
       },
-      (req) => invitations.answer(db, actorOf(req), req.params.id, false, locale(req)),
+      (req) => invitations.answer(db, actorOf(req), req.params.id, false, requestLocale(req)),
     );
   };
