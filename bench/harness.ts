@@ -1,5 +1,4 @@
 /** Shared by the benchmarks: a fresh embedded PostgreSQL with the demo district, and the real app. */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { loadConfig } from '../server/src/config';
 import type { Db } from '../server/src/db/client';
 import { openDatabase } from '../server/src/db/open';
 import { seedDemo } from '../server/src/modules/demo/demo.seed';
+import { addMembers, addSession } from '../server/test/fixtures';
 
 export async function benchApp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));
@@ -68,32 +68,9 @@ export async function benchServer() {
     /** `count` Party members of 八角北路社区 with sessions written directly (no password hashing in the way). */
     async members(prefix: string, count: number) {
       const community = (await q("SELECT id FROM regions WHERE code = '110107003001'")).rows[0].id as number;
-      await q(
-        `WITH p AS (
-           INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
-           SELECT 1, $2 || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
-             FROM generate_series(1, $3::int) g RETURNING id, name),
-         u AS (INSERT INTO users (district_id, region_id, username, display_name, password_hash)
-               SELECT 1, $1, $4 || substr(p.name, length($2) + 1), p.name, (SELECT password_hash FROM users WHERE username = 'member') FROM p
-               RETURNING id, display_name)
-         INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u`,
-        [community, `${prefix}党员`, count, prefix],
-      );
-      await q(
-        `UPDATE people p SET user_id = u.id FROM users u WHERE u.display_name = p.name AND p.name LIKE $1 || '%'`,
-        [`${prefix}党员`],
-      );
       const sessions: { cookie: string; csrf: string }[] = [];
-      for (let i = 1; i <= count; i++) {
-        const token = randomBytes(24).toString('base64url');
-        const csrf = randomBytes(12).toString('base64url');
-        sessions.push({ cookie: `gj_sid=${token}`, csrf });
-        await q(
-          `INSERT INTO sessions (id, user_id, csrf_token, expires_at)
-           SELECT encode(sha256($1::bytea), 'hex'), id, $2, now() + interval '1 hour' FROM users WHERE username = $3`,
-          [token, csrf, `${prefix}${i}`],
-        );
-      }
+      for (const username of await addMembers(database.db.$client, prefix, count, community))
+        sessions.push(await addSession(database.db.$client, username));
       return { community, sessions };
     },
     /** Starts the server process on this database; resolves to its base URL. */

@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDb, type Db } from '../src/db/client';
+import { addMembers, addSession } from './fixtures';
 
 export const DEMO_PASSWORD = 'gongjian-demo';
 
@@ -111,40 +112,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     anonymous: () => new Client(app),
     session: async (username) => {
-      const token = randomBytes(24).toString('base64url');
-      const csrf = randomBytes(12).toString('base64url');
-      await sql(
-        `INSERT INTO sessions (id, user_id, csrf_token, expires_at)
-         SELECT encode(sha256($1::bytea), 'hex'), id, $2, now() + interval '1 hour' FROM users WHERE username = $3`,
-        [token, csrf, username],
-      );
+      const { cookie, csrf } = await addSession(db.$client, username);
       const c = new Client(app);
-      c.cookie = `gj_sid=${token}`;
+      c.cookie = cookie;
       c.csrf = csrf;
       return c;
     },
     members: async (prefix, count, homeRegionId) => {
-      await sql(
-        `WITH p AS (
-           INSERT INTO people (district_id, name, gender, home_region_id, party_org_id, party_status, party_since)
-           SELECT 1, $2 || g, 'male', $1, (SELECT id FROM party_orgs WHERE name = '八角北路社区党委'), 'retired', date '1990-07-01'
-             FROM generate_series(1, $3::int) g RETURNING id, name),
-         u AS (
-           INSERT INTO users (district_id, region_id, username, display_name, password_hash)
-           SELECT 1, $1, $4 || substr(p.name, length($2) + 1), p.name, (SELECT password_hash FROM users WHERE username = 'member')
-             FROM p RETURNING id, display_name),
-         r AS (INSERT INTO role_assignments (district_id, user_id, role, region_id) SELECT 1, u.id, 'party_member', $1 FROM u)
-         SELECT count(*) FROM u`,
-        [homeRegionId, `${prefix}党员`, count, prefix],
-      );
-      // A statement does not see rows its own CTEs insert: link people to accounts after.
-      await sql(
-        `UPDATE people p SET user_id = u.id FROM users u
-          WHERE u.display_name = p.name AND p.name LIKE $1 || '%' AND p.user_id IS NULL`,
-        [`${prefix}党员`],
-      );
       const clients: Client[] = [];
-      for (let i = 1; i <= count; i++) clients.push(await self.session(`${prefix}${i}`));
+      for (const username of await addMembers(db.$client, prefix, count, homeRegionId))
+        clients.push(await self.session(username));
       return clients;
     },
     region: async (code) => {
