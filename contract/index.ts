@@ -81,6 +81,8 @@ export const ACTIONS = [
   'evaluation.manage',
   /** See evaluations, rankings and score breakdowns. */
   'evaluation.read',
+  /** Nominate candidates for an honour within the street's quota. */
+  'evaluation.nominate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -1848,7 +1850,24 @@ export const NotificationPrefs = z.strictObject({
 // ---------- evaluations of the three honours (文明单位、先进党组织、优秀共产党员) ----------
 export const HONOURS = ['civilized_unit', 'advanced_party_org', 'outstanding_member'] as const;
 export type Honour = (typeof HONOURS)[number];
-export const EVALUATION_STATUSES = ['open', 'closed'] as const;
+/**
+ * open: scores computed and recomputed; closed: figures frozen, streets nominate and the
+ * district reviews; notice: the shortlist is on public notice (公示) and takes objections;
+ * decided: the honour list is final; published: it is public.
+ */
+export const EVALUATION_STATUSES = ['open', 'closed', 'notice', 'decided', 'published'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+/** nominated → approved | rejected (or withdrawn by the street); approved → removed (objection upheld) | awarded. */
+export const NOMINATION_STATUSES = [
+  'nominated',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'removed',
+  'awarded',
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
 /** One criterion: points for each act of a kind in the ledger, capped per act and per year, weighted. */
 export const Criterion = z.strictObject({
   key: z.string().regex(/^[a-z_]{2,40}$/),
@@ -1873,6 +1892,8 @@ export const EvaluationCreateBody = z.strictObject({
   periodTo: LocalDate,
   /** Absent: the honour's template. */
   criteria: z.array(Criterion).min(1).max(20).optional(),
+  /** Nominations each street may make. */
+  nominationQuota: z.number().int().min(0).max(1000).default(3),
 });
 export const Evaluation = z.object({
   id: z.number(),
@@ -1898,6 +1919,11 @@ export const Evaluation = z.object({
   candidates: z.number(),
   computedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  nominationQuota: z.number(),
+  noticeFrom: z.string().nullable(),
+  noticeUntil: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
@@ -1953,6 +1979,99 @@ export const DeductionBody = z.strictObject({
   points: z.number().positive().max(1000),
   reason: z.string().trim().min(2).max(300),
 });
+
+// ---------- nominations, public notice (公示), objections, the honour list ----------
+export const Quota = z.object({
+  region: z.object({ id: z.number(), name: z.string() }),
+  quota: z.number(),
+  used: z.number(),
+});
+export const QuotaBody = z.strictObject({ quota: z.number().int().min(0).max(1000) });
+export const NominationBody = z.strictObject({
+  subjectId: Id,
+  /** The street's reasons for putting the candidate forward. */
+  statement: z.string().trim().min(2).max(1000),
+});
+export const NominationReviewBody = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().trim().max(500).default(''),
+});
+export const Nomination = z.object({
+  subject: Score.shape.subject,
+  region: z.object({ id: z.number(), name: z.string() }),
+  rank: z.number(),
+  total: z.number(),
+  statement: z.string(),
+  status: z.enum(NOMINATION_STATUSES),
+  nominatedBy: z.string(),
+  nominatedAt: z.string(),
+  reviewComment: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  openObjections: z.number(),
+});
+export type Nomination = z.infer<typeof Nomination>;
+export const NominationListQuery = z.strictObject({
+  ...Pagination,
+  status: z.enum(NOMINATION_STATUSES).optional(),
+  regionId: Id.optional(),
+});
+export const NoticeBody = z.strictObject({
+  /** 公示 lasts whole days; five is usual. */
+  days: z.number().int().min(1).max(30),
+});
+export const ObjectionBody = z.strictObject({
+  subjectId: Id,
+  reason: z.string().trim().min(5).max(1000),
+});
+export const ObjectionHandleBody = z.strictObject({
+  decision: z.enum(['upheld', 'dismissed']),
+  response: z.string().trim().min(2).max(1000),
+});
+export const Objection = z.object({
+  id: z.number(),
+  subject: Score.shape.subject,
+  reason: z.string(),
+  /** Shown to the district's reviewers and to the one who raised it; hidden otherwise. */
+  raisedBy: z.string().nullable(),
+  raisedAt: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  response: z.string().nullable(),
+  handledAt: z.string().nullable(),
+});
+export type Objection = z.infer<typeof Objection>;
+export const ObjectionListQuery = z.strictObject({
+  ...Pagination,
+  status: z.enum(OBJECTION_STATUSES).optional(),
+});
+/** A shortlist on public notice, or a published honour list: what everyone may read. */
+export const HonourList = z.object({
+  evaluation: z.object({
+    id: z.number(),
+    honour: z.enum(HONOURS),
+    title: z.string(),
+    regionName: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    status: z.enum(EVALUATION_STATUSES),
+    noticeFrom: z.string().nullable(),
+    noticeUntil: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  }),
+  entries: z.array(
+    z.object({
+      subject: Score.shape.subject,
+      regionName: z.string(),
+      total: z.number(),
+      statement: z.string(),
+    }),
+  ),
+  /** The reader's own objections to this list. */
+  myObjections: z.array(Objection),
+});
+export type HonourList = z.infer<typeof HonourList>;
+export const HonourSummary = HonourList.shape.evaluation;
+export const HonourListQuery = z.strictObject({ ...Pagination });
 
 // ---------- the time bank (人人为我，我为人人) ----------
 export const TIME_REQUEST_STATUSES = ['open', 'accepted', 'done', 'cancelled'] as const;

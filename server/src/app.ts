@@ -11,6 +11,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { dedicationRoutes } from './modules/dedication/dedication.routes';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes';
+import { nominationsRoutes } from './modules/evaluations/nominations.routes';
 import { reportsRoutes } from './modules/evaluations/reports.routes';
 import { timeBankRoutes } from './modules/evaluations/timebank.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(teamsRoutes(deps));
   await api.register(publicityRoutes(deps));
   await api.register(evaluationsRoutes(deps));
+  await api.register(nominationsRoutes(deps));
   await api.register(timeBankRoutes(deps));
   await api.register(reportsRoutes(deps));
   await api.register(notificationsRoutes(deps));

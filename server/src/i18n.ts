@@ -274,6 +274,13 @@ const messages = {
   export_region: ['所在区域', 'Region'],
   export_deductions: ['扣分', 'Deductions'],
   export_total: ['总分', 'Total'],
+  export_no: ['序号', 'No.'],
+  export_statement: ['主要事迹', 'Citation'],
+  honour_list_heading: ['表彰名单', 'Honour list'],
+  honour_list_facts: [
+    '{region} · 评选期间 {from} 至 {to} · {published} 发布 · 共 {count} 名',
+    '{region} · period {from} to {to} · published {published} · {count} honoured',
+  ],
   timebank_insufficient: [
     '时间银行余额不足（可用 {available} 小时）',
     'Not enough hours in the time bank ({available} available)',
@@ -282,11 +289,59 @@ const messages = {
   timebank_not_accepted: ['还没有人响应这个求助', 'Nobody has offered to help yet'],
   timebank_self: ['不能响应自己的求助', 'You cannot answer your own request'],
   notify_timebank_offer: ['{name} 愿意帮您：“{title}”', '{name} offers to help: “{title}”'],
+  notify_timebank_cancelled: [
+    '{name} 取消了求助：“{title}”，不用再去了',
+    '{name} cancelled the request “{title}”: no need to go',
+  ],
   notify_timebank_paid: [
     '“{title}”已确认，{hours} 小时存入您的时间银行',
     '“{title}” confirmed: {hours} hours into your time bank',
   ],
   evaluation_closed: ['评选已结束，分数已冻结', 'This evaluation is closed: its figures are frozen'],
+  evaluation_not_open: ['评选已封存，分数不再变动', 'This evaluation is closed: its figures are frozen'],
+  evaluation_not_closed: [
+    '只有在分数封存后、公示前才能推荐和审核',
+    'Nominations and reviews happen after the figures are frozen and before the notice',
+  ],
+  evaluation_not_notice: ['该评选不在公示期', 'This evaluation is not on public notice'],
+  evaluation_not_decided: ['请先作出最终决定再发布', 'Decide the honour list before publishing it'],
+  evaluation_not_published: ['该名单已发布', 'This honour list is already published'],
+  quota_full: ['本街道的推荐名额已用完', "This street's nomination quota is used up"],
+  quota_below_used: [
+    '名额不能少于已推荐的 {used} 名',
+    'The quota cannot be below the {used} already nominated',
+  ],
+  nomination_exists: ['该对象已被推荐', 'This candidate is already nominated'],
+  nomination_not_pending: ['该推荐已处理，不能再更改', 'This nomination has been settled and cannot change'],
+  review_comment_required: ['不同意推荐时请写明意见', 'Give a comment when rejecting a nomination'],
+  notice_pending_reviews: [
+    '还有 {pending} 个推荐未审核，不能开始公示',
+    '{pending} nominations are still awaiting review; the notice cannot start',
+  ],
+  notice_empty: [
+    '没有审核通过的推荐，无可公示',
+    'No nomination has been approved: there is nothing to announce',
+  ],
+  notice_over: ['公示已于 {until} 结束', 'The public notice ended at {until}'],
+  notice_running: [
+    '公示期至 {until} 结束，之后才能作出决定',
+    'The public notice runs until {until}; decide after that',
+  ],
+  objections_open: ['还有 {open} 条异议未答复', '{open} objections are still unanswered'],
+  objection_exists: [
+    '您已对该对象提出异议，正在处理中',
+    'You have already objected to this nominee; it is being handled',
+  ],
+  objection_handled: ['该异议已答复', 'This objection has already been answered'],
+  notify_objection_upheld: [
+    '您对“{title}”中 {name} 的异议已被采纳',
+    'Your objection to {name} in “{title}” was upheld',
+  ],
+  notify_objection_dismissed: [
+    '您对“{title}”中 {name} 的异议已答复：未采纳',
+    'Your objection to {name} in “{title}” was answered: not upheld',
+  ],
+  notify_honour_awarded: ['祝贺！您已当选“{title}”', 'Congratulations: you are honoured in “{title}”'],
   attachment_empty: ['附件为空', 'The attachment is empty'],
   notice_team_outside: ['所选服务队不在该范围内', 'The team is outside the chosen area'],
   notice_not_draft: ['该通知已发布，不能再修改', 'This notice has been published and can no longer change'],
@@ -343,6 +398,9 @@ export type MessageKey = keyof typeof messages;
 
 /** Names of enum values (region kinds, roles, statuses…): message parameters and exports carry them. */
 const labels: Record<string, [string, string]> = {
+  civilized_unit: ['文明单位', 'Civilized unit'],
+  advanced_party_org: ['先进党组织', 'Advanced Party organisation'],
+  outstanding_member: ['优秀共产党员', 'Outstanding Party member'],
   district: ['区', 'district'],
   street: ['街道', 'street'],
   community: ['社区', 'community'],

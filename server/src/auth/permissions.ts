@@ -40,8 +40,8 @@ const NETWORK_ADMIN: Action[] = [
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  district_admin: NETWORK_ADMIN,
-  street_admin: NETWORK_ADMIN,
+  district_admin: [...NETWORK_ADMIN, 'evaluation.nominate'],
+  street_admin: [...NETWORK_ADMIN, 'evaluation.nominate'],
   community_worker: NETWORK_ADMIN,
   unit_contact: [
     'region.read',

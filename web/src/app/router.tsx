@@ -50,6 +50,9 @@ const MyDedicationPage = lazy(() =>
 const MyRecordPage = lazy(() =>
   import('../features/ledger/MyRecordPage').then((m) => ({ default: m.MyRecordPage })),
 );
+const TimeBankPage = lazy(() =>
+  import('../features/timeBank/TimeBankPage').then((m) => ({ default: m.TimeBankPage })),
+);
 const BodiesPage = lazy(() =>
   import('../features/bodies/BodiesPage').then((m) => ({ default: m.BodiesPage })),
 );
@@ -198,6 +201,8 @@ export const router = createBrowserRouter([
       { path: 'occurrences/:id', element: <OccurrencePage /> },
       // Everyone signed in has a record of their own (the page says so when there is no person).
       { path: 'me/record', element: <MyRecordPage /> },
+      // Everyone signed in (the page says so when there is no person to keep hours for).
+      { path: 'me/time-bank', element: <TimeBankPage /> },
       {
         path: 'needs',
         element: (

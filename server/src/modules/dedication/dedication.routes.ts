@@ -25,7 +25,7 @@ import {
   SignupRemoveBody,
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
-import { errors } from '../../http';
+import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as days from './dedication.service';
@@ -127,10 +127,7 @@ export const dedicationRoutes =
         const day = await days.getDay(db, actorOf(req), req.params.id);
         return reply
           .type('text/calendar; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`${day.regionName}-${day.title}.ics`)}`,
-          )
+          .header('content-disposition', attachment(`${day.regionName}-${day.title}.ics`))
           .send(toICalendar(day, req.hostname));
       },
     );

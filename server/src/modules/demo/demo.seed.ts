@@ -17,6 +17,7 @@ import { seedProjects } from './projects.seed';
 import { seedPublicity } from './publicity.seed';
 import { seedSharing } from './sharing.seed';
 import { seedTeams } from './teams.seed';
+import { seedTimeBank } from './timebank.seed';
 
 type NewRegion = typeof regions.$inferInsert;
 
@@ -146,6 +147,7 @@ export async function seedDemo(db: Db) {
     await seedDedicationHours(tx, districtId);
     await seedSharing(tx, districtId);
     await seedPublicity(tx, districtId);
+    await seedTimeBank(tx, districtId);
     // Last: the evaluations score what all the rest recorded.
     await seedEvaluations(tx, districtId);
     return {

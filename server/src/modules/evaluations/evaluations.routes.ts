@@ -16,7 +16,7 @@ import {
   ScoreListQuery,
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
-import { errors } from '../../http';
+import { attachment, errors } from '../../http';
 import { message, requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as evaluations from './evaluations.service';
@@ -182,10 +182,7 @@ export const evaluationsRoutes =
         const file = Buffer.from(await book.xlsx.writeBuffer());
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`${e.title}.xlsx`)}`,
-          )
+          .header('content-disposition', attachment(`${e.title}.xlsx`))
           .send(file);
       },
     );

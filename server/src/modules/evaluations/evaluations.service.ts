@@ -29,7 +29,7 @@ import { regionForRead } from '../regions/regions.service';
 import { actPointsSql, criterionPoints } from './scoring';
 import { templateOf } from './templates';
 
-type Row = {
+export type EvaluationRow = {
   id: number;
   honour: Honour;
   title: string;
@@ -43,6 +43,11 @@ type Row = {
   candidates: number;
   computed_at: string | null;
   closed_at: string | null;
+  nomination_quota: number;
+  notice_from: string | null;
+  notice_until: string | null;
+  decided_at: string | null;
+  published_at: string | null;
   created_at: string;
 };
 
@@ -50,10 +55,11 @@ const SELECT = sql`
   SELECT ev.id, ev.honour, ev.title, ev.region_id, r.name AS region_name, r.path::text AS region_path,
          ev.period_from::text AS period_from, ev.period_to::text AS period_to, ev.criteria, ev.status,
          (SELECT count(*)::int FROM evaluation_scores s WHERE s.district_id = ev.district_id AND s.evaluation_id = ev.id) AS candidates,
-         ev.computed_at, ev.closed_at, ev.created_at
+         ev.computed_at, ev.closed_at, ev.nomination_quota, ev.notice_from, ev.notice_until, ev.decided_at,
+         ev.published_at, ev.created_at
     FROM evaluations ev JOIN regions r ON r.district_id = ev.district_id AND r.id = ev.region_id`;
 
-const present = (e: Row): Evaluation => ({
+export const present = (e: EvaluationRow): Evaluation => ({
   id: e.id,
   honour: e.honour,
   title: e.title,
@@ -66,13 +72,18 @@ const present = (e: Row): Evaluation => ({
   candidates: e.candidates,
   computedAt: iso(e.computed_at),
   closedAt: iso(e.closed_at),
+  nominationQuota: e.nomination_quota,
+  noticeFrom: iso(e.notice_from),
+  noticeUntil: iso(e.notice_until),
+  decidedAt: iso(e.decided_at),
+  publishedAt: iso(e.published_at),
   createdAt: iso(e.created_at)!,
 });
 
 /** An evaluation the actor may read: in (or above) their area. */
-async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+export async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<EvaluationRow> {
   const { rows } =
-    await db.execute<Row>(sql`${SELECT} WHERE ev.district_id = ${actor.districtId} AND ev.id = ${id}
+    await db.execute<EvaluationRow>(sql`${SELECT} WHERE ev.district_id = ${actor.districtId} AND ev.id = ${id}
     ${lock ? sql`FOR UPDATE OF ev` : sql``}`);
   const e = rows[0];
   if (!e) throw notFound();
@@ -113,9 +124,10 @@ export async function createEvaluation(
   const id = await db.transaction(async (tx) => {
     const region = await regionForRead(tx, actor, input.regionId, 'evaluation.manage');
     const { rows } = await tx.execute<{ id: number }>(sql`
-      INSERT INTO evaluations (district_id, region_id, honour, title, period_from, period_to, criteria, created_by)
+      INSERT INTO evaluations (district_id, region_id, honour, title, period_from, period_to, criteria,
+                               nomination_quota, created_by)
       VALUES (${actor.districtId}, ${region.id}, ${input.honour}, ${input.title}, ${input.periodFrom}, ${input.periodTo},
-              ${JSON.stringify(criteria)}::jsonb, ${actor.userId})
+              ${JSON.stringify(criteria)}::jsonb, ${input.nominationQuota}, ${actor.userId})
       RETURNING id`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
@@ -180,7 +192,7 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
     authorize(actor, 'evaluation.manage', e.region_path);
-    if (e.status === 'closed') throw conflict('evaluation_closed');
+    if (e.status !== 'open') throw conflict('evaluation_closed');
     const from = instant(e.period_from, '00:00', 'Asia/Shanghai');
     const to = instant(addDays(e.period_to, 1), '00:00', 'Asia/Shanghai');
     await tx.execute(
@@ -246,14 +258,22 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
   return getEvaluation(db, actor, id);
 }
 
-/** Closing freezes the figures: the stored acts and scores stay as they are. */
+/**
+ * Closing freezes the figures: the stored acts and scores stay as they are. Nominations
+ * open: each street with candidates gets its quota (candidates above streets count
+ * against the evaluation's own region).
+ */
 export async function closeEvaluation(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
     authorize(actor, 'evaluation.manage', e.region_path);
-    if (e.status === 'closed') throw conflict('evaluation_closed');
+    if (e.status !== 'open') throw conflict('evaluation_closed');
     await tx.execute(sql`UPDATE evaluations SET status = 'closed', closed_at = now(), updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await tx.execute(sql`
+      INSERT INTO evaluation_quotas (district_id, evaluation_id, region_id, quota)
+      SELECT DISTINCT ${actor.districtId}::bigint, ${id}::bigint, ${nominatingRegion(sql`s.region_id`, e)}, ${e.nomination_quota}::int
+        FROM evaluation_scores s WHERE s.district_id = ${actor.districtId} AND s.evaluation_id = ${id}`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: e.region_id,
@@ -267,7 +287,14 @@ export async function closeEvaluation(db: Tx, actor: Actor, id: number) {
   });
 }
 
-const subjectKind = (h: Honour) =>
+/** The street a candidate's region lies in (within the evaluation's scope), else the scope itself. */
+export const nominatingRegion = (regionId: SQL, e: EvaluationRow) => sql`coalesce(
+  (SELECT st.id FROM regions st JOIN regions c ON c.district_id = st.district_id AND c.id = ${regionId}
+    WHERE st.district_id = c.district_id AND st.kind = 'street'
+      AND c.path <@ st.path AND st.path <@ ${e.region_path}::ltree),
+  ${e.region_id}::bigint)`;
+
+export const subjectKind = (h: Honour) =>
   h === 'outstanding_member'
     ? ('person' as const)
     : h === 'civilized_unit'
@@ -388,7 +415,7 @@ export async function deduct(db: Db, actor: Actor, id: number, input: z.infer<ty
   await db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
     authorize(actor, 'evaluation.manage', e.region_path);
-    if (e.status === 'closed') throw conflict('evaluation_closed');
+    if (e.status !== 'open') throw conflict('evaluation_closed');
     const { rows } = await tx.execute(sql`SELECT 1 FROM evaluation_scores
       WHERE district_id = ${actor.districtId} AND evaluation_id = ${id} AND subject_id = ${input.subjectId}`);
     if (!rows.length) throw notFound();

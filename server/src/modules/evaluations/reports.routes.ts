@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, UnitReport, UnitReportQuery } from '../../../../contract';
 import type { AppDeps } from '../../app';
-import { errors } from '../../http';
-import { message, requestLocale } from '../../i18n';
+import { attachment, errors } from '../../http';
+import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
+import { reportFileName, reportPdf, reportXlsx } from './reports.files';
 import { unitReport } from './reports.service';
 
 const tags = ['reports'];
@@ -41,54 +41,30 @@ export const reportsRoutes =
       },
       async (req, reply) => {
         const r = await unitReport(db, actorOf(req), req.params.id, req.query);
-        const lang = requestLocale(req);
-        const book = new ExcelJS.Workbook();
-        const sheet = book.addWorksheet(`${r.year} Q${r.quarter}`);
-        sheet.addRow([
-          message(lang, 'report_title', { unit: r.unit.name, year: r.year, quarter: r.quarter }),
-        ]).font = {
-          bold: true,
-          size: 14,
-        };
-        sheet.addRow([`${r.from} ~ ${r.to}`]);
-        sheet.addRow([
-          message(lang, 'export_name'),
-          message(lang, 'report_home'),
-          message(lang, 'report_registered'),
-          message(lang, 'report_hours'),
-          message(lang, 'report_roles'),
-          message(lang, 'report_meetings'),
-          message(lang, 'report_courses'),
-        ]).font = { bold: true };
-        const yes = message(lang, 'report_yes');
-        const no = message(lang, 'report_no');
-        for (const m of r.members)
-          sheet.addRow([
-            m.person.name,
-            m.homeCommunity,
-            m.registered ? yes : no,
-            m.hours,
-            m.roles,
-            m.meetings,
-            m.courses,
-          ]);
-        sheet.addRow([
-          message(lang, 'export_total'),
-          '',
-          `${r.totals.registered}/${r.totals.members}`,
-          r.totals.hours,
-          r.totals.roles,
-          r.totals.meetings,
-          r.totals.courses,
-        ]).font = { bold: true };
-        sheet.columns.forEach((c, i) => {
-          c.width = i < 2 ? 20 : 12;
-        });
-        const name = `${r.unit.name}-${r.year}Q${r.quarter}.xlsx`;
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(Buffer.from(await book.xlsx.writeBuffer()));
+          .header('content-disposition', attachment(reportFileName(r, 'xlsx')))
+          .send(await reportXlsx(r, requestLocale(req)));
+      },
+    );
+    app.get(
+      '/api/units/:id/reports/pdf',
+      {
+        config: { policy: 'unit.read' },
+        schema: {
+          tags,
+          summary: 'The quarterly report as a PDF',
+          params: IdParams,
+          querystring: UnitReportQuery,
+          response: { 200: z.instanceof(Buffer).describe('a PDF file'), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const r = await unitReport(db, actorOf(req), req.params.id, req.query);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', attachment(reportFileName(r, 'pdf')))
+          .send(await reportPdf(r, requestLocale(req)));
       },
     );
   };

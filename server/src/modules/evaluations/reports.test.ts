@@ -35,9 +35,13 @@ describe('quarterly reports to units', () => {
     );
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
+    const pdf = await contact.get(`/api/units/${hospital!.id}/reports/pdf?year=${year}&quarter=${quarter}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.body).startsWith('%PDF')).toBe(true);
     const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
-    expect(
-      (await contact.get(`/api/units/${other!.id}/reports?year=${year}&quarter=${quarter}`)).status,
-    ).toBe(403);
+    for (const path of ['reports', 'reports/export', 'reports/pdf'])
+      expect(
+        (await contact.get(`/api/units/${other!.id}/${path}?year=${year}&quarter=${quarter}`)).status,
+      ).toBe(403);
   });
 });

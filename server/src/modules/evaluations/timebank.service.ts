@@ -235,6 +235,15 @@ export async function cancelRequest(db: Tx, actor: Actor, id: number) {
       before: { status: q.status },
       after: { status: 'cancelled' },
     });
+    // Whoever had offered to help is not left waiting.
+    if (q.status === 'accepted')
+      await notify(
+        tx,
+        { districtId: actor.districtId, userId: q.helper_user_id },
+        'notify_timebank_cancelled',
+        { name: actor.displayName, title: q.title },
+        '/me/time-bank',
+      );
     return present(await load(tx, actor, id));
   });
 }

@@ -52,13 +52,21 @@ describe('the time bank', () => {
     const transfers = await t.sql('SELECT 1 FROM time_transfers WHERE request_id = $1', [first.body.id]);
     expect(transfers).toHaveLength(1);
 
-    // Conservation: over everyone, balances sum to what was earned.
-    const [sums] = await t.sql<{ earned: number; received: number; spent: number }>(
-      `SELECT (SELECT coalesce(sum(quantity), 0) FROM ledger_entries WHERE kind = 'service_hours')::float8 AS earned,
-              (SELECT coalesce(sum(hours), 0) FROM time_transfers)::float8 AS received,
-              (SELECT coalesce(sum(hours), 0) FROM time_transfers)::float8 AS spent`,
+    // Conservation: the three accounts' balances sum to what they earned, and none is below zero.
+    const accounts = await Promise.all(
+      [asker!, helper!, poor!].map(async (c) => (await c.get('/api/time-bank')).body),
     );
-    expect(sums!.earned + sums!.received - sums!.spent).toBe(sums!.earned);
+    expect(accounts.reduce((s, x) => s + x.balance, 0)).toBe(accounts.reduce((s, x) => s + x.earned, 0));
+    expect(accounts.every((x) => x.balance >= 0)).toBe(true);
+
+    // An asker who cancels after someone offered tells the helper.
+    const second = await asker!.post('/api/time-bank/requests', { title: '帮忙修水管', hours: 1 });
+    await helper!.post(`/api/time-bank/requests/${second.body.id}/offer`);
+    expect((await asker!.post(`/api/time-bank/requests/${second.body.id}/cancel`)).body.status).toBe(
+      'cancelled',
+    );
+    expect((await helper!.get('/api/notifications?pageSize=1')).body.items[0].text).toContain('帮忙修水管');
+    expect((await asker!.get('/api/time-bank')).body).toMatchObject({ held: 0, available: 1 });
     await expect(
       t.sql(
         `INSERT INTO time_transfers (district_id, from_person_id, to_person_id, hours, request_id) VALUES (1, $1, $2, 1, $3)`,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPORT_RESOURCES } from '../../../../contract';
 import type { AppDeps } from '../../app';
-import { errors } from '../../http';
+import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { exportList } from './exports.service';
@@ -28,7 +28,7 @@ export const exportsRoutes =
         const { file, name } = await exportList(db, actorOf(req), req.params.resource, req.query, locale);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .header('content-disposition', attachment(name))
           .send(file);
       },
     );

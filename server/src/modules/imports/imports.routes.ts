@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParams, ImportJob, ImportKindParams, ImportListQuery, page } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { badRequest } from '../../errors';
-import { errors } from '../../http';
+import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { getImport, importTemplate, listImports, startImport } from './imports.service';
@@ -37,10 +37,7 @@ export const importsRoutes =
         const locale = requestLocale(req);
         const file = await importTemplate(req.params.kind, locale);
         const name = `${locale === 'en' ? `${req.params.kind}-template` : req.params.kind === 'members' ? '人员导入模板' : '单位导入模板'}.xlsx`;
-        return reply
-          .type(XLSX)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(file);
+        return reply.type(XLSX).header('content-disposition', attachment(name)).send(file);
       },
     );
 

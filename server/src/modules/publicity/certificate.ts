@@ -1,30 +1,5 @@
-/**
- * The completion certificate (结业证书) as a PDF in Chinese. pdfkit embeds a CJK font from
- * the machine (Debian's fonts-noto-cjk, which CI installs for the browser tests) or the
- * file named by GONGJIAN_CJK_FONT; without one the API says so instead of printing boxes.
- */
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { AppError } from '../../errors';
-
-const CANDIDATES = [
-  process.env.GONGJIAN_CJK_FONT,
-  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
-].filter((f): f is string => Boolean(f));
-
-function cjkFont(): { file: string; family?: string } {
-  const file = CANDIDATES.find((f) => fs.existsSync(f));
-  if (!file) throw new AppError(503, 'certificate_font_missing');
-  // A collection needs the face's name: the Simplified Chinese one.
-  const family = file.endsWith('.ttc')
-    ? file.includes('Serif')
-      ? 'NotoSerifCJKsc-Regular'
-      : 'NotoSansCJKsc-Regular'
-    : undefined;
-  return { file, family };
-}
+/** The completion certificate (结业证书) as a PDF in Chinese. */
+import { cjkPdf } from '../../pdf';
 
 export function certificatePdf(facts: {
   name: string;
@@ -34,18 +9,12 @@ export function certificatePdf(facts: {
   completedOn: string;
   number: string;
 }): Promise<Buffer> {
-  const font = cjkFont();
-  const doc = new PDFDocument({
+  const { doc, done } = cjkPdf({
     size: 'A4',
     layout: 'landscape',
     margin: 60,
     info: { Title: `结业证书 ${facts.name}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('cjk', font.file, font.family);
-  doc.font('cjk');
   const { width, height } = doc.page;
   doc
     .rect(30, 30, width - 60, height - 60)

@@ -29,7 +29,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { badRequest } from '../../errors';
-import { errors, noContent } from '../../http';
+import { attachment, errors, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as campaigns from './campaigns.service';
 import { certificatePdf } from './certificate';
@@ -167,10 +167,7 @@ export const publicityRoutes =
         });
         return reply
           .type('application/pdf')
-          .header(
-            'content-disposition',
-            `inline; filename*=UTF-8''${encodeURIComponent(`结业证书-${f.name}.pdf`)}`,
-          )
+          .header('content-disposition', attachment(`结业证书-${f.name}.pdf`, 'inline'))
           .send(pdf);
       },
     );
@@ -314,10 +311,7 @@ export const publicityRoutes =
           req.params.attachmentId,
           config.dataDir,
         );
-        return reply
-          .type(f.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.bytes);
+        return reply.type(f.contentType).header('content-disposition', attachment(f.name)).send(f.bytes);
       },
     );
     app.delete(

@@ -20,6 +20,7 @@ import {
   HeartOutlined,
   HomeOutlined,
   InboxOutlined,
+  InteractionOutlined,
   MailOutlined,
   NotificationOutlined,
   PieChartOutlined,
@@ -47,6 +48,7 @@ export type NavName =
   | 'myClaim'
   | 'myDedication'
   | 'myRecord'
+  | 'timeBank'
   | 'registrations'
   | 'needs'
   | 'projects'
@@ -113,6 +115,13 @@ const NAV: NavEntry[] = [
     path: '/me/record',
     name: 'myRecord',
     icon: FieldTimeOutlined,
+    visible: (me) => me.user.personId !== null,
+  },
+  // The time bank (人人为我，我为人人): hours are a person's, earned by their confirmed service.
+  {
+    path: '/me/time-bank',
+    name: 'timeBank',
+    icon: InteractionOutlined,
     visible: (me) => me.user.personId !== null,
   },
   {
