@@ -275,6 +275,7 @@ const messages = {
   export_deductions: ['扣分', 'Deductions'],
   export_total: ['总分', 'Total'],
   export_no: ['序号', 'No.'],
+  export_sum: ['合计', 'Total'],
   export_statement: ['主要事迹', 'Citation'],
   honour_list_heading: ['表彰名单', 'Honour list'],
   honour_list_facts: [

@@ -28,7 +28,7 @@ function table(r: UnitReport, lang: Locale) {
       m.courses,
     ]),
     total: [
-      message(lang, 'export_total'),
+      message(lang, 'export_sum'),
       '',
       `${r.totals.registered}/${r.totals.members}`,
       r.totals.hours,
