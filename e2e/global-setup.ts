@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     screenshotDir: string;
+    /** The server's embedded database: for tests that let time pass (a notice period ending). */
+    databaseUrl: string;
   }
 }
 
@@ -49,6 +51,12 @@ export default async function setup(project: TestProject) {
     server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
   });
   project.provide('baseUrl', baseUrl);
+  const pgPort = /Embedded PostgreSQL listening on 127\.0\.0\.1:(\d+)/.exec(log)?.[1];
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  project.provide(
+    'databaseUrl',
+    `postgres://gongjian:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/gongjian`,
+  );
   project.provide('screenshotDir', screenshotDir);
   console.log(`Browser tests: server at ${baseUrl}; screenshots in ${screenshotDir}`);
 

@@ -9,6 +9,7 @@ import type { Db } from './db/client';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { dedicationRoutes } from './modules/dedication/dedication.routes';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes';
 import { nominationsRoutes } from './modules/evaluations/nominations.routes';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(sharingRoutes(deps));
   await api.register(teamsRoutes(deps));
   await api.register(publicityRoutes(deps));
+  await api.register(dashboardsRoutes(deps));
   await api.register(evaluationsRoutes(deps));
   await api.register(nominationsRoutes(deps));
   await api.register(timeBankRoutes(deps));

@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../src/db/client';
 import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded';
 import { runMigrations } from '../src/db/migrate';
+import { refreshFigures } from '../src/modules/dashboards/figures.refresh';
 import { seedDemo } from '../src/modules/demo/demo.seed';
 
 declare module 'vitest' {
@@ -41,6 +42,8 @@ export default async function setup(project: TestProject) {
   const db = createDb(url.toString(), 2);
   await runMigrations(db);
   await seedDemo(db);
+  // The dashboards' figures, as the running server keeps them.
+  await refreshFigures(db);
   await db.$client.end();
   project.provide('pgServerUrl', serverUrl);
   project.provide('templateDb', templateDb);

@@ -90,3 +90,10 @@ export function canGrant(actor: Actor, role: Role, path: string): boolean {
     (r) => r.unitId === null && GRANTABLE[r.role].includes(role) && isWithin(path, r.regionPath),
   );
 }
+
+/** The highest node where the actor holds `action`: where their dashboards and overviews open. */
+export function topScope(actor: Actor, action: Action): number {
+  const [top] = scopes(actor, action).sort((a, b) => a.length - b.length);
+  if (!top) throw forbidden();
+  return Number(top.split('.').at(-1));
+}

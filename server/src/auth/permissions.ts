@@ -37,6 +37,7 @@ const NETWORK_ADMIN: Action[] = [
   'campaign.manage',
   'evaluation.manage',
   'evaluation.read',
+  'dashboard.read',
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {

@@ -1,6 +1,7 @@
 /** Every table, for drizzle-kit and the typed client. One line per domain. */
 export * from '../modules/accounts/accounts.schema';
 export * from '../modules/audit/audit.schema';
+export * from '../modules/dashboards/dashboards.schema';
 export * from '../modules/dedication/dedication.schema';
 export * from '../modules/evaluations/evaluations.schema';
 export * from '../modules/evaluations/timebank.schema';

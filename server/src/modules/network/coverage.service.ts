@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { scopes } from '../../auth/authorize';
+import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { forbidden } from '../../errors';
 import { regionForRead } from '../regions/regions.service';
@@ -18,7 +18,7 @@ const LEVELS: Level[] = ['street', 'community', 'building'];
 type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_path: string | null };
 
 export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise<Coverage> {
-  const rootId = regionId ?? defaultRoot(actor);
+  const rootId = regionId ?? topScope(actor, 'coverage.read');
   const root = await regionForRead(db, actor, rootId, 'coverage.read');
   const depth = root.path.split('.').length;
   // Every street, community and building in the subtree, with whether it has its body.
@@ -83,8 +83,3 @@ export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise
 }
 
 /** Without a node asked for: the top of the actor's own area. */
-function defaultRoot(actor: Actor): number {
-  const [top] = scopes(actor, 'coverage.read').sort((a, b) => a.length - b.length);
-  if (!top) throw forbidden();
-  return Number(top.split('.').at(-1));
-}

@@ -1,0 +1,128 @@
+/**
+ * Pre-aggregated figures for the dashboards. Ledger entries reach them through a queue
+ * that a trigger fills on every insert (the ledger is append-only, so each entry is
+ * counted once, whoever wrote it); the refresh folds the queue into per-period
+ * participation and the figures of every region node up to building level.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { PERIOD_KINDS } from '../../../../contract';
+import { districtId, id } from '../../db/columns';
+
+export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
+
+/** Ledger entries not yet folded into the figures. */
+export const ledgerRollupQueue = pgTable(
+  'ledger_rollup_queue',
+  { districtId: districtId(), entryId: id('entry_id').notNull() },
+  (t) => [primaryKey({ columns: [t.districtId, t.entryId] })],
+);
+
+const periodKey = {
+  districtId: districtId(),
+  kind: periodKind().notNull(),
+  start: date({ mode: 'string' }).notNull(),
+};
+const amount = (name: string) =>
+  numeric(name, { precision: 14, scale: 2, mode: 'number' }).notNull().default(0);
+const count = (name: string) => integer(name).notNull().default(0);
+
+/** A person's net entries in a period: they took part when it is above zero. */
+export const personPeriods = pgTable(
+  'person_periods',
+  {
+    ...periodKey,
+    personId: id('person_id').notNull(),
+    /** Home at the time, at most building level: where the participation counts. */
+    regionId: id('region_id').notNull(),
+    member: boolean().notNull(),
+    net: amount('net'),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.personId, t.kind, t.start] })],
+);
+
+export const unitPeriods = pgTable(
+  'unit_periods',
+  {
+    ...periodKey,
+    unitId: id('unit_id').notNull(),
+    regionId: id('region_id').notNull(),
+    net: amount('net'),
+    hours: amount('hours'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.unitId, t.kind, t.start] }),
+    index('unit_periods_rank_idx').on(t.districtId, t.kind, t.start, t.hours),
+  ],
+);
+
+export const teamPeriods = pgTable(
+  'team_periods',
+  {
+    ...periodKey,
+    teamId: id('team_id').notNull(),
+    regionId: id('region_id').notNull(),
+    hours: amount('hours'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.teamId, t.kind, t.start] }),
+    index('team_periods_rank_idx').on(t.districtId, t.kind, t.start, t.hours),
+  ],
+);
+
+/** Every figure of a region node (district, street, community, building) in a period. */
+export const regionFigures = pgTable(
+  'region_figures',
+  {
+    ...periodKey,
+    regionId: id('region_id').notNull(),
+    // From the ledger, folded in as entries arrive.
+    residentsActive: count('residents_active'),
+    membersActive: count('members_active'),
+    unitsActive: count('units_active'),
+    serviceHours: amount('service_hours'),
+    facilityHours: amount('facility_hours'),
+    rolesCompleted: amount('roles_completed'),
+    meetingsAttended: amount('meetings_attended'),
+    coursesCompleted: amount('courses_completed'),
+    noticesRead: amount('notices_read'),
+    // From the community's own records, recomputed by the refresh.
+    projectsOpened: count('projects_opened'),
+    projectsDone: count('projects_done'),
+    needsRaised: count('needs_raised'),
+    needsResolved: count('needs_resolved'),
+    needsResolveHours: amount('needs_resolve_hours'),
+    meetingsHeld: count('meetings_held'),
+    daysHeld: count('days_held'),
+    noticesDelivered: count('notices_delivered'),
+    facilityHoursUsed: amount('facility_hours_used'),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.kind, t.start] })],
+);
+
+/** Who lives and works under each node now: the denominators of the shares. */
+export const regionStats = pgTable(
+  'region_stats',
+  {
+    districtId: districtId(),
+    regionId: id('region_id').notNull(),
+    residents: count('residents'),
+    members: count('members'),
+    inService: count('in_service'),
+    registered: count('registered'),
+    units: count('units'),
+    communities: count('communities'),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.regionId] })],
+);

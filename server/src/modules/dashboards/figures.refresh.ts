@@ -1,0 +1,301 @@
+/**
+ * Keeps the dashboards' figures. Two passes, each under one advisory lock so only one
+ * process folds at a time:
+ * - the ledger pass folds queued entries (a trigger queues every insert) into each
+ *   person's, unit's and team's net per period and into the figures of the entry's
+ *   region and its ancestors — additions only, so it costs what arrived, not what exists;
+ * - the records pass recomputes, from the community's own records, what is not in the
+ *   ledger (projects, needs, meetings, dedication days, notices, facility use) for this
+ *   year and last, and who lives under each node (the shares' denominators).
+ * Every figure is kept for months, quarters and years, for nodes down to buildings.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+
+const LOCK = 0x67_6a_64_62; // 'gjdb'
+const TZ = 'Asia/Shanghai';
+/** At most this many queued entries per transaction: a backlog folds in steps. */
+const BATCH = 200_000;
+
+/** The node itself and its ancestors, capped at building level: `path` holds the ids from the root. */
+const ancestors = (path: string) => sql.raw(`unnest((string_to_array(${path}::text, '.')::bigint[])[1:4])`);
+/** The deepest of them: entrances count under their building. */
+const capped = (path: string) =>
+  sql.raw(`(string_to_array(${path}::text, '.')::bigint[])[least(4, nlevel(${path}))]`);
+
+const periods = (at: string) =>
+  sql.raw(`(VALUES ('month'::period_kind, date_trunc('month', ${at} AT TIME ZONE '${TZ}')::date),
+                   ('quarter'::period_kind, date_trunc('quarter', ${at} AT TIME ZONE '${TZ}')::date),
+                   ('year'::period_kind, date_trunc('year', ${at} AT TIME ZONE '${TZ}')::date))`);
+
+async function locked<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${LOCK}) AS ok`);
+    if (!rows[0]?.ok) return null;
+    return run(tx);
+  });
+}
+
+/** Folds one batch of queued ledger entries; returns how many it took. */
+async function foldBatch(tx: Tx): Promise<number> {
+  await tx.execute(sql`CREATE TEMP TABLE rollup_batch (
+      district_id bigint, entry_kind ledger_kind, quantity numeric, person_id bigint, unit_id bigint,
+      team_id bigint, region_id bigint, kind period_kind, start date) ON COMMIT DROP`);
+  const { rows } = await tx.execute<{ n: number }>(sql`
+    WITH q AS (
+      DELETE FROM ledger_rollup_queue WHERE ctid IN (SELECT ctid FROM ledger_rollup_queue LIMIT ${BATCH})
+      RETURNING district_id, entry_id),
+    ins AS (
+      INSERT INTO rollup_batch
+      SELECT e.district_id, e.kind, e.quantity, e.person_id, e.unit_id, e.team_id, e.region_id, p.kind, p.start
+        FROM q JOIN ledger_entries e ON e.district_id = q.district_id AND e.id = q.entry_id
+        CROSS JOIN LATERAL ${periods('e.at')} p(kind, start)
+      RETURNING 1)
+    SELECT (SELECT count(*)::int FROM q) AS n`);
+  const n = rows[0]!.n;
+  if (n === 0) return 0;
+
+  // People: a net change across zero makes a participant more or fewer, where they live.
+  await tx.execute(sql`
+    WITH d AS (
+      SELECT district_id, person_id, kind, start, sum(quantity) AS dq FROM rollup_batch
+       WHERE person_id IS NOT NULL GROUP BY 1, 2, 3, 4),
+    cur AS (
+      SELECT d.*, coalesce(pp.net, 0) AS old_net, coalesce(pp.region_id, ${capped('h.path')}) AS region_id,
+             coalesce(pp.member, p.party_org_id IS NOT NULL) AS member
+        FROM d JOIN people p ON p.district_id = d.district_id AND p.id = d.person_id
+        JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+        LEFT JOIN person_periods pp ON pp.district_id = d.district_id AND pp.person_id = d.person_id
+                                   AND pp.kind = d.kind AND pp.start = d.start),
+    up AS (
+      INSERT INTO person_periods (district_id, kind, start, person_id, region_id, member, net)
+      SELECT district_id, kind, start, person_id, region_id, member, dq FROM cur
+      ON CONFLICT (district_id, person_id, kind, start) DO UPDATE SET net = person_periods.net + excluded.net),
+    moved AS (
+      SELECT district_id, region_id, kind, start, member, (old_net + dq > 0)::int - (old_net > 0)::int AS change
+        FROM cur WHERE (old_net + dq > 0) <> (old_net > 0))
+    INSERT INTO region_figures (district_id, region_id, kind, start, residents_active, members_active)
+    SELECT m.district_id, a.id, m.kind, m.start, sum(m.change), coalesce(sum(m.change) FILTER (WHERE m.member), 0)
+      FROM moved m JOIN regions r ON r.district_id = m.district_id AND r.id = m.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+     GROUP BY 1, 2, 3, 4
+    ON CONFLICT (district_id, region_id, kind, start) DO UPDATE
+      SET residents_active = region_figures.residents_active + excluded.residents_active,
+          members_active = region_figures.members_active + excluded.members_active`);
+
+  // Units: the same, where the unit stands; hours kept for the ranking of units.
+  await tx.execute(sql`
+    WITH d AS (
+      SELECT district_id, unit_id, kind, start, sum(quantity) AS dq,
+             coalesce(sum(quantity) FILTER (WHERE entry_kind IN ('service_hours', 'facility_hours_shared')), 0) AS dh
+        FROM rollup_batch WHERE unit_id IS NOT NULL GROUP BY 1, 2, 3, 4),
+    cur AS (
+      SELECT d.*, coalesce(up.net, 0) AS old_net, coalesce(up.region_id, ${capped('r.path')}) AS region_id
+        FROM d JOIN units u ON u.district_id = d.district_id AND u.id = d.unit_id
+        JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
+        LEFT JOIN unit_periods up ON up.district_id = d.district_id AND up.unit_id = d.unit_id
+                                 AND up.kind = d.kind AND up.start = d.start),
+    up AS (
+      INSERT INTO unit_periods (district_id, kind, start, unit_id, region_id, net, hours)
+      SELECT district_id, kind, start, unit_id, region_id, dq, dh FROM cur
+      ON CONFLICT (district_id, unit_id, kind, start) DO UPDATE
+        SET net = unit_periods.net + excluded.net, hours = unit_periods.hours + excluded.hours),
+    moved AS (
+      SELECT district_id, region_id, kind, start, (old_net + dq > 0)::int - (old_net > 0)::int AS change
+        FROM cur WHERE (old_net + dq > 0) <> (old_net > 0))
+    INSERT INTO region_figures (district_id, region_id, kind, start, units_active)
+    SELECT m.district_id, a.id, m.kind, m.start, sum(m.change)
+      FROM moved m JOIN regions r ON r.district_id = m.district_id AND r.id = m.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+     GROUP BY 1, 2, 3, 4
+    ON CONFLICT (district_id, region_id, kind, start) DO UPDATE
+      SET units_active = region_figures.units_active + excluded.units_active`);
+
+  // Teams: their members' service hours.
+  await tx.execute(sql`
+    INSERT INTO team_periods (district_id, kind, start, team_id, region_id, hours)
+    SELECT b.district_id, b.kind, b.start, b.team_id, t.region_id, sum(b.quantity)
+      FROM rollup_batch b JOIN teams t ON t.district_id = b.district_id AND t.id = b.team_id
+     WHERE b.entry_kind = 'service_hours' GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (district_id, team_id, kind, start) DO UPDATE SET hours = team_periods.hours + excluded.hours`);
+
+  // What was done, where it was done.
+  await tx.execute(sql`
+    INSERT INTO region_figures (district_id, region_id, kind, start, service_hours, facility_hours, roles_completed,
+                                meetings_attended, courses_completed, notices_read)
+    SELECT b.district_id, a.id, b.kind, b.start,
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'service_hours'), 0),
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'facility_hours_shared'), 0),
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'role_completed'), 0),
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'meeting_attended'), 0),
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'course_completed'), 0),
+           coalesce(sum(b.quantity) FILTER (WHERE b.entry_kind = 'notice_read'), 0)
+      FROM rollup_batch b JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+     GROUP BY 1, 2, 3, 4
+    ON CONFLICT (district_id, region_id, kind, start) DO UPDATE SET
+      service_hours = region_figures.service_hours + excluded.service_hours,
+      facility_hours = region_figures.facility_hours + excluded.facility_hours,
+      roles_completed = region_figures.roles_completed + excluded.roles_completed,
+      meetings_attended = region_figures.meetings_attended + excluded.meetings_attended,
+      courses_completed = region_figures.courses_completed + excluded.courses_completed,
+      notices_read = region_figures.notices_read + excluded.notices_read`);
+  await tx.execute(sql`DROP TABLE rollup_batch`);
+  return n;
+}
+
+/** Folds everything queued, a batch per transaction. Returns the entries folded, or null if another process holds the lock. */
+export async function foldLedger(db: Db): Promise<number | null> {
+  let total = 0;
+  for (;;) {
+    const n = await locked(db, foldBatch);
+    if (n === null) return total || null;
+    total += n;
+    if (n < BATCH) return total;
+  }
+}
+
+const RECORD_COLUMNS = [
+  'projects_opened',
+  'projects_done',
+  'needs_raised',
+  'needs_resolved',
+  'needs_resolve_hours',
+  'meetings_held',
+  'days_held',
+  'notices_delivered',
+  'facility_hours_used',
+] as const;
+
+/** The community's own records, this year and last, into the figures; and who lives under each node. */
+async function recomputeRecords(tx: Tx) {
+  const from = sql`date_trunc('year', now() AT TIME ZONE ${TZ}) - interval '1 year'`;
+  const since = sql`(${from}) AT TIME ZONE ${TZ}`;
+  const zero = sql.raw(RECORD_COLUMNS.map(() => '0').join(', '));
+  const events = sql`
+    SELECT district_id, region_id, starts_at AS at, 1 AS projects_opened, 0 AS projects_done, 0 AS needs_raised,
+           0 AS needs_resolved, 0::numeric AS needs_resolve_hours, 0 AS meetings_held, 0 AS days_held,
+           0 AS notices_delivered, 0::numeric AS facility_hours_used
+      FROM projects WHERE status NOT IN ('draft', 'cancelled') AND starts_at >= ${since}
+    UNION ALL
+    SELECT district_id, region_id, ends_at, 0, 1, 0, 0, 0, 0, 0, 0, 0
+      FROM projects WHERE status IN ('done', 'reviewed') AND ends_at >= ${since}
+    UNION ALL
+    SELECT district_id, community_id, created_at, 0, 0, 1, 0, 0, 0, 0, 0, 0 FROM needs WHERE created_at >= ${since}
+    UNION ALL
+    SELECT district_id, community_id, decided_at, 0, 0, 0, 1, extract(epoch FROM decided_at - created_at) / 3600, 0, 0, 0, 0
+      FROM needs WHERE status <> 'open' AND decided_at >= ${since}
+    UNION ALL
+    SELECT m.district_id, b.region_id, m.starts_at, 0, 0, 0, 0, 0, 1, 0, 0, 0
+      FROM meetings m JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
+     WHERE m.status = 'held' AND m.starts_at >= ${since}
+    UNION ALL
+    SELECT district_id, region_id, starts_at, 0, 0, 0, 0, 0, 0, 1, 0, 0
+      FROM dedication_occurrences WHERE status = 'scheduled' AND ends_at <= now() AND starts_at >= ${since}
+    UNION ALL
+    SELECT district_id, community_id, delivered_at, 0, 0, 0, 0, 0, 0, 0, 1, 0
+      FROM notice_recipients WHERE delivered_at >= ${since}
+    UNION ALL
+    SELECT b.district_id, f.region_id, lower(b.during), 0, 0, 0, 0, 0, 0, 0, 0, coalesce(b.used_hours, 0)
+      FROM bookings b JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
+     WHERE b.status = 'used' AND lower(b.during) >= ${since}`;
+  const sums = sql.raw(RECORD_COLUMNS.map((c) => `sum(e.${c}) AS ${c}`).join(', '));
+  await tx.execute(sql`CREATE TEMP TABLE records ON COMMIT DROP AS
+    SELECT e.district_id, a.id AS region_id, p.kind, p.start, ${sums}
+      FROM (${events}) e
+      JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+      CROSS JOIN LATERAL ${periods('e.at')} p(kind, start)
+     GROUP BY 1, 2, 3, 4`);
+  const cols = sql.raw(RECORD_COLUMNS.join(', '));
+  const excluded = sql.raw(RECORD_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
+  const differs = sql.raw(
+    `(${RECORD_COLUMNS.map((c) => `region_figures.${c}`).join(', ')}) IS DISTINCT FROM (${RECORD_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
+  );
+  // What no longer has records goes back to zero; the rest is written only where it changed.
+  await tx.execute(sql`
+    UPDATE region_figures f SET (${cols}) = (${zero})
+     WHERE f.start >= (${from})::date
+       AND (${sql.raw(RECORD_COLUMNS.map((c) => `f.${c} <> 0`).join(' OR '))})
+       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.district_id = f.district_id AND r.region_id = f.region_id
+                          AND r.kind = f.kind AND r.start = f.start)`);
+  await tx.execute(sql`
+    INSERT INTO region_figures (district_id, region_id, kind, start, ${cols})
+    SELECT district_id, region_id, kind, start, ${cols} FROM records
+    ON CONFLICT (district_id, region_id, kind, start) DO UPDATE SET ${excluded} WHERE ${differs}`);
+  await tx.execute(sql`DROP TABLE records`);
+
+  // Who lives and works under each node: grouped by home first, then spread to the ancestors.
+  await tx.execute(sql`
+    WITH homes AS (
+      SELECT district_id, home_region_id AS region_id, count(*) AS residents,
+             count(*) FILTER (WHERE party_org_id IS NOT NULL) AS members,
+             count(*) FILTER (WHERE party_status = 'in_service') AS in_service
+        FROM people GROUP BY 1, 2),
+    regs AS (
+      SELECT district_id, community_id AS region_id, count(*) AS registered FROM community_registrations
+       WHERE status = 'approved' GROUP BY 1, 2),
+    unit_counts AS (SELECT district_id, region_id, count(*) AS units FROM units GROUP BY 1, 2),
+    comms AS (SELECT district_id, id AS region_id, 1 AS communities FROM regions WHERE kind = 'community'),
+    base AS (
+      SELECT district_id, region_id, residents, members, in_service, 0 AS registered, 0 AS units, 0 AS communities FROM homes
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, registered, 0, 0 FROM regs
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, units, 0 FROM unit_counts
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, 0, communities FROM comms),
+    spread AS (
+      SELECT b.district_id, a.id AS region_id, sum(residents)::int AS residents, sum(members)::int AS members,
+             sum(in_service)::int AS in_service, sum(registered)::int AS registered, sum(units)::int AS units,
+             sum(communities)::int AS communities
+        FROM base b JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id
+        CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+       GROUP BY 1, 2),
+    gone AS (
+      DELETE FROM region_stats s WHERE NOT EXISTS (
+        SELECT 1 FROM spread x WHERE x.district_id = s.district_id AND x.region_id = s.region_id))
+    INSERT INTO region_stats (district_id, region_id, residents, members, in_service, registered, units, communities)
+    SELECT * FROM spread
+    ON CONFLICT (district_id, region_id) DO UPDATE SET residents = excluded.residents, members = excluded.members,
+      in_service = excluded.in_service, registered = excluded.registered, units = excluded.units,
+      communities = excluded.communities, refreshed_at = now()
+     WHERE (region_stats.residents, region_stats.members, region_stats.in_service, region_stats.registered,
+            region_stats.units, region_stats.communities)
+           IS DISTINCT FROM (excluded.residents, excluded.members, excluded.in_service, excluded.registered,
+                             excluded.units, excluded.communities)`);
+}
+
+/** Both passes, now: what the tests, the demo seed and the schedule call. */
+export async function refreshFigures(db: Db, { records = true } = {}) {
+  const folded = await foldLedger(db);
+  if (records) await locked(db, recomputeRecords);
+  return folded;
+}
+
+/**
+ * The ledger pass every few seconds (entries show within seconds), the records pass every
+ * minute. Returns a stop function.
+ */
+export function scheduleFigureRefresh(
+  db: Db,
+  log: { error: (e: unknown) => void },
+  { ledgerMs = 5_000, recordsMs = 60_000 } = {},
+) {
+  let busy = false;
+  let lastRecords = 0;
+  const run = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const records = Date.now() - lastRecords >= recordsMs;
+      await refreshFigures(db, { records });
+      if (records) lastRecords = Date.now();
+    } catch (e) {
+      log.error(e);
+    } finally {
+      busy = false;
+    }
+  };
+  void run();
+  const timer = setInterval(run, ledgerMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
