@@ -3,7 +3,7 @@
  * Party members), 3,000 units, 2,000,000 ledger entries — for each of the three honours;
  * prints the seconds each takes, and the ranking page's latency (it reads the stored result).
  */
-import { benchApp, fillDistrict, percentiles, signIn } from './harness';
+import { benchApp, fillDistrict, fillParticipation, percentiles, signIn } from './harness';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 600_000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000_000);
@@ -14,28 +14,8 @@ try {
   let t = performance.now();
   await fillDistrict(db, PEOPLE);
   const q = (text: string) => db.$client.query(text);
-  await q(`
-    WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM regions WHERE kind = 'community')
-    INSERT INTO units (district_id, region_id, name, kind, affiliation)
-    SELECT 1, c.ids[1 + g % array_length(c.ids, 1)], '压测单位' || g, 'enterprise', 'district' FROM generate_series(1, ${UNITS}) g, c`);
   const year = new Date().getUTCFullYear();
-  // A year of participation: members' service, meetings, courses and letters read (stamped with their
-  // organisation), and units' shared facility hours.
-  await q(`
-    WITH m AS (SELECT array_agg(p.id ORDER BY p.id) AS ids, array_agg(p.party_org_id ORDER BY p.id) AS orgs,
-                      array_agg(p.home_region_id ORDER BY p.id) AS homes FROM people p WHERE p.party_org_id IS NOT NULL),
-         u AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(region_id ORDER BY id) AS regions FROM units)
-    INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, party_org_id, unit_id, region_id, source_type, source_id)
-    SELECT 1,
-           (ARRAY['service_hours','service_hours','meeting_attended','notice_read','course_completed','facility_hours_shared']::ledger_kind[])[1 + g % 6],
-           CASE WHEN g % 6 IN (0, 1, 5) THEN 1 + g % 4 ELSE 1 END,
-           make_timestamptz(${year}, 1, 1, 8, 0, 0, 'Asia/Shanghai') + make_interval(hours => g % 7000),
-           CASE WHEN g % 6 <> 5 THEN m.ids[1 + g % array_length(m.ids, 1)] END,
-           CASE WHEN g % 6 <> 5 THEN m.orgs[1 + g % array_length(m.ids, 1)] END,
-           CASE WHEN g % 6 = 5 THEN u.ids[1 + g % array_length(u.ids, 1)] END,
-           CASE WHEN g % 6 = 5 THEN u.regions[1 + g % array_length(u.ids, 1)] ELSE m.homes[1 + g % array_length(m.ids, 1)] END,
-           'bench', g
-      FROM generate_series(1, ${ENTRIES}) g, m, u`);
+  await fillParticipation(db, year, UNITS, ENTRIES);
   await q('VACUUM ANALYZE');
   console.log(
     `loaded ${PEOPLE} people, ${UNITS} units and ${ENTRIES} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`,

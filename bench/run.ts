@@ -7,6 +7,9 @@ const BENCHES = [
   'bench/claims.ts',
   'bench/bookings.ts',
   'bench/suggestions.ts',
+  'bench/fanout.ts',
+  'bench/evaluations.ts',
+  'bench/dashboards.ts',
 ];
 let failed = 0;
 for (const b of BENCHES) {

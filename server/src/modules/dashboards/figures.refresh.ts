@@ -54,6 +54,8 @@ async function foldBatch(tx: Tx): Promise<number> {
     SELECT (SELECT count(*)::int FROM q) AS n`);
   const n = rows[0]!.n;
   if (n === 0) return 0;
+  // A temporary table has no statistics: without them a small batch is planned as a big one.
+  await tx.execute(sql`ANALYZE rollup_batch`);
 
   // People: a net change across zero makes a participant more or fewer, where they live.
   await tx.execute(sql`
