@@ -1927,6 +1927,8 @@ export const Evaluation = z.object({
   decidedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** What the reader may do: run it (compute, close, review, notice, decide, publish), and nominate now. */
+  may: z.object({ manage: z.boolean(), nominate: z.boolean() }),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
 export const EvaluationListQuery = z.strictObject({
@@ -1942,6 +1944,8 @@ export const Score = z.object({
   /** Points per criterion key, after caps and weights; deductions apart. */
   byCriterion: z.record(z.string(), z.number()),
   deductions: z.number(),
+  /** Whether the reader may nominate this candidate now (their street, nominations open). */
+  mayNominate: z.boolean(),
 });
 export type Score = z.infer<typeof Score>;
 export const ScoreListQuery = z.strictObject({
@@ -2011,6 +2015,8 @@ export const Nomination = z.object({
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   openObjections: z.number(),
+  /** Whether the reader may withdraw it (the street's nominator, before the notice). */
+  mayWithdraw: z.boolean(),
 });
 export type Nomination = z.infer<typeof Nomination>;
 export const NominationListQuery = z.strictObject({

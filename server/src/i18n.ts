@@ -339,7 +339,7 @@ const messages = {
   ],
   evaluation_not_notice: ['该评选不在公示期', 'This evaluation is not on public notice'],
   evaluation_not_decided: ['请先作出最终决定再发布', 'Decide the honour list before publishing it'],
-  evaluation_not_published: ['该名单已发布', 'This honour list is already published'],
+  evaluation_not_published: ['该名单尚未发布', 'This honour list is not published yet'],
   quota_full: ['本街道的推荐名额已用完', "This street's nomination quota is used up"],
   quota_below_used: [
     '名额不能少于已推荐的 {used} 名',

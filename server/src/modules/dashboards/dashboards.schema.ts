@@ -1,10 +1,3 @@
-/**
- * Pre-aggregated figures for the dashboards. Ledger entries reach them through a queue
- * that a trigger fills on every insert (the ledger is append-only, so each entry is
- * counted once, whoever wrote it); the refresh folds the queue into per-period
- * participation and the figures of every region node up to building level.
- */
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,

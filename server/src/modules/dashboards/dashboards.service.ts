@@ -186,12 +186,7 @@ type Node = { id: number; name: string; kind: RegionKind; path: string };
 
 /** The overview of a node: its figures, its children's, the trend, and a period to compare with. */
 export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQuery>) {
-  const root = await regionForRead(
-    db,
-    actor,
-    q.regionId ?? topScope(actor, 'dashboard.read'),
-    'dashboard.read',
-  );
+  const root = await nodeFor(db, actor, q.regionId);
   const period = periodOf(q.kind, q.at ?? todayIn(TZ));
   const compare = q.compareAt ? periodOf(q.kind, q.compareAt) : null;
   const trend = Array.from({ length: TREND[q.kind] }, (_, i) => back(period, TREND[q.kind] - 1 - i));
@@ -244,12 +239,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
 
 /** Top and bottom communities by the engagement index, and the teams and units that served most. */
 export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuery>) {
-  const root = await regionForRead(
-    db,
-    actor,
-    q.regionId ?? topScope(actor, 'dashboard.read'),
-    'dashboard.read',
-  );
+  const root = await nodeFor(db, actor, q.regionId);
   const period = periodOf(q.kind, q.at ?? todayIn(TZ));
   const { rows: communities } = await db.execute<Node & { parent_name: string }>(sql`
     SELECT c.id, c.name, c.kind, c.path::text AS path, p.name AS parent_name FROM regions c

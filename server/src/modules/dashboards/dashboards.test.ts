@@ -160,6 +160,11 @@ describe('dashboard figures', () => {
     expect((await worker.get('/api/dashboards/overview')).body.region.kind).toBe('community');
     const district = (await t.sql<{ id: number }>("SELECT id FROM regions WHERE kind = 'district'"))[0]!.id;
     expect((await worker.get(`/api/dashboards/overview?regionId=${district}`)).status).toBe(403);
+    // Figures go down to buildings; an entrance is answered with where to look.
+    const [entrance] = await t.sql<{ id: number }>("SELECT id FROM regions WHERE kind = 'entrance' LIMIT 1");
+    const tooDeep = await admin.get(`/api/dashboards/overview?regionId=${entrance!.id}`);
+    expect(tooDeep.status).toBe(422);
+    expect(tooDeep.body.error.code).toBe('figures_to_buildings');
     const contact = await t.as('unit_contact');
     expect((await contact.get('/api/dashboards/overview')).status).toBe(403);
     const [other_unit] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");

@@ -144,6 +144,10 @@ async function runToPublished(tx: Tx, actor: Actor, id: number, y: number) {
         FROM users u WHERE u.username = 'resident'`);
   await decide(db, actor, id);
   await publish(db, actor, id);
-  await tx.execute(sql`UPDATE evaluations SET decided_at = ${noticeFrom}::timestamptz + interval '6 days',
+  // Every step dated as it happened last winter: frozen, nominated, reviewed, announced, decided, published.
+  await tx.execute(sql`UPDATE evaluations SET computed_at = ${noticeFrom}::timestamptz - interval '8 days',
+      closed_at = ${noticeFrom}::timestamptz - interval '7 days', decided_at = ${noticeFrom}::timestamptz + interval '6 days',
       published_at = ${noticeFrom}::timestamptz + interval '7 days' WHERE district_id = ${actor.districtId} AND id = ${id}`);
+  await tx.execute(sql`UPDATE evaluation_nominations SET nominated_at = ${noticeFrom}::timestamptz - interval '5 days',
+      reviewed_at = ${noticeFrom}::timestamptz - interval '2 days' WHERE district_id = ${actor.districtId} AND evaluation_id = ${id}`);
 }

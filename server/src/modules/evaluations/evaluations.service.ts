@@ -16,7 +16,7 @@ import type {
   ScoreListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
+import { authorize, can, isWithin, scopes } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -59,7 +59,17 @@ const SELECT = sql`
          ev.published_at, ev.created_at
     FROM evaluations ev JOIN regions r ON r.district_id = ev.district_id AND r.id = ev.region_id`;
 
-export const present = (e: EvaluationRow): Evaluation => ({
+/** What the reader may do with it: the web shows only the buttons the server will accept. */
+const mayOf = (actor: Actor, e: EvaluationRow) => ({
+  manage: can(actor, 'evaluation.manage', e.region_path),
+  nominate:
+    e.status === 'closed' &&
+    scopes(actor, 'evaluation.nominate').some(
+      (root) => isWithin(root, e.region_path) || isWithin(e.region_path, root),
+    ),
+});
+
+export const present = (actor: Actor, e: EvaluationRow): Evaluation => ({
   id: e.id,
   honour: e.honour,
   title: e.title,
@@ -78,6 +88,7 @@ export const present = (e: EvaluationRow): Evaluation => ({
   decidedAt: iso(e.decided_at),
   publishedAt: iso(e.published_at),
   createdAt: iso(e.created_at)!,
+  may: mayOf(actor, e),
 });
 
 /** An evaluation the actor may read: in (or above) their area. */
@@ -90,7 +101,8 @@ export async function load(db: Tx, actor: Actor, id: number, lock = false): Prom
   return e;
 }
 
-export const getEvaluation = async (db: Tx, actor: Actor, id: number) => present(await load(db, actor, id));
+export const getEvaluation = async (db: Tx, actor: Actor, id: number) =>
+  present(actor, await load(db, actor, id));
 
 /** Evaluations are district-wide business: those who may read evaluations see them all. */
 export async function listEvaluations(db: Tx, actor: Actor, q: z.infer<typeof EvaluationListQuery>) {
@@ -101,7 +113,7 @@ export async function listEvaluations(db: Tx, actor: Actor, q: z.infer<typeof Ev
     db,
     q,
     { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`ev.period_from DESC, ev.id DESC` },
-    present,
+    (e: EvaluationRow) => present(actor, e),
   );
 }
 
@@ -283,7 +295,7 @@ export async function closeEvaluation(db: Tx, actor: Actor, id: number) {
       before: { status: 'open' },
       after: { status: 'closed' },
     });
-    return present(await load(tx, actor, id));
+    return present(actor, await load(tx, actor, id));
   });
 }
 
@@ -304,6 +316,8 @@ export const subjectKind = (h: Honour) =>
 /** The ranking, as stored: the page reads it, never recomputes it. */
 export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<typeof ScoreListQuery>) {
   const e = await load(db, actor, id);
+  // Only while nominations are open does the page ask whose street each candidate is.
+  const nominating = mayOf(actor, e).nominate;
   const where: SQL[] = [sql`s.district_id = ${actor.districtId}`, sql`s.evaluation_id = ${id}`];
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
@@ -315,7 +329,8 @@ export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<ty
     q,
     {
       select: sql`SELECT s.subject_id, s.name, r.name AS region_name, s.total::float8 AS total, s.by_criterion,
-                         s.deductions::float8 AS deductions, s.rank
+                         s.deductions::float8 AS deductions, s.rank,
+                         ${nominating ? sql`(SELECT st.path::text FROM regions st WHERE st.district_id = s.district_id AND st.id = ${nominatingRegion(sql`s.region_id`, e)})` : sql`NULL`} AS street_path
                     FROM evaluation_scores s JOIN regions r ON r.district_id = s.district_id AND r.id = s.region_id`,
       where: sql.join(where, sql` AND `),
       orderBy: sql`s.rank, s.subject_id`,
@@ -328,6 +343,7 @@ export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<ty
       by_criterion: Record<string, number>;
       deductions: number;
       rank: number;
+      street_path: string | null;
     }) => ({
       rank: s.rank,
       subject: { kind: subjectKind(e.honour), id: s.subject_id, name: s.name },
@@ -335,6 +351,7 @@ export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<ty
       total: s.total,
       byCriterion: Object.fromEntries(Object.entries(s.by_criterion).map(([k, v]) => [k, Number(v)])),
       deductions: s.deductions,
+      mayNominate: s.street_path !== null && can(actor, 'evaluation.nominate', s.street_path),
     }),
   );
 }

@@ -17,7 +17,7 @@ import type {
   ObjectionListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
+import { authorize, can } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound } from '../../errors';
@@ -88,6 +88,7 @@ type NominationRow = {
   name: string;
   region_id: number;
   region_name: string;
+  region_path: string;
   rank: number;
   total: number;
   statement: string;
@@ -101,7 +102,7 @@ type NominationRow = {
 };
 
 const NOMINATIONS = sql`
-  SELECT n.subject_id, s.name, n.region_id, r.name AS region_name, s.rank, s.total::float8 AS total, n.statement,
+  SELECT n.subject_id, s.name, n.region_id, r.name AS region_name, r.path::text AS region_path, s.rank, s.total::float8 AS total, n.statement,
          n.status, nu.display_name AS nominated_by, n.nominated_at, n.review_comment, ru.display_name AS reviewed_by,
          n.reviewed_at,
          (SELECT count(*)::int FROM evaluation_objections o WHERE o.district_id = n.district_id
@@ -126,11 +127,11 @@ export async function listNominations(
     db,
     q,
     { select: NOMINATIONS, where: sql.join(where, sql` AND `), orderBy: sql`s.rank, n.subject_id` },
-    (n: NominationRow) => presentNomination(e, n),
+    (n: NominationRow) => presentNomination(actor, e, n),
   );
 }
 
-const presentNomination = (e: EvaluationRow, n: NominationRow) => ({
+const presentNomination = (actor: Actor, e: EvaluationRow, n: NominationRow) => ({
   subject: { kind: subjectKind(e.honour), id: n.subject_id, name: n.name },
   region: { id: n.region_id, name: n.region_name },
   rank: n.rank,
@@ -143,13 +144,17 @@ const presentNomination = (e: EvaluationRow, n: NominationRow) => ({
   reviewedBy: n.reviewed_by,
   reviewedAt: iso(n.reviewed_at),
   openObjections: n.open_objections,
+  mayWithdraw:
+    e.status === 'closed' &&
+    (n.status === 'nominated' || n.status === 'approved') &&
+    can(actor, 'evaluation.nominate', n.region_path),
 });
 
 async function nomination(tx: Tx, actor: Actor, e: EvaluationRow, subjectId: number) {
   const { rows } = await tx.execute<NominationRow>(sql`${NOMINATIONS}
     WHERE n.district_id = ${actor.districtId} AND n.evaluation_id = ${e.id} AND n.subject_id = ${subjectId}`);
   if (!rows[0]) throw notFound();
-  return presentNomination(e, rows[0]);
+  return presentNomination(actor, e, rows[0]);
 }
 
 /** Frees (−1) or takes (+1) a place in a street's quota; taking fails when it is full. */

@@ -56,6 +56,14 @@ describe('nominations, public notice and the honour list', () => {
 
     const street = await t.as('street_admin'); // 八角街道
     const outside = await candidatesIn(id, '110107004', 1);
+    // The street's admin is told what they may do: nominate, not run the district's evaluation;
+    // and, candidate by candidate, whose nomination is theirs to make.
+    expect((await street.get(`/api/evaluations/${id}`)).body.may).toEqual({ manage: false, nominate: true });
+    expect((await admin.get(`/api/evaluations/${id}`)).body.may).toEqual({ manage: true, nominate: true });
+    const ranking = (await street.get(`/api/evaluations/${id}/scores?pageSize=100`)).body.items;
+    const ours = new Set((await candidatesIn(id, '110107003', 10_000)).map((c) => c.id));
+    for (const s of ranking) expect(s.mayNominate, s.subject.name).toBe(ours.has(s.subject.id));
+    expect(ranking.some((s: any) => s.mayNominate)).toBe(true);
     const refused = await street.post(`/api/evaluations/${id}/nominations`, {
       subjectId: outside[0]!.id,
       statement: '越权推荐',

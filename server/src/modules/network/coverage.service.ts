@@ -8,7 +8,6 @@ import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { forbidden } from '../../errors';
 import { regionForRead } from '../regions/regions.service';
 import { regionLabel } from './bodies.service';
 
