@@ -2141,6 +2141,8 @@ export const UnitReport = z.object({
       roles: z.number(),
       meetings: z.number(),
       courses: z.number(),
+      /** Residents' average rating (1–5), this quarter, of the projects the member served on. */
+      rating: z.number().nullable(),
     }),
   ),
   totals: z.object({
@@ -2151,6 +2153,7 @@ export const UnitReport = z.object({
     roles: z.number(),
     meetings: z.number(),
     courses: z.number(),
+    rating: z.number().nullable(),
   }),
 });
 export type UnitReport = z.infer<typeof UnitReport>;

@@ -309,6 +309,7 @@ const messages = {
   ],
   export_no: ['序号', 'No.'],
   export_sum: ['合计', 'Total'],
+  report_rating: ['居民评价', 'Residents’ rating'],
   export_statement: ['主要事迹', 'Citation'],
   honour_list_heading: ['表彰名单', 'Honour list'],
   honour_list_facts: [

@@ -17,6 +17,7 @@ function table(r: UnitReport, lang: Locale) {
       message(lang, 'report_roles'),
       message(lang, 'report_meetings'),
       message(lang, 'report_courses'),
+      message(lang, 'report_rating'),
     ],
     rows: r.members.map((m) => [
       m.person.name,
@@ -26,6 +27,7 @@ function table(r: UnitReport, lang: Locale) {
       m.roles,
       m.meetings,
       m.courses,
+      m.rating ?? '—',
     ]),
     total: [
       message(lang, 'export_sum'),
@@ -35,6 +37,7 @@ function table(r: UnitReport, lang: Locale) {
       r.totals.roles,
       r.totals.meetings,
       r.totals.courses,
+      r.totals.rating ?? '—',
     ],
   };
 }
@@ -63,7 +66,7 @@ export function reportPdf(r: UnitReport, lang: Locale) {
   doc.fontSize(16).text(t.title, { align: 'center' });
   doc.moveDown(0.3).fontSize(10).fillColor('#555').text(`${r.from} ~ ${r.to}`, { align: 'center' });
   doc.moveDown(1).fillColor('#222');
-  const share = [0.2, 0.22, 0.12, 0.12, 0.11, 0.11, 0.12];
+  const share = [0.17, 0.2, 0.1, 0.11, 0.1, 0.1, 0.11, 0.11];
   pdfTable(
     doc,
     t.header.map((title, i) => ({ title, width: share[i]! * width, align: i > 2 ? 'right' : 'left' })),

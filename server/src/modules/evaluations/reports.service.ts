@@ -1,7 +1,8 @@
 /**
  * Reports back to units (在职党员双重管理): each quarter, a unit learns what its in-service
  * Party members did in their home communities — hours served, roles completed, meetings
- * attended, courses completed — member by member, from the ledger.
+ * attended, courses completed — member by member, from the ledger; and how residents rated
+ * the projects they served on.
  */
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -34,6 +35,7 @@ export async function unitReport(
     roles: number;
     meetings: number;
     courses: number;
+    rating: number | null;
   }>(sql`
     SELECT p.id, p.name, c.name AS community,
            EXISTS (SELECT 1 FROM community_registrations cr WHERE cr.district_id = p.district_id AND cr.person_id = p.id
@@ -41,7 +43,17 @@ export async function unitReport(
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'service_hours'), 0)::float8 AS hours,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'role_completed'), 0)::float8 AS roles,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'meeting_attended'), 0)::float8 AS meetings,
-           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'course_completed'), 0)::float8 AS courses
+           coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'course_completed'), 0)::float8 AS courses,
+           -- Residents' ratings, this quarter, of the projects the member served on.
+           (SELECT round(avg(rv.rating), 1)::float8 FROM project_reviews rv
+             WHERE rv.district_id = p.district_id
+               AND rv.created_at >= ${instant(from, '00:00', 'Asia/Shanghai')}::timestamptz
+               AND rv.created_at < ${instant(next, '00:00', 'Asia/Shanghai')}::timestamptz
+               AND rv.project_id IN (
+                 SELECT cl.project_id FROM claims cl WHERE cl.district_id = p.district_id AND cl.person_id = p.id
+                 UNION
+                 SELECT cl.project_id FROM claim_members cm JOIN claims cl ON cl.district_id = cm.district_id AND cl.id = cm.claim_id
+                  WHERE cm.district_id = p.district_id AND cm.person_id = p.id)) AS rating
       FROM people p
       JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
       JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
@@ -60,7 +72,9 @@ export async function unitReport(
     roles: r.roles,
     meetings: r.meetings,
     courses: r.courses,
+    rating: r.rating,
   }));
+  const rated = members.filter((m) => m.rating !== null);
   const sum = (k: 'hours' | 'roles' | 'meetings' | 'courses') =>
     round1(members.reduce((s, m) => s + m[k], 0));
   return {
@@ -78,6 +92,7 @@ export async function unitReport(
       roles: sum('roles'),
       meetings: sum('meetings'),
       courses: sum('courses'),
+      rating: rated.length ? round1(rated.reduce((s, m) => s + m.rating!, 0) / rated.length) : null,
     },
   };
 }

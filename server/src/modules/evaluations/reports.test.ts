@@ -29,6 +29,24 @@ describe('quarterly reports to units', () => {
       [zhang.person.id, year, quarter],
     );
     expect(zhang.hours).toBe(Math.round(direct!.h * 10) / 10);
+    // Residents rated the project he was named on: the report shows their average.
+    const [project] = await t.sql<{ id: number }>(
+      `SELECT c.project_id AS id FROM claim_members cm JOIN claims c ON c.id = cm.claim_id WHERE cm.person_id = $1 LIMIT 1`,
+      [zhang.person.id],
+    );
+    await t.sql(
+      `INSERT INTO project_reviews (district_id, project_id, person_id, rating)
+       SELECT 1, $1, p.id, 3 + (row_number() OVER (ORDER BY p.id))::int % 3 FROM people p
+        WHERE NOT EXISTS (SELECT 1 FROM project_reviews r WHERE r.project_id = $1 AND r.person_id = p.id) LIMIT 3`,
+      [project!.id],
+    );
+    const [avg] = await t.sql<{ r: number }>(
+      `SELECT round(avg(rating), 1)::float8 AS r FROM project_reviews WHERE project_id = $1
+          AND created_at >= date_trunc('quarter', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`,
+      [project!.id],
+    );
+    const rated = await contact.get(`/api/units/${hospital!.id}/reports?year=${year}&quarter=${quarter}`);
+    expect(rated.body.members.find((m: any) => m.person.id === zhang.person.id).rating).toBe(avg!.r);
     const file = await contact.request(
       'GET',
       `/api/units/${hospital!.id}/reports/export?year=${year}&quarter=${quarter}`,

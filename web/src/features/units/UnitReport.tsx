@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { UnitReport as Report } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -44,6 +44,13 @@ export function UnitReport({ unitId }: { unitId: number }) {
     { title: t('units.report.roles'), dataIndex: 'roles', align: 'right', width: 70 },
     { title: t('units.report.meetings'), dataIndex: 'meetings', align: 'right', width: 70 },
     { title: t('units.report.courses'), dataIndex: 'courses', align: 'right', width: 70 },
+    {
+      title: t('units.report.rating'),
+      key: 'rating',
+      align: 'right',
+      width: 80,
+      render: (_, m) => m.rating ?? '—',
+    },
   ];
   return (
     <div className="gj-stack gj-min0" data-testid="unit-report">
@@ -76,6 +83,19 @@ export function UnitReport({ unitId }: { unitId: number }) {
         >
           {t('units.report.export')}
         </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          onClick={() =>
+            downloadFile(
+              `/units/${unitId}/reports/pdf`,
+              `report-${period.year}Q${period.quarter}.pdf`,
+              period,
+            ).catch((e: unknown) => feedback.error(e))
+          }
+          data-testid="unit-report-pdf"
+        >
+          {t('units.report.pdf')}
+        </Button>
       </Space>
       {report.error ? (
         <QueryError error={report.error} onRetry={() => void report.refetch()} />
@@ -92,6 +112,7 @@ export function UnitReport({ unitId }: { unitId: number }) {
                 value={`${report.data.totals.registered}/${report.data.totals.members}`}
               />
               <Statistic title={t('units.report.hours')} value={report.data.totals.hours} />
+              <Statistic title={t('units.report.rating')} value={report.data.totals.rating ?? '—'} />
             </Space>
           )}
           <Table<Member>
