@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot, timeTravel } from './browser';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
   return { name: download.suggestedFilename(), bytes: fs.readFileSync((await download.path())!) };
 }
 
@@ -50,7 +50,8 @@ describe('an honour, from the template to the published list', () => {
       await admin.page.getByTestId('breakdown-criterion-service').click();
       await admin.page.locator('[data-testid^="breakdown-act-"]').first().waitFor();
       await screenshot(admin.page, 'evaluations-breakdown');
-      await admin.page.keyboard.press('Escape');
+      await admin.page.locator('.ant-drawer-open .ant-drawer-close').click();
+      await admin.page.getByTestId('score-breakdown').waitFor({ state: 'hidden' });
 
       // The figures are frozen; then the top member is nominated from their breakdown.
       await admin.page.getByTestId('evaluation-close').click();

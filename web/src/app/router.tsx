@@ -141,6 +141,15 @@ const EvaluationsPage = lazy(() =>
 const EvaluationPage = lazy(() =>
   import('../features/evaluations/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
 );
+const HonoursPage = lazy(() =>
+  import('../features/honours/HonoursPage').then((m) => ({ default: m.HonoursPage })),
+);
+const HonourPage = lazy(() =>
+  import('../features/honours/HonourPage').then((m) => ({ default: m.HonourPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -321,6 +330,9 @@ export const router = createBrowserRouter([
           </RequireAction>
         ),
       },
+      // Everyone signed in: shortlists on public notice and published honour lists.
+      { path: 'honours', element: <HonoursPage /> },
+      { path: 'honours/:id', element: <HonourPage /> },
       {
         path: 'me/bookings',
         element: (
@@ -403,6 +415,14 @@ export const router = createBrowserRouter([
       },
       // Everyone signed in: the server answers with the tasks each may see.
       { path: 'tasks', element: <TasksPage /> },
+      {
+        path: 'dashboards',
+        element: (
+          <RequireAction action="dashboard.read">
+            <DashboardPage />
+          </RequireAction>
+        ),
+      },
       {
         path: 'coverage',
         element: (

@@ -13,6 +13,8 @@ import {
   ClockCircleOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  CrownOutlined,
+  DashboardOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -67,6 +69,7 @@ export type NavName =
   | 'notices'
   | 'campaigns'
   | 'evaluations'
+  | 'honours'
   | 'bookingInbox'
   | 'facilityUtilization'
   | 'units'
@@ -75,6 +78,7 @@ export type NavName =
   | 'bodies'
   | 'meetings'
   | 'tasks'
+  | 'dashboards'
   | 'coverage'
   | 'imports'
   | 'regions'
@@ -167,6 +171,8 @@ const NAV: NavEntry[] = [
   { path: '/campaigns', name: 'campaigns', icon: SoundOutlined, visible: can('campaign.manage') },
   // The yearly selection of the three honours, scored from the participation ledger.
   { path: '/evaluations', name: 'evaluations', icon: TrophyOutlined, visible: can('evaluation.read') },
+  // Everyone signed in: shortlists on public notice (公示), open to objections, and published honour lists.
+  { path: '/honours', name: 'honours', icon: CrownOutlined, visible: () => true },
   { path: '/units', name: 'units', icon: BankOutlined, visible: can('unit.read') },
   { path: '/party-orgs', name: 'partyOrgs', icon: SolutionOutlined, visible: can('org.read') },
   { path: '/members', name: 'members', icon: UserOutlined, visible: can('person.read') },
@@ -174,6 +180,8 @@ const NAV: NavEntry[] = [
   { path: '/meetings', name: 'meetings', icon: CalendarOutlined, visible: can('body.read') },
   // Everyone signed in may have tasks: the server lists those each may see.
   { path: '/tasks', name: 'tasks', icon: ProjectOutlined, visible: () => true },
+  // Participation per node of the tree: "one side keen" or "both sides keen".
+  { path: '/dashboards', name: 'dashboards', icon: DashboardOutlined, visible: can('dashboard.read') },
   { path: '/coverage', name: 'coverage', icon: PieChartOutlined, visible: can('coverage.read') },
   { path: '/imports', name: 'imports', icon: CloudUploadOutlined, visible: can('import.run') },
   { path: '/regions', name: 'regions', icon: ApartmentOutlined, visible: can('region.read') },

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -13,6 +12,11 @@ import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { exportEvaluation, useCloseEvaluation, useComputeEvaluation, useEvaluation } from './api';
 import { atTime, CriteriaTable, EvaluationStatusTag, evaluationPeriod, HonourTag } from './EvaluationParts';
+import { NominateDrawer } from './NominateDrawer';
+import { NominationsSection } from './NominationsSection';
+import { ObjectionsSection } from './ObjectionsSection';
+import { ProcessActions } from './ProcessActions';
+import { ProcessSteps } from './ProcessSteps';
 import { RankingSection } from './RankingSection';
 import { ScoreDrawer } from './ScoreDrawer';
 
@@ -91,16 +95,164 @@ function ExportRankingButton({ evaluationId }: { evaluationId: number }) {
   );
 }
 
-/** One evaluation: its scope and criteria, the ranking, and each score's breakdown. */
-export function EvaluationPage() {
+/** What the status says, under the facts: how far the evaluation has come and what comes next. */
+function StatusHint({ evaluation: e }: { evaluation: Evaluation }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
-  const id = idParam(useParams().id);
-  const { data: evaluation, error, refetch } = useEvaluation(id);
-  const [opened, setOpened] = useState<Score['subject'] | null>(null);
+  const none = t('common.none');
+  const title = {
+    open: () => t('evaluations.openHint'),
+    closed: () => t('evaluations.closedHint', { time: atTime(e.closedAt, none) }),
+    notice: () =>
+      t('evaluations.noticeHint', { from: atTime(e.noticeFrom, none), until: atTime(e.noticeUntil, none) }),
+    decided: () => t('evaluations.decidedHint', { time: atTime(e.decidedAt, none) }),
+    published: () => t('evaluations.publishedHint', { time: atTime(e.publishedAt, none) }),
+  }[e.status]();
+  return (
+    <Alert
+      className="gj-section"
+      type={e.status === 'open' ? 'info' : e.status === 'notice' ? 'warning' : 'success'}
+      showIcon
+      title={title}
+      data-testid="evaluation-status-hint"
+    />
+  );
+}
+
+/** The page's parts that need the evaluation: what this user may do with it decides the rest. */
+function EvaluationBody({ evaluation }: { evaluation: Evaluation }) {
+  const { t } = useTranslation();
+  const manage = evaluation.may.manage;
+  const [opened, setOpened] = useState<Pick<Score, 'subject' | 'mayNominate'> | null>(null);
+  const [nominating, setNominating] = useState<Score['subject'] | null>(null);
   const isMobile = useIsMobile();
   const none = t('common.none');
-  const criteriaTitle = t('evaluations.criteriaTitle', { count: evaluation?.criteria.length ?? 0 });
+  const criteriaTitle = t('evaluations.criteriaTitle', { count: evaluation.criteria.length });
+  const afterScoring = evaluation.status !== 'open';
+  const nominate = (subject: Score['subject']) => {
+    setOpened(null);
+    setNominating(subject);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={evaluation.title}
+        extra={
+          <Space wrap>
+            {manage && evaluation.status === 'open' && <ManageButtons evaluation={evaluation} />}
+            <ProcessActions evaluation={evaluation} manage={manage} />
+            <ExportRankingButton evaluationId={evaluation.id} />
+          </Space>
+        }
+      />
+      <Card data-testid="evaluation-detail" data-status={evaluation.status}>
+        <Descriptions
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          size="small"
+          items={[
+            {
+              key: 'honour',
+              label: t('evaluations.honourLabel'),
+              children: <HonourTag honour={evaluation.honour} />,
+            },
+            {
+              key: 'status',
+              label: t('common.status'),
+              children: <EvaluationStatusTag status={evaluation.status} testId="evaluation-status" />,
+            },
+            { key: 'region', label: t('evaluations.region'), children: evaluation.regionName },
+            { key: 'period', label: t('evaluations.period'), children: evaluationPeriod(evaluation) },
+            {
+              key: 'candidates',
+              label: t('evaluations.candidates'),
+              children: (
+                <span data-testid="evaluation-candidates">
+                  {t('evaluations.candidatesCount', { count: evaluation.candidates })}
+                </span>
+              ),
+            },
+            {
+              key: 'computedAt',
+              label: t('evaluations.computedAt'),
+              children: atTime(evaluation.computedAt, t('evaluations.notComputedShort')),
+            },
+            ...(evaluation.closedAt
+              ? [
+                  {
+                    key: 'closedAt',
+                    label: t('evaluations.closedAt'),
+                    children: atTime(evaluation.closedAt, none),
+                  },
+                ]
+              : []),
+            ...(afterScoring
+              ? [
+                  {
+                    key: 'quota',
+                    label: t('evaluations.nominationQuota'),
+                    children: t('evaluations.quotaEach', { count: evaluation.nominationQuota }),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <ProcessSteps evaluation={evaluation} />
+        <StatusHint evaluation={evaluation} />
+      </Card>
+      {afterScoring && (
+        <NominationsSection
+          evaluation={evaluation}
+          onOpen={(subject) => setOpened({ subject, mayNominate: false })}
+        />
+      )}
+      {manage &&
+        (evaluation.status === 'notice' ||
+          evaluation.status === 'decided' ||
+          evaluation.status === 'published') && <ObjectionsSection evaluation={evaluation} />}
+      {/* On a phone the criteria fold away: the ranking is what is looked for. */}
+      {isMobile ? (
+        <Collapse
+          className="gj-section gj-eval-criteria-fold"
+          items={[
+            {
+              key: 'criteria',
+              label: <strong>{criteriaTitle}</strong>,
+              children: <CriteriaTable criteria={evaluation.criteria} honour={evaluation.honour} />,
+            },
+          ]}
+        />
+      ) : (
+        <Card size="small" className="gj-section" title={criteriaTitle}>
+          <CriteriaTable criteria={evaluation.criteria} honour={evaluation.honour} />
+        </Card>
+      )}
+      <Card size="small" className="gj-section" title={t('evaluations.ranking')}>
+        <RankingSection evaluation={evaluation} onOpen={setOpened} onNominate={nominate} />
+      </Card>
+      <ScoreDrawer
+        evaluation={evaluation}
+        subject={opened?.subject ?? null}
+        onClose={() => setOpened(null)}
+        manage={manage}
+        mayNominate={opened?.mayNominate ?? false}
+        onNominate={nominate}
+      />
+      {evaluation.may.nominate && (
+        <NominateDrawer
+          evaluationId={evaluation.id}
+          candidate={nominating}
+          onClose={() => setNominating(null)}
+        />
+      )}
+    </>
+  );
+}
+
+/** One evaluation: its scope and criteria, its process, the ranking, and each score's breakdown. */
+export function EvaluationPage() {
+  const { t } = useTranslation();
+  const id = idParam(useParams().id);
+  const { data: evaluation, error, refetch } = useEvaluation(id);
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
     return (
@@ -125,100 +277,10 @@ export function EvaluationPage() {
           { title: evaluation?.title ?? '…' },
         ]}
       />
-      <PageHeader
-        title={evaluation?.title ?? t('evaluations.detail')}
-        extra={
-          evaluation && (
-            <Space wrap>
-              {can('evaluation.manage') && evaluation.status === 'open' && (
-                <ManageButtons evaluation={evaluation} />
-              )}
-              <ExportRankingButton evaluationId={evaluation.id} />
-            </Space>
-          )
-        }
-      />
+      {!evaluation && <PageHeader title={t('evaluations.detail')} />}
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       {!evaluation && !error && <Skeleton active />}
-      {evaluation && (
-        <>
-          <Card data-testid="evaluation-detail" data-status={evaluation.status}>
-            <Descriptions
-              column={{ xs: 1, sm: 2, lg: 3 }}
-              size="small"
-              items={[
-                {
-                  key: 'honour',
-                  label: t('evaluations.honourLabel'),
-                  children: <HonourTag honour={evaluation.honour} />,
-                },
-                {
-                  key: 'status',
-                  label: t('common.status'),
-                  children: <EvaluationStatusTag status={evaluation.status} testId="evaluation-status" />,
-                },
-                { key: 'region', label: t('evaluations.region'), children: evaluation.regionName },
-                { key: 'period', label: t('evaluations.period'), children: evaluationPeriod(evaluation) },
-                {
-                  key: 'candidates',
-                  label: t('evaluations.candidates'),
-                  children: (
-                    <span data-testid="evaluation-candidates">
-                      {t('evaluations.candidatesCount', { count: evaluation.candidates })}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'computedAt',
-                  label: t('evaluations.computedAt'),
-                  children: atTime(evaluation.computedAt, t('evaluations.notComputedShort')),
-                },
-                ...(evaluation.closedAt
-                  ? [
-                      {
-                        key: 'closedAt',
-                        label: t('evaluations.closedAt'),
-                        children: atTime(evaluation.closedAt, none),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-            <Alert
-              className="gj-section"
-              type={evaluation.status === 'open' ? 'info' : 'success'}
-              showIcon
-              title={
-                evaluation.status === 'open'
-                  ? t('evaluations.openHint')
-                  : t('evaluations.closedHint', { time: atTime(evaluation.closedAt, none) })
-              }
-              data-testid="evaluation-status-hint"
-            />
-          </Card>
-          {/* On a phone the criteria fold away: the ranking is what is looked for. */}
-          {isMobile ? (
-            <Collapse
-              className="gj-section gj-eval-criteria-fold"
-              items={[
-                {
-                  key: 'criteria',
-                  label: <strong>{criteriaTitle}</strong>,
-                  children: <CriteriaTable criteria={evaluation.criteria} honour={evaluation.honour} />,
-                },
-              ]}
-            />
-          ) : (
-            <Card size="small" className="gj-section" title={criteriaTitle}>
-              <CriteriaTable criteria={evaluation.criteria} honour={evaluation.honour} />
-            </Card>
-          )}
-          <Card size="small" className="gj-section" title={t('evaluations.ranking')}>
-            <RankingSection evaluation={evaluation} onOpen={(s) => setOpened(s.subject)} />
-          </Card>
-          <ScoreDrawer evaluation={evaluation} subject={opened} onClose={() => setOpened(null)} />
-        </>
-      )}
+      {evaluation && <EvaluationBody evaluation={evaluation} />}
     </>
   );
 }

@@ -1,5 +1,12 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { type Evaluation, HOUR_KINDS, type Honour, type LedgerKind } from '@contract';
+import {
+  type Evaluation,
+  type EvaluationStatus,
+  HOUR_KINDS,
+  type Honour,
+  type LedgerKind,
+  type NominationStatus,
+} from '@contract';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
@@ -9,7 +16,7 @@ import { TableEmpty } from '../../shared/TableEmpty';
 import { LedgerKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { formatQuantity } from '../ledger/LedgerParts';
-import { type EvaluationCriterion, SUBJECT_KIND } from './api';
+import { type EvaluationCriterion, type ObjectionStatus, SUBJECT_KIND } from './api';
 
 const HONOUR_COLOR: Record<Honour, string> = {
   civilized_unit: 'gold',
@@ -26,11 +33,52 @@ export function HonourTag({ honour }: { honour: Honour }) {
   );
 }
 
-export function EvaluationStatusTag({ status, testId }: { status: Evaluation['status']; testId?: string }) {
+const STATUS_COLOR: Record<EvaluationStatus, string> = {
+  open: 'processing',
+  closed: 'purple',
+  notice: 'orange',
+  decided: 'cyan',
+  published: 'success',
+};
+
+export function EvaluationStatusTag({ status, testId }: { status: EvaluationStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={status === 'open' ? 'processing' : 'default'} data-status={status} data-testid={testId}>
+    <Tag color={STATUS_COLOR[status]} data-status={status} data-testid={testId}>
       {t(`evaluations.status.${status}`)}
+    </Tag>
+  );
+}
+
+const NOMINATION_COLOR: Record<NominationStatus, string> = {
+  nominated: 'processing',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+  removed: 'volcano',
+  awarded: 'gold',
+};
+
+export function NominationStatusTag({ status }: { status: NominationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={NOMINATION_COLOR[status]} data-status={status}>
+      {t(`evaluations.nominationStatus.${status}`)}
+    </Tag>
+  );
+}
+
+const OBJECTION_COLOR: Record<ObjectionStatus, string> = {
+  open: 'orange',
+  upheld: 'red',
+  dismissed: 'default',
+};
+
+export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={OBJECTION_COLOR[status]} data-status={status}>
+      {t(`evaluations.objectionStatus.${status}`)}
     </Tag>
   );
 }

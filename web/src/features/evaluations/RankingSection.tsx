@@ -1,5 +1,6 @@
-import type { Evaluation, Score } from '@contract';
-import { Input, Pagination, Skeleton, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { LikeOutlined } from '@ant-design/icons';
+import type { Evaluation, NominationStatus, Score } from '@contract';
+import { Button, Input, Pagination, Skeleton, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idParam } from '../../shared/enums';
@@ -10,8 +11,8 @@ import { useIsMobile } from '../../shared/useIsMobile';
 import { paginationProps, useListParams } from '../../shared/useListParams';
 import { formatQuantity } from '../ledger/LedgerParts';
 import { RegionSelect } from '../regions/RegionSelect';
-import { useScores } from './api';
-import { usePoints } from './EvaluationParts';
+import { useNominationStatuses, useScores } from './api';
+import { NominationStatusTag, usePoints } from './EvaluationParts';
 
 const FILTER_KEYS = ['q', 'regionId'] as const;
 
@@ -55,10 +56,43 @@ function DeductionCell({ points }: { points: number }) {
 type Props = {
   evaluation: Evaluation;
   onOpen: (score: Score) => void;
+  onNominate?: (subject: Score['subject']) => void;
 };
 
+/**
+ * Beside a candidate once the figures are frozen: its nomination's status, or "推荐" for one
+ * this user may put forward and nobody has.
+ */
+export function NominationCell({
+  subject,
+  status,
+  mayNominate,
+  onNominate,
+  testId,
+}: {
+  subject: Score['subject'];
+  status: NominationStatus | undefined;
+  /** Whether this user may put this candidate forward now (the server says, per candidate). */
+  mayNominate: boolean;
+  onNominate?: (subject: Score['subject']) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const taken = status === 'nominated' || status === 'approved';
+  return (
+    <span className="gj-inline">
+      {status && <NominationStatusTag status={status} />}
+      {!taken && onNominate && mayNominate && (
+        <Button size="small" icon={<LikeOutlined />} onClick={() => onNominate(subject)} data-testid={testId}>
+          {t('evaluations.nominate')}
+        </Button>
+      )}
+    </span>
+  );
+}
+
 /** The ranking: rank, name, region, total, each criterion's points and the deductions; paged. */
-export function RankingSection({ evaluation, onOpen }: Props) {
+export function RankingSection({ evaluation, onOpen, onNominate }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const points = usePoints();
@@ -68,6 +102,17 @@ export function RankingSection({ evaluation, onOpen }: Props) {
   const items = scores.data?.items;
   const pagination = paginationProps(list, scores.data?.total ?? 0, (total) => t('common.total', { total }));
   const empty = evaluation.computedAt ? t('evaluations.rankingEmpty') : t('evaluations.notComputed');
+  const afterScoring = evaluation.status !== 'open';
+  const nominations = useNominationStatuses(evaluation.id, afterScoring);
+  const nominationCell = (s: Score) => (
+    <NominationCell
+      subject={s.subject}
+      status={nominations.data?.get(s.subject.id)}
+      mayNominate={s.mayNominate}
+      onNominate={onNominate}
+      testId={`nominate-${s.subject.id}`}
+    />
+  );
 
   const nameLink = (s: Score) => (
     <Typography.Link strong onClick={() => onOpen(s)} data-testid={`score-open-${s.subject.id}`}>
@@ -103,6 +148,16 @@ export function RankingSection({ evaluation, onOpen }: Props) {
         </strong>
       ),
     },
+    ...(afterScoring
+      ? [
+          {
+            title: t('evaluations.nomination'),
+            key: 'nomination',
+            width: 110,
+            render: (_: unknown, s: Score) => nominationCell(s),
+          },
+        ]
+      : []),
     ...evaluation.criteria.map((c) => ({
       title: c.label,
       key: `criterion-${c.key}`,
@@ -120,7 +175,7 @@ export function RankingSection({ evaluation, onOpen }: Props) {
       render: (_, s) => <DeductionCell points={s.deductions} />,
     },
   ];
-  const width = 64 + 160 + 120 + 90 + 110 * evaluation.criteria.length + 90;
+  const width = 64 + 160 + 120 + 90 + (afterScoring ? 110 : 0) + 110 * evaluation.criteria.length + 90;
 
   return (
     <>
@@ -158,7 +213,10 @@ export function RankingSection({ evaluation, onOpen }: Props) {
                           {points(s.total)}
                         </strong>
                       </div>
-                      <Typography.Text type="secondary">{s.regionName}</Typography.Text>
+                      <span className="gj-card-row-head">
+                        <Typography.Text type="secondary">{s.regionName}</Typography.Text>
+                        {afterScoring && nominationCell(s)}
+                      </span>
                       <span className="gj-eval-facts">
                         {evaluation.criteria.map((c) => (
                           <span key={c.key}>

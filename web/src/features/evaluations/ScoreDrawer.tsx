@@ -1,4 +1,4 @@
-import { MinusCircleOutlined } from '@ant-design/icons';
+import { LikeOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import type { Evaluation } from '@contract';
 import {
   Button,
@@ -17,7 +17,6 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
@@ -29,9 +28,10 @@ import {
   type EvaluationCriterion,
   type ScoreBreakdownData,
   useAddDeduction,
+  useNominationStatuses,
   useScoreBreakdown,
 } from './api';
-import { TIME, usePoints, usePointsPer } from './EvaluationParts';
+import { NominationStatusTag, TIME, usePoints, usePointsPer } from './EvaluationParts';
 
 /** Acts shown at once under a criterion; the rest a page at a time. */
 const ACTS_PAGE = 10;
@@ -188,14 +188,21 @@ function DeductionForm({ evaluationId, subjectId }: { evaluationId: number; subj
   );
 }
 
-function Breakdown({ evaluation, breakdown }: { evaluation: Evaluation; breakdown: ScoreBreakdownData }) {
+function Breakdown({
+  evaluation,
+  breakdown,
+  manage,
+}: {
+  evaluation: Evaluation;
+  breakdown: ScoreBreakdownData;
+  manage: boolean;
+}) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const points = usePoints();
   const criteria = new Map(evaluation.criteria.map((c) => [c.key, c]));
   const deducted = breakdown.deductions.reduce((sum, d) => sum + d.points, 0);
   const showPerson = breakdown.subject.kind !== 'person';
-  const mayDeduct = can('evaluation.manage') && evaluation.status === 'open';
+  const mayDeduct = manage && evaluation.status === 'open';
 
   return (
     <div data-testid="score-breakdown" data-subject={breakdown.subject.id}>
@@ -275,10 +282,57 @@ type Props = {
   /** The subject whose score to explain; none closes the drawer. */
   subject: { id: number; name: string } | null;
   onClose: () => void;
+  /** Whether this user runs the evaluation (deductions while it is open). */
+  manage: boolean;
+  /** Whether this user may put this candidate forward now (the server said so in the ranking). */
+  mayNominate: boolean;
+  onNominate: (subject: ScoreBreakdownData['subject']) => void;
 };
 
+/** The candidate's nomination: its status once the figures are frozen, or "推荐" when it may be made. */
+function NominationLine({
+  evaluation,
+  subject,
+  mayNominate,
+  onNominate,
+}: {
+  evaluation: Evaluation;
+  subject: ScoreBreakdownData['subject'];
+  mayNominate: boolean;
+  onNominate: (subject: ScoreBreakdownData['subject']) => void;
+}) {
+  const { t } = useTranslation();
+  const statuses = useNominationStatuses(evaluation.id, evaluation.status !== 'open');
+  const status = statuses.data?.get(subject.id);
+  const taken = status === 'nominated' || status === 'approved';
+  const button = !taken && mayNominate;
+  if (!status && !button) return null;
+  return (
+    <div className="gj-section-bar" data-testid="breakdown-nomination">
+      <span className="gj-inline">
+        <Typography.Text type="secondary">{t('evaluations.nomination')}</Typography.Text>
+        {status ? (
+          <NominationStatusTag status={status} />
+        ) : (
+          <Typography.Text type="secondary">{t('evaluations.notNominated')}</Typography.Text>
+        )}
+      </span>
+      {button && (
+        <Button
+          type="primary"
+          icon={<LikeOutlined />}
+          onClick={() => onNominate(subject)}
+          data-testid="breakdown-nominate"
+        >
+          {t('evaluations.nominate')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
 /** Why a score is what it is: each criterion with its acts, and the deductions. */
-export function ScoreDrawer({ evaluation, subject, onClose }: Props) {
+export function ScoreDrawer({ evaluation, subject, onClose, manage, mayNominate, onNominate }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const shown = useLastDefined(subject);
@@ -291,9 +345,17 @@ export function ScoreDrawer({ evaluation, subject, onClose }: Props) {
       size={isMobile ? '100%' : 640}
       destroyOnHidden
     >
+      {breakdown.data && (
+        <NominationLine
+          evaluation={evaluation}
+          subject={breakdown.data.subject}
+          mayNominate={mayNominate}
+          onNominate={onNominate}
+        />
+      )}
       {breakdown.error && <QueryError error={breakdown.error} onRetry={() => void breakdown.refetch()} />}
       {!breakdown.data && !breakdown.error && <Skeleton active />}
-      {breakdown.data && <Breakdown evaluation={evaluation} breakdown={breakdown.data} />}
+      {breakdown.data && <Breakdown evaluation={evaluation} breakdown={breakdown.data} manage={manage} />}
     </Drawer>
   );
 }

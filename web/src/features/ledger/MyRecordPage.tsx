@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
+import { MyFigures } from '../dashboards/OwnFigures';
 import { useLedgerEntries, useLedgerRecord } from './api';
 import { EntryList, HoursFigures, KindTable } from './LedgerParts';
 
@@ -80,6 +81,7 @@ export function MyRecordPage() {
   return (
     <div className="gj-narrow">
       <PageHeader title={t('nav.myRecord')} />
+      <MyFigures />
       {record.error && <QueryError error={record.error} onRetry={() => void record.refetch()} />}
       {!record.data && !record.error && <Skeleton active />}
       {record.data && (

@@ -8,6 +8,7 @@ import { QueryError } from '../../shared/QueryError';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
+import { UnitFigures } from '../dashboards/OwnFigures';
 import { LedgerPanel } from '../ledger/LedgerPanel';
 import { useUnit } from './api';
 import { UnitMembers } from './UnitMembers';
@@ -86,6 +87,8 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
             />
             <Divider titlePlacement="start">{t('units.members')}</Divider>
             <UnitMembers unitId={unit.id} />
+            <Divider titlePlacement="start">{t('dashboards.unitOwn.title')}</Divider>
+            <UnitFigures unitId={unit.id} />
             <Divider titlePlacement="start">{t('units.report.title')}</Divider>
             <UnitReport unitId={unit.id} />
             {can('ledger.read') && <LedgerPanel subject={{ unitId: unit.id }} />}

@@ -1,0 +1,331 @@
+import { BarChartOutlined, DownloadOutlined, PieChartOutlined } from '@ant-design/icons';
+import { PERIOD_KINDS } from '@contract';
+import { Breadcrumb, Button, Card, DatePicker, Empty, Segmented, Skeleton, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { idParam, oneOf } from '../../shared/enums';
+import { useFeedback } from '../../shared/feedback';
+import { PageHeader } from '../../shared/PageHeader';
+import { QueryError } from '../../shared/QueryError';
+import { RegionKindTag } from '../../shared/tags';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { downloadOverview, type Overview, type PeriodKind, useOverview } from './api';
+import { ChartCard } from './ChartCard';
+import { ChildrenList } from './ChildrenList';
+import { Definitions } from './Definitions';
+import { FigureCards } from './FigureCards';
+import { DAY, PICKER, periodLabel } from './format';
+import { LeadersSection } from './LeadersSection';
+
+// echarts stays out of the first screen: the charts load when this page shows them.
+const TrendChart = lazy(() => import('./Charts').then((m) => ({ default: m.TrendChart })));
+const ChildrenChart = lazy(() => import('./Charts').then((m) => ({ default: m.ChildrenChart })));
+const SidesChart = lazy(() => import('./Charts').then((m) => ({ default: m.SidesChart })));
+
+/** The kind of node a node's children are. */
+const CHILD_KIND = {
+  district: 'street',
+  street: 'community',
+  community: 'building',
+  building: 'entrance',
+  entrance: 'entrance',
+} as const;
+
+const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+
+/** A date from the address bar, if it is one. */
+function dayParam(value: string | null): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : undefined;
+}
+
+/** Periods that have not begun yet cannot be picked. */
+function notYet(kind: PeriodKind) {
+  const today = dayjs();
+  return (d: Dayjs) => d.startOf(kind === 'year' ? 'year' : 'month').isAfter(today);
+}
+
+function PeriodControls({
+  kind,
+  at,
+  compareAt,
+  onChange,
+}: {
+  kind: PeriodKind;
+  at: Dayjs;
+  compareAt: Dayjs | null;
+  onChange: (patch: { kind?: PeriodKind; at?: string; compareAt?: string | null }) => void;
+}) {
+  const { t } = useTranslation();
+  const { picker, format } = PICKER[kind];
+  const previous = at.subtract(MONTHS[kind], 'month');
+  const presets = [
+    { label: t('dashboards.controls.previous'), value: previous },
+    ...(kind === 'year' ? [] : [{ label: t('dashboards.controls.lastYear'), value: at.subtract(1, 'year') }]),
+  ];
+  return (
+    <div className="gj-toolbar gj-dash-controls" data-testid="dashboard-controls">
+      <Segmented<PeriodKind>
+        value={kind}
+        onChange={(next) => onChange({ kind: next, compareAt: null })}
+        options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`dashboards.kind.${k}`) }))}
+        data-testid="dashboard-kind"
+      />
+      <DatePicker
+        picker={picker}
+        format={format}
+        value={at}
+        allowClear={false}
+        inputReadOnly
+        disabledDate={notYet(kind)}
+        onChange={(d) => d && onChange({ at: d.format(DAY) })}
+        aria-label={t('dashboards.controls.period')}
+        data-testid="dashboard-at"
+      />
+      <span className="gj-inline gj-dash-compare-pick">
+        <Typography.Text type="secondary">{t('dashboards.controls.compareWith')}</Typography.Text>
+        <DatePicker
+          picker={picker}
+          format={format}
+          value={compareAt}
+          inputReadOnly
+          presets={presets}
+          placeholder={t('dashboards.controls.comparePlaceholder')}
+          disabledDate={notYet(kind)}
+          onChange={(d) => onChange({ compareAt: d ? d.format(DAY) : null })}
+          aria-label={t('dashboards.controls.compareWith')}
+          data-testid="dashboard-compare"
+        />
+      </span>
+    </div>
+  );
+}
+
+/** District → street → community → building: each step back up is a link, from the user's own top. */
+function Trail({ trail, onGo }: { trail: Overview['trail']; onGo: (id: number) => void }) {
+  const { me } = useAuth();
+  const own = new Set(me.roles.map((r) => r.regionId));
+  const first = trail.findIndex((r) => own.has(r.id));
+  return (
+    <Breadcrumb
+      className="gj-breadcrumb"
+      data-testid="dashboard-trail"
+      items={trail.map((r, i) => {
+        const last = i === trail.length - 1;
+        const reachable = first !== -1 && i >= first;
+        return {
+          key: r.id,
+          title:
+            last || !reachable ? (
+              <span data-testid={`dashboard-trail-${r.id}`}>{r.name}</span>
+            ) : (
+              <Typography.Link onClick={() => onGo(r.id)} data-testid={`dashboard-trail-${r.id}`}>
+                {r.name}
+              </Typography.Link>
+            ),
+        };
+      })}
+    />
+  );
+}
+
+function DashboardExport({ params }: { params: { regionId: number; kind: PeriodKind; at: string } }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [busy, setBusy] = useState(false);
+  const onClick = async () => {
+    setBusy(true);
+    try {
+      await downloadOverview(params);
+    } catch (error) {
+      feedback.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void onClick()}
+      data-testid="dashboard-export"
+    >
+      {t('common.export')}
+    </Button>
+  );
+}
+
+/** 参与情况: is participation rising, and on both sides? Per node of the tree, drilling down to buildings. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const regionId = idParam(params.get('regionId') ?? undefined);
+  const kind = oneOf(PERIOD_KINDS, params.get('kind') ?? undefined) ?? 'month';
+  const at = dayParam(params.get('at'));
+  const compareAt = dayParam(params.get('compareAt'));
+  const overview = useOverview({ regionId, kind, at, compareAt });
+  const data = overview.data;
+
+  // A drill-down is a step in the history (back returns); a new period replaces the address.
+  const go = (id: number) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('regionId', String(id));
+      return next;
+    });
+  const setPeriod = (patch: { kind?: PeriodKind; at?: string; compareAt?: string | null }) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null || value === undefined || (key === 'kind' && value === 'month'))
+            next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const period = data?.period;
+  const atDay = dayjs(period?.start ?? at ?? undefined);
+  const exportParams = data && { regionId: data.region.id, kind, at: data.period.start };
+  const children = data?.children ?? [];
+  const title = data ? `${data.region.name} · ${periodLabel(t, data.period)}` : '';
+  const drillable = data && data.region.kind !== 'building';
+
+  return (
+    <div data-testid="dashboard-page">
+      <PageHeader
+        title={t('nav.dashboards')}
+        extra={
+          <>
+            {can('coverage.read') && (
+              <Button
+                icon={<PieChartOutlined />}
+                onClick={() => navigate(data ? `/coverage?regionId=${data.region.id}` : '/coverage')}
+                data-testid="dashboard-coverage-link"
+              >
+                {t('dashboards.links.coverage')}
+              </Button>
+            )}
+            {can('facility.manage') && (
+              <Button
+                icon={<BarChartOutlined />}
+                onClick={() =>
+                  navigate(
+                    data && (data.region.kind === 'street' || data.region.kind === 'community')
+                      ? `/facilities/utilization?regionId=${data.region.id}`
+                      : '/facilities/utilization',
+                  )
+                }
+                data-testid="dashboard-utilization-link"
+              >
+                {t('dashboards.links.utilization')}
+              </Button>
+            )}
+            {exportParams && <DashboardExport params={exportParams} />}
+          </>
+        }
+      />
+      <PeriodControls
+        kind={kind}
+        at={atDay}
+        compareAt={compareAt ? dayjs(compareAt) : null}
+        onChange={setPeriod}
+      />
+      {data && data.trail.length > 1 && <Trail trail={data.trail} onGo={go} />}
+      {overview.error && <QueryError error={overview.error} onRetry={() => void overview.refetch()} />}
+      {!data && !overview.error && <Skeleton active />}
+      {data && (
+        <Spin spinning={overview.isFetching}>
+          <div className="gj-dash-head">
+            <Typography.Title level={5} className="gj-no-margin" data-testid="dashboard-title">
+              {data.region.name}
+            </Typography.Title>
+            <RegionKindTag kind={data.region.kind} />
+            <Typography.Text type="secondary" data-testid="dashboard-period">
+              {t('dashboards.periodRange', {
+                label: periodLabel(t, data.period),
+                start: data.period.start,
+                end: data.period.end,
+              })}
+            </Typography.Text>
+            {data.compare && (
+              <Typography.Text type="secondary" data-testid="dashboard-compare-period">
+                {t('dashboards.comparedWith', { label: periodLabel(t, data.compare.period) })}
+              </Typography.Text>
+            )}
+          </div>
+          <FigureCards figures={data.figures} compare={data.compare?.figures ?? null} />
+          <div className="gj-dash-charts">
+            <ChartCard
+              name="trend"
+              title={t('dashboards.charts.trend')}
+              fileName={`${title} ${t('dashboards.charts.trend')}`}
+            >
+              {(slot) => <TrendChart trend={data.trend} onReady={slot} />}
+            </ChartCard>
+            {drillable && children.length > 0 && (
+              <ChartCard
+                name="children"
+                title={t('dashboards.charts.children', {
+                  kinds: t(`dashboards.kindPlural.${children[0]!.region.kind}`),
+                })}
+                fileName={`${title} ${t('dashboards.charts.childrenFile')}`}
+                note={
+                  <Typography.Text type="secondary" className="gj-dash-note">
+                    {isMobile ? t('dashboards.charts.childrenNoteBars') : t('dashboards.charts.childrenNote')}
+                  </Typography.Text>
+                }
+              >
+                {(slot) => <ChildrenChart items={children} mobile={isMobile} onPick={go} onReady={slot} />}
+              </ChartCard>
+            )}
+            {drillable && children.length > 0 && (
+              <ChartCard
+                name="sides"
+                title={t('dashboards.charts.sides')}
+                fileName={`${title} ${t('dashboards.charts.sides')}`}
+                note={
+                  <Typography.Text type="secondary" className="gj-dash-note">
+                    {t('dashboards.charts.sidesNote')}
+                  </Typography.Text>
+                }
+              >
+                {(slot) => <SidesChart items={children} onPick={go} onReady={slot} />}
+              </ChartCard>
+            )}
+          </div>
+          {drillable && (
+            <Card
+              size="small"
+              className="gj-section"
+              title={t('dashboards.children.title', {
+                kinds: t(`dashboards.kindPlural.${children[0]?.region.kind ?? CHILD_KIND[data.region.kind]}`),
+              })}
+            >
+              <ChildrenList items={children} onPick={go} />
+            </Card>
+          )}
+          {!drillable && (
+            <Card size="small" className="gj-section">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.children.bottom')} />
+            </Card>
+          )}
+          <LeadersSection
+            params={{ regionId: data.region.id, kind, at: data.period.start }}
+            showCommunities={data.region.kind === 'district' || data.region.kind === 'street'}
+            onPick={go}
+          />
+          <Definitions refreshedAt={data.refreshedAt} />
+        </Spin>
+      )}
+    </div>
+  );
+}
