@@ -8,6 +8,7 @@ import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data';
 import { seedDemo } from './modules/demo/demo.seed';
 import { startJobWorker } from './modules/jobs/jobs.service';
+import type { Stop } from './schedule';
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
@@ -27,11 +28,14 @@ if (config.demo) {
 }
 const app = await buildApp({ db: database.db, config });
 
+/** The background work; each stop waits for its run in flight before the database closes. */
+const background: Stop[] = [];
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info(`${signal}: stopping`);
+  await Promise.all(background.map((s) => s().catch((e) => log.error(e))));
   await app.close().catch((e) => log.error(e));
   await database.close().catch((e) => log.error(e));
   process.exit(0);
@@ -43,9 +47,11 @@ try {
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
   log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
-  scheduleDedicationJobs(database.db, log);
-  scheduleFigureRefresh(database.db, log);
-  startJobWorker(database.db, log);
+  background.push(
+    scheduleDedicationJobs(database.db, log),
+    scheduleFigureRefresh(database.db, log),
+    startJobWorker(database.db, log),
+  );
   if (config.demo) {
     log.info(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }

@@ -12,7 +12,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  // An idle client losing its server (e.g. PostgreSQL restarting) must not crash the process.
+  // A client losing its server (PostgreSQL restarting, or stopping at shutdown) must not
+  // crash the process: idle ones are the pool's, checked-out ones fail their next query,
+  // which the caller sees as an error.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
 }

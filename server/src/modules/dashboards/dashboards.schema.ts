@@ -1,5 +1,13 @@
+/**
+ * Pre-aggregated figures for the dashboards. Ledger entries reach them through a queue
+ * that a trigger fills on every insert (the ledger is append-only, so each entry is
+ * counted once, whoever wrote it); the refresh folds the queue into per-period
+ * participation and the figures of every region node up to building level.
+ */
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -7,6 +15,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { PERIOD_KINDS } from '../../../../contract';
@@ -101,6 +110,17 @@ export const regionFigures = pgTable(
     facilityHoursUsed: amount('facility_hours_used'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.kind, t.start] })],
+);
+
+/** When each pass last ran: what "figures as of" on the page means. */
+export const figuresState = pgTable(
+  'figures_state',
+  {
+    id: smallint().primaryKey().default(1),
+    foldedAt: timestamp('folded_at', { withTimezone: true, mode: 'string' }),
+    recordsAt: timestamp('records_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [check('figures_state_single', sql`${t.id} = 1`)],
 );
 
 /** Who lives and works under each node now: the denominators of the shares. */

@@ -81,22 +81,28 @@ type StatsRow = {
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A node's figures for a period from its stored row (absent: nothing happened) and its stats. */
+/**
+ * A node's figures for a period from its stored row (absent: nothing happened) and its
+ * stats. A building does not organise on its own: its community side is its community's
+ * (`organiser`), what the community organises for all its buildings.
+ */
 export function figuresOf(
   row: FigureRow | undefined,
   stats: StatsRow | undefined,
   kind: PeriodKind,
+  organiser?: FigureRow | null,
 ): Figures {
   const n = (k: keyof FigureRow) => Number(row?.[k] ?? 0);
   const s = (k: keyof StatsRow) => Number(stats?.[k] ?? 0);
+  const o = (k: keyof FigureRow) => Number((organiser === undefined ? row : organiser)?.[k] ?? 0);
   const residentShare = share(n('residents_active'), s('residents'));
   const memberShare = share(n('members_active'), s('members'));
   const unitShare = share(n('units_active'), s('units'));
   const e = engagement({
-    projectsOpened: n('projects_opened'),
-    daysHeld: n('days_held'),
-    meetingsHeld: n('meetings_held'),
-    communities: s('communities'),
+    projectsOpened: o('projects_opened'),
+    daysHeld: o('days_held'),
+    meetingsHeld: o('meetings_held'),
+    communities: organiser === undefined ? s('communities') : 1,
     months: MONTHS[kind],
     residentShare,
     memberShare,
@@ -202,7 +208,15 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const trail = nodes.filter((n) => trailIds.includes(Number(n.id)));
   const children = nodes.filter((n) => !trailIds.includes(Number(n.id)));
   const starts = [...new Set([...trend.map((p) => p.start), ...(compare ? [compare.start] : [])])];
-  const own = await readFigures(db, actor.districtId, [root.id], q.kind, starts);
+  // A building's community organises for it: its rows give the building's community side.
+  const community = root.kind === 'building' ? trailIds.at(-2)! : root.kind === 'community' ? root.id : null;
+  const own = await readFigures(
+    db,
+    actor.districtId,
+    community && community !== root.id ? [root.id, community] : [root.id],
+    q.kind,
+    starts,
+  );
   const kids = await readFigures(
     db,
     actor.districtId,
@@ -213,26 +227,30 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const at = (rows: FigureRow[], regionId: number, start: string) =>
     rows.find((r) => Number(r.region_id) === regionId && r.start === start);
   const ownStats = own.stats.get(root.id);
+  const organiserOf = (start: string) =>
+    root.kind === 'building' ? (at(own.rows, community!, start) ?? null) : undefined;
+  const ownFigures = (start: string) =>
+    figuresOf(at(own.rows, root.id, start), ownStats, q.kind, organiserOf(start));
   const { rows: fresh } = await db.execute<{ at: string | null }>(
-    sql`SELECT max(refreshed_at)::text AS at FROM region_stats WHERE district_id = ${actor.districtId} AND region_id = ${root.id}`,
+    sql`SELECT folded_at::text AS at FROM figures_state WHERE id = 1`,
   );
   const ref = (n: Node) => ({ id: Number(n.id), name: n.name, kind: n.kind });
   return {
     region: { id: root.id, name: root.name, kind: root.kind },
     trail: trail.map(ref),
     period,
-    figures: figuresOf(at(own.rows, root.id, period.start), ownStats, q.kind),
-    compare: compare
-      ? { period: compare, figures: figuresOf(at(own.rows, root.id, compare.start), ownStats, q.kind) }
-      : null,
+    figures: ownFigures(period.start),
+    compare: compare ? { period: compare, figures: ownFigures(compare.start) } : null,
     children: children.map((c) => ({
       region: ref(c),
-      figures: figuresOf(at(kids.rows, Number(c.id), period.start), kids.stats.get(Number(c.id)), q.kind),
+      figures: figuresOf(
+        at(kids.rows, Number(c.id), period.start),
+        kids.stats.get(Number(c.id)),
+        q.kind,
+        root.kind === 'community' ? (at(own.rows, root.id, period.start) ?? null) : undefined,
+      ),
     })),
-    trend: trend.map((p) => ({
-      period: p,
-      figures: figuresOf(at(own.rows, root.id, p.start), ownStats, q.kind),
-    })),
+    trend: trend.map((p) => ({ period: p, figures: ownFigures(p.start) })),
     refreshedAt: fresh[0]?.at ? new Date(fresh[0].at).toISOString() : null,
   };
 }
@@ -289,11 +307,12 @@ export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuer
      WHERE up.district_id = ${actor.districtId} AND up.kind = ${q.kind} AND up.start = ${period.start}::date
        AND r.path <@ ${root.path}::ltree AND up.net > 0
      ORDER BY up.hours DESC, up.net DESC, u.id LIMIT 10`);
-  const bottom = ranked.slice(-5).reverse();
+  // The bottom five are those not already among the top five.
+  const bottom = ranked.slice(Math.max(5, ranked.length - 5)).reverse();
   return {
     period,
     top: ranked.slice(0, 5),
-    bottom: ranked.length > 5 ? bottom : [],
+    bottom,
     teams: teams.map((t) => ({ id: Number(t.id), name: t.name, regionName: t.region_name, hours: t.hours })),
     units: units.map((u) => ({
       id: Number(u.id),

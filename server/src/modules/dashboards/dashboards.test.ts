@@ -28,8 +28,9 @@ async function direct(regionId: number, p: { start: string; end: string }) {
                WHERE h.path <@ root.path),
      pnet AS (SELECT e.person_id, sum(e.quantity) AS net FROM ledger_entries e
                WHERE e.person_id IS NOT NULL AND ${inPeriod('e.at', p)} GROUP BY 1),
-     unet AS (SELECT e.unit_id, sum(e.quantity) AS net FROM ledger_entries e
-               WHERE e.unit_id IS NOT NULL AND ${inPeriod('e.at', p)} GROUP BY 1),
+     unet AS (SELECT coalesce(e.unit_id, o.unit_id) AS unit_id, sum(e.quantity) AS net FROM ledger_entries e
+               LEFT JOIN party_orgs o ON o.id = e.party_org_id
+               WHERE coalesce(e.unit_id, o.unit_id) IS NOT NULL AND ${inPeriod('e.at', p)} GROUP BY 1),
      here AS (SELECT e.* FROM ledger_entries e JOIN regions r ON r.id = e.region_id, root
                WHERE r.path <@ root.path AND ${inPeriod('e.at', p)}),
      sub AS (SELECT r.id FROM regions r, root WHERE r.path <@ root.path)
@@ -109,6 +110,16 @@ describe('dashboard figures', () => {
     const streetView = await expectAgrees(street, 'year', today());
     const sum = streetView.children.reduce((s: number, c: any) => s + c.figures.residents, 0);
     expect(sum).toBe(streetView.figures.residents);
+    // Buildings do not organise: their community side is their community's.
+    const communityView = await expectAgrees(community, 'quarter', today());
+    expect(communityView.figures.communitySide).toBeGreaterThan(0);
+    for (const b of communityView.children)
+      expect(b.figures.communitySide).toBe(communityView.figures.communitySide);
+    // The leaders: the bottom five are not the top five.
+    const leaders = (await admin.get(`/api/dashboards/leaders?regionId=${street}&kind=year`)).body;
+    const best = new Set(leaders.top.map((c: any) => c.region.id));
+    expect(leaders.bottom.some((c: any) => best.has(c.region.id))).toBe(false);
+    expect(leaders.top.length + leaders.bottom.length).toBe(streetView.children.length);
   });
 
   it('follow new entries and corrections, and never drift', async () => {
@@ -173,6 +184,15 @@ describe('dashboard figures', () => {
     const unit = await contact.get(`/api/dashboards/units/${mine}`);
     expect(unit.status).toBe(200);
     expect(unit.body.months).toHaveLength(12);
+    // A unit's year counts its own entries and its Party members'.
+    const [{ h }] = (await t.sql<{ h: number }>(
+      `SELECT coalesce(sum(e.quantity), 0)::float8 AS h FROM ledger_entries e LEFT JOIN party_orgs o ON o.id = e.party_org_id
+        WHERE coalesce(e.unit_id, o.unit_id) = $1 AND e.kind IN ('service_hours', 'facility_hours_shared')
+          AND e.at >= date_trunc('year', now() AT TIME ZONE '${TZ}') AT TIME ZONE '${TZ}'`,
+      [mine],
+    )) as [{ h: number }];
+    expect(h).toBeGreaterThan(0);
+    expect(unit.body.totals.hours).toBeCloseTo(h, 2);
   });
 
   it('a member sees their own year next to their community', async () => {

@@ -11,6 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { every } from '../../schedule';
 
 const LOCK = 0x67_6a_64_62; // 'gjdb'
 const TZ = 'Asia/Shanghai';
@@ -41,14 +42,18 @@ async function foldBatch(tx: Tx): Promise<number> {
   await tx.execute(sql`CREATE TEMP TABLE rollup_batch (
       district_id bigint, entry_kind ledger_kind, quantity numeric, person_id bigint, unit_id bigint,
       team_id bigint, region_id bigint, kind period_kind, start date) ON COMMIT DROP`);
+  // An entry counts for a unit when made in its name, or by one of its Party members (在职党员).
+
   const { rows } = await tx.execute<{ n: number }>(sql`
     WITH q AS (
       DELETE FROM ledger_rollup_queue WHERE ctid IN (SELECT ctid FROM ledger_rollup_queue LIMIT ${BATCH})
       RETURNING district_id, entry_id),
     ins AS (
       INSERT INTO rollup_batch
-      SELECT e.district_id, e.kind, e.quantity, e.person_id, e.unit_id, e.team_id, e.region_id, p.kind, p.start
+      SELECT e.district_id, e.kind, e.quantity, e.person_id, coalesce(e.unit_id, o.unit_id), e.team_id, e.region_id,
+             p.kind, p.start
         FROM q JOIN ledger_entries e ON e.district_id = q.district_id AND e.id = q.entry_id
+        LEFT JOIN party_orgs o ON o.district_id = e.district_id AND o.id = e.party_org_id
         CROSS JOIN LATERAL ${periods('e.at')} p(kind, start)
       RETURNING 1)
     SELECT (SELECT count(*)::int FROM q) AS n`);
@@ -146,14 +151,22 @@ async function foldBatch(tx: Tx): Promise<number> {
   return n;
 }
 
+const stamp = (tx: Tx, column: 'folded_at' | 'records_at') =>
+  tx.execute(sql`INSERT INTO figures_state (id, ${sql.raw(column)}) VALUES (1, now())
+    ON CONFLICT (id) DO UPDATE SET ${sql.raw(column)} = now()`);
+
 /** Folds everything queued, a batch per transaction. Returns the entries folded, or null if another process holds the lock. */
-export async function foldLedger(db: Db): Promise<number | null> {
+export async function foldLedger(db: Db, stopping: () => boolean = () => false): Promise<number | null> {
   let total = 0;
   for (;;) {
-    const n = await locked(db, foldBatch);
+    const n = await locked(db, async (tx) => {
+      const folded = await foldBatch(tx);
+      await stamp(tx, 'folded_at');
+      return folded;
+    });
     if (n === null) return total || null;
     total += n;
-    if (n < BATCH) return total;
+    if (n < BATCH || stopping()) return total;
   }
 }
 
@@ -266,9 +279,16 @@ async function recomputeRecords(tx: Tx) {
 }
 
 /** Both passes, now: what the tests, the demo seed and the schedule call. */
-export async function refreshFigures(db: Db, { records = true } = {}) {
-  const folded = await foldLedger(db);
-  if (records) await locked(db, recomputeRecords);
+export async function refreshFigures(
+  db: Db,
+  { records = true, stopping = (): boolean => false }: { records?: boolean; stopping?: () => boolean } = {},
+) {
+  const folded = await foldLedger(db, stopping);
+  if (records && !stopping())
+    await locked(db, async (tx) => {
+      await recomputeRecords(tx);
+      await stamp(tx, 'records_at');
+    });
   return folded;
 }
 
@@ -281,23 +301,15 @@ export function scheduleFigureRefresh(
   log: { error: (e: unknown) => void },
   { ledgerMs = 5_000, recordsMs = 60_000 } = {},
 ) {
-  let busy = false;
   let lastRecords = 0;
-  const run = async () => {
-    if (busy) return;
-    busy = true;
-    try {
+  return every(
+    ledgerMs,
+    async (stopping) => {
       const records = Date.now() - lastRecords >= recordsMs;
-      await refreshFigures(db, { records });
+      await refreshFigures(db, { records, stopping });
       if (records) lastRecords = Date.now();
-    } catch (e) {
-      log.error(e);
-    } finally {
-      busy = false;
-    }
-  };
-  void run();
-  const timer = setInterval(run, ledgerMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    log,
+    { now: true },
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { every } from '../../schedule';
 import { notify } from '../notifications/notifications.service';
 import { materialiseAll } from './dedication.service';
 import { clockIn } from './recurrence';
@@ -58,10 +59,5 @@ export async function runDedicationJobs(db: Db) {
 }
 
 /** Runs the jobs now and then every `everyMs`; returns a stop function. */
-export function scheduleDedicationJobs(db: Db, log: { error: (e: unknown) => void }, everyMs = 10 * 60_000) {
-  const run = () => runDedicationJobs(db).catch((e) => log.error(e));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const scheduleDedicationJobs = (db: Db, log: { error: (e: unknown) => void }, everyMs = 10 * 60_000) =>
+  every(everyMs, () => runDedicationJobs(db), log, { now: true });

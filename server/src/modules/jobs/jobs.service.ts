@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { every } from '../../schedule';
 
 export type JobHandler = (
   db: Db,
@@ -73,20 +74,16 @@ export const requeueStale = (db: Db) =>
 
 /** Polls for due jobs every `everyMs`, and for stale ones once a minute; returns a stop function. */
 export function startJobWorker(db: Db, log: { error: (e: unknown) => void }, everyMs = 500) {
-  let busy = false;
   let sweptAt = 0;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    const stale = Date.now() - sweptAt > 60_000;
-    if (stale) sweptAt = Date.now();
-    (stale ? requeueStale(db) : Promise.resolve())
-      .then(() => runDueJobs(db))
-      .catch((e) => log.error(e))
-      .finally(() => {
-        busy = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(
+    everyMs,
+    async () => {
+      if (Date.now() - sweptAt > 60_000) {
+        sweptAt = Date.now();
+        await requeueStale(db);
+      }
+      await runDueJobs(db);
+    },
+    log,
+  );
 }
