@@ -2187,6 +2187,9 @@ export const Figures = z.object({
   serviceHours: z.number(),
   facilityHours: z.number(),
   facilityHoursUsed: z.number(),
+  facilityHoursOpen: z.number(),
+  /** Venue hours used over the hours the venues were open, up to today. */
+  facilityUtilization: z.number(),
   rolesCompleted: z.number(),
   meetingsAttended: z.number(),
   coursesCompleted: z.number(),
@@ -2221,6 +2224,8 @@ export const Overview = z.object({
   trend: z.array(z.object({ period: Period, figures: Figures })),
   /** When the figures were last brought up to date. */
   refreshedAt: z.string().nullable(),
+  /** The organisation network under the node now: the share of streets, communities and buildings with their body. */
+  coverage: z.array(CoverageLevel),
 });
 export type Overview = z.infer<typeof Overview>;
 export const Leaders = z.object({

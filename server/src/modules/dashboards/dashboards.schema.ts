@@ -108,6 +108,8 @@ export const regionFigures = pgTable(
     daysHeld: count('days_held'),
     noticesDelivered: count('notices_delivered'),
     facilityHoursUsed: amount('facility_hours_used'),
+    /** Hours the facilities under the node were open (their weekly hours, less closures). */
+    facilityHoursOpen: amount('facility_hours_open'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.kind, t.start] })],
 );

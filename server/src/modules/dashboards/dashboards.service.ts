@@ -11,6 +11,7 @@ import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication/recurrence';
+import { coverage } from '../network/coverage.service';
 import { unitFor } from '../network/units.service';
 import { regionForRead } from '../regions/regions.service';
 import { engagement } from './engagement';
@@ -67,6 +68,7 @@ type FigureRow = {
   days_held: number;
   notices_delivered: number;
   facility_hours_used: number;
+  facility_hours_open: number;
 };
 type StatsRow = {
   region_id: number;
@@ -124,6 +126,8 @@ export function figuresOf(
     serviceHours: r2(n('service_hours')),
     facilityHours: r2(n('facility_hours')),
     facilityHoursUsed: r2(n('facility_hours_used')),
+    facilityHoursOpen: r2(n('facility_hours_open')),
+    facilityUtilization: share(n('facility_hours_used'), n('facility_hours_open')),
     rolesCompleted: n('roles_completed'),
     meetingsAttended: n('meetings_attended'),
     coursesCompleted: n('courses_completed'),
@@ -163,7 +167,8 @@ async function readFigures(
            roles_completed::float8 AS roles_completed, meetings_attended::float8 AS meetings_attended,
            courses_completed::float8 AS courses_completed, notices_read::float8 AS notices_read, projects_opened,
            projects_done, needs_raised, needs_resolved, needs_resolve_hours::float8 AS needs_resolve_hours,
-           meetings_held, days_held, notices_delivered, facility_hours_used::float8 AS facility_hours_used
+           meetings_held, days_held, notices_delivered, facility_hours_used::float8 AS facility_hours_used,
+           facility_hours_open::float8 AS facility_hours_open
       FROM region_figures
      WHERE district_id = ${districtId} AND region_id IN (${ids}) AND kind = ${kind}
        AND start IN (${sql.join(
@@ -252,6 +257,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
     })),
     trend: trend.map((p) => ({ period: p, figures: ownFigures(p.start) })),
     refreshedAt: fresh[0]?.at ? new Date(fresh[0].at).toISOString() : null,
+    coverage: (await coverage(db, actor, root.id)).levels,
   };
 }
 

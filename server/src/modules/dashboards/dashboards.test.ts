@@ -61,7 +61,15 @@ async function direct(regionId: number, p: { start: string; end: string }) {
        (SELECT count(*) FROM notice_recipients WHERE community_id IN (SELECT id FROM sub)
            AND ${inPeriod('delivered_at', p)})::int AS "noticesDelivered",
        (SELECT coalesce(sum(b.used_hours), 0) FROM bookings b JOIN facilities f ON f.id = b.facility_id
-         WHERE f.region_id IN (SELECT id FROM sub) AND b.status = 'used' AND ${inPeriod('lower(b.during)', p)})::float8 AS "facilityHoursUsed"`,
+         WHERE f.region_id IN (SELECT id FROM sub) AND b.status = 'used' AND ${inPeriod('lower(b.during)', p)})::float8 AS "facilityHoursUsed",
+       (SELECT coalesce(sum(extract(epoch FROM (h->>'closes')::time - (h->>'opens')::time) / 3600), 0)
+          FROM facilities f
+          CROSS JOIN LATERAL generate_series(greatest('${p.start}'::date, (f.created_at AT TIME ZONE '${TZ}')::date),
+                                             least('${p.end}'::date, (now() AT TIME ZONE '${TZ}')::date), interval '1 day') d
+          CROSS JOIN LATERAL jsonb_array_elements(f.opening_hours) h
+         WHERE f.region_id IN (SELECT id FROM sub) AND f.retired_at IS NULL AND (h->>'weekday')::int = extract(isodow FROM d)
+           AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.closures) c
+                            WHERE d::date BETWEEN (c->>'from')::date AND (c->>'to')::date))::float8 AS "facilityHoursOpen"`,
     [regionId],
   );
   return row!;
@@ -99,6 +107,9 @@ describe('dashboard figures', () => {
     expect(top.figures.residentsActive).toBeGreaterThan(100);
     expect(top.figures.serviceHours).toBeGreaterThan(100);
     expect(top.figures.daysHeld).toBeGreaterThan(10);
+    expect(top.figures.facilityHoursOpen).toBeGreaterThan(top.figures.facilityHoursUsed);
+    expect(top.figures.facilityUtilization).toBeGreaterThan(0);
+    expect(top.coverage.map((l: any) => l.kind)).toEqual(['street', 'community', 'building']);
     for (const region of [district, street, community, building!.id])
       for (const [kind, at] of [
         ['month', monthsAgo(1)],

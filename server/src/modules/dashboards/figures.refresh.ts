@@ -180,6 +180,7 @@ const RECORD_COLUMNS = [
   'days_held',
   'notices_delivered',
   'facility_hours_used',
+  'facility_hours_open',
 ] as const;
 
 /** The community's own records, this year and last, into the figures; and who lives under each node. */
@@ -187,33 +188,47 @@ async function recomputeRecords(tx: Tx) {
   const from = sql`date_trunc('year', now() AT TIME ZONE ${TZ}) - interval '1 year'`;
   const since = sql`(${from}) AT TIME ZONE ${TZ}`;
   const zero = sql.raw(RECORD_COLUMNS.map(() => '0').join(', '));
+  const today = sql`(now() AT TIME ZONE ${TZ})::date`;
   const events = sql`
     SELECT district_id, region_id, starts_at AS at, 1 AS projects_opened, 0 AS projects_done, 0 AS needs_raised,
            0 AS needs_resolved, 0::numeric AS needs_resolve_hours, 0 AS meetings_held, 0 AS days_held,
-           0 AS notices_delivered, 0::numeric AS facility_hours_used
+           0 AS notices_delivered, 0::numeric AS facility_hours_used, 0::numeric AS facility_hours_open
       FROM projects WHERE status NOT IN ('draft', 'cancelled') AND starts_at >= ${since}
     UNION ALL
-    SELECT district_id, region_id, ends_at, 0, 1, 0, 0, 0, 0, 0, 0, 0
+    SELECT district_id, region_id, ends_at, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
       FROM projects WHERE status IN ('done', 'reviewed') AND ends_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, created_at, 0, 0, 1, 0, 0, 0, 0, 0, 0 FROM needs WHERE created_at >= ${since}
+    SELECT district_id, community_id, created_at, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 FROM needs WHERE created_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, decided_at, 0, 0, 0, 1, extract(epoch FROM decided_at - created_at) / 3600, 0, 0, 0, 0
+    SELECT district_id, community_id, decided_at, 0, 0, 0, 1, extract(epoch FROM decided_at - created_at) / 3600, 0, 0, 0, 0, 0
       FROM needs WHERE status <> 'open' AND decided_at >= ${since}
     UNION ALL
-    SELECT m.district_id, b.region_id, m.starts_at, 0, 0, 0, 0, 0, 1, 0, 0, 0
+    SELECT m.district_id, b.region_id, m.starts_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
       FROM meetings m JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
      WHERE m.status = 'held' AND m.starts_at >= ${since}
     UNION ALL
-    SELECT district_id, region_id, starts_at, 0, 0, 0, 0, 0, 0, 1, 0, 0
+    SELECT district_id, region_id, starts_at, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
       FROM dedication_occurrences WHERE status = 'scheduled' AND ends_at <= now() AND starts_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, delivered_at, 0, 0, 0, 0, 0, 0, 0, 1, 0
+    SELECT district_id, community_id, delivered_at, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0
       FROM notice_recipients WHERE delivered_at >= ${since}
     UNION ALL
-    SELECT b.district_id, f.region_id, lower(b.during), 0, 0, 0, 0, 0, 0, 0, 0, coalesce(b.used_hours, 0)
+    SELECT b.district_id, f.region_id, lower(b.during), 0, 0, 0, 0, 0, 0, 0, 0, coalesce(b.used_hours, 0), 0
       FROM bookings b JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
-     WHERE b.status = 'used' AND lower(b.during) >= ${since}`;
+     WHERE b.status = 'used' AND lower(b.during) >= ${since}
+    UNION ALL
+    -- Open hours up to today: each day the facility was in the catalogue, its hours that
+    -- weekday, unless a closure covered it.
+    SELECT f.district_id, f.region_id, (d::date + time '12:00') AT TIME ZONE ${TZ}, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           extract(epoch FROM (h->>'closes')::time - (h->>'opens')::time) / 3600
+      FROM facilities f
+      CROSS JOIN LATERAL generate_series(
+        greatest((${from})::date, (f.created_at AT TIME ZONE ${TZ})::date),
+        least(${today}, coalesce((f.retired_at AT TIME ZONE ${TZ})::date - 1, ${today})), interval '1 day') d
+      CROSS JOIN LATERAL jsonb_array_elements(f.opening_hours) h
+     WHERE (h->>'weekday')::int = extract(isodow FROM d)
+       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.closures) c
+                        WHERE d::date BETWEEN (c->>'from')::date AND (c->>'to')::date)`;
   const sums = sql.raw(RECORD_COLUMNS.map((c) => `sum(e.${c}) AS ${c}`).join(', '));
   await tx.execute(sql`CREATE TEMP TABLE records ON COMMIT DROP AS
     SELECT e.district_id, a.id AS region_id, p.kind, p.start, ${sums}

@@ -172,6 +172,11 @@ export async function seedSharing(tx: Tx, districtId: number) {
     )}
     RETURNING id, unit_id, (opening_hours->0->>'opens') AS opens, (opening_hours->0->>'closes') AS closes, needs_approval AS approval`);
 
+  // The facilities have been open to residents since the start of last year: their open
+  // hours (what utilization is measured against) run from then.
+  await tx.execute(sql`UPDATE facilities SET created_at = date_trunc('year', now() AT TIME ZONE ${TZ}) AT TIME ZONE ${TZ} - interval '1 year'
+    WHERE district_id = ${districtId}`);
+
   // A term of bookings: a weekly choir or class on many facilities, and one-off bookings.
   const { rows: people } = await tx.execute<{ id: number }>(sql`
     SELECT id FROM people WHERE district_id = ${districtId} ORDER BY id LIMIT 400`);

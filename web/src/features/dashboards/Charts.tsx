@@ -212,7 +212,16 @@ export function ChildrenChart({
       },
     ],
   };
-  return <Chart option={option} height={340} onReady={onReady} onEvents={onEvents} />;
+  // A treemap keeps its old tiles across updates: a new set of children gets a new chart.
+  return (
+    <Chart
+      key={data.map((d) => d.id).join(',')}
+      option={option}
+      height={340}
+      onReady={onReady}
+      onEvents={onEvents}
+    />
+  );
 }
 
 /** Each child's community side against its participation side: one long bar and one short is "one side keen". */

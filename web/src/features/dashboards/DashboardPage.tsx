@@ -4,7 +4,7 @@ import { Breadcrumb, Button, Card, DatePicker, Empty, Segmented, Skeleton, Spin,
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
@@ -263,6 +263,19 @@ export function DashboardPage() {
             )}
           </div>
           <FigureCards figures={data.figures} compare={data.compare?.figures ?? null} />
+          {data.coverage.some((l) => l.total > 0) && (
+            <div className="gj-dash-coverage" data-testid="dashboard-coverage">
+              <Link to={`/coverage?regionId=${data.region.id}`}>{t('dashboards.coverage')}</Link>
+              {data.coverage
+                .filter((l) => l.total > 0)
+                .map((l) => (
+                  <Typography.Text key={l.kind} type="secondary" data-testid={`dashboard-coverage-${l.kind}`}>
+                    {t('coverage.levelTitle', { kind: t(`regionKind.${l.kind}`) })}{' '}
+                    {t('coverage.coveredOf', { covered: l.covered, total: l.total })}
+                  </Typography.Text>
+                ))}
+            </div>
+          )}
           <div className="gj-dash-charts">
             <ChartCard
               name="trend"

@@ -15,6 +15,7 @@ const DEFINED = [
   'daysHeld',
   'readRate',
   'coursesCompleted',
+  'facilityUtilization',
   'facilityHoursUsed',
   'communitySide',
   'participationSide',

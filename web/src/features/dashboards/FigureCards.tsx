@@ -66,7 +66,7 @@ type CardKey =
   | 'daysHeld'
   | 'readRate'
   | 'coursesCompleted'
-  | 'facilityHoursUsed';
+  | 'facilityUtilization';
 type CardSpec = {
   key: CardKey;
   format: FigureFormat;
@@ -291,9 +291,13 @@ export function FigureCards({ figures, compare }: { figures: Figures; compare: F
     },
     { key: 'coursesCompleted', format: 'count' },
     {
-      key: 'facilityHoursUsed',
-      format: 'hours',
-      extras: [{ key: 'facilityHours', label: t('dashboards.extra.facilityHours'), format: 'hours' }],
+      key: 'facilityUtilization',
+      format: 'share',
+      of: (f) => f.facilityHoursOpen,
+      extras: [
+        { key: 'facilityHoursUsed', label: t('dashboards.extra.facilityHoursUsed'), format: 'hours' },
+        { key: 'facilityHours', label: t('dashboards.extra.facilityHours'), format: 'hours' },
+      ],
     },
   ];
   return (

@@ -1,0 +1,1 @@
+ALTER TABLE "region_figures" ADD COLUMN "facility_hours_open" numeric(14, 2) DEFAULT 0 NOT NULL;
