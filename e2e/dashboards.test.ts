@@ -86,7 +86,7 @@ describe('the participation dashboards', () => {
       await member.page.goto(`${baseUrl()}/me/record`);
       const card = member.page.getByTestId('my-figures');
       await card.waitFor();
-      expect(await card.innerText()).toContain(mine.community.name);
+      await expect.poll(() => card.innerText()).toContain(mine.community.name);
       await screenshot(member.page, 'dashboards-member-phone');
     } finally {
       await member.close();

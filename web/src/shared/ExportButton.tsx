@@ -1,11 +1,7 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import type { ExportResource } from '@contract';
-import { Button } from 'antd';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueryParams } from '../app/api';
+import { DownloadButton } from './DownloadButton';
 import { downloadExport } from './download';
-import { useFeedback } from './feedback';
 
 type Props = {
   resource: ExportResource;
@@ -15,27 +11,5 @@ type Props = {
 
 /** "Export to Excel": the list as filtered on screen, all its pages. */
 export function ExportButton({ resource, filters }: Props) {
-  const { t } = useTranslation();
-  const feedback = useFeedback();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      await downloadExport(resource, filters);
-    } catch (error) {
-      feedback.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      loading={busy}
-      onClick={() => void onClick()}
-      data-testid={`export-${resource}`}
-    >
-      {t('common.export')}
-    </Button>
-  );
+  return <DownloadButton download={() => downloadExport(resource, filters)} testId={`export-${resource}`} />;
 }

@@ -1,13 +1,13 @@
-import { BarChartOutlined, DownloadOutlined, PieChartOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PieChartOutlined } from '@ant-design/icons';
 import { PERIOD_KINDS } from '@contract';
 import { Breadcrumb, Button, Card, DatePicker, Empty, Segmented, Skeleton, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, useState } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
+import { DownloadButton } from '../../shared/DownloadButton';
 import { idParam, oneOf } from '../../shared/enums';
-import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { RegionKindTag } from '../../shared/tags';
@@ -132,29 +132,7 @@ function Trail({ trail, onGo }: { trail: Overview['trail']; onGo: (id: number) =
 }
 
 function DashboardExport({ params }: { params: { regionId: number; kind: PeriodKind; at: string } }) {
-  const { t } = useTranslation();
-  const feedback = useFeedback();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      await downloadOverview(params);
-    } catch (error) {
-      feedback.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      loading={busy}
-      onClick={() => void onClick()}
-      data-testid="dashboard-export"
-    >
-      {t('common.export')}
-    </Button>
-  );
+  return <DownloadButton download={() => downloadOverview(params)} testId="dashboard-export" />;
 }
 
 /** 参与情况: is participation rising, and on both sides? Per node of the tree, drilling down to buildings. */

@@ -1,10 +1,11 @@
-import { DownloadOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LockOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Evaluation, Score } from '@contract';
 import { Alert, App, Breadcrumb, Button, Card, Collapse, Descriptions, Result, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
+import { DownloadButton } from '../../shared/DownloadButton';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -70,29 +71,7 @@ function ManageButtons({ evaluation }: { evaluation: Evaluation }) {
 
 /** "Export to Excel": the whole ranking with every criterion, whatever the filters on screen. */
 function ExportRankingButton({ evaluationId }: { evaluationId: number }) {
-  const { t } = useTranslation();
-  const feedback = useFeedback();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      await exportEvaluation(evaluationId);
-    } catch (error) {
-      feedback.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      loading={busy}
-      onClick={() => void onClick()}
-      data-testid="evaluation-export"
-    >
-      {t('common.export')}
-    </Button>
-  );
+  return <DownloadButton download={() => exportEvaluation(evaluationId)} testId="evaluation-export" />;
 }
 
 /** What the status says, under the facts: how far the evaluation has come and what comes next. */

@@ -1,12 +1,12 @@
-import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FilePdfOutlined } from '@ant-design/icons';
 import type { UnitReport as Report } from '@contract';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Select, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { DownloadButton } from '../../shared/DownloadButton';
 import { downloadFile } from '../../shared/download';
-import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -22,7 +22,6 @@ function defaultQuarter(now = new Date()) {
 /** 在职党员双重管理: each quarter, what the unit's members did in their home communities. */
 export function UnitReport({ unitId }: { unitId: number }) {
   const { t } = useTranslation();
-  const feedback = useFeedback();
   const isMobile = useIsMobile();
   const [period, setPeriod] = useState(defaultQuarter);
   const report = useQuery({
@@ -70,32 +69,29 @@ export function UnitReport({ unitId }: { unitId: number }) {
           options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('units.report.quarter', { quarter: q }) }))}
           data-testid="unit-report-quarter"
         />
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() =>
+        <DownloadButton
+          download={() =>
             downloadFile(
               `/units/${unitId}/reports/export`,
               `report-${period.year}Q${period.quarter}.xlsx`,
               period,
-            ).catch((e: unknown) => feedback.error(e))
+            )
           }
-          data-testid="unit-report-export"
-        >
-          {t('units.report.export')}
-        </Button>
-        <Button
-          icon={<FilePdfOutlined />}
-          onClick={() =>
+          testId="unit-report-export"
+          label={t('units.report.export')}
+        />
+        <DownloadButton
+          download={() =>
             downloadFile(
               `/units/${unitId}/reports/pdf`,
               `report-${period.year}Q${period.quarter}.pdf`,
               period,
-            ).catch((e: unknown) => feedback.error(e))
+            )
           }
-          data-testid="unit-report-pdf"
-        >
-          {t('units.report.pdf')}
-        </Button>
+          testId="unit-report-pdf"
+          label={t('units.report.pdf')}
+          icon={<FilePdfOutlined />}
+        />
       </Space>
       {report.error ? (
         <QueryError error={report.error} onRetry={() => void report.refetch()} />
