@@ -166,8 +166,15 @@ export async function foldLedger(db: Db, stopping: () => boolean = () => false):
     });
     if (n === null) return total || null;
     total += n;
-    if (n < BATCH || stopping()) return total;
+    if (n < BATCH || stopping()) break;
   }
+  // A large fold leaves the queue full of dead rows and the roll-ups' statistics stale:
+  // tidy now rather than have every later pass scan past them until autovacuum comes.
+  if (total >= 50_000)
+    await db.execute(
+      sql`VACUUM (ANALYZE) ledger_rollup_queue, person_periods, unit_periods, team_periods, region_figures`,
+    );
+  return total;
 }
 
 const RECORD_COLUMNS = [
