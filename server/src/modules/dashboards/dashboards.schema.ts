@@ -9,6 +9,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
@@ -20,6 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { PERIOD_KINDS } from '../../../../contract';
 import { districtId, id } from '../../db/columns';
+import { facilities } from '../sharing/sharing.schema';
 
 export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
 
@@ -112,6 +114,28 @@ export const regionFigures = pgTable(
     facilityHoursOpen: amount('facility_hours_open'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.kind, t.start] })],
+);
+
+/**
+ * Each facility's open hours per month up to today: kept so the records pass recomputes
+ * only the current month and facilities whose hours or closures changed, not two years
+ * of days for every facility each minute.
+ */
+export const facilityOpenMonths = pgTable(
+  'facility_open_months',
+  {
+    districtId: districtId(),
+    facilityId: id('facility_id').notNull(),
+    month: date({ mode: 'string' }).notNull(),
+    hours: amount('hours'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.facilityId, t.month] }),
+    foreignKey({
+      columns: [t.districtId, t.facilityId],
+      foreignColumns: [facilities.districtId, facilities.id],
+    }),
+  ],
 );
 
 /** When each pass last ran: what "figures as of" on the page means. */

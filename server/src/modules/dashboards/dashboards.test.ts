@@ -162,12 +162,22 @@ describe('dashboard figures', () => {
     const corrected = await expectAgrees(community, 'month', today());
     expect(corrected.figures.residentsActive).toBe(before.residentsActive);
     expect(corrected.figures.serviceHours).toBeCloseTo(before.serviceHours, 2);
-    await expectAgrees(community, 'year', today());
+    const yearBefore = await expectAgrees(community, 'year', today());
+    // A venue closed for the past week: its open hours fall, as computed from scratch.
+    await t.sql(
+      `UPDATE facilities SET closures = jsonb_build_array(jsonb_build_object('from', (now() AT TIME ZONE '${TZ}')::date - 7,
+              'to', (now() AT TIME ZONE '${TZ}')::date, 'reason', '维修')), updated_at = now()
+        WHERE region_id IN (SELECT r.id FROM regions r, regions c WHERE c.id = $1 AND r.path <@ c.path)`,
+      [community],
+    );
+    await refreshFigures(t.db);
+    const closed = await expectAgrees(community, 'year', today());
+    expect(closed.figures.facilityHoursOpen).toBeLessThan(yearBefore.figures.facilityHoursOpen);
     // A refresh with nothing new changes nothing.
     await refreshFigures(t.db);
     expect(
-      (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=month`)).body.figures,
-    ).toEqual(corrected.figures);
+      (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=year`)).body.figures,
+    ).toEqual(closed.figures);
   });
 
   it('answer only within the reader’s area', async () => {

@@ -9,7 +9,7 @@
  *   year and last, and who lives under each node (the shares' denominators).
  * Every figure is kept for months, quarters and years, for nodes down to buildings.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every } from '../../schedule';
 
@@ -190,6 +190,39 @@ const RECORD_COLUMNS = [
   'facility_hours_open',
 ] as const;
 
+/**
+ * Open hours per facility and month, up to today: each day the facility was in the
+ * catalogue, its hours that weekday, unless a closure covered it. Only what may have
+ * changed is recomputed: the current month, facilities changed since the last pass, and
+ * months not yet computed.
+ */
+async function openMonths(tx: Tx, from: SQL, today: SQL) {
+  await tx.execute(sql`
+    DELETE FROM facility_open_months m USING facilities f
+     WHERE f.district_id = m.district_id AND f.id = m.facility_id
+       AND (m.month >= date_trunc('month', ${today})::date
+            OR f.updated_at >= coalesce((SELECT records_at FROM figures_state WHERE id = 1), '-infinity'))`);
+  await tx.execute(sql`
+    WITH months AS (
+      SELECT f.district_id, f.id AS facility_id, m::date AS month FROM facilities f
+       CROSS JOIN LATERAL generate_series(date_trunc('month', ${from}), date_trunc('month', ${today}), interval '1 month') m
+       WHERE NOT EXISTS (SELECT 1 FROM facility_open_months x
+                          WHERE x.district_id = f.district_id AND x.facility_id = f.id AND x.month = m::date))
+    INSERT INTO facility_open_months (district_id, facility_id, month, hours)
+    SELECT mo.district_id, mo.facility_id, mo.month,
+           coalesce((SELECT sum(extract(epoch FROM (h->>'closes')::time - (h->>'opens')::time) / 3600)
+              FROM generate_series(
+                     greatest(mo.month, (f.created_at AT TIME ZONE ${TZ})::date),
+                     least((mo.month + interval '1 month')::date - 1, ${today},
+                           coalesce((f.retired_at AT TIME ZONE ${TZ})::date - 1, ${today})),
+                     interval '1 day') d
+              CROSS JOIN LATERAL jsonb_array_elements(f.opening_hours) h
+             WHERE (h->>'weekday')::int = extract(isodow FROM d)
+               AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.closures) c
+                                WHERE d::date BETWEEN (c->>'from')::date AND (c->>'to')::date)), 0)
+      FROM months mo JOIN facilities f ON f.district_id = mo.district_id AND f.id = mo.facility_id`);
+}
+
 /** The community's own records, this year and last, into the figures; and who lives under each node. */
 async function recomputeRecords(tx: Tx) {
   const from = sql`date_trunc('year', now() AT TIME ZONE ${TZ}) - interval '1 year'`;
@@ -224,18 +257,10 @@ async function recomputeRecords(tx: Tx) {
       FROM bookings b JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
      WHERE b.status = 'used' AND lower(b.during) >= ${since}
     UNION ALL
-    -- Open hours up to today: each day the facility was in the catalogue, its hours that
-    -- weekday, unless a closure covered it.
-    SELECT f.district_id, f.region_id, (d::date + time '12:00') AT TIME ZONE ${TZ}, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-           extract(epoch FROM (h->>'closes')::time - (h->>'opens')::time) / 3600
-      FROM facilities f
-      CROSS JOIN LATERAL generate_series(
-        greatest((${from})::date, (f.created_at AT TIME ZONE ${TZ})::date),
-        least(${today}, coalesce((f.retired_at AT TIME ZONE ${TZ})::date - 1, ${today})), interval '1 day') d
-      CROSS JOIN LATERAL jsonb_array_elements(f.opening_hours) h
-     WHERE (h->>'weekday')::int = extract(isodow FROM d)
-       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.closures) c
-                        WHERE d::date BETWEEN (c->>'from')::date AND (c->>'to')::date)`;
+    SELECT m.district_id, f.region_id, (m.month + time '12:00') AT TIME ZONE ${TZ}, 0, 0, 0, 0, 0, 0, 0, 0, 0, m.hours
+      FROM facility_open_months m JOIN facilities f ON f.district_id = m.district_id AND f.id = m.facility_id
+     WHERE m.month >= (${from})::date`;
+  await openMonths(tx, sql`(${from})::date`, today);
   const sums = sql.raw(RECORD_COLUMNS.map((c) => `sum(e.${c}) AS ${c}`).join(', '));
   await tx.execute(sql`CREATE TEMP TABLE records ON COMMIT DROP AS
     SELECT e.district_id, a.id AS region_id, p.kind, p.start, ${sums}
