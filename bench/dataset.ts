@@ -19,7 +19,7 @@ import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh
 import { seedDemo } from '../server/src/modules/demo/demo.seed';
 
 /** Bump when the generator changes: the next run rebuilds the data set. */
-const VERSION = 1;
+const VERSION = 2;
 export const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? 'data/bench');
 
 export const SCALE = {
@@ -206,7 +206,7 @@ async function generate(db: Db, log: Log) {
     await q(`
       INSERT INTO notices (district_id, region_id, kind, title, body, audience, status, recipients, published_at, created_at)
       SELECT 1, s.id, 'open_letter', '致' || s.name || '党员的一封信（第' || g || '期）', '各位党员同志：……',
-             jsonb_build_object('regionId', s.id, 'party', true), 'published', 0,
+             jsonb_build_object('regionId', s.id, 'partyOnly', true, 'unitContacts', false), 'published', 0,
              ${year} + make_interval(days => g * 31 + s.id::int % 20), now()
         FROM regions s, generate_series(0, ${SCALE.notices / 9 - 1}) g WHERE s.kind = 'street'`);
     await q(`
@@ -243,7 +243,9 @@ async function generate(db: Db, log: Log) {
        WHERE m.title ~ '次）$'`);
   });
 
-  await timed(log, 'statistics and the visibility map, as autovacuum would leave them', () => q('VACUUM ANALYZE'));
+  await timed(log, 'statistics and the visibility map, as autovacuum would leave them', () =>
+    q('VACUUM ANALYZE'),
+  );
   await timed(log, "the dashboards' first fold of the year", () => refreshFigures(db));
   const { rows } = await db.$client.query<Record<string, string>>(`
     SELECT (SELECT count(*) FROM regions WHERE kind = 'community') AS communities,
@@ -251,7 +253,9 @@ async function generate(db: Db, log: Log) {
            (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE party_org_id IS NOT NULL) AS members,
            (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM facilities) AS facilities,
            (SELECT count(*) FROM ledger_entries) AS ledger_entries`);
-  log(`  ${Object.entries(rows[0]!)
-    .map(([k, v]) => `${k} ${Number(v).toLocaleString()}`)
-    .join(', ')}`);
+  log(
+    `  ${Object.entries(rows[0]!)
+      .map(([k, v]) => `${k} ${Number(v).toLocaleString()}`)
+      .join(', ')}`,
+  );
 }

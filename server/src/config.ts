@@ -14,6 +14,8 @@ const Env = z.object({
   GONGJIAN_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Set when served over HTTPS so cookies carry the Secure flag. */
   GONGJIAN_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** The benchmark's ceiling route (`npm run bench` only). */
+  GONGJIAN_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -26,6 +28,7 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   secureCookies: boolean;
+  benchRoutes: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.GONGJIAN_DATA_DIR),
     demo: e.GONGJIAN_DEMO === '1' || e.GONGJIAN_DEMO === 'true',
+    benchRoutes: e.GONGJIAN_BENCH_ROUTES === '1',
     logLevel: e.GONGJIAN_LOG_LEVEL,
     sessionIdleMs: e.GONGJIAN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.GONGJIAN_SESSION_MAX_HOURS * 3_600_000,

@@ -21,4 +21,25 @@ export const healthRoutes =
         return { status: 'ok' as const, demo: config.demo };
       },
     );
+    // The benchmark's ceiling: the least a route can do — one primary-key SELECT through the
+    // same pool and the same Fastify — so every endpoint is measured against this machine.
+    if (config.benchRoutes)
+      app.get(
+        '/api/bench/pk/:id',
+        {
+          config: { policy: 'public' },
+          schema: {
+            tags: ['health'],
+            params: z.strictObject({ id: z.coerce.number().int().positive() }),
+            response: { 200: z.object({ id: z.number(), name: z.string() }) },
+          },
+        },
+        async (req) => {
+          const { rows } = await db.$client.query<{ id: number; name: string }>(
+            'SELECT id, name FROM regions WHERE district_id = 1 AND id = $1',
+            [req.params.id],
+          );
+          return rows[0] ?? { id: 0, name: '' };
+        },
+      );
   };
