@@ -161,6 +161,13 @@ export const regionStats = pgTable(
     registered: count('registered'),
     units: count('units'),
     communities: count('communities'),
+    // The organisation network under the node (live streets, communities, buildings; with their body).
+    streetsTotal: count('streets_total'),
+    streetsCovered: count('streets_covered'),
+    communitiesTotal: count('communities_total'),
+    communitiesCovered: count('communities_covered'),
+    buildingsTotal: count('buildings_total'),
+    buildingsCovered: count('buildings_covered'),
     refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.regionId] })],

@@ -11,7 +11,6 @@ import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication/recurrence';
-import { coverage } from '../network/coverage.service';
 import { unitFor } from '../network/units.service';
 import { regionForRead } from '../regions/regions.service';
 import { engagement } from './engagement';
@@ -72,6 +71,12 @@ type FigureRow = {
 };
 type StatsRow = {
   region_id: number;
+  streets_total: number;
+  streets_covered: number;
+  communities_total: number;
+  communities_covered: number;
+  buildings_total: number;
+  buildings_covered: number;
   residents: number;
   members: number;
   in_service: number;
@@ -176,7 +181,8 @@ async function readFigures(
          sql`, `,
        )})`);
   const { rows: stats } = await db.execute<StatsRow>(sql`
-    SELECT region_id, residents, members, in_service, registered, units, communities FROM region_stats
+    SELECT region_id, residents, members, in_service, registered, units, communities, streets_total, streets_covered,
+           communities_total, communities_covered, buildings_total, buildings_covered FROM region_stats
      WHERE district_id = ${districtId} AND region_id IN (${ids})`);
   return { rows, stats: new Map(stats.map((s) => [Number(s.region_id), s])) };
 }
@@ -192,6 +198,23 @@ async function nodeFor(db: Tx, actor: Actor, regionId: number | undefined) {
   if (root.kind === 'entrance') throw unprocessable('figures_to_buildings');
   return root;
 }
+
+/** The network under a node, from its stats: the share of each level that has its body. */
+const coverageOf = (s: StatsRow | undefined) =>
+  (
+    [
+      ['street', s?.streets_total, s?.streets_covered],
+      ['community', s?.communities_total, s?.communities_covered],
+      ['building', s?.buildings_total, s?.buildings_covered],
+    ] as const
+  )
+    .map(([kind, total = 0, covered = 0]) => ({
+      kind,
+      total: Number(total),
+      covered: Number(covered),
+      share: Number(total) ? Number(covered) / Number(total) : 1,
+    }))
+    .filter((l) => l.total > 0);
 
 type Node = { id: number; name: string; kind: RegionKind; path: string };
 
@@ -257,7 +280,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
     })),
     trend: trend.map((p) => ({ period: p, figures: ownFigures(p.start) })),
     refreshedAt: fresh[0]?.at ? new Date(fresh[0].at).toISOString() : null,
-    coverage: (await coverage(db, actor, root.id)).levels,
+    coverage: coverageOf(ownStats),
   };
 }
 

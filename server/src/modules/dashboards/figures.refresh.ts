@@ -12,6 +12,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every } from '../../schedule';
+import { HAS_BODY } from '../network/coverage.service';
 
 const LOCK = 0x67_6a_64_62; // 'gjdb'
 const TZ = 'Asia/Shanghai';
@@ -299,30 +300,47 @@ async function recomputeRecords(tx: Tx) {
        WHERE status = 'approved' GROUP BY 1, 2),
     unit_counts AS (SELECT district_id, region_id, count(*) AS units FROM units GROUP BY 1, 2),
     comms AS (SELECT district_id, id AS region_id, 1 AS communities FROM regions WHERE kind = 'community'),
+    cov AS (SELECT r.district_id, r.id AS region_id, r.kind, ${HAS_BODY} AS covered FROM regions r
+             WHERE r.retired_at IS NULL AND r.kind IN ('street', 'community', 'building')),
     base AS (
-      SELECT district_id, region_id, residents, members, in_service, 0 AS registered, 0 AS units, 0 AS communities FROM homes
-      UNION ALL SELECT district_id, region_id, 0, 0, 0, registered, 0, 0 FROM regs
-      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, units, 0 FROM unit_counts
-      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, 0, communities FROM comms),
+      SELECT district_id, region_id, residents, members, in_service, 0 AS registered, 0 AS units, 0 AS communities,
+             0 AS st, 0 AS stc, 0 AS co, 0 AS coc, 0 AS bu, 0 AS buc FROM homes
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, registered, 0, 0, 0, 0, 0, 0, 0, 0 FROM regs
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, units, 0, 0, 0, 0, 0, 0, 0 FROM unit_counts
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, 0, communities, 0, 0, 0, 0, 0, 0 FROM comms
+      UNION ALL SELECT district_id, region_id, 0, 0, 0, 0, 0, 0,
+                       (kind = 'street')::int, (kind = 'street' AND covered)::int,
+                       (kind = 'community')::int, (kind = 'community' AND covered)::int,
+                       (kind = 'building')::int, (kind = 'building' AND covered)::int FROM cov),
     spread AS (
       SELECT b.district_id, a.id AS region_id, sum(residents)::int AS residents, sum(members)::int AS members,
              sum(in_service)::int AS in_service, sum(registered)::int AS registered, sum(units)::int AS units,
-             sum(communities)::int AS communities
+             sum(communities)::int AS communities, sum(st)::int AS st, sum(stc)::int AS stc, sum(co)::int AS co,
+             sum(coc)::int AS coc, sum(bu)::int AS bu, sum(buc)::int AS buc
         FROM base b JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id
         CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
        GROUP BY 1, 2),
     gone AS (
       DELETE FROM region_stats s WHERE NOT EXISTS (
         SELECT 1 FROM spread x WHERE x.district_id = s.district_id AND x.region_id = s.region_id))
-    INSERT INTO region_stats (district_id, region_id, residents, members, in_service, registered, units, communities)
+    INSERT INTO region_stats (district_id, region_id, residents, members, in_service, registered, units, communities,
+                              streets_total, streets_covered, communities_total, communities_covered,
+                              buildings_total, buildings_covered)
     SELECT * FROM spread
     ON CONFLICT (district_id, region_id) DO UPDATE SET residents = excluded.residents, members = excluded.members,
       in_service = excluded.in_service, registered = excluded.registered, units = excluded.units,
-      communities = excluded.communities, refreshed_at = now()
+      communities = excluded.communities, streets_total = excluded.streets_total,
+      streets_covered = excluded.streets_covered, communities_total = excluded.communities_total,
+      communities_covered = excluded.communities_covered, buildings_total = excluded.buildings_total,
+      buildings_covered = excluded.buildings_covered, refreshed_at = now()
      WHERE (region_stats.residents, region_stats.members, region_stats.in_service, region_stats.registered,
-            region_stats.units, region_stats.communities)
+            region_stats.units, region_stats.communities, region_stats.streets_total, region_stats.streets_covered,
+            region_stats.communities_total, region_stats.communities_covered, region_stats.buildings_total,
+            region_stats.buildings_covered)
            IS DISTINCT FROM (excluded.residents, excluded.members, excluded.in_service, excluded.registered,
-                             excluded.units, excluded.communities)`);
+                             excluded.units, excluded.communities, excluded.streets_total, excluded.streets_covered,
+                             excluded.communities_total, excluded.communities_covered, excluded.buildings_total,
+                             excluded.buildings_covered)`);
 }
 
 /** Both passes, now: what the tests, the demo seed and the schedule call. */

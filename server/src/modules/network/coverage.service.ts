@@ -12,6 +12,19 @@ import { regionForRead } from '../regions/regions.service';
 import { regionLabel } from './bodies.service';
 
 type Level = 'street' | 'community' | 'building';
+
+/**
+ * Whether the street, community or building `r` has its body: a joint conference, a
+ * coordination council, a liaison group (for a building, at it or at one of its entrances).
+ */
+export const HAS_BODY = sql`EXISTS (
+  SELECT 1 FROM bodies b
+   WHERE b.district_id = r.district_id AND b.dissolved_on IS NULL
+     AND b.kind = CASE r.kind WHEN 'street' THEN 'joint_conference'::body_kind
+                              WHEN 'community' THEN 'coordination_council'::body_kind
+                              ELSE 'liaison_group'::body_kind END
+     AND (b.region_id = r.id OR (r.kind = 'building' AND b.region_id IN (
+           SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id))))`;
 const LEVELS: Level[] = ['street', 'community', 'building'];
 
 type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_path: string | null };
@@ -24,15 +37,7 @@ export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise
   const { rows } = await db.execute<NodeRow>(sql`
     SELECT r.id, r.kind::text AS kind, r.path::text AS path,
            CASE WHEN nlevel(r.path) > ${depth} THEN subpath(r.path, 0, ${depth + 1})::text END AS child_path,
-           EXISTS (
-             SELECT 1 FROM bodies b
-              WHERE b.district_id = r.district_id AND b.dissolved_on IS NULL
-                AND b.kind = CASE r.kind WHEN 'street' THEN 'joint_conference'::body_kind
-                                         WHEN 'community' THEN 'coordination_council'::body_kind
-                                         ELSE 'liaison_group'::body_kind END
-                AND (b.region_id = r.id OR (r.kind = 'building' AND b.region_id IN (
-                      SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id)))
-           ) AS covered
+           ${HAS_BODY} AS covered
       FROM regions r
      WHERE r.district_id = ${root.districtId} AND r.path <@ ${root.path}::ltree AND r.retired_at IS NULL
        AND r.kind IN ('street', 'community', 'building')`);

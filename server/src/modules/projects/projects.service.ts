@@ -65,17 +65,34 @@ type Row = {
 };
 
 /** The project columns; `mine` marks the roles the actor (or its units) already claimed. */
+/**
+ * Whether the actor holds a claim on the role `ro`: in their own name, a unit's they speak
+ * for, or a team's they lead. One EXISTS per way, only the ways the actor has, so each
+ * uses its own partial unique index (an OR across the three would scan every claim).
+ */
+function mine(actor: Actor): SQL {
+  const same = sql`c.district_id = ro.district_id AND c.role_id = ro.id AND c.status = 'active'`;
+  const ways: SQL[] = [];
+  const units = unitScopes(actor, 'unit.read');
+  if (actor.personId) {
+    ways.push(sql`EXISTS (SELECT 1 FROM claims c WHERE ${same} AND c.person_id = ${actor.personId})`);
+    ways.push(sql`EXISTS (SELECT 1 FROM claims c JOIN teams tm ON tm.district_id = c.district_id AND tm.id = c.team_id
+                           WHERE ${same} AND c.team_id IS NOT NULL AND tm.leader_person_id = ${actor.personId})`);
+  }
+  if (units.length)
+    ways.push(
+      sql`EXISTS (SELECT 1 FROM claims c WHERE ${same} AND c.unit_id = ANY(${`{${units.join(',')}}`}::bigint[]))`,
+    );
+  return ways.length ? sql`(${sql.join(ways, sql` OR `)})` : sql`false`;
+}
+
 const select = (actor: Actor) => sql`
   SELECT pr.id, pr.title, pr.description, pr.region_id, r.name AS region_name, r.path::text AS region_path,
          r.kind::text AS region_kind, pr.open_to_street, pr.status, pr.starts_at, pr.ends_at, pr.need_id, pr.created_at,
          coalesce((SELECT json_agg(json_build_object('id', ro.id, 'kind', ro.kind, 'custom_name', ro.custom_name,
                     'slots', ro.slots, 'claimed', ro.claimed, 'specialties', ro.specialties,
                     'hours_per_slot', ro.hours_per_slot, 'starts_at', ro.starts_at, 'ends_at', ro.ends_at,
-                    'mine', EXISTS (SELECT 1 FROM claims c WHERE c.district_id = ro.district_id AND c.role_id = ro.id
-                                      AND c.status = 'active' AND (c.person_id = ${actor.personId ?? 0}
-                                        OR c.unit_id = ANY(${`{${unitScopes(actor, 'unit.read').join(',')}}`}::bigint[])
-                                        OR c.team_id IN (SELECT tm.id FROM teams tm WHERE tm.district_id = c.district_id
-                                                           AND tm.leader_person_id = ${actor.personId ?? 0})))) ORDER BY ro.id)
+                    'mine', ${mine(actor)}) ORDER BY ro.id)
                      FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id), '[]') AS roles,
          (SELECT avg(v.rating)::float8 FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS rating,
          (SELECT count(*)::int FROM project_reviews v WHERE v.district_id = pr.district_id AND v.project_id = pr.id) AS review_count
