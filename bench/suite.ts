@@ -232,30 +232,29 @@ try {
   );
   read('dashboard: leaders, year', ['/api/dashboards/leaders?kind=year'], admin, 'dashboard');
 
-  // ---------- login (argon2: costly by design) ----------
-  const login = load({
-    connections: 4,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/auth/login',
-        body: JSON.stringify({ username: 'member', password: 'gongjian-demo' }),
-      },
-    ],
-  });
-  rows.push({
-    name: 'login (argon2id hash per request)',
-    group: 'read',
-    result: login,
-    ratio: login.rps / pk.rps,
-    target: 'no 5xx (argon2 is slow on purpose)',
-    met: login.non2xx === 0,
-  });
-
   // ---------- writes under contention ----------
   const home = (await q<{ id: number }>("SELECT id FROM regions WHERE code = '110107003001'"))[0]!.id;
   const writers = await addMembers(pool, 'benchw', 400, home);
   const writerSessions = await Promise.all(writers.map((u) => session(u)));
+  // ---------- login (argon2id: costly by design) ----------
+  // Many accounts, so the per-account limit (20 a minute) is not what is measured.
+  const login = load({
+    connections: 8,
+    requests: writers.map((username) => ({
+      method: 'POST' as const,
+      path: '/api/auth/login',
+      body: JSON.stringify({ username, password: 'gongjian-demo' }),
+    })),
+  });
+  rows.push({
+    name: 'login (an argon2id verification each)',
+    group: 'read',
+    result: login,
+    ratio: login.rps / pk.rps,
+    target: 'no errors; argon2 is slow on purpose',
+    met: login.non2xx === 0 && login.errors === 0,
+  });
+
   const write = (name: string, requests: LoadPlan['requests'], accepted: number[], note: string) => {
     const result = load({ requests, amount: requests.length });
     const bad = Object.entries(result.statusCodes)
