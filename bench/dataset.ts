@@ -19,7 +19,7 @@ import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh
 import { seedDemo } from '../server/src/modules/demo/demo.seed';
 
 /** Bump when the generator changes: the next run rebuilds the data set. */
-const VERSION = 2;
+const VERSION = 3;
 export const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? 'data/bench');
 
 export const SCALE = {
@@ -30,7 +30,7 @@ export const SCALE = {
   units: 3000,
   facilities: 5000,
   projectsPerCommunity: 20,
-  claimsPerMember: 30,
+  claimsPerMember: 38,
   notices: 90,
   meetings: 1200,
 };
