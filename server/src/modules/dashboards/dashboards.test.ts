@@ -112,7 +112,8 @@ describe('dashboard figures', () => {
     // The network's coverage, pre-aggregated, equals the coverage page's live figures.
     expect(top.coverage.map((l: any) => l.kind)).toEqual(['street', 'community', 'building']);
     expect(top.coverage).toEqual((await admin.get(`/api/coverage?regionId=${district}`)).body.levels);
-    const streetCoverage = (await admin.get(`/api/dashboards/overview?regionId=${street}&kind=year`)).body.coverage;
+    const streetCoverage = (await admin.get(`/api/dashboards/overview?regionId=${street}&kind=year`)).body
+      .coverage;
     expect(streetCoverage).toEqual((await admin.get(`/api/coverage?regionId=${street}`)).body.levels);
     for (const region of [district, street, community, building!.id])
       for (const [kind, at] of [
