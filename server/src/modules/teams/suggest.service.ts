@@ -98,6 +98,8 @@ const busyDuring = (during: { from: string; to: string }) => {
   return sql`(
     EXISTS (SELECT 1 FROM claims c JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
              WHERE c.district_id = p.district_id AND c.person_id = p.id AND c.status = 'active'
+               -- Stated, so the planner may use the partial index of active personal claims by role.
+               AND c.person_id IS NOT NULL
                AND tstzrange(ro.starts_at, ro.ends_at) && ${span})
     OR EXISTS (SELECT 1 FROM claim_members cm JOIN claims c ON c.district_id = cm.district_id AND c.id = cm.claim_id
                  JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
