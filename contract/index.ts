@@ -109,7 +109,14 @@ export const patchOf = <T extends z.ZodRawShape>(shape: T) =>
     )
     .partial();
 export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** The total was counted only up to `total` (a very long list): there are more. */
+    capped: z.boolean().optional(),
+  });
+/** Lists whose totals could run to hundreds of thousands count only this far. */
+export const COUNT_CAP = 10_000;
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -17,7 +17,8 @@ export class ApiError extends Error {
 }
 
 /** A page of a list, as every list route answers. */
-export type Page<T> = { items: T[]; total: number };
+/** A page of a list; `capped`: the total was counted only this far (a very long list). */
+export type Page<T> = { items: T[]; total: number; capped?: boolean };
 
 type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;

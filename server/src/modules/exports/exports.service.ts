@@ -200,9 +200,10 @@ export async function exportList(
   const i = locale === 'en' ? 1 : 0;
   const rows: Cell[][] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await spec.list(db, actor, { ...parsed.data, page, pageSize: PAGE });
+    const { items } = await spec.list(db, actor, { ...parsed.data, page, pageSize: PAGE });
     for (const item of items) rows.push(spec.columns.map(([, , get]) => get(item, locale)));
-    if (items.length < PAGE || rows.length >= Math.min(total, MAX_EXPORT_ROWS)) break;
+    // A list's total may be capped: the last page is the one that comes back short.
+    if (items.length < PAGE || rows.length >= MAX_EXPORT_ROWS) break;
   }
   return {
     file: await workbook(

@@ -7,7 +7,13 @@
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contract';
+import {
+  COUNT_CAP,
+  type Member,
+  type MemberCreateBody,
+  type MemberListQuery,
+  type MemberUpdateBody,
+} from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { authorize, inScope, isWithin, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
@@ -191,9 +197,17 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
         SELECT p.district_id, p.id, p.home_region_id, p.name FROM people p WHERE ${cond}
          ORDER BY p.home_region_id, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
       SELECT ${COLUMNS} ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM people p WHERE ${cond}`),
+    // Counted only up to the cap: counting all 600,000 people of a district costs more than the page.
+    db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${cond} LIMIT ${COUNT_CAP + 1}) x`,
+    ),
   ]);
-  return { items: page.rows.map((r) => present(actor, r)), total: count.rows[0]?.n ?? 0 };
+  const n = count.rows[0]?.n ?? 0;
+  return {
+    items: page.rows.map((r) => present(actor, r)),
+    total: Math.min(n, COUNT_CAP),
+    ...(n > COUNT_CAP ? { capped: true } : {}),
+  };
 }
 
 /** People living in the actor's area (within `root` if given), or of the actor's units. */

@@ -63,7 +63,7 @@ export function MembersPage() {
           members={members.data?.items}
           loading={members.isFetching}
           pagination={paginationProps(list, members.data?.total ?? 0, (total) =>
-            t('common.total', { total }),
+            members.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
           )}
           onView={(member) => setViewing(member.id)}
           onEdit={onEdit}
