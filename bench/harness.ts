@@ -8,7 +8,6 @@ import { loadConfig } from '../server/src/config';
 import type { Db } from '../server/src/db/client';
 import { openDatabase } from '../server/src/db/open';
 import { seedDemo } from '../server/src/modules/demo/demo.seed';
-import { addMembers, addSession } from '../server/test/fixtures';
 
 export async function benchApp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));
@@ -44,63 +43,6 @@ export async function signIn(app: FastifyInstance, username: string) {
   return {
     cookie: String(res.headers['set-cookie']).split(';')[0]!,
     'x-csrf-token': res.json().csrfToken as string,
-  };
-}
-
-/**
- * The demo district on a fresh embedded PostgreSQL, with the server as `npm start` runs
- * it in its own process: load then comes from this process over loopback, as from clients.
- */
-export async function benchServer() {
-  const { spawn } = await import('node:child_process');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));
-  const database = await openDatabase(loadConfig({ GONGJIAN_DATA_DIR: dataDir }), {
-    info: () => {},
-    warn: console.warn,
-  });
-  await seedDemo(database.db);
-  const q = (text: string, params: unknown[] = []) => database.db.$client.query(text, params);
-  let server: import('node:child_process').ChildProcess | undefined;
-  return {
-    db: database.db,
-    url: database.url,
-    q,
-    /** `count` Party members of 八角北路社区 with sessions written directly (no password hashing in the way). */
-    async members(prefix: string, count: number) {
-      const community = (await q("SELECT id FROM regions WHERE code = '110107003001'")).rows[0].id as number;
-      const sessions: { cookie: string; csrf: string }[] = [];
-      for (const username of await addMembers(database.db.$client, prefix, count, community))
-        sessions.push(await addSession(database.db.$client, username));
-      return { community, sessions };
-    },
-    /** Starts the server process on this database; resolves to its base URL. */
-    async start() {
-      server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          PORT: '0',
-          GONGJIAN_LOG_LEVEL: 'info',
-          GONGJIAN_DEMO: '0',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      return new Promise<string>((resolve, reject) => {
-        let out = '';
-        server!.stdout!.on('data', (d: Buffer) => {
-          out += d;
-          const m = /running at (http:\/\/localhost:\d+)/.exec(out);
-          if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
-        });
-        server!.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-      });
-    },
-    async close() {
-      server?.kill('SIGTERM');
-      await new Promise((r) => (server && server.exitCode === null ? server.once('exit', r) : r(null)));
-      await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }
 

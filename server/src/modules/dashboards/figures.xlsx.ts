@@ -1,10 +1,14 @@
 /** The overview as a workbook: the node and its children, then the trend. */
 import ExcelJS from 'exceljs';
 import type { Figures, Overview } from '../../../../contract';
-import { type Locale, message } from '../../i18n';
+import { type Locale, type MessageKey, message } from '../../i18n';
 
 /** The columns, in the order a reader expects them; shares as percentages. */
-const COLUMNS: { key: keyof Figures; percent?: boolean }[] = [
+/** Figures with a column, each labelled by its `figure_<key>` message. */
+type Labelled<M> = M extends `figure_${infer K}` ? K : never;
+type Column = keyof Figures & Labelled<MessageKey>;
+
+const COLUMNS: { key: Column; percent?: boolean }[] = [
   { key: 'engagement' },
   { key: 'communitySide', percent: true },
   { key: 'participationSide', percent: true },
@@ -41,7 +45,7 @@ const cells = (f: Figures) =>
 
 export async function overviewXlsx(o: Overview, lang: Locale) {
   const book = new ExcelJS.Workbook();
-  const header = COLUMNS.map((c) => message(lang, `figure_${c.key}` as never) + (c.percent ? ' (%)' : ''));
+  const header = COLUMNS.map((c) => message(lang, `figure_${c.key}`) + (c.percent ? ' (%)' : ''));
   const nodes = book.addWorksheet(message(lang, 'figure_sheet_nodes'));
   nodes.addRow([`${o.region.name} · ${o.period.start} ~ ${o.period.end}`]).font = { bold: true, size: 13 };
   nodes.addRow([message(lang, 'export_region'), ...header]).font = { bold: true };
