@@ -2,11 +2,13 @@
  * Test harness: a fresh copy of the demo database per test file, the real app on it,
  * and clients that sign in through HTTP (`app.inject`) exactly as the console does.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
+import { forgetSessions } from '../src/auth/session';
 import { loadConfig } from '../src/config';
 import { createDb, type Db } from '../src/db/client';
 import { addMembers, addSession } from './fixtures';
@@ -82,6 +84,7 @@ export type TestContext = {
    * account `<prefix>1`… and a session: clients for concurrency tests.
    */
   members: (prefix: string, count: number, homeRegionId: number) => Promise<Client[]>;
+  /** Direct SQL; it forgets remembered sessions, since it goes round the services. */
   sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 };
@@ -98,8 +101,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ GONGJIAN_LOG_LEVEL: 'silent', GONGJIAN_DEMO: '1', ...env });
   const app = await buildApp({ db, config });
   await app.ready();
-  const sql = async <T>(text: string, params: unknown[] = []) =>
-    (await db.$client.query(text, params)).rows as T[];
+  // A test writing the database directly goes round the services that tell the session
+  // cache what changed: it forgets every remembered session, as time would.
+  const sql = async <T>(text: string, params: unknown[] = []) => {
+    const { rows } = await db.$client.query(text, params);
+    forgetSessions();
+    return rows as T[];
+  };
   const self: TestContext = {
     app,
     db,

@@ -18,7 +18,7 @@ import type { Actor } from '../../auth/actor';
 import { authorize, canGrant, inScope } from '../../auth/authorize';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { ROLE_ACTIONS, ROLE_NODE_KINDS } from '../../auth/permissions';
-import { actorOf, createSession, destroySession, loadSessionById } from '../../auth/session';
+import { actorOf, createSession, destroySession, forgetSessions, loadSessionById } from '../../auth/session';
 import type { Config } from '../../config';
 import type { Tx } from '../../db/client';
 import { AppError, forbidden, notFound, unauthorized, unprocessable } from '../../errors';
@@ -105,6 +105,7 @@ export async function logout(db: Tx, actor: Actor) {
       entityId: actor.userId,
     });
   });
+  forgetSessions(actor.userId);
 }
 
 async function homeOf(db: Tx, userId: number) {
@@ -152,6 +153,7 @@ export async function changeOwnPassword(db: Tx, actor: Actor, current: string, n
       entityId: user.id,
     });
   });
+  forgetSessions(user.id);
 }
 
 // ---------- users ----------
@@ -337,7 +339,7 @@ const auditView = (u: UserRow) => ({
 });
 
 export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infer<typeof UserUpdateBody>) {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await loadUser(tx, actor, id);
     authorizeManage(actor, before);
     if (input.regionId !== undefined && input.regionId !== before.regionId) {
@@ -370,10 +372,12 @@ export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infe
     });
     return presentUser(after);
   });
+  forgetSessions(id);
+  return updated;
 }
 
 export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.infer<typeof RoleGrantBody>) {
-  return db.transaction(async (tx) => {
+  const granted = await db.transaction(async (tx) => {
     const user = await loadUser(tx, actor, userId);
     if (user.id === actor.userId) throw forbidden();
     const { node, unit } = await checkGrant(tx, actor, grant);
@@ -407,6 +411,8 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
       unitName: unit?.name ?? null,
     };
   });
+  forgetSessions(userId);
+  return granted;
 }
 
 export async function revokeRole(db: Tx, actor: Actor, userId: number, assignmentId: number) {
@@ -428,6 +434,7 @@ export async function revokeRole(db: Tx, actor: Actor, userId: number, assignmen
       before: { userId, role: ra.role, regionId: ra.regionId },
     });
   });
+  forgetSessions(userId);
 }
 
 export async function unlockUser(db: Tx, actor: Actor, id: number) {
@@ -464,4 +471,5 @@ export async function resetPassword(db: Tx, actor: Actor, id: number, newPasswor
       entityId: id,
     });
   });
+  forgetSessions(id);
 }

@@ -124,6 +124,7 @@ describe('sessions', () => {
   it('changes the own password, ending the other sessions', async () => {
     const a = await t.as('community_worker');
     const b = await t.as('community_worker');
+    expect((await b.get('/api/auth/me')).status).toBe(200); // in use elsewhere
     const wrong = await a.post('/api/auth/password', {
       currentPassword: 'nope-nope',
       newPassword: 'a-new-password-1',

@@ -81,17 +81,22 @@ describe('users in scope', () => {
     expect(res.status).toBe(409);
   });
 
-  it('grants and revokes roles within the rules', async () => {
+  it('grants and revokes roles within the rules; a session in use follows at once', async () => {
     const [member] = await t.sql<{ id: number }>("SELECT id FROM users WHERE username = 'member'");
+    const own = await t.as('member');
+    const roleNames = async () => (await own.get('/api/auth/me')).body.roles.map((r: any) => r.role);
+    expect(await roleNames()).toEqual(['party_member']); // the session is now in use (remembered)
     const grant = await street.post(`/api/users/${member!.id}/roles`, {
       role: 'lecturer',
       regionId: community,
     });
     expect(grant.status).toBe(201);
+    expect(await roleNames()).toEqual(['party_member', 'lecturer']);
     expect(
       (await street.post(`/api/users/${member!.id}/roles`, { role: 'lecturer', regionId: community })).status,
     ).toBe(409);
     expect((await street.delete(`/api/users/${member!.id}/roles/${grant.body.id}`)).status).toBe(204);
+    expect(await roleNames()).toEqual(['party_member']);
     const roles = (await street.get(`/api/users/${member!.id}`)).body.roles.map((r: any) => r.role);
     expect(roles).toEqual(['party_member']);
   });
@@ -115,12 +120,13 @@ describe('users in scope', () => {
     expect(peer.body.error.code).toBe('role_too_high');
   });
 
-  it('disables a user, ending their sessions; they cannot sign in', async () => {
+  it('disables a user, ending their sessions at once; they cannot sign in', async () => {
     const res = await street.post(
       '/api/users',
       newUser('to_disable', community, [{ role: 'resident', regionId: community }]),
     );
     const c = await t.as('to_disable', 'long-enough-password');
+    expect((await c.get('/api/auth/me')).status).toBe(200);
     expect((await street.patch(`/api/users/${res.body.id}`, { disabled: true })).body.disabled).toBe(true);
     expect((await c.get('/api/auth/me')).status).toBe(401);
     expect((await t.anonymous().login('to_disable', 'long-enough-password')).status).toBe(403);

@@ -1,9 +1,11 @@
 /** 驻区单位: units of every affiliation level, where they stand, and their contact. */
+
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Unit, UnitCreateBody, UnitListQuery, UnitUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { authorize, can, inScope } from '../../auth/authorize';
+import { forgetSessions } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
@@ -144,27 +146,30 @@ export async function createUnit(db: Tx, actor: Actor, input: z.infer<typeof Uni
 }
 
 export async function updateUnit(db: Tx, actor: Actor, id: number, input: z.infer<typeof UnitUpdateBody>) {
-  return db.transaction(async (tx) => {
-    const before = await unitFor(tx, actor, id, 'unit.manage');
-    if (input.regionId !== undefined && input.regionId !== before.regionId) {
-      // Moving a unit needs the right over the place it goes to, not only over the unit.
-      const region = await regionForRead(tx, actor, input.regionId, 'unit.manage');
-      if (region.retiredAt) throw unprocessable('region_retired');
-    }
-    await tx
-      .update(units)
-      .set(input)
-      .where(and(eq(units.districtId, actor.districtId), eq(units.id, id)));
-    const after = await unitFor(tx, actor, id);
-    await recordAudit(tx, actor, {
-      districtId: actor.districtId,
-      regionId: after.regionId,
-      action: 'unit.update',
-      entityType: 'unit',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return present(actor, after);
-  });
+  // Sessions of the unit's contacts carry its name: drop them once this commits.
+  return db
+    .transaction(async (tx) => {
+      const before = await unitFor(tx, actor, id, 'unit.manage');
+      if (input.regionId !== undefined && input.regionId !== before.regionId) {
+        // Moving a unit needs the right over the place it goes to, not only over the unit.
+        const region = await regionForRead(tx, actor, input.regionId, 'unit.manage');
+        if (region.retiredAt) throw unprocessable('region_retired');
+      }
+      await tx
+        .update(units)
+        .set(input)
+        .where(and(eq(units.districtId, actor.districtId), eq(units.id, id)));
+      const after = await unitFor(tx, actor, id);
+      await recordAudit(tx, actor, {
+        districtId: actor.districtId,
+        regionId: after.regionId,
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return present(actor, after);
+    })
+    .finally(() => forgetSessions());
 }

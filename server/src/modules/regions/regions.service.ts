@@ -2,6 +2,7 @@
  * The region tree. Paths are ltree strings of ids from the district down, so a subtree
  * is one index scan (`path <@ root`) and a move rewrites the subtree's paths in one UPDATE.
  */
+
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { authorize, can, inScope, isWithin, scopes } from '../../auth/authorize';
+import { forgetSessions } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
@@ -214,59 +216,65 @@ export async function updateRegion(
   id: number,
   input: z.infer<typeof RegionUpdateBody>,
 ) {
-  return db.transaction(async (tx) => {
-    const before = await load(tx, actor, id, 'update');
-    authorizeChange(actor, before);
-    const [after] = await tx
-      .update(regions)
-      .set({ name: input.name ?? before.name, code: input.code ?? before.code })
-      .where(and(eq(regions.districtId, before.districtId), eq(regions.id, id)))
-      .returning();
-    await recordAudit(tx, actor, {
-      districtId: before.districtId,
-      regionId: id,
-      action: 'region.update',
-      entityType: 'region',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after!),
-    });
-    return getRegion(tx, actor, id);
-  });
+  // Sessions carry their roles' regions (name, path): drop them once this commits.
+  return db
+    .transaction(async (tx) => {
+      const before = await load(tx, actor, id, 'update');
+      authorizeChange(actor, before);
+      const [after] = await tx
+        .update(regions)
+        .set({ name: input.name ?? before.name, code: input.code ?? before.code })
+        .where(and(eq(regions.districtId, before.districtId), eq(regions.id, id)))
+        .returning();
+      await recordAudit(tx, actor, {
+        districtId: before.districtId,
+        regionId: id,
+        action: 'region.update',
+        entityType: 'region',
+        entityId: id,
+        before: snapshot(before),
+        after: snapshot(after!),
+      });
+      return getRegion(tx, actor, id);
+    })
+    .finally(() => forgetSessions());
 }
 
 export async function moveRegion(db: Tx, actor: Actor, id: number, input: z.infer<typeof RegionMoveBody>) {
-  return db.transaction(async (tx) => {
-    const node = await load(tx, actor, id, 'update');
-    authorizeChange(actor, node);
-    const parent = await load(tx, actor, input.parentId, 'share');
-    if (isWithin(parent.path, node.path)) throw unprocessable('region_move_into_self');
-    if (!can(actor, 'region.manage', parent.path)) throw forbidden('out_of_scope');
-    if (CHILD_KIND[parent.kind] !== node.kind) {
-      throw unprocessable('region_parent_kind', { kind: node.kind, parentKind: parentKindOf(node.kind) });
-    }
-    if (parent.retiredAt) throw unprocessable('region_parent_retired');
-    if (parent.id !== node.parentId) {
-      // Every descendant's path keeps its tail below the node and takes the new parent's path as head.
-      await tx.execute(sql`
+  // Sessions carry their roles' regions (name, path): drop them once this commits.
+  return db
+    .transaction(async (tx) => {
+      const node = await load(tx, actor, id, 'update');
+      authorizeChange(actor, node);
+      const parent = await load(tx, actor, input.parentId, 'share');
+      if (isWithin(parent.path, node.path)) throw unprocessable('region_move_into_self');
+      if (!can(actor, 'region.manage', parent.path)) throw forbidden('out_of_scope');
+      if (CHILD_KIND[parent.kind] !== node.kind) {
+        throw unprocessable('region_parent_kind', { kind: node.kind, parentKind: parentKindOf(node.kind) });
+      }
+      if (parent.retiredAt) throw unprocessable('region_parent_retired');
+      if (parent.id !== node.parentId) {
+        // Every descendant's path keeps its tail below the node and takes the new parent's path as head.
+        await tx.execute(sql`
         UPDATE regions
            SET path = ${parent.path}::ltree || subpath(path, nlevel(${node.path}::ltree) - 1),
                parent_id = CASE WHEN id = ${node.id} THEN ${parent.id} ELSE parent_id END,
                updated_at = now()
          WHERE district_id = ${node.districtId} AND path <@ ${node.path}::ltree`);
-    }
-    const after = await load(tx, actor, id);
-    await recordAudit(tx, actor, {
-      districtId: node.districtId,
-      regionId: id,
-      action: 'region.move',
-      entityType: 'region',
-      entityId: id,
-      before: snapshot(node),
-      after: snapshot(after),
-    });
-    return getRegion(tx, actor, id);
-  });
+      }
+      const after = await load(tx, actor, id);
+      await recordAudit(tx, actor, {
+        districtId: node.districtId,
+        regionId: id,
+        action: 'region.move',
+        entityType: 'region',
+        entityId: id,
+        before: snapshot(node),
+        after: snapshot(after),
+      });
+      return getRegion(tx, actor, id);
+    })
+    .finally(() => forgetSessions());
 }
 
 const parentKindOf = (kind: RegionKind): RegionKind =>
@@ -274,33 +282,36 @@ const parentKindOf = (kind: RegionKind): RegionKind =>
 
 /** Retires a node and its whole subtree; restore brings back what was retired with it. */
 export async function setRetired(db: Tx, actor: Actor, id: number, retired: boolean) {
-  return db.transaction(async (tx) => {
-    const node = await load(tx, actor, id, 'update');
-    authorizeChange(actor, node);
-    if (retired && !node.retiredAt) {
-      await tx.execute(sql`
+  // Sessions carry their roles' regions (name, path): drop them once this commits.
+  return db
+    .transaction(async (tx) => {
+      const node = await load(tx, actor, id, 'update');
+      authorizeChange(actor, node);
+      if (retired && !node.retiredAt) {
+        await tx.execute(sql`
         UPDATE regions SET retired_at = now(), updated_at = now()
          WHERE district_id = ${node.districtId} AND path <@ ${node.path}::ltree AND retired_at IS NULL`);
-    } else if (!retired && node.retiredAt) {
-      if (node.parentId) {
-        const parent = await load(tx, actor, node.parentId);
-        if (parent.retiredAt) throw unprocessable('region_parent_retired');
-      }
-      await tx.execute(sql`
+      } else if (!retired && node.retiredAt) {
+        if (node.parentId) {
+          const parent = await load(tx, actor, node.parentId);
+          if (parent.retiredAt) throw unprocessable('region_parent_retired');
+        }
+        await tx.execute(sql`
         UPDATE regions SET retired_at = NULL, updated_at = now()
          WHERE district_id = ${node.districtId} AND path <@ ${node.path}::ltree
            AND retired_at >= ${node.retiredAt}::timestamptz`);
-    }
-    const after = await load(tx, actor, id);
-    await recordAudit(tx, actor, {
-      districtId: node.districtId,
-      regionId: id,
-      action: retired ? 'region.retire' : 'region.restore',
-      entityType: 'region',
-      entityId: id,
-      before: snapshot(node),
-      after: snapshot(after),
-    });
-    return getRegion(tx, actor, id);
-  });
+      }
+      const after = await load(tx, actor, id);
+      await recordAudit(tx, actor, {
+        districtId: node.districtId,
+        regionId: id,
+        action: retired ? 'region.retire' : 'region.restore',
+        entityType: 'region',
+        entityId: id,
+        before: snapshot(node),
+        after: snapshot(after),
+      });
+      return getRegion(tx, actor, id);
+    })
+    .finally(() => forgetSessions());
 }

@@ -166,10 +166,14 @@ describe('changing the tree', () => {
     expect(res.body.error.message).toBe('This is outside your area of responsibility');
   });
 
-  it('renames a node, keeping before and after in the audit', async () => {
+  it('renames a node, keeping before and after in the audit; sessions in use show the new name', async () => {
+    const worker = await t.as('community_worker');
+    const home = async () => (await worker.get('/api/auth/me')).body.roles[0].regionName;
+    expect(await home()).toBe('八角北路社区');
     const res = await street.patch(`/api/regions/${community}`, { name: '八角北路第一社区' });
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('八角北路第一社区');
+    expect(await home()).toBe('八角北路第一社区');
     const [a] = await t.sql<any>(
       "SELECT before->>'name' AS b, after->>'name' AS a, ip FROM audit_log WHERE action = 'region.update' AND entity_id = $1",
       [String(community)],
