@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { errorMessage } from './api';
 
 function BackHome() {
   const { t } = useTranslation();
@@ -32,5 +33,24 @@ export function NotFoundPage() {
       subTitle={t('errors.notFound')}
       extra={<BackHome />}
     />
+  );
+}
+
+/** The whole page could not load (the session check failed): say why, offer a retry. */
+export function FullPageError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gj-fullpage">
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={errorMessage(error)}
+        extra={
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
@@ -15,7 +15,7 @@ function AntdProvider({ children }: { children: ReactNode }) {
   useTranslation();
   return (
     <ConfigProvider locale={ANTD_LOCALE[currentLocale()]} theme={theme}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

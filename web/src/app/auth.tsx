@@ -1,11 +1,14 @@
 import type { Action, Me } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, use } from 'react';
+import { createContext, lazy, type ReactNode, Suspense, use } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { FullPageError, FullPageSpin } from '../shared/FullPage';
+import { FullPageSpin } from '../shared/FullPage';
 import { ApiError, api, setCsrfToken } from './api';
-import { ForbiddenPage } from './ErrorPages';
 import { forgetData, ME_KEY } from './queryClient';
+
+// Rarely shown: loaded when needed.
+const ForbiddenPage = lazy(() => import('./ErrorPages').then((m) => ({ default: m.ForbiddenPage })));
+const FullPageError = lazy(() => import('./ErrorPages').then((m) => ({ default: m.FullPageError })));
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -81,7 +84,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (isPending) return <FullPageSpin />;
   if (me) return <AuthContext value={me}>{children}</AuthContext>;
-  if (error) return <FullPageError error={error} onRetry={() => void refetch()} />;
+  if (error)
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <FullPageError error={error} onRetry={() => void refetch()} />
+      </Suspense>
+    );
   return <Navigate to={loginPath(location.pathname + location.search)} replace />;
 }
 

@@ -1,166 +1,109 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
-import { HomePage } from '../features/home/HomePage';
+import { FullPageSpin } from '../shared/FullPage';
 import { RequireAction, RequireAuth } from './auth';
-import { NotFoundPage } from './ErrorPages';
-import { AppLayout } from './layout/AppLayout';
+import { withAllTexts } from './i18n';
 
-// The work pages load on first visit, keeping the login page light on a phone.
-const RegionsPage = lazy(() =>
-  import('../features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
+// Every page loads on first visit, the login page and the layout too: a phone downloads
+// what the screen it opens needs (npm run size holds the first screens to a budget).
+// A work page shows once its code and all the texts are in; the first screens need only
+// their own texts (app/i18n.ts).
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(withAllTexts(() => load().then((m) => ({ default: m[name] }))));
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const NotFoundPage = lazy(() => import('./ErrorPages').then((m) => ({ default: m.NotFoundPage })));
+const RegionsPage = page(() => import('../features/regions/RegionsPage'), 'RegionsPage');
+const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const UnitsPage = page(() => import('../features/units/UnitsPage'), 'UnitsPage');
+const PartyOrgsPage = page(() => import('../features/partyOrgs/PartyOrgsPage'), 'PartyOrgsPage');
+const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
+const RegistrationsPage = page(
+  () => import('../features/registrations/RegistrationsPage'),
+  'RegistrationsPage',
 );
-const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
-const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const UnitsPage = lazy(() => import('../features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
-const PartyOrgsPage = lazy(() =>
-  import('../features/partyOrgs/PartyOrgsPage').then((m) => ({ default: m.PartyOrgsPage })),
+const MyRegistrationPage = page(
+  () => import('../features/registrations/MyRegistrationPage'),
+  'MyRegistrationPage',
 );
-const MembersPage = lazy(() =>
-  import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })),
+const MyNeedsPage = page(() => import('../features/needs/MyNeedsPage'), 'MyNeedsPage');
+const NeedsPage = page(() => import('../features/needs/NeedsPage'), 'NeedsPage');
+const ProjectsPage = page(() => import('../features/projects/ProjectsPage'), 'ProjectsPage');
+const ProjectPage = page(() => import('../features/projects/ProjectPage'), 'ProjectPage');
+const MyClaimPage = page(() => import('../features/projects/MyClaimPage'), 'MyClaimPage');
+const OccurrencePage = page(() => import('../features/occurrences/OccurrencePage'), 'OccurrencePage');
+const CheckinPage = page(() => import('../features/occurrences/CheckinPage'), 'CheckinPage');
+const MyDedicationPage = page(() => import('../features/occurrences/MyDedicationPage'), 'MyDedicationPage');
+const MyRecordPage = page(() => import('../features/ledger/MyRecordPage'), 'MyRecordPage');
+const TimeBankPage = page(() => import('../features/timeBank/TimeBankPage'), 'TimeBankPage');
+const BodiesPage = page(() => import('../features/bodies/BodiesPage'), 'BodiesPage');
+const BodyPage = page(() => import('../features/bodies/BodyPage'), 'BodyPage');
+const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = page(() => import('../features/meetings/MeetingPage'), 'MeetingPage');
+const TasksPage = page(() => import('../features/tasks/TasksPage'), 'TasksPage');
+const CoveragePage = page(() => import('../features/coverage/CoveragePage'), 'CoveragePage');
+const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
+const DedicationDaysPage = page(
+  () => import('../features/dedication/DedicationDaysPage'),
+  'DedicationDaysPage',
 );
-const RegistrationsPage = lazy(() =>
-  import('../features/registrations/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
+const DedicationCalendarPage = page(
+  () => import('../features/dedication/DedicationCalendarPage'),
+  'DedicationCalendarPage',
 );
-const MyRegistrationPage = lazy(() =>
-  import('../features/registrations/MyRegistrationPage').then((m) => ({ default: m.MyRegistrationPage })),
-);
-const MyNeedsPage = lazy(() =>
-  import('../features/needs/MyNeedsPage').then((m) => ({ default: m.MyNeedsPage })),
-);
-const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((m) => ({ default: m.NeedsPage })));
-const ProjectsPage = lazy(() =>
-  import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
-);
-const ProjectPage = lazy(() =>
-  import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })),
-);
-const MyClaimPage = lazy(() =>
-  import('../features/projects/MyClaimPage').then((m) => ({ default: m.MyClaimPage })),
-);
-const OccurrencePage = lazy(() =>
-  import('../features/occurrences/OccurrencePage').then((m) => ({ default: m.OccurrencePage })),
-);
-const CheckinPage = lazy(() =>
-  import('../features/occurrences/CheckinPage').then((m) => ({ default: m.CheckinPage })),
-);
-const MyDedicationPage = lazy(() =>
-  import('../features/occurrences/MyDedicationPage').then((m) => ({ default: m.MyDedicationPage })),
-);
-const MyRecordPage = lazy(() =>
-  import('../features/ledger/MyRecordPage').then((m) => ({ default: m.MyRecordPage })),
-);
-const TimeBankPage = lazy(() =>
-  import('../features/timeBank/TimeBankPage').then((m) => ({ default: m.TimeBankPage })),
-);
-const BodiesPage = lazy(() =>
-  import('../features/bodies/BodiesPage').then((m) => ({ default: m.BodiesPage })),
-);
-const BodyPage = lazy(() => import('../features/bodies/BodyPage').then((m) => ({ default: m.BodyPage })));
-const MeetingsPage = lazy(() =>
-  import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
-);
-const MeetingPage = lazy(() =>
-  import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
-);
-const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
-const CoveragePage = lazy(() =>
-  import('../features/coverage/CoveragePage').then((m) => ({ default: m.CoveragePage })),
-);
-const ImportsPage = lazy(() =>
-  import('../features/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
-);
-const DedicationDaysPage = lazy(() =>
-  import('../features/dedication/DedicationDaysPage').then((m) => ({ default: m.DedicationDaysPage })),
-);
-const DedicationCalendarPage = lazy(() =>
-  import('../features/dedication/DedicationCalendarPage').then((m) => ({
-    default: m.DedicationCalendarPage,
-  })),
-);
-const FacilitiesPage = lazy(() =>
-  import('../features/facilities/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
-);
-const FacilityPage = lazy(() =>
-  import('../features/facilities/FacilityPage').then((m) => ({ default: m.FacilityPage })),
-);
-const FindFacilityPage = lazy(() =>
-  import('../features/facilities/FindFacilityPage').then((m) => ({ default: m.FindFacilityPage })),
-);
-const UtilizationPage = lazy(() =>
-  import('../features/facilities/UtilizationPage').then((m) => ({ default: m.UtilizationPage })),
-);
-const MyBookingsPage = lazy(() =>
-  import('../features/bookings/MyBookingsPage').then((m) => ({ default: m.MyBookingsPage })),
-);
-const BookingInboxPage = lazy(() =>
-  import('../features/bookings/InboxPage').then((m) => ({ default: m.InboxPage })),
-);
-const TeamsPage = lazy(() => import('../features/teams/TeamsPage').then((m) => ({ default: m.TeamsPage })));
-const TeamPage = lazy(() => import('../features/teams/TeamPage').then((m) => ({ default: m.TeamPage })));
-const FindTeamPage = lazy(() =>
-  import('../features/teams/FindTeamPage').then((m) => ({ default: m.FindTeamPage })),
-);
-const MyInvitationsPage = lazy(() =>
-  import('../features/invitations/MyInvitationsPage').then((m) => ({ default: m.MyInvitationsPage })),
+const FacilitiesPage = page(() => import('../features/facilities/FacilitiesPage'), 'FacilitiesPage');
+const FacilityPage = page(() => import('../features/facilities/FacilityPage'), 'FacilityPage');
+const FindFacilityPage = page(() => import('../features/facilities/FindFacilityPage'), 'FindFacilityPage');
+const UtilizationPage = page(() => import('../features/facilities/UtilizationPage'), 'UtilizationPage');
+const MyBookingsPage = page(() => import('../features/bookings/MyBookingsPage'), 'MyBookingsPage');
+const BookingInboxPage = page(() => import('../features/bookings/InboxPage'), 'InboxPage');
+const TeamsPage = page(() => import('../features/teams/TeamsPage'), 'TeamsPage');
+const TeamPage = page(() => import('../features/teams/TeamPage'), 'TeamPage');
+const FindTeamPage = page(() => import('../features/teams/FindTeamPage'), 'FindTeamPage');
+const MyInvitationsPage = page(
+  () => import('../features/invitations/MyInvitationsPage'),
+  'MyInvitationsPage',
 );
 
-const CoursesPage = lazy(() =>
-  import('../features/courses/CoursesPage').then((m) => ({ default: m.CoursesPage })),
-);
-const CoursePage = lazy(() =>
-  import('../features/courses/CoursePage').then((m) => ({ default: m.CoursePage })),
-);
-const TeachingPage = lazy(() =>
-  import('../features/courses/TeachingPage').then((m) => ({ default: m.TeachingPage })),
-);
-const NoticesPage = lazy(() =>
-  import('../features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })),
-);
-const NoticePage = lazy(() =>
-  import('../features/notices/NoticePage').then((m) => ({ default: m.NoticePage })),
-);
-const NoticeEditorPage = lazy(() =>
-  import('../features/notices/NoticeEditorPage').then((m) => ({ default: m.NoticeEditorPage })),
-);
-const NoticeInboxPage = lazy(() =>
-  import('../features/notices/InboxPage').then((m) => ({ default: m.InboxPage })),
-);
-const ReadNoticePage = lazy(() =>
-  import('../features/notices/ReadNoticePage').then((m) => ({ default: m.ReadNoticePage })),
-);
-const CampaignsPage = lazy(() =>
-  import('../features/campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
-);
-const CampaignPage = lazy(() =>
-  import('../features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
-);
-const EvaluationsPage = lazy(() =>
-  import('../features/evaluations/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })),
-);
-const EvaluationPage = lazy(() =>
-  import('../features/evaluations/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
-);
-const HonoursPage = lazy(() =>
-  import('../features/honours/HonoursPage').then((m) => ({ default: m.HonoursPage })),
-);
-const HonourPage = lazy(() =>
-  import('../features/honours/HonourPage').then((m) => ({ default: m.HonourPage })),
-);
-const DashboardPage = lazy(() =>
-  import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
-const NotificationsPage = lazy(() =>
-  import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+const CoursesPage = page(() => import('../features/courses/CoursesPage'), 'CoursesPage');
+const CoursePage = page(() => import('../features/courses/CoursePage'), 'CoursePage');
+const TeachingPage = page(() => import('../features/courses/TeachingPage'), 'TeachingPage');
+const NoticesPage = page(() => import('../features/notices/NoticesPage'), 'NoticesPage');
+const NoticePage = page(() => import('../features/notices/NoticePage'), 'NoticePage');
+const NoticeEditorPage = page(() => import('../features/notices/NoticeEditorPage'), 'NoticeEditorPage');
+const NoticeInboxPage = page(() => import('../features/notices/InboxPage'), 'InboxPage');
+const ReadNoticePage = page(() => import('../features/notices/ReadNoticePage'), 'ReadNoticePage');
+const CampaignsPage = page(() => import('../features/campaigns/CampaignsPage'), 'CampaignsPage');
+const CampaignPage = page(() => import('../features/campaigns/CampaignPage'), 'CampaignPage');
+const EvaluationsPage = page(() => import('../features/evaluations/EvaluationsPage'), 'EvaluationsPage');
+const EvaluationPage = page(() => import('../features/evaluations/EvaluationPage'), 'EvaluationPage');
+const HonoursPage = page(() => import('../features/honours/HonoursPage'), 'HonoursPage');
+const HonourPage = page(() => import('../features/honours/HonourPage'), 'HonourPage');
+const DashboardPage = page(() => import('../features/dashboards/DashboardPage'), 'DashboardPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
 );
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

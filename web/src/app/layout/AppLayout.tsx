@@ -1,5 +1,5 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Skeleton } from 'antd';
+import { App as AntApp, Button, Drawer, Layout, Skeleton } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -16,59 +16,63 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  // antd's App (messages, confirmations) lives here, not at the root: the login page does
+  // without it and stays light.
   return (
-    <Layout className="gj-app">
-      {!isMobile && (
-        <Layout.Sider
-          className="gj-sider"
-          width={220}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          theme="light"
-        >
-          <Brand collapsed={collapsed} />
-          <NavMenu />
-        </Layout.Sider>
-      )}
-      <Layout>
-        <Layout.Header className="gj-header">
-          {isMobile && (
-            <>
-              <Button
-                type="text"
-                icon={<MenuOutlined />}
-                aria-label={t('nav.openMenu')}
-                onClick={() => setDrawerOpen(true)}
-                data-testid="menu-toggle"
-              />
-              <Brand />
-            </>
-          )}
-          <div className="gj-header-spacer" />
-          <NotificationBell />
-          <LanguageSwitch />
-          <UserMenu />
-        </Layout.Header>
-        <Layout.Content className="gj-content">
-          <Suspense fallback={<Skeleton active />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <AntApp>
+      <Layout className="gj-app">
+        {!isMobile && (
+          <Layout.Sider
+            className="gj-sider"
+            width={220}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            theme="light"
+          >
+            <Brand collapsed={collapsed} />
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header className="gj-header">
+            {isMobile && (
+              <>
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('nav.openMenu')}
+                  onClick={() => setDrawerOpen(true)}
+                  data-testid="menu-toggle"
+                />
+                <Brand />
+              </>
+            )}
+            <div className="gj-header-spacer" />
+            <NotificationBell />
+            <LanguageSwitch />
+            <UserMenu />
+          </Layout.Header>
+          <Layout.Content className="gj-content">
+            <Suspense fallback={<Skeleton active />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+        {isMobile && (
+          <Drawer
+            placement="left"
+            size={256}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={<Brand />}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        )}
       </Layout>
-      {isMobile && (
-        <Drawer
-          placement="left"
-          size={256}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          title={<Brand />}
-          closable={false}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      )}
-    </Layout>
+    </AntApp>
   );
 }

@@ -16,7 +16,7 @@ export function LanguageSwitch() {
     <Button
       type="text"
       icon={<GlobalOutlined />}
-      onClick={() => setLocale(next)}
+      onClick={() => void setLocale(next)}
       aria-label={t('lang.switchLabel')}
       data-testid="lang-switch"
       lang={next}

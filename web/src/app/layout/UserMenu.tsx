@@ -1,11 +1,15 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useAuth, useLogout } from '../auth';
+
+// The password form loads when asked for, not with every page.
+const ChangePasswordModal = lazy(() =>
+  import('../../features/auth/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -40,7 +44,11 @@ export function UserMenu() {
           <DownOutlined />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

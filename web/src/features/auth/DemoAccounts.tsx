@@ -1,5 +1,5 @@
 import type { Role } from '@contract';
-import { Button, Divider, Typography } from 'antd';
+import { Button, Divider } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export const DEMO_PASSWORD = 'gongjian-demo';
@@ -20,9 +20,7 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
   return (
     <section className="gj-demo" aria-label={t('auth.demo.title')}>
       <Divider plain>{t('auth.demo.title')}</Divider>
-      <Typography.Paragraph type="secondary" className="gj-demo-hint">
-        {t('auth.demo.hint', { password: DEMO_PASSWORD })}
-      </Typography.Paragraph>
+      <p className="gj-secondary gj-demo-hint">{t('auth.demo.hint', { password: DEMO_PASSWORD })}</p>
       <div className="gj-demo-grid">
         {DEMO_ACCOUNTS.map(({ username, role }) => (
           <Button

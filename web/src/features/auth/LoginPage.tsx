@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../app/api';
 import { safeNext, useLogin, useMeQuery } from '../../app/auth';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { Panel } from '../../shared/Panel';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { DemoAccounts } from './DemoAccounts';
 
@@ -34,15 +35,13 @@ export function LoginPage() {
       <div className="gj-login-lang">
         <LanguageSwitch />
       </div>
-      <Card className="gj-login-card">
+      <Panel className="gj-login-card">
         <header className="gj-login-brand">
           <span className="gj-brand-mark gj-brand-mark-large" aria-hidden>
             {t('app.mark')}
           </span>
-          <Typography.Title level={2} className="gj-login-title">
-            {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          <h1 className="gj-login-title">{t('app.name')}</h1>
+          <span className="gj-secondary">{t('app.tagline')}</span>
         </header>
         <Form
           form={form}
@@ -91,7 +90,7 @@ export function LoginPage() {
             }}
           />
         )}
-      </Card>
+      </Panel>
       <footer className="gj-login-footer">{t('app.footer')}</footer>
     </main>
   );

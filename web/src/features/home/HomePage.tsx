@@ -1,9 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Col, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { type Shortcut, shortcutsFor } from '../../app/layout/navItems';
+import { Panel } from '../../shared/Panel';
 import { PlainList } from '../../shared/PlainList';
 import { RegionKindTag, RoleTag } from '../../shared/tags';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
@@ -37,15 +38,15 @@ export function HomePage() {
 
   return (
     <>
-      <Card className="gj-welcome">
-        <Typography.Title level={3}>{t('home.welcome', { name: me.user.displayName })}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      </Card>
+      <Panel className="gj-welcome">
+        <h1 className="gj-home-title">{t('home.welcome', { name: me.user.displayName })}</h1>
+        <p className="gj-secondary">{t('home.intro')}</p>
+      </Panel>
       <QuickTiles tiles={tiles} />
       <Row gutter={[16, 16]} className="gj-section">
         {shortcuts.length > 0 && (
           <Col xs={24} lg={{ span: 10, push: 14 }}>
-            <Card title={t('home.shortcuts')} data-testid="home-shortcuts">
+            <Panel title={t('home.shortcuts')} data-testid="home-shortcuts">
               <PlainList
                 items={shortcuts}
                 rowKey={(s) => s.path}
@@ -55,17 +56,17 @@ export function HomePage() {
                     <Icon />
                     <span className="gj-shortcut-text">
                       <strong>{t(`nav.${name}`)}</strong>
-                      <Typography.Text type="secondary">{t(`home.about.${name}`)}</Typography.Text>
+                      <span className="gj-secondary">{t(`home.about.${name}`)}</span>
                     </span>
                     <RightOutlined />
                   </Link>
                 )}
               />
-            </Card>
+            </Panel>
           </Col>
         )}
         <Col xs={24} lg={shortcuts.length > 0 ? { span: 14, pull: 10 } : 24}>
-          <Card title={t('home.myRoles')}>
+          <Panel title={t('home.myRoles')}>
             <PlainList
               items={me.roles}
               rowKey={(role) => role.id}
@@ -89,7 +90,7 @@ export function HomePage() {
                 </div>
               )}
             />
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </>

@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Dropdown, Empty, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Empty, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,9 +34,7 @@ export function NotificationBell() {
   const list = (
     <>
       {unread.error ? (
-        <Typography.Text type="secondary" className="gj-notifications-empty">
-          {errorMessage(unread.error)}
-        </Typography.Text>
+        <span className="gj-secondary gj-notifications-empty">{errorMessage(unread.error)}</span>
       ) : !unread.data ? (
         <Spin className="gj-notifications-empty" />
       ) : items.length === 0 ? (
@@ -52,18 +50,18 @@ export function NotificationBell() {
                 data-testid={`notification-${n.id}`}
               >
                 <span>{n.text}</span>
-                <Typography.Text type="secondary" className="gj-notification-time">
+                <span className="gj-secondary gj-notification-time">
                   {dayjs(n.createdAt).format('MM-DD HH:mm')}
-                </Typography.Text>
+                </span>
               </button>
             </li>
           ))}
         </ul>
       )}
       {count > items.length && (
-        <Typography.Text type="secondary" className="gj-notifications-more">
+        <span className="gj-secondary gj-notifications-more">
           {t('notifications.more', { count: count - items.length })}
-        </Typography.Text>
+        </span>
       )}
       <div className="gj-notifications-foot">
         <Button
