@@ -108,8 +108,7 @@ type Row = {
 
 const select = (actor: Actor) => sql`
   SELECT n.id, n.kind, n.title, n.body, n.audience, n.region_id, r.name AS region_name, r.path::text AS region_path,
-         n.status, n.recipients,
-         (SELECT count(*)::int FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id AND x.read_at IS NOT NULL) AS reads,
+         n.status, n.recipients, n.reads,
          n.campaign_id, u.display_name AS author, n.published_at, n.created_at,
          (SELECT x.read_at FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id
              AND x.person_id = ${actor.personId ?? 0}) AS read_at,

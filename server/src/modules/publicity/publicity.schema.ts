@@ -171,6 +171,8 @@ export const notices = pgTable(
     audience: jsonb().$type<NoticeAudience>().notNull(),
     status: noticeStatus().notNull().default('draft'),
     recipients: integer().notNull().default(0),
+    /** Recipients who have read it: kept by a trigger on notice_recipients (lists show it). */
+    reads: integer().notNull().default(0),
     campaignId: id('campaign_id'),
     createdBy: id('created_by').references(() => users.id),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
@@ -186,6 +188,7 @@ export const notices = pgTable(
     }),
     index('notices_region_idx').on(t.districtId, t.regionId, t.createdAt.desc()),
     index('notices_campaign_idx').on(t.districtId, t.campaignId),
+    check('notices_reads_not_negative', sql`${t.reads} >= 0`),
   ],
 );
 

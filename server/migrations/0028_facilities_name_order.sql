@@ -1,0 +1,1 @@
+CREATE INDEX "facilities_name_idx" ON "facilities" USING btree ("district_id","name","id") WHERE "facilities"."retired_at" IS NULL;
