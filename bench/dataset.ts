@@ -9,11 +9,16 @@
  * activity with the records behind its ~2,000,000 ledger entries: projects, roles and
  * claims (service hours), bookings of units' facilities (hours shared), notices delivered
  * and read, meetings attended.
+ *
+ * A run never works on the generated database itself but on a fresh file copy of it
+ * (`bench_run`), so what one run writes (accounts, claims, an import) is not there for
+ * the next: every run starts from the same data.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/src/config';
-import type { Db } from '../server/src/db/client';
+import pg from 'pg';
+import { createDb, type Db } from '../server/src/db/client';
 import { type Database, openDatabase } from '../server/src/db/open';
 import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh';
 import { seedDemo } from '../server/src/modules/demo/demo.seed';
@@ -56,7 +61,7 @@ export async function openDataset(log: Log): Promise<Database & { generated: boo
     const { rows } = await database.db.$client
       .query<{ stamp: string }>('SELECT stamp FROM bench_dataset')
       .catch(() => ({ rows: [] as { stamp: string }[] }));
-    if (rows[0]?.stamp === stamp) return { ...database, generated: false };
+    if (rows[0]?.stamp === stamp) return { ...(await workingCopy(database, log)), generated: false };
     await database.close();
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
   }
@@ -67,7 +72,38 @@ export async function openDataset(log: Log): Promise<Database & { generated: boo
   await database.db.$client.query('CREATE TABLE bench_dataset (stamp text NOT NULL)');
   await database.db.$client.query('INSERT INTO bench_dataset VALUES ($1)', [stamp]);
   log(`data set ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  return { ...database, generated: true };
+  return { ...(await workingCopy(database, log)), generated: true };
+}
+
+/** A fresh copy of the generated database for this run (PostgreSQL copies the files). */
+async function workingCopy(database: Database, log: Log): Promise<Database> {
+  const at = (name: string) => {
+    const u = new URL(database.url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const source = new URL(database.url).pathname.slice(1);
+  await database.db.$client.end(); // a template may have no one connected
+  const admin = new pg.Client({ connectionString: at('postgres') });
+  await admin.connect();
+  const t = performance.now();
+  try {
+    await admin.query('DROP DATABASE IF EXISTS bench_run WITH (FORCE)');
+    await admin.query(`CREATE DATABASE bench_run TEMPLATE ${source} STRATEGY FILE_COPY`);
+  } finally {
+    await admin.end();
+  }
+  log(`a fresh copy of the data set for this run: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const url = at('bench_run');
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    close: async () => {
+      await db.$client.end();
+      await database.close();
+    },
+  };
 }
 
 async function generate(db: Db, log: Log) {

@@ -115,7 +115,7 @@ try {
   await pool
     .query('DROP DATABASE IF EXISTS bench_pgbench')
     .then(() => pool.query('CREATE DATABASE bench_pgbench'));
-  const scratch = dataset.url.replace(/\/gongjian$/, '/bench_pgbench');
+  const scratch = Object.assign(new URL(dataset.url), { pathname: '/bench_pgbench' }).toString();
   execFileSync('pgbench', ['-i', '-q', '-s', '10', scratch], { stdio: 'ignore' });
   const pgbench = execFileSync('pgbench', ['-c', '16', '-j', '2', '-T', String(SECONDS), '-n', scratch], {
     encoding: 'utf8',

@@ -21,7 +21,8 @@ export async function openDatabase(config: Config, log: Log): Promise<Database> 
     db,
     url,
     close: async () => {
-      await db.$client.end();
+      // The pool may have been ended already (the benchmark ends it to copy the database).
+      if (!db.$client.ending) await db.$client.end();
       await embedded?.stop();
     },
   };

@@ -180,9 +180,12 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
     where.push(await homesUnder(db, actor, [homeRoot]));
   if (q.q) {
     // One or two characters: the grams index; longer: trigrams. Both mean "contains".
+    // The strpos test says the same as the grams test, cheaply: when a common name makes
+    // walking the list's order the better plan, it is the test each row gets (name_grams
+    // costs ~36 µs a row: 125 ms for 张丽 among 600,000 people, 11 ms with it).
     where.push(
       [...q.q].length <= 2
-        ? sql`name_grams(p.name) @> ARRAY[lower(${q.q})]`
+        ? sql`name_grams(p.name) @> ARRAY[lower(${q.q})] AND strpos(lower(p.name), lower(${q.q})) > 0`
         : sql`p.name ILIKE ${contains(q.q)}`,
     );
   }
