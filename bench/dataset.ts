@@ -16,8 +16,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../server/src/config';
 import pg from 'pg';
+import { loadConfig } from '../server/src/config';
 import { createDb, type Db } from '../server/src/db/client';
 import { type Database, openDatabase } from '../server/src/db/open';
 import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh';
