@@ -33,9 +33,15 @@ const complete = new Map<Locale, Promise<void>>();
 function allTexts(locale: Locale) {
   let loading = complete.get(locale);
   if (!loading) {
-    loading = ALL[locale]().then(({ default: texts }) => {
-      i18n.addResourceBundle(locale, 'translation', texts, true, true);
-    });
+    loading = ALL[locale]().then(
+      ({ default: texts }) => {
+        i18n.addResourceBundle(locale, 'translation', texts, true, true);
+      },
+      (error: unknown) => {
+        complete.delete(locale); // a failed download is tried again by the next page
+        throw error;
+      },
+    );
     complete.set(locale, loading);
   }
   return loading;
@@ -98,7 +104,8 @@ export const i18nReady = (async () => {
     react: { bindI18nStore: 'added' },
   });
   applyLocale(locale);
-  void allTexts(locale);
+  // Fetched ahead of the first work page; that page retries (and shows the error) if it failed.
+  allTexts(locale).catch(() => {});
 })();
 
 export default i18n;
