@@ -10,7 +10,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * downloads ~5 kB of texts before it paints, not all ~30 kB: `locales/<lang>.json?first`
  * is that part of the file; the whole file follows (see app/i18n.ts).
  */
-export const FIRST_TEXTS = [
+const FIRST_TEXTS = [
   'app',
   'lang',
   'nav',

@@ -1,4 +1,4 @@
-import { Empty } from 'antd';
+import { Empty, Pagination, type PaginationProps, Skeleton, Spin } from 'antd';
 import type { Key, ReactNode } from 'react';
 
 type Props<T> = {
@@ -17,5 +17,32 @@ export function PlainList<T>({ items, rowKey, render, empty }: Props<T>) {
         <li key={rowKey(item)}>{render(item)}</li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The rows of a paged list on a phone: a skeleton until the first page comes, then the
+ * rows with the pager under them, dimmed while another page loads.
+ */
+export function PagedList<T>({
+  items,
+  loading,
+  testId,
+  pagination,
+  ...list
+}: Omit<Props<T>, 'items'> & {
+  items: readonly T[] | undefined;
+  loading: boolean;
+  testId: string;
+  pagination: PaginationProps;
+}) {
+  if (!items) return loading ? <Skeleton active /> : null;
+  return (
+    <Spin spinning={loading}>
+      <div data-testid={testId}>
+        <PlainList items={items} {...list} />
+      </div>
+      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+    </Spin>
   );
 }

@@ -1,17 +1,6 @@
 import { CalendarOutlined, EnvironmentOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Evaluation, HONOURS, type Honour } from '@contract';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Pagination,
-  Select,
-  Skeleton,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Select, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
-import { PlainList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -177,27 +166,15 @@ export function EvaluationsPage() {
           <QueryError error={evaluations.error} onRetry={() => void evaluations.refetch()} />
         )}
         {isMobile ? (
-          <>
-            {!items && !evaluations.error && <Skeleton active />}
-            {items && (
-              <Spin spinning={evaluations.isFetching}>
-                <div data-testid="evaluation-list">
-                  <PlainList
-                    items={items}
-                    rowKey={(e) => e.id}
-                    empty={t('evaluations.empty')}
-                    render={(e) => <EvaluationCard evaluation={e} />}
-                  />
-                </div>
-                <Pagination
-                  className="gj-card-pagination"
-                  size="small"
-                  {...pagination}
-                  showSizeChanger={false}
-                />
-              </Spin>
-            )}
-          </>
+          <PagedList
+            items={items}
+            loading={evaluations.isFetching}
+            testId="evaluation-list"
+            pagination={pagination}
+            rowKey={(e) => e.id}
+            empty={t('evaluations.empty')}
+            render={(e) => <EvaluationCard evaluation={e} />}
+          />
         ) : (
           <Table<Evaluation>
             rowKey="id"

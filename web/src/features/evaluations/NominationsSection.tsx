@@ -6,11 +6,9 @@ import {
   Form,
   Input,
   InputNumber,
-  Pagination,
   Select,
   Skeleton,
   Space,
-  Spin,
   Table,
   type TableColumnsType,
   Tag,
@@ -20,7 +18,7 @@ import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { PlainList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -445,63 +443,53 @@ export function NominationsSection({ evaluation, onOpen }: Props) {
         <QueryError error={nominations.error} onRetry={() => void nominations.refetch()} />
       )}
       {isMobile ? (
-        <>
-          {!items && !nominations.error && <Skeleton active />}
-          {items && (
-            <Spin spinning={nominations.isFetching}>
-              <div data-testid="nominations">
-                <PlainList
-                  items={items}
-                  rowKey={(n) => n.subject.id}
-                  empty={empty}
-                  render={(n) => (
-                    <div
-                      className="gj-card-row"
-                      data-testid={`nomination-row-${n.subject.id}`}
-                      data-status={n.status}
-                    >
-                      <div className="gj-card-row-head">
-                        <span className="gj-eval-rank-name">
-                          <RankBadge rank={n.rank} />
-                          {nameLink(n)}
-                        </span>
-                        {statusCell(n)}
-                      </div>
-                      <Typography.Text type="secondary">
-                        {n.region.name} · {points(n.total)}
-                      </Typography.Text>
-                      <Typography.Paragraph
-                        className="gj-prewrap gj-no-margin"
-                        ellipsis={{ rows: 3, expandable: true }}
-                      >
-                        {n.statement}
-                      </Typography.Paragraph>
-                      <Typography.Text type="secondary">
-                        {t('evaluations.nominatedBy', { by: n.nominatedBy, at: atTime(n.nominatedAt, none) })}
-                      </Typography.Text>
-                      {n.reviewedAt && (
-                        <div className="gj-honour-response">
-                          <Typography.Text type="secondary">{t('evaluations.review')}</Typography.Text>
-                          {reviewLine(n)}
-                        </div>
-                      )}
-                      {actionsOf(n)}
-                    </div>
-                  )}
-                />
+        <PagedList
+          items={items}
+          loading={nominations.isFetching}
+          testId="nominations"
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: nominations.data?.total ?? 0,
+            onChange: setPage,
+          }}
+          rowKey={(n) => n.subject.id}
+          empty={empty}
+          render={(n) => (
+            <div
+              className="gj-card-row"
+              data-testid={`nomination-row-${n.subject.id}`}
+              data-status={n.status}
+            >
+              <div className="gj-card-row-head">
+                <span className="gj-eval-rank-name">
+                  <RankBadge rank={n.rank} />
+                  {nameLink(n)}
+                </span>
+                {statusCell(n)}
               </div>
-              <Pagination
-                className="gj-card-pagination"
-                size="small"
-                current={page}
-                pageSize={PAGE_SIZE}
-                total={nominations.data?.total ?? 0}
-                onChange={setPage}
-                showSizeChanger={false}
-              />
-            </Spin>
+              <Typography.Text type="secondary">
+                {n.region.name} · {points(n.total)}
+              </Typography.Text>
+              <Typography.Paragraph
+                className="gj-prewrap gj-no-margin"
+                ellipsis={{ rows: 3, expandable: true }}
+              >
+                {n.statement}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary">
+                {t('evaluations.nominatedBy', { by: n.nominatedBy, at: atTime(n.nominatedAt, none) })}
+              </Typography.Text>
+              {n.reviewedAt && (
+                <div className="gj-honour-response">
+                  <Typography.Text type="secondary">{t('evaluations.review')}</Typography.Text>
+                  {reviewLine(n)}
+                </div>
+              )}
+              {actionsOf(n)}
+            </div>
           )}
-        </>
+        />
       ) : (
         <Table<Nomination>
           rowKey={(n) => n.subject.id}

@@ -1,24 +1,11 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { type Evaluation, OBJECTION_STATUSES, type Objection } from '@contract';
-import {
-  Button,
-  Card,
-  Form,
-  Input,
-  Pagination,
-  Select,
-  Skeleton,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { PlainList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -236,53 +223,41 @@ export function ObjectionsSection({ evaluation }: { evaluation: Evaluation }) {
       </div>
       {objections.error && <QueryError error={objections.error} onRetry={() => void objections.refetch()} />}
       {isMobile ? (
-        <>
-          {!items && !objections.error && <Skeleton active />}
-          {items && (
-            <Spin spinning={objections.isFetching}>
-              <div data-testid="objections">
-                <PlainList
-                  items={items}
-                  rowKey={(o) => o.id}
-                  empty={t('evaluations.objectionsEmpty')}
-                  render={(o) => (
-                    <div className="gj-card-row" data-testid={`objection-row-${o.id}`} data-status={o.status}>
-                      <div className="gj-card-row-head">
-                        <strong>{o.subject.name}</strong>
-                        <ObjectionStatusTag status={o.status} />
-                      </div>
-                      <Typography.Paragraph
-                        className="gj-prewrap gj-no-margin"
-                        ellipsis={{ rows: 4, expandable: true }}
-                      >
-                        {o.reason}
-                      </Typography.Paragraph>
-                      <Typography.Text type="secondary">{raised(o)}</Typography.Text>
-                      {o.response && (
-                        <span>
-                          <Typography.Text type="secondary">
-                            {t('evaluations.objectionResponse')}
-                          </Typography.Text>{' '}
-                          <span className="gj-prewrap">{o.response}</span>
-                        </span>
-                      )}
-                      {actionsOf(o)}
-                    </div>
-                  )}
-                />
+        <PagedList
+          items={items}
+          loading={objections.isFetching}
+          testId="objections"
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: objections.data?.total ?? 0,
+            onChange: setPage,
+          }}
+          rowKey={(o) => o.id}
+          empty={t('evaluations.objectionsEmpty')}
+          render={(o) => (
+            <div className="gj-card-row" data-testid={`objection-row-${o.id}`} data-status={o.status}>
+              <div className="gj-card-row-head">
+                <strong>{o.subject.name}</strong>
+                <ObjectionStatusTag status={o.status} />
               </div>
-              <Pagination
-                className="gj-card-pagination"
-                size="small"
-                current={page}
-                pageSize={PAGE_SIZE}
-                total={objections.data?.total ?? 0}
-                onChange={setPage}
-                showSizeChanger={false}
-              />
-            </Spin>
+              <Typography.Paragraph
+                className="gj-prewrap gj-no-margin"
+                ellipsis={{ rows: 4, expandable: true }}
+              >
+                {o.reason}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary">{raised(o)}</Typography.Text>
+              {o.response && (
+                <span>
+                  <Typography.Text type="secondary">{t('evaluations.objectionResponse')}</Typography.Text>{' '}
+                  <span className="gj-prewrap">{o.response}</span>
+                </span>
+              )}
+              {actionsOf(o)}
+            </div>
           )}
-        </>
+        />
       ) : (
         <Table<Objection>
           rowKey="id"

@@ -1,10 +1,10 @@
 import { LikeOutlined } from '@ant-design/icons';
 import type { Evaluation, NominationStatus, Score } from '@contract';
-import { Button, Input, Pagination, Skeleton, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idParam } from '../../shared/enums';
-import { PlainList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -193,57 +193,45 @@ export function RankingSection({ evaluation, onOpen, onNominate }: Props) {
       </div>
       {scores.error && <QueryError error={scores.error} onRetry={() => void scores.refetch()} />}
       {isMobile ? (
-        <>
-          {!items && !scores.error && <Skeleton active />}
-          {items && (
-            <Spin spinning={scores.isFetching}>
-              <div data-testid="ranking">
-                <PlainList
-                  items={items}
-                  rowKey={(s) => s.subject.id}
-                  empty={empty}
-                  render={(s) => (
-                    <div className="gj-card-row" data-testid={`score-row-${s.subject.id}`}>
-                      <div className="gj-card-row-head">
-                        <span className="gj-eval-rank-name">
-                          <RankBadge rank={s.rank} />
-                          {nameLink(s)}
-                        </span>
-                        <strong className="gj-eval-total" data-testid={`score-total-${s.subject.id}`}>
-                          {points(s.total)}
-                        </strong>
-                      </div>
-                      <span className="gj-card-row-head">
-                        <Typography.Text type="secondary">{s.regionName}</Typography.Text>
-                        {afterScoring && nominationCell(s)}
-                      </span>
-                      <span className="gj-eval-facts">
-                        {evaluation.criteria.map((c) => (
-                          <span key={c.key}>
-                            <Typography.Text type="secondary">{c.label}</Typography.Text>{' '}
-                            <span className="gj-quantity">{formatQuantity(s.byCriterion[c.key] ?? 0)}</span>
-                          </span>
-                        ))}
-                        {s.deductions > 0 && (
-                          <span>
-                            <Typography.Text type="secondary">{t('evaluations.deductions')}</Typography.Text>{' '}
-                            <DeductionCell points={s.deductions} />
-                          </span>
-                        )}
-                      </span>
-                    </div>
-                  )}
-                />
+        <PagedList
+          items={items}
+          loading={scores.isFetching}
+          testId="ranking"
+          pagination={pagination}
+          rowKey={(s) => s.subject.id}
+          empty={empty}
+          render={(s) => (
+            <div className="gj-card-row" data-testid={`score-row-${s.subject.id}`}>
+              <div className="gj-card-row-head">
+                <span className="gj-eval-rank-name">
+                  <RankBadge rank={s.rank} />
+                  {nameLink(s)}
+                </span>
+                <strong className="gj-eval-total" data-testid={`score-total-${s.subject.id}`}>
+                  {points(s.total)}
+                </strong>
               </div>
-              <Pagination
-                className="gj-card-pagination"
-                size="small"
-                {...pagination}
-                showSizeChanger={false}
-              />
-            </Spin>
+              <span className="gj-card-row-head">
+                <Typography.Text type="secondary">{s.regionName}</Typography.Text>
+                {afterScoring && nominationCell(s)}
+              </span>
+              <span className="gj-eval-facts">
+                {evaluation.criteria.map((c) => (
+                  <span key={c.key}>
+                    <Typography.Text type="secondary">{c.label}</Typography.Text>{' '}
+                    <span className="gj-quantity">{formatQuantity(s.byCriterion[c.key] ?? 0)}</span>
+                  </span>
+                ))}
+                {s.deductions > 0 && (
+                  <span>
+                    <Typography.Text type="secondary">{t('evaluations.deductions')}</Typography.Text>{' '}
+                    <DeductionCell points={s.deductions} />
+                  </span>
+                )}
+              </span>
+            </div>
           )}
-        </>
+        />
       ) : (
         <Table<Score>
           rowKey={(s) => s.subject.id}

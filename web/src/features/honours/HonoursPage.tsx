@@ -1,10 +1,10 @@
 import { CalendarOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Card, Pagination, Skeleton, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Table, type TableColumnsType, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../shared/PageHeader';
-import { PlainList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -107,27 +107,15 @@ export function HonoursPage() {
         <Typography.Paragraph type="secondary">{t('honours.intro')}</Typography.Paragraph>
         {honours.error && <QueryError error={honours.error} onRetry={() => void honours.refetch()} />}
         {isMobile ? (
-          <>
-            {!items && !honours.error && <Skeleton active />}
-            {items && (
-              <Spin spinning={honours.isFetching}>
-                <div data-testid="honour-lists">
-                  <PlainList
-                    items={items}
-                    rowKey={(h) => h.id}
-                    empty={t('honours.empty')}
-                    render={(h) => <HonourCard item={h} />}
-                  />
-                </div>
-                <Pagination
-                  className="gj-card-pagination"
-                  size="small"
-                  {...pagination}
-                  showSizeChanger={false}
-                />
-              </Spin>
-            )}
-          </>
+          <PagedList
+            items={items}
+            loading={honours.isFetching}
+            testId="honour-lists"
+            pagination={pagination}
+            rowKey={(h) => h.id}
+            empty={t('honours.empty')}
+            render={(h) => <HonourCard item={h} />}
+          />
         ) : (
           <Table<HonourListItem>
             rowKey="id"
