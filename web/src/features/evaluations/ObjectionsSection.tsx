@@ -5,7 +5,7 @@ import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { PagedList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PagedList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';

@@ -4,7 +4,7 @@ import { Button, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idParam } from '../../shared/enums';
-import { PagedList } from '../../shared/PlainList';
+import { PagedList } from '../../shared/PagedList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
