@@ -89,7 +89,20 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 // ---------- common ----------
-export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const PositiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * A row's id: a positive whole number, or its digits as text (paths and query strings are
+ * text). Nothing else turns into one — `z.coerce` made `true` an id 1 and `[5]` an id 5 in
+ * bodies (found by the hostile-input suite).
+ */
+export const Id = z.union([
+  PositiveId,
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/)
+    .transform(Number)
+    .pipe(PositiveId),
+]);
 export const IdParams = z.strictObject({ id: Id });
 export const Pagination = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

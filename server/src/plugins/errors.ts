@@ -33,6 +33,19 @@ function send(reply: FastifyReply, locale: Locale, e: AppError) {
   });
 }
 
+function sendFastify4xx(reply: FastifyReply, locale: Locale, status: number) {
+  const code = status === 429 ? 'rate_limited' : 'bad_request';
+  return reply.status(status).send({ error: { code, message: message(locale, code) } });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (an address that is not valid
+ * percent-encoding, an id longer than the router takes): the same shape as every other.
+ * Found by the hostile-input suite — they used to leave in Fastify's own shape.
+ */
+export const frameworkErrors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) =>
+  sendFastify4xx(reply, requestLocale(req), err.statusCode ?? 400);
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(req);
@@ -57,15 +70,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       return send(reply, locale, pg);
     }
     const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      // Fastify's own 4xx: malformed JSON, wrong content type, body too large…
-      return reply.status(status).send({
-        error: {
-          code: status === 429 ? 'rate_limited' : 'bad_request',
-          message: message(locale, status === 429 ? 'rate_limited' : 'bad_request'),
-        },
-      });
-    }
+    // Fastify's own 4xx: malformed JSON, wrong content type, body too large…
+    if (status >= 400 && status < 500) return sendFastify4xx(reply, locale, status);
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: message(locale, 'internal') } });
   });
