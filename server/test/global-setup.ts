@@ -13,11 +13,14 @@ import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded';
 import { runMigrations } from '../src/db/migrate';
 import { refreshFigures } from '../src/modules/dashboards/figures.refresh';
 import { seedDemo } from '../src/modules/demo/demo.seed';
+import { sumTally } from './hostile/figures';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
     templateDb: string;
+    /** Where the hostile tests add their figures (hostile/tally.ts). */
+    tallyFile: string;
   }
 }
 
@@ -47,11 +50,31 @@ export default async function setup(project: TestProject) {
   await db.$client.end();
   project.provide('pgServerUrl', serverUrl);
   project.provide('templateDb', templateDb);
+  const tallyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-tally-'));
+  const tallyFile = path.join(tallyDir, 'figures.jsonl');
+  project.provide('tallyFile', tallyFile);
 
   return async () => {
+    printTally(tallyFile);
+    fs.rmSync(tallyDir, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await embedded?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** The hostile suite's sums, when any of its tests ran (issue #12). */
+function printTally(file: string) {
+  const { sums: f, sources } = sumTally(file);
+  if (!sources.length) return;
+  const line = (label: string, value: string) => `  ${label.padEnd(44)} ${value}\n`;
+  process.stdout.write(
+    `\nHostile suite (${sources.join(', ')})\n` +
+      line('requests tried', f.requests.toLocaleString('en')) +
+      line('5xx answers', String(f.serverErrors)) +
+      line("leaks found (another scope's data)", String(f.leaks)) +
+      line('invariants checked / held', `${f.invariantsChecked} / ${f.invariantsHeld}`) +
+      line('acknowledged writes before kill -9 / lost', `${f.acknowledgedWrites} / ${f.acknowledgedLost}`),
+  );
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableChecksums } from '../../test/checksum';
 import { startTestApp, type TestContext } from '../../test/harness';
 import { backup, restore } from './backup';
 
@@ -11,20 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** One checksum over every row of every table. */
-async function checksum() {
-  const tables = await t.sql<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
-  );
-  const sums: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [r] = await t.sql<{ n: number; sum: string | null }>(
-      `SELECT count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS sum FROM public.${name} x`,
-    );
-    sums[name] = `${r!.n}:${r!.sum}`;
-  }
-  return sums;
-}
+const checksum = () => tableChecksums(t.sql);
 
 describe('backup and restore', () => {
   it('round-trips the whole database identically, and ids continue after it', async () => {
