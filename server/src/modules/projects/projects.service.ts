@@ -27,6 +27,7 @@ import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { memberPlaces, personFor } from '../network/members.service';
+import { maskName } from '../network/privacy';
 import { unitFor } from '../network/units.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
@@ -235,12 +236,15 @@ export async function getProject(db: Tx, actor: Actor, id: number) {
         JOIN people p ON p.district_id = v.district_id AND p.id = v.person_id
        WHERE v.district_id = ${actor.districtId} AND v.project_id = ${id} ORDER BY v.created_at DESC`),
   ]);
+  // A published project is public in the district; the people on it are named in full only
+  // to its organisers and to those on the claim themselves.
+  const full = can(actor, 'project.manage', row.region_path);
   return {
     ...present(row),
-    claims: claimRows.rows.map(presentClaim),
+    claims: claimRows.rows.map((c) => (full || isTheirs(actor, c) ? presentClaim(c) : maskedClaim(c))),
     reviews: reviews.rows.map((v) => ({
       id: v.id,
-      person: { id: v.person_id, name: v.name },
+      person: { id: v.person_id, name: full || v.person_id === actor.personId ? v.name : maskName(v.name) },
       rating: v.rating,
       comment: v.comment,
       at: iso(v.created_at)!,
@@ -570,14 +574,28 @@ async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Prom
     await db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.id = ${id}
     ${lock ? sql`FOR UPDATE OF c` : sql``}`);
   const c = rows[0];
-  const mine =
-    c &&
-    (c.person_user_id === actor.userId ||
-      c.members.some((m) => m.user_id === actor.userId) ||
-      (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)) ||
-      runsTeamOf(actor, c));
-  if (!c || (!mine && !can(actor, 'project.manage', c.region_path))) throw notFound();
+  if (!c || (!isTheirs(actor, c) && !can(actor, 'project.manage', c.region_path))) throw notFound();
   return c;
+}
+
+/** The claim is the actor's own: they hold it, are named on it, or act for its unit or team. */
+const isTheirs = (actor: Actor, c: ClaimRow) =>
+  c.person_user_id === actor.userId ||
+  c.members.some((m) => m.user_id === actor.userId) ||
+  (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)) ||
+  runsTeamOf(actor, c);
+
+/** Someone else's claim on a public project: units and teams by name, people masked. */
+function maskedClaim(c: ClaimRow): Claim {
+  const claim = presentClaim(c);
+  return {
+    ...claim,
+    claimant:
+      claim.claimant.kind === 'person'
+        ? { ...claim.claimant, name: maskName(claim.claimant.name) }
+        : claim.claimant,
+    members: claim.members.map((m) => ({ ...m, name: maskName(m.name) })),
+  };
 }
 
 const claimFor = async (db: Tx, actor: Actor, id: number) => presentClaim(await claimRowFor(db, actor, id));

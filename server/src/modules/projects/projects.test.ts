@@ -50,6 +50,18 @@ describe('claims', () => {
       [role.id],
     );
     expect(db).toEqual({ claimed: 5, rows: 5 });
+    // The project is public; who claimed it is named in full to its organisers and to
+    // each claimant, and masked to everyone else.
+    const winner = clients[statuses.indexOf(201)]!;
+    const names = async (c: Client) =>
+      ((await c.get(`/api/projects/${project.id}`)).body.claims as { claimant: { name: string } }[]).map(
+        (c) => c.claimant.name,
+      );
+    expect(await names(cw)).toEqual(expect.arrayContaining([expect.stringMatching(/^load党员\d+$/)]));
+    expect(await names(winner)).toEqual(expect.arrayContaining([expect.stringMatching(/^load党员\d+$/)]));
+    const outsider = await names(await t.as('resident'));
+    expect(outsider).toHaveLength(5);
+    expect(outsider.every((n) => /^l\*+\d$/.test(n))).toBe(true);
   });
 
   it('the database refuses an over-claim even past the code', async () => {

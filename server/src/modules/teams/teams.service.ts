@@ -23,6 +23,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../network/members.service';
+import { maskName } from '../network/privacy';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 
@@ -254,11 +255,19 @@ const MEMBERS = sql`
     JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
     JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id`;
 
+/**
+ * `full` for those who run the team; `named` for them and the team's own members, who
+ * know each other. Everyone else sees the leader (the team's contact) by name and the
+ * rest masked.
+ */
 const presentMember =
-  (full: boolean) =>
+  (full: boolean, named = full, self: number | null = null) =>
   (m: MemberRow): TeamMember => ({
     id: m.id,
-    person: { id: m.person_id, name: m.name },
+    person: {
+      id: m.person_id,
+      name: named || m.role === 'leader' || m.person_id === self ? m.name : maskName(m.name),
+    },
     party: m.party,
     specialties: m.specialties,
     // Where members live is for those who run the team.
@@ -291,7 +300,7 @@ export async function listTeamMembers(
       where: sql.join(where, sql` AND `),
       orderBy: sql`m.status = 'applied' DESC, m.role = 'leader' DESC, m.role = 'backbone' DESC, m.joined_at, m.id`,
     },
-    presentMember(full),
+    presentMember(full, full || t.my_status === 'active', actor.personId),
   );
 }
 
@@ -409,6 +418,8 @@ export async function decideMembership(
   return db.transaction(async (tx) => {
     const t = await loadTeam(tx, actor, teamId);
     const m = await memberRow(tx, actor, teamId, memberId);
+    // Only those who may answer learn that it is already answered.
+    if (!runs(actor, t) && m.person_id !== actor.personId) throw forbidden();
     if (m.status === 'applied') {
       if (!runs(actor, t)) throw forbidden();
     } else if (m.status === 'invited') {

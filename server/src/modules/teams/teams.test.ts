@@ -62,9 +62,13 @@ describe('teams and joining', () => {
       myStatus: 'active',
       memberCount: 2,
     });
-    // Outsiders see the active members, but not where they live.
+    // Outsiders see the active members, but not where they live, and names in full only of
+    // the leader (the team's contact); the team's own members know each other.
     const seen = await other!.get(`/api/teams/${tm.id}/members`);
     expect(seen.body.items.every((m: any) => m.homeLabel === '' && m.status === 'active')).toBe(true);
+    expect(seen.body.items.map((m: any) => m.person.name).sort()).toEqual(['张建国', '陈*兰'].sort());
+    const inside = await resident.get(`/api/teams/${tm.id}/members`);
+    expect(inside.body.items.map((m: any) => m.person.name).sort()).toEqual(['张建国', '陈桂兰'].sort());
   });
 
   it('the leader invites; the invited person answers; organisers of other areas cannot set teams up here', async () => {
