@@ -371,9 +371,9 @@ beforeAll(async () => {
     ).map((r) => r.name),
   );
   for (const [place, { code, mark }] of Object.entries(PLACES)) {
-    const [{ path }] = await t.sql<{ path: string }>('SELECT path::text FROM regions WHERE code = $1', [
+    const [{ path }] = (await t.sql<{ path: string }>('SELECT path::text FROM regions WHERE code = $1', [
       code,
-    ]);
+    ])) as [{ path: string }];
     for (const [table, column] of MARKED) {
       const isolated = await linkedOutside(table);
       await t.sql(
