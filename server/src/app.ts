@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { AppError } from './errors';
@@ -29,18 +30,21 @@ import { sharingRoutes } from './modules/sharing/sharing.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors';
+import { loggerOptions } from './plugins/logging';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
 
-export type AppDeps = { db: Db; config: Config };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: DestinationStream;
+};
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    logger: loggerOptions(config, deps.logStream),
     trustProxy: process.env.GONGJIAN_TRUST_PROXY === '1',
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),

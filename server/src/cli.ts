@@ -9,10 +9,11 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from './auth/password';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password';
 import { loadConfig } from './config';
 import { backup, restore } from './db/backup';
 import { openDatabase } from './db/open';
+import { message } from './i18n';
 import { roleAssignments, users } from './modules/accounts/accounts.schema';
 import { seedDemo } from './modules/demo/demo.seed';
 import { regions } from './modules/regions/regions.schema';
@@ -59,9 +60,12 @@ try {
       break;
     }
     case 'create-admin': {
-      if (!values.username || !values.name || !values.password || values.password.length < 10) {
-        throw new Error('create-admin needs --username, --name and a --password of at least 10 characters');
+      if (!values.username || !values.name || !values.password) {
+        throw new Error('create-admin needs --username, --name and --password');
       }
+      // The same password policy as the API's (issue #12).
+      const problem = await passwordProblem(values.password, values.username);
+      if (problem) throw new Error(message('en', problem, { min: MIN_PASSWORD_LENGTH }));
       const hash = await hashPassword(values.password);
       await db.transaction(async (tx) => {
         let [district] = await tx

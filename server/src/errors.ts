@@ -5,6 +5,8 @@
 import { type Locale, type MessageKey, message } from './i18n';
 
 export class AppError extends Error {
+  /** The body field the error is about: its message also goes under it (`details`), where forms show it. */
+  field?: string;
   constructor(
     readonly status: number,
     readonly code: MessageKey,
@@ -27,6 +29,12 @@ export const conflict = (code: MessageKey = 'conflict', params?: Record<string, 
   new AppError(409, code, params);
 export const unprocessable = (code: MessageKey, params?: Record<string, string | number>) =>
   new AppError(422, code, params);
+/** A 422 about one field of the body (its path in `details`: "body.<field>", as validation's). */
+export function invalidField(field: string, code: MessageKey, params?: Record<string, string | number>) {
+  const e = new AppError(422, code, params);
+  e.field = field;
+  return e;
+}
 
 /** Maps a PostgreSQL error to a client error, or returns null for a real fault. */
 export function fromPostgres(err: unknown): AppError | null {

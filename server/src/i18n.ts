@@ -16,6 +16,12 @@ const messages = {
   rate_limited: ['请求过于频繁，请稍后再试', 'Too many requests; please try again later'],
   csrf: ['安全校验失败，请刷新页面后重试', 'Security check failed; reload the page and try again'],
   wrong_password: ['当前密码不正确', 'The current password is wrong'],
+  password_too_short: ['密码至少需要 {min} 个字符', 'The password needs at least {min} characters'],
+  password_common: [
+    '该密码过于常见，容易被猜中，请换一个',
+    'This password is too common and easy to guess; choose another',
+  ],
+  password_contains_username: ['密码不能包含用户名', 'The password must not contain the username'],
   forbidden: ['无权执行此操作', 'You are not allowed to do this'],
   out_of_scope: ['超出您的管辖范围', 'This is outside your area of responsibility'],
   not_found: ['未找到', 'Not found'],

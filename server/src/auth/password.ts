@@ -16,3 +16,42 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return verify(passwordHash, password).catch(() => false);
 }
+
+// ---------- the policy for a new password ----------
+
+/** The contract's minimum too (UserCreateBody, PasswordResetBody, ChangePasswordBody). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export type PasswordProblem = 'password_too_short' | 'password_common' | 'password_contains_username';
+
+/** Words of this service: the first an attacker tries here (the demo password is one). */
+const CONTEXT_WORDS = ['gongjian', '共建', 'wodemima'];
+
+let common: Promise<Set<string>> | undefined;
+
+/**
+ * ~49,000 passwords most often found in breaches (zxcvbn-ts's list), lower-cased; loaded
+ * once, on the first password set, so start-up does not pay for it.
+ */
+const commonPasswords = () =>
+  (common ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())),
+  ));
+
+/**
+ * Why a password may not be set, or null. Length; not a common password, nor one with
+ * digits and signs added to a common one ("Zhang1990!!"), nor of under four different characters;
+ * not containing the username or the service's name. Applies wherever a password is set
+ * (not at login, so existing passwords — the demo's among them — keep working).
+ */
+export async function passwordProblem(password: string, username: string): Promise<PasswordProblem | null> {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'password_too_short';
+  const lower = password.toLowerCase();
+  if (username.length >= 3 && lower.includes(username.toLowerCase())) return 'password_contains_username';
+  if (new Set(lower).size < 4 || CONTEXT_WORDS.some((w) => lower.includes(w))) return 'password_common';
+  const list = await commonPasswords();
+  const base = lower.replace(/[\d\p{P}\p{S}\s]+$/u, '');
+  if (list.has(lower) || list.has(lower.trim()) || (base.length >= 4 && list.has(base)))
+    return 'password_common';
+  return null;
+}

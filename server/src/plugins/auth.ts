@@ -73,7 +73,9 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
 
 /**
  * Writes need proof they come from our own pages: with a session, the CSRF token the
- * session was given; without one (login), an Origin, when sent, naming this host.
+ * session was given; without one (login), an Origin, when sent, naming this host. An
+ * opaque Origin ("null": a sandboxed frame, a data: page) names no host and is refused;
+ * it used to pass.
  */
 function checkCsrf(req: FastifyRequest) {
   if (req.actor) {
@@ -81,7 +83,7 @@ function checkCsrf(req: FastifyRequest) {
     return;
   }
   const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
+  if (origin) {
     let host: string;
     try {
       host = new URL(origin).host;

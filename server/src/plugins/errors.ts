@@ -28,8 +28,10 @@ function validationDetails(items: ValidationItem[], context: string | undefined,
 }
 
 function send(reply: FastifyReply, locale: Locale, e: AppError) {
+  const text = e.localized(locale);
+  const details = e.details ?? (e.field ? [{ path: `body.${e.field}`, message: text }] : undefined);
   return reply.status(e.status).send({
-    error: { code: e.code, message: e.localized(locale), ...(e.details ? { details: e.details } : {}) },
+    error: { code: e.code, message: text, ...(details ? { details } : {}) },
   });
 }
 
@@ -63,10 +65,9 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const pg = fromPostgres(err);
     if (pg) {
-      req.log.info(
-        { err: { code: (err as { code?: string }).code, detail: err.message } },
-        'database refused',
-      );
+      // The code and the constraint only: the error's message carries the query's values
+      // (drizzle's "params: …", PostgreSQL's detail) — a password hash, a phone number.
+      req.log.info({ code: pg.code, constraint: pg.params.constraint }, 'database refused');
       return send(reply, locale, pg);
     }
     const status = err.statusCode ?? 500;

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,9 +18,20 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { SESSION_COOKIE } from '../../auth/session';
+import { AttemptBudget } from '../../auth/throttle';
+import { AppError } from '../../errors';
 import { errors, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as accounts from './accounts.service';
+
+/**
+ * Failed logins one address may make across all accounts in LOGIN_FAILURE_WINDOW_MS: stops
+ * password spraying (one common password tried on every account, which neither the
+ * per-account lockout nor the per-address-and-account limit sees). Successful sign-ins do
+ * not count, so an office behind one address is not held up.
+ */
+export const LOGIN_FAILURES_PER_ADDRESS = 50;
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
 
 const authTags = ['session'];
 const userTags = ['users'];
@@ -28,12 +40,18 @@ const Empty = z.null().describe('No content');
 export const accountsRoutes =
   ({ db, config }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const failures = new AttemptBudget(LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURE_WINDOW_MS);
     const cookieOptions = {
       path: '/',
       httpOnly: true,
       sameSite: 'lax' as const,
       secure: config.secureCookies,
     };
+    const setSessionCookie = (reply: FastifyReply, token: string) =>
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(config.sessionMaxMs / 1000),
+      });
 
     app.post(
       '/api/auth/login',
@@ -44,8 +62,10 @@ export const accountsRoutes =
           rateLimit: {
             max: 20,
             timeWindow: '1 minute',
+            // Lower-cased as the login does: "Member" and "MEMBER" are the same account, and
+            // were 20 attempts a minute each.
             keyGenerator: (req) =>
-              `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
+              `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
           },
         },
         schema: {
@@ -57,13 +77,19 @@ export const accountsRoutes =
         },
       },
       async (req, reply) => {
+        // Spent before the password is checked (a concurrent burst is counted in full), given
+        // back unless the attempt failed.
+        if (!failures.take(req.ip)) throw new AppError(429, 'rate_limited');
         const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
-        const s = await accounts.login(db, config, req.body.username, req.body.password, meta);
-        reply.setCookie(SESSION_COOKIE, s.token, {
-          ...cookieOptions,
-          maxAge: Math.floor(config.sessionMaxMs / 1000),
-        });
-        return s.me;
+        try {
+          const s = await accounts.login(db, config, req.body.username, req.body.password, meta, req.actor);
+          failures.refund(req.ip);
+          setSessionCookie(reply, s.token);
+          return s.me;
+        } catch (e) {
+          if (!(e instanceof AppError && (e.status === 401 || e.status === 423))) failures.refund(req.ip);
+          throw e;
+        }
       },
     );
 
@@ -99,13 +125,23 @@ export const accountsRoutes =
         config: { policy: 'session' },
         schema: {
           tags: authTags,
-          summary: 'Change your own password; your other sessions end',
+          summary: 'Change your own password; every session ends and this one gets a new cookie',
           body: ChangePasswordBody,
           response: { 204: Empty, ...errors },
         },
       },
       async (req, reply) => {
-        await accounts.changeOwnPassword(db, actorOf(req), req.body.currentPassword, req.body.newPassword);
+        const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+        const { currentPassword, newPassword } = req.body;
+        const s = await accounts.changeOwnPassword(
+          db,
+          config,
+          actorOf(req),
+          currentPassword,
+          newPassword,
+          meta,
+        );
+        setSessionCookie(reply, s.token); // a fresh session: GET /api/auth/me gives its CSRF token
         return noContent(reply);
       },
     );

@@ -3,7 +3,7 @@
  * An actor manages a user only when the user's home lies in its scope and it could
  * grant every role the user holds — nobody manages someone who outranks them.
  */
-import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Me,
@@ -16,12 +16,13 @@ import type {
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { authorize, canGrant, inScope } from '../../auth/authorize';
-import { hashPassword, verifyPassword } from '../../auth/password';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../../auth/password';
 import { ROLE_ACTIONS, ROLE_NODE_KINDS } from '../../auth/permissions';
 import { actorOf, createSession, destroySession, forgetSessions, loadSessionById } from '../../auth/session';
+import { oneAtATime } from '../../auth/throttle';
 import type { Config } from '../../config';
 import type { Tx } from '../../db/client';
-import { AppError, forbidden, notFound, unauthorized, unprocessable } from '../../errors';
+import { AppError, forbidden, invalidField, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { unitFor } from '../network/units.service';
@@ -36,26 +37,60 @@ type RequestMeta = { ip: string | null; userAgent: string | null };
 
 // ---------- session ----------
 
-export async function login(db: Tx, config: Config, username: string, password: string, meta: RequestMeta) {
-  const [user] = await db.select().from(users).where(eq(users.username, username.toLowerCase()));
-  if (user?.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-    const minutes = Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60_000);
-    throw new AppError(423, 'account_locked', { minutes });
+/**
+ * Signs in. Attempts at one account are checked one at a time, and each is counted (the
+ * account locked at the fifth) before its password is checked, in one statement; a success
+ * resets the count. Reading the lock first and counting after the check let a concurrent
+ * burst all pass the lock (of 50 wrong passwords at once, 31 were checked) and a right one
+ * racing in after the fifth failure. Counting first alone would lock out five concurrent
+ * right ones; the queue keeps them apart (several server processes: each adds at most
+ * one attempt in flight, and the count in the database stays exact).
+ */
+export function login(
+  db: Tx,
+  config: Config,
+  username: string,
+  password: string,
+  meta: RequestMeta,
+  previous: Actor | null = null,
+) {
+  const name = username.toLowerCase();
+  return oneAtATime(`login:${name}`, () => attempt(db, config, name, password, meta, previous));
+}
+
+async function attempt(
+  db: Tx,
+  config: Config,
+  name: string,
+  password: string,
+  meta: RequestMeta,
+  previous: Actor | null,
+) {
+  const [user] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
+                        THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) END`,
+    })
+    .where(and(eq(users.username, name), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
+    .returning();
+  if (!user) {
+    const [locked] = await db
+      .select({ lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.username, name));
+    if (locked?.lockedUntil) {
+      const ms = new Date(locked.lockedUntil).getTime() - Date.now();
+      throw new AppError(423, 'account_locked', { minutes: Math.max(1, Math.ceil(ms / 60_000)) });
+    }
+    await verifyPassword(null, password); // an unknown user costs the same time
+    throw unauthorized('bad_credentials');
   }
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user) throw unauthorized('bad_credentials');
+  const ok = await verifyPassword(user.passwordHash, password);
   const home = { districtId: user.districtId, regionId: user.regionId };
   if (!ok) {
-    const [after] = await db
-      .update(users)
-      .set({
-        failedLogins: sql`${users.failedLogins} + 1`,
-        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}
-                          THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) END`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-    if (after?.lockedUntil) {
+    if (user.lockedUntil) {
       await recordAudit(
         db,
         { userId: null, ip: meta.ip },
@@ -64,17 +99,22 @@ export async function login(db: Tx, config: Config, username: string, password: 
           action: 'session.lockout',
           entityType: 'user',
           entityId: user.id,
-          after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil },
+          after: { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil },
         },
       );
       throw new AppError(423, 'account_locked', { minutes: LOCKOUT_MINUTES });
     }
     throw unauthorized('bad_credentials');
   }
-  if (user.disabledAt) throw forbidden('account_disabled');
+  if (user.disabledAt) {
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    throw forbidden('account_disabled');
+  }
   return db
     .transaction(async (tx) => {
       await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+      // A session the client brought along ends: a login never continues an earlier token.
+      if (previous) await destroySession(tx, previous.sessionId);
       const session = await createSession(tx, config, user.id, meta);
       await recordAudit(
         tx,
@@ -90,6 +130,7 @@ export async function login(db: Tx, config: Config, username: string, password: 
       return session;
     })
     .then(async (session) => {
+      if (previous) forgetSessions(previous.userId);
       const loaded = await loadSessionById(db, config, session.sessionId);
       return { token: session.token, me: me(actorOf(loaded!, meta.ip), session.csrfToken, config.demo) };
     });
@@ -134,17 +175,29 @@ export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
   };
 }
 
-export async function changeOwnPassword(db: Tx, actor: Actor, current: string, next: string) {
+/** Sets a new password; the own session is replaced by a fresh one (its token is returned), the others end. */
+export async function changeOwnPassword(
+  db: Tx,
+  config: Config,
+  actor: Actor,
+  current: string,
+  next: string,
+  meta: RequestMeta,
+) {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, current))) throw unprocessable('wrong_password');
+  if (!user || !(await verifyPassword(user.passwordHash, current)))
+    throw invalidField('currentPassword', 'wrong_password');
+  await checkNewPassword(next, user.username, 'newPassword');
   const hash = await hashPassword(next);
-  await db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash: hash, passwordChangedAt: sql`now()` })
       .where(eq(users.id, user.id));
-    // Other sessions end: a changed password should lock out whoever else had it.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
+    // Every session ends, this one too: a changed password locks out whoever else had it,
+    // and a token from before the change (a stolen or planted one) is worth nothing.
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    const fresh = await createSession(tx, config, user.id, meta);
     await recordAudit(tx, actor, {
       districtId: user.districtId,
       regionId: user.regionId,
@@ -152,8 +205,16 @@ export async function changeOwnPassword(db: Tx, actor: Actor, current: string, n
       entityType: 'user',
       entityId: user.id,
     });
+    return fresh;
   });
   forgetSessions(user.id);
+  return { token: session.token };
+}
+
+/** The password policy (auth/password.ts), as a 422 under the field that carried the password. */
+async function checkNewPassword(password: string, username: string, field: string) {
+  const problem = await passwordProblem(password, username);
+  if (problem) throw invalidField(field, problem, { min: MIN_PASSWORD_LENGTH });
 }
 
 // ---------- users ----------
@@ -291,6 +352,7 @@ async function checkGrant(tx: Tx, actor: Actor, grant: RoleGrantBody) {
 export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof UserCreateBody>) {
   const home = await regionForRead(db, actor, input.regionId, 'user.manage');
   if (home.retiredAt) throw unprocessable('region_retired');
+  await checkNewPassword(input.password, input.username, 'password');
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const grants = [];
@@ -456,6 +518,7 @@ export async function unlockUser(db: Tx, actor: Actor, id: number) {
 export async function resetPassword(db: Tx, actor: Actor, id: number, newPassword: string) {
   const u = await loadUser(db, actor, id);
   authorizeManage(actor, u);
+  await checkNewPassword(newPassword, u.username, 'newPassword');
   const hash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -121,7 +121,7 @@ describe('sessions', () => {
     expect(foreign.status).toBe(403);
   });
 
-  it('changes the own password, ending the other sessions', async () => {
+  it('changes the own password, ending the other sessions and replacing its own', async () => {
     const a = await t.as('community_worker');
     const b = await t.as('community_worker');
     expect((await b.get('/api/auth/me')).status).toBe(200); // in use elsewhere
@@ -130,11 +130,28 @@ describe('sessions', () => {
       newPassword: 'a-new-password-1',
     });
     expect(wrong.status).toBe(422);
+    expect(wrong.body.error).toMatchObject({
+      code: 'wrong_password',
+      details: [{ path: 'body.currentPassword' }],
+    });
+    const common = await a.post('/api/auth/password', {
+      currentPassword: 'gongjian-demo',
+      newPassword: 'password1234',
+    });
+    expect(common.status).toBe(422);
+    expect(common.body.error).toMatchObject({
+      code: 'password_common',
+      message: '该密码过于常见，容易被猜中，请换一个',
+      details: [{ path: 'body.newPassword' }],
+    });
     const ok = await a.post('/api/auth/password', {
       currentPassword: 'gongjian-demo',
       newPassword: 'a-new-password-1',
     });
     expect(ok.status).toBe(204);
+    // A fresh session in a new cookie; the token from before the change is dead.
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+    a.cookie = String(ok.headers['set-cookie']).split(';')[0]!;
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
     expect((await t.anonymous().login('community_worker')).status).toBe(401);
