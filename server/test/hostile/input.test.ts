@@ -54,6 +54,7 @@ const sqlAndScript = fc.constantFrom(
   '"; SELECT pg_sleep(1);--',
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}{{7*7}}',
   '../../../etc/passwd',
   '%00',

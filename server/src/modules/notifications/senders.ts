@@ -1,7 +1,8 @@
 /**
  * Channels beyond the bell. An operator plugs in a sender per channel (an SMS gateway, a
- * WeChat template-message client); until then the logging sender writes each message to
- * the log, so nothing is lost and nothing is sent by surprise.
+ * WeChat template-message client); until then the logging sender notes each message in
+ * the log, so nothing is sent by surprise. The text stays in the outbox table: it names
+ * people, and the log is outside the personal-data boundary (docs/THREAT-MODEL.md).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -13,10 +14,10 @@ export interface Sender {
 
 const log: { info: (m: string) => void } = { info: (m) => console.info(m) };
 
-/** The default: says in the log what would have been sent. */
+/** The default: says in the log that a message would have been sent, not what it says. */
 export const loggingSender = (channel: string): Sender => ({
   async send(to, text) {
-    log.info(`[${channel}] to user ${to.userId}: ${text}`);
+    log.info(`[${channel}] to user ${to.userId}: ${[...text].length} characters (kept in the outbox)`);
   },
 });
 
