@@ -230,6 +230,9 @@ for (const [table, fk, parent] of [
 /** People's names carry a marker of their own: no route shows an outsider's people by design. */
 const PERSONS = new Set(['people', 'users']);
 const personMark = (mark: string) => mark.replace('〕', '人〕');
+/** A draft's marker: seen by no outsider, public route or not. */
+const draftMark = (mark: string) => mark.replace('〕', '稿〕');
+const drafts = new Map<Place, number>();
 
 /**
  * SQL true when row `x` of the table is tied to something outside the place $1: a row
@@ -392,6 +395,16 @@ beforeAll(async () => {
         rows.map((r) => Number(r.id)),
       );
     }
+    // One of its projects goes back to draft, marked apart: public routes show published
+    // projects to the district, never drafts.
+    const draft = idsIn(place as Place, 'projects')[1];
+    if (draft !== undefined) {
+      await t.sql(
+        "UPDATE projects SET status = 'draft', title = replace(title, $2, '') || $3 WHERE id = $1",
+        [draft, mark, draftMark(mark)],
+      );
+      drafts.set(place as Place, draft);
+    }
   }
   for (const a of ACTORS) clients.set(a.username, await t.session(a.username));
 }, 120_000);
@@ -424,6 +437,9 @@ function readsAbout(place: Place): { route: Route; url: string }[] {
     const base = hasPath ? fill(route, place) : route.path;
     if (!base) continue;
     out.push({ route, url: base });
+    const draft = drafts.get(place);
+    if (draft !== undefined && route.path.startsWith('/api/projects/{id}'))
+      out.push({ route, url: base.replace(/^\/api\/projects\/\d+/, `/api/projects/${draft}`) });
     for (const q of route.params.filter((p) => p.in === 'query' && PARAM_TABLE[p.name])) {
       const id = idsIn(place, PARAM_TABLE[q.name]!)[0];
       if (id !== undefined) out.push({ route, url: `${base}?${q.name}=${id}` });
@@ -523,10 +539,14 @@ describe('the permission matrix', () => {
           const mark = PLACES[place].mark;
           const thing = text?.includes(mark) ?? false;
           const person = text?.includes(personMark(mark)) ?? false;
-          if (mine && (thing || person))
-            seen[`${a.username}:${place}`] = (seen[`${a.username}:${place}`] ?? 0) + 1;
-          if (!mine && (person || (thing && !PUBLIC[`GET ${route.path}`]))) {
-            const at = text!.indexOf(person ? personMark(mark) : mark);
+          const draft = text?.includes(draftMark(mark)) ?? false;
+          const count = (key: string) => {
+            seen[key] = (seen[key] ?? 0) + 1;
+          };
+          if (mine && (thing || person)) count(`${a.username}:${place}`);
+          if (mine && draft) count(`${a.username}:${place}:draft`);
+          if (!mine && (person || draft || (thing && !PUBLIC[`GET ${route.path}`]))) {
+            const at = text!.indexOf(person ? personMark(mark) : draft ? draftMark(mark) : mark);
             leaks.push(
               `${a.username} sees ${place} in GET ${url}: …${text!.slice(Math.max(0, at - 60), at + 8)}`,
             );
@@ -542,7 +562,11 @@ describe('the permission matrix', () => {
     expect(leaks).toEqual([]);
     // The marking works: each insider finds its place's things in many answers.
     for (const a of ACTORS)
-      for (const place of a.sees) expect(seen[`${a.username}:${place}`] ?? 0).toBeGreaterThan(10);
+      for (const place of a.sees) {
+        expect(seen[`${a.username}:${place}`] ?? 0).toBeGreaterThan(10);
+        // Those who run the place's projects see its draft (in the list and its own page).
+        if (drafts.has(place)) expect(seen[`${a.username}:${place}:draft`] ?? 0).toBeGreaterThan(1);
+      }
   }, 300_000);
 
   it("lets no outsider change another scope's things, and nothing changes", async () => {
