@@ -7,10 +7,14 @@ import { startTestApp, type TestContext } from '../../test/harness';
 import { backup, restore } from './backup';
 
 let t: TestContext;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-backup-'));
 beforeAll(async () => {
   t = await startTestApp();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true }); // each run used to leave its backup in /tmp
+});
 
 const checksum = () => tableChecksums(t.sql);
 
@@ -22,7 +26,7 @@ describe('backup and restore', () => {
     expect(Object.keys(before)).toEqual(
       expect.arrayContaining(['regions', 'users', 'audit_log', 'sessions']),
     );
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gj-backup-')), 'db.gz');
+    const file = path.join(dir, 'db.gz');
     const made = await backup(t.db, file);
     expect(made.rows).toBeGreaterThan(1000);
 
@@ -45,7 +49,7 @@ describe('backup and restore', () => {
 
   it('refuses a file that is not a backup, changing nothing', async () => {
     const before = await checksum();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gj-backup-')), 'bad.gz');
+    const file = path.join(dir, 'bad.gz');
     const { gzipSync } = await import('node:zlib');
     fs.writeFileSync(file, gzipSync('{"format":"something-else"}\n'));
     await expect(restore(t.db, file)).rejects.toThrow(/not a Gongjian backup/);

@@ -82,7 +82,12 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
   });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next();
-  const header = JSON.parse(first.done ? '{}' : first.value) as { format?: string; migrations?: string[] };
+  let header: { format?: string; migrations?: string[] } = {};
+  try {
+    header = JSON.parse(first.done ? '{}' : first.value) ?? {};
+  } catch {
+    // Not JSON: not ours either (said plainly, rather than as a JSON parser's complaint).
+  }
   if (header.format !== FORMAT) throw new Error(`${file} is not a Gongjian backup`);
   const client = await db.$client.connect();
   let tables = 0;

@@ -16,6 +16,44 @@ export function createDb(url: string, max = 10): Db {
   // crash the process: idle ones are the pool's, checked-out ones fail their next query,
   // which the caller sees as an error.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    giveBackWhenLost(client);
+  });
   return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
+}
+
+/**
+ * drizzle-orm 0.45 runs a transaction's BEGIN before the try/finally that releases its
+ * pooled client (drizzle-orm#6023, still open): when PostgreSQL went away under a client
+ * just checked out, that client was never given back. The fault suite (issue #12) saw it:
+ * after PostgreSQL was killed under load a few clients were gone for good, the shutdown
+ * waited for them forever, and ten would have left every request waiting on an empty pool.
+ * So a client whose connection ends while checked out goes back to the pool at once (which
+ * drops it); its holder's own release() afterwards does nothing.
+ */
+function giveBackWhenLost(client: pg.PoolClient) {
+  type Release = (err?: Error | boolean) => void;
+  let release: Release | null = null; // the pool's, while the client is checked out
+  let lost = false;
+  Object.defineProperty(client, 'release', {
+    configurable: true,
+    set: (fn: Release) => {
+      release = fn;
+    },
+    get: (): Release => (err) => {
+      const r = release;
+      release = null;
+      if (r) r(err);
+      else if (!lost)
+        throw new Error('Release called on client which has already been released to the pool.');
+    },
+  });
+  client.once('end', () => {
+    const r = release;
+    if (!r) return; // idle: the pool drops it itself
+    release = null;
+    lost = true;
+    r(new Error('The connection to PostgreSQL was lost'));
+  });
 }
