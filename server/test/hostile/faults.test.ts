@@ -7,7 +7,7 @@
  * (a community created under a street, a resident's need), so every entity of the load
  * must have its audit row and every audit row its entity.
  *
- * With PostgreSQL killed, the server must keep answering — a JSON 5xx while the database
+ * With PostgreSQL killed, the server must keep answering — a JSON 503 while the database
  * is away, never a dropped connection or a hang — and come back by itself: it starts
  * PostgreSQL again (db/embedded.ts), whose crash recovery replays the WAL, and the pool
  * reconnects.
@@ -318,7 +318,7 @@ describe('faults under a write load', () => {
     );
   });
 
-  it(`kill -9 of the embedded PostgreSQL (${ROUNDS}×, ${CLIENTS} clients): JSON 5xx meanwhile, back by itself, nothing lost`, {
+  it(`kill -9 of the embedded PostgreSQL (${ROUNDS}×, ${CLIENTS} clients): 503 meanwhile, back by itself, nothing lost`, {
     timeout: 120_000 * ROUNDS,
   }, async () => {
     const figures = totals();
@@ -357,10 +357,11 @@ describe('faults under a write load', () => {
         // Meanwhile, every answer was a write acknowledged or a JSON error of the server's.
         const answered = load.attempts.filter((a) => a.outcome === 'answered');
         errors += answered.length;
-        for (const a of answered) {
-          expect(a.status, a.body).toBeGreaterThanOrEqual(500);
-          expect(JSON.parse(a.body!), a.body).toMatchObject({ error: { code: expect.any(String) } });
-        }
+        // "Try again in a moment": 503, not an internal error.
+        const away = answered.filter(
+          (a) => a.status !== 503 || JSON.parse(a.body!).error?.code !== 'unavailable',
+        );
+        expect(away.map((a) => `${a.status} ${a.body}`)).toEqual([]);
         // It came back by itself: a new postmaster, writes acknowledged again.
         expect(backAt, 'writes acknowledged again after PostgreSQL was killed').toBeGreaterThan(0);
         expect(postmasterPid(data.dir)).not.toBe(pid);
