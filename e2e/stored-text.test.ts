@@ -29,13 +29,12 @@ function watch(page: Page) {
   return {
     ran,
     check: async (where: string) => {
-      const flag = await page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+      // Strings, since these run in the page (the tests' types know no DOM).
+      const flag = await page.evaluate<number | undefined>('window.__xss');
       if (flag !== undefined) ran.push(`${where}: window.__xss = ${flag}`);
       // An injected element would be in the DOM as a real element, not as text.
-      const injected = await page.evaluate(
-        () =>
-          document.querySelectorAll('img[src="x"], svg[onload], iframe[src^="javascript"], main script')
-            .length,
+      const injected = await page.evaluate<number>(
+        `document.querySelectorAll('img[src="x"], svg[onload], iframe[src^="javascript"], main script').length`,
       );
       if (injected) ran.push(`${where}: ${injected} injected elements`);
     },
