@@ -178,6 +178,9 @@ export const signups = pgTable(
     index('signups_task_idx').on(t.districtId, t.taskId, t.status, t.id),
     index('signups_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
     check('signups_checked_by', sql`${t.checkedBy} IS NULL OR ${t.checkedBy} IN ('qr', 'hand')`),
+    // One who has checked in stays signed up: with one live sign-up per person per day, no
+    // one is checked in twice for a day (the concurrency suite found both ways round it).
+    check('signups_checked_in_while_signed', sql`${t.checkedInAt} IS NULL OR ${t.status} = 'signed'`),
     check(
       'signups_out_after_in',
       sql`${t.checkedOutAt} IS NULL OR (${t.checkedInAt} IS NOT NULL AND ${t.checkedOutAt} >= ${t.checkedInAt})`,

@@ -166,13 +166,19 @@ async function place(
   teamId: number | null,
 ) {
   const started = Date.parse(o.starts_at) <= Date.now();
-  // The task's row lock, taken here, orders every sign-up to this task until commit.
-  const { rows } = await tx.execute<{ took: boolean }>(sql`
-    WITH old AS (SELECT signed < capacity AS free FROM dedication_tasks
-                  WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE)
-    UPDATE dedication_tasks t SET signed = t.signed + CASE WHEN old.free THEN 1 ELSE 0 END
-      FROM old WHERE t.district_id = ${actor.districtId} AND t.id = ${taskId} RETURNING old.free AS took`);
-  const took = rows[0]!.took;
+  // The task's row lock, taken here, orders every sign-up to this task until commit. It is
+  // its own statement: the counter is then moved by a statement that reads the row as
+  // locked. In one statement (a locking CTE feeding the UPDATE) the UPDATE computed the
+  // counter from the row as it was when the statement began, and the CHECK refused that
+  // stale sum before the row was read again: a sign-up racing a withdrawal got 422 instead
+  // of the freed place — found by the concurrency suite.
+  const { rows } = await tx.execute<{ free: boolean }>(sql`
+    SELECT signed < capacity AS free FROM dedication_tasks
+     WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE`);
+  const took = rows[0]!.free;
+  if (took)
+    await tx.execute(sql`UPDATE dedication_tasks SET signed = signed + 1
+      WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
   // On the day itself nobody waits: there is a place, or there is not.
   if (!took && started) throw conflict('task_full');
   const inserted = await tx.execute<{ id: number }>(sql`
@@ -248,10 +254,18 @@ async function loadAny(db: Tx, actor: Actor, id: number) {
 /** Frees a sign-up's place (the member before the start, or the organiser with a reason) and promotes the next in line. */
 async function release(db: Tx, actor: Actor, id: number, reason: string | null) {
   return db.transaction(async (tx) => {
+    // The task's row first, then the sign-up's: the order a sign-up takes them (the task's
+    // counter, then the new row under the one-per-day key). The other way round, a member
+    // withdrawing while signing up again deadlocked — found by the concurrency suite.
+    await tx.execute(sql`SELECT 1 FROM dedication_tasks t JOIN signups s ON s.district_id = t.district_id AND s.task_id = t.id
+      WHERE s.district_id = ${actor.districtId} AND s.id = ${id} FOR UPDATE OF t`);
     const s = await load(tx, actor, id, true);
     if (s.status !== 'signed' && s.status !== 'waiting') throw conflict('signup_not_active');
     if (reason === null) {
       if (s.person_user_id !== actor.userId) throw forbidden();
+      // Check-in opens before the start: one who has checked in is there, and cannot leave
+      // the day (to sign up and check in a second time) — found by the concurrency suite.
+      if (s.checked_in_at) throw unprocessable('signup_own_checked_in');
       if (Date.parse(s.occurrence_starts_at) <= Date.now()) throw unprocessable('signup_started');
     } else {
       authorize(actor, 'dedication.manage', s.region_path);
@@ -337,6 +351,13 @@ export async function checkIn(
       ]);
     }
     const s = await load(tx, actor, rows[0].id, true);
+    // Read again under the lock: a withdrawal committed meanwhile leaves nothing to check in
+    // (found by the concurrency suite: a scan racing a withdrawal checked in a withdrawn sign-up).
+    if (s.status !== 'signed') {
+      throw new AppError(422, 'checkin_not_signed_up', {}, [
+        { path: 'occurrenceId', message: String(occurrenceId) },
+      ]);
+    }
     const outcome = await check(tx, actor.districtId, s, input.action, 'qr');
     if (outcome === 'checked_in' || outcome === 'checked_out') {
       await recordAudit(tx, actor, {

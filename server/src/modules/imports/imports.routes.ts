@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParams, ImportJob, ImportKindParams, ImportListQuery, page } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { badRequest } from '../../errors';
-import { attachment, errors } from '../../http';
+import { attachment, errors, fileNameHeader } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { getImport, importTemplate, listImports, startImport } from './imports.service';
@@ -59,7 +59,7 @@ export const importsRoutes =
       async (req, reply) => {
         const data = req.body as unknown;
         if (!Buffer.isBuffer(data) || data.length === 0) throw badRequest('import_unreadable');
-        const name = decodeURIComponent(req.headers['x-file-name'] ?? 'upload');
+        const name = fileNameHeader(req.headers['x-file-name'], 'upload');
         // An .xlsx is a zip archive: it starts with "PK".
         const csv = !(data[0] === 0x50 && data[1] === 0x4b);
         const job = await startImport(db, actorOf(req), req.params.kind, { name, data, csv }, req.log);

@@ -8,6 +8,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
+import type { PoolClient } from 'pg';
 import type { ImportJob, ImportKind } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Db, Tx } from '../../db/client';
@@ -148,6 +149,7 @@ async function runImport(
   const tx = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Tx;
   try {
     await client.query('BEGIN');
+    await oneAtATime(db, client, actor, id, def.kind);
     const ctx = await def.prepare(tx, actor);
     const errors: StoredError[] = [];
     const values: unknown[] = [];
@@ -193,6 +195,26 @@ async function runImport(
     throw e;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * One import of a kind at a time in a district, until its transaction ends: a file is
+ * checked against what the one before it wrote. Two at once each passed the check for
+ * duplicates (an ID number, a unit's name) the other was writing, and the second then
+ * failed at the unique index with no row named — found by the concurrency suite. A job
+ * waiting its turn keeps its heartbeat, so it does not read as interrupted.
+ */
+async function oneAtATime(db: Db, client: PoolClient, actor: Actor, id: number, kind: ImportKind) {
+  const key = `import:${actor.districtId}:${kind}`;
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS ok',
+      [key],
+    );
+    if (rows[0]?.ok) return;
+    await progress(db, actor, id, {});
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

@@ -42,6 +42,18 @@ export type Act = {
 };
 
 /**
+ * Takes the lock that serialises every write to one act until commit: its recording by
+ * `settle` and an administrator's corrections by hand (`correctEntry`), which both read the
+ * act's net before writing a difference. Found by the concurrency suite: under two locks,
+ * hours rejected while corrected by hand took the act below zero.
+ */
+async function lockAct(tx: Tx, act: Act, byPerson: boolean) {
+  const org = byPerson ? 0 : (act.partyOrgId ?? 0);
+  const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${byPerson ? 'p' : org}`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/**
  * Makes the act's net quantity `quantity`: the first time an original entry; after that,
  * when it differs, a correction carrying the difference and `reason`. Serialised per act.
  */
@@ -57,8 +69,7 @@ export async function settle(
   // and copied to corrections, so a member who moves on does not split an act in two.
   const byPerson = act.personId != null && act.partyOrgId === undefined;
   const org = byPerson ? 0 : (act.partyOrgId ?? 0);
-  const key = `${act.districtId}:${act.kind}:${act.sourceType}:${act.sourceId}:${act.personId ?? 0}:${act.unitId ?? 0}:${byPerson ? 'p' : org}`;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  await lockAct(tx, act, byPerson);
   const same = sql`district_id = ${act.districtId} AND kind = ${act.kind} AND source_type = ${act.sourceType}
     AND source_id = ${act.sourceId} AND coalesce(person_id, 0) = ${act.personId ?? 0}
     AND coalesce(unit_id, 0) = ${act.unitId ?? 0} ${byPerson ? sql`` : sql`AND coalesce(party_org_id, 0) = ${org}`}`;
@@ -246,7 +257,20 @@ export async function correctEntry(
     if (!entry) throw notFound();
     authorize(actor, 'ledger.correct', entry.region_path);
     const originalId = entry.corrects_id ?? entry.id;
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ledger-entry:${originalId}`}, 0))`);
+    // The act's own lock, as `settle` takes it (a person's act is known without its organisation).
+    await lockAct(
+      tx,
+      {
+        districtId: actor.districtId,
+        kind: entry.kind,
+        sourceType: entry.source_type,
+        sourceId: entry.source_id,
+        personId: entry.person_id,
+        unitId: entry.unit_id,
+        partyOrgId: entry.org_id,
+      },
+      entry.person_id !== null,
+    );
     const { rows: net } = await tx.execute<{
       net: number;
     }>(sql`SELECT sum(quantity)::float8 AS net FROM ledger_entries

@@ -533,17 +533,23 @@ export async function claimRole(
 /** A unit's contact takes every free slot of every open role at once: the unit takes on the whole project. */
 export async function claimWholeProject(db: Tx, actor: Actor, projectId: number) {
   await db.transaction(async (tx) => {
-    const p = await load(tx, actor, projectId, true);
+    const p = await load(tx, actor, projectId);
     if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
     const [unitId] = unitScopes(actor, 'unit.manage');
     if (unitId === undefined) throw forbidden('claim_not_unit');
     const unit = await unitFor(tx, actor, unitId);
     if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
       throw forbidden('claim_out_of_reach');
+    // The roles' rows first, then the project's: the order a single claim takes them (its
+    // role's counter, then the project's status). Project first, a claim filling its role's
+    // last slot and this could each wait for the other's row: a deadlock.
     const { rows } = await tx.execute<{ id: number; free: number }>(sql`
       SELECT id, slots - claimed AS free FROM project_roles
        WHERE district_id = ${actor.districtId} AND project_id = ${projectId} AND claimed < slots AND starts_at > now()
        ORDER BY id FOR UPDATE`);
+    const { rows: locked } = await tx.execute<{ status: ProjectStatus }>(sql`
+      SELECT status FROM projects WHERE district_id = ${actor.districtId} AND id = ${projectId} FOR UPDATE`);
+    if (!['published', 'claimed'].includes(locked[0]!.status)) throw unprocessable('project_not_open');
     if (!rows.length) throw conflict('role_full');
     for (const role of rows) {
       await tx.execute(
