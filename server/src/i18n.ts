@@ -146,6 +146,7 @@ const messages = {
   signup_not_active: ['该报名已取消', 'This sign-up is no longer active'],
   signup_started: ['活动已开始，不能再取消报名', 'The day has started: you can no longer withdraw'],
   signup_checked_in: ['该成员已签到，不能移除', 'This member has checked in and cannot be removed'],
+  signup_own_checked_in: ['您已签到，不能再取消报名', 'You have checked in: you can no longer withdraw'],
   checkin_code_invalid: [
     '签到码无效或已过期，请扫描组织者屏幕上的最新二维码',
     'The code is not valid or has expired: scan the latest code on the organiser’s screen',
@@ -428,6 +429,7 @@ const messages = {
   import_missing_columns: ['缺少必需的列：{columns}', 'Missing required columns: {columns}'],
   import_empty: ['文件中没有数据行', 'The file has no data rows'],
   import_too_many: ['一次最多导入 {max} 行', 'At most {max} rows per import'],
+  bad_file_name: ['文件名无法识别', 'The file name could not be read'],
   import_unreadable: [
     '无法读取文件，请使用模板中的 .xlsx 或 UTF-8 编码的 .csv',
     'Cannot read the file: use .xlsx from the template or UTF-8 .csv',

@@ -40,7 +40,7 @@ type Schema = {
   oneOf?: Schema[];
 };
 type Operation = {
-  parameters?: { in: 'path' | 'query'; name: string; schema?: Schema }[];
+  parameters?: { in: 'path' | 'query' | 'header'; name: string; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
 
@@ -161,6 +161,18 @@ const hostileId = fc.oneof(
   fc.constantFrom('%ED%A0%80', '%FF', '..%2F..%2Fetc', 'a'.repeat(5000)),
 );
 
+/** Header values a client could send (latin-1 only, as HTTP allows): broken percent-encoding, huge. */
+const hostileHeader = fc.constantFrom(
+  '%',
+  '%E0%A4%A',
+  '%FF%FE',
+  '%ED%A0%80',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%00',
+  'a'.repeat(5000),
+  '',
+);
+
 // ---------- the routes ----------
 type Route = { method: string; path: string; op: Operation };
 
@@ -191,9 +203,18 @@ describe('hostile input on every route', () => {
     const bad: string[] = [];
     let tried = 0;
 
-    const send = async (r: Route, url: string, body?: unknown, raw = false) => {
+    const send = async (
+      r: Route,
+      url: string,
+      body?: unknown,
+      raw = false,
+      headers: Record<string, string> = {},
+    ) => {
       tried++;
-      const res = await admin.request(r.method, url, body, raw ? { 'content-type': 'application/json' } : {});
+      const res = await admin.request(r.method, url, body, {
+        ...(raw ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      });
       const read = r.method === 'GET';
       const ok = res.status < 500 && (res.status >= 400 || (read && res.status < 300));
       const json =
@@ -235,6 +256,16 @@ describe('hostile input on every route', () => {
           );
         }
       }
+      // Hostile values in the headers the route reads (on a path it takes: enums filled in).
+      const valid = r.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        String(params.find((p) => p.in === 'path' && p.name === name)?.schema?.enum?.[0] ?? '1'),
+      );
+      for (const h of params.filter((p) => p.in === 'header'))
+        for (const value of sample(hostileHeader))
+          await send(r, valid, write ? 'x' : undefined, false, {
+            [h.name]: value,
+            'content-type': 'application/octet-stream',
+          });
       if (!write) continue;
       // Broken JSON, sent as it is.
       for (const text of sample(brokenJson)) await send(r, path, text, true);

@@ -29,7 +29,7 @@ import {
 } from '../../../../contract';
 import type { AppDeps } from '../../app';
 import { badRequest } from '../../errors';
-import { attachment, errors, noContent } from '../../http';
+import { attachment, errors, fileNameHeader, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as campaigns from './campaigns.service';
 import { certificatePdf } from './certificate';
@@ -277,12 +277,13 @@ export const publicityRoutes =
           tags,
           summary: 'Attach a file (at most 10 MB) to a draft: the file is the body, its name in x-file-name',
           params: IdParams,
+          headers: z.object({ 'x-file-name': z.string().max(400).optional() }),
           response: { 201: NoticeAttachment, ...errors },
         },
       },
       async (req, reply) => {
         if (!Buffer.isBuffer(req.body)) throw badRequest('attachment_empty');
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'attachment'));
+        const name = fileNameHeader(req.headers['x-file-name'], 'attachment');
         const file = {
           name,
           contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
