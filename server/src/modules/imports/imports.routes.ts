@@ -57,9 +57,9 @@ export const importsRoutes =
         },
       },
       async (req, reply) => {
+        const name = fileNameHeader(req.headers['x-file-name'], 'upload');
         const data = req.body as unknown;
         if (!Buffer.isBuffer(data) || data.length === 0) throw badRequest('import_unreadable');
-        const name = fileNameHeader(req.headers['x-file-name'], 'upload');
         // An .xlsx is a zip archive: it starts with "PK".
         const csv = !(data[0] === 0x50 && data[1] === 0x4b);
         const job = await startImport(db, actorOf(req), req.params.kind, { name, data, csv }, req.log);

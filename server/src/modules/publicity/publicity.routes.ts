@@ -282,8 +282,8 @@ export const publicityRoutes =
         },
       },
       async (req, reply) => {
-        if (!Buffer.isBuffer(req.body)) throw badRequest('attachment_empty');
         const name = fileNameHeader(req.headers['x-file-name'], 'attachment');
+        if (!Buffer.isBuffer(req.body)) throw badRequest('attachment_empty');
         const file = {
           name,
           contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
