@@ -140,7 +140,7 @@ const visible = (actor: Actor): SQL =>
 async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
   const { rows } =
     await db.execute<Row>(sql`${select(actor)} WHERE pr.district_id = ${actor.districtId} AND pr.id = ${id}
-    AND ${visible(actor)} ${lock ? sql`FOR UPDATE OF pr` : sql``}`);
+    AND ${visible(actor)} ${lock ? sql`FOR NO KEY UPDATE OF pr` : sql``}`);
   if (!rows[0]) throw notFound();
   return rows[0];
 }
@@ -542,13 +542,17 @@ export async function claimWholeProject(db: Tx, actor: Actor, projectId: number)
       throw forbidden('claim_out_of_reach');
     // The roles' rows first, then the project's: the order a single claim takes them (its
     // role's counter, then the project's status). Project first, a claim filling its role's
-    // last slot and this could each wait for the other's row: a deadlock.
+    // last slot and this could each wait for the other's row: a deadlock. NO KEY UPDATE, as
+    // every lock on these rows here: a claim being inserted holds KEY SHARE on its role and
+    // project (its foreign keys), which FOR UPDATE waits for — a claim waiting on a role
+    // this holds, and this on the project that claim references, deadlocked (seen by the
+    // concurrency suite's full run).
     const { rows } = await tx.execute<{ id: number; free: number }>(sql`
       SELECT id, slots - claimed AS free FROM project_roles
        WHERE district_id = ${actor.districtId} AND project_id = ${projectId} AND claimed < slots AND starts_at > now()
-       ORDER BY id FOR UPDATE`);
+       ORDER BY id FOR NO KEY UPDATE`);
     const { rows: locked } = await tx.execute<{ status: ProjectStatus }>(sql`
-      SELECT status FROM projects WHERE district_id = ${actor.districtId} AND id = ${projectId} FOR UPDATE`);
+      SELECT status FROM projects WHERE district_id = ${actor.districtId} AND id = ${projectId} FOR NO KEY UPDATE`);
     if (!['published', 'claimed'].includes(locked[0]!.status)) throw unprocessable('project_not_open');
     if (!rows.length) throw conflict('role_full');
     for (const role of rows) {
@@ -578,7 +582,7 @@ export async function claimWholeProject(db: Tx, actor: Actor, projectId: number)
 async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Promise<ClaimRow> {
   const { rows } =
     await db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.id = ${id}
-    ${lock ? sql`FOR UPDATE OF c` : sql``}`);
+    ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}`);
   const c = rows[0];
   if (!c || (!isTheirs(actor, c) && !can(actor, 'project.manage', c.region_path))) throw notFound();
   return c;
