@@ -385,7 +385,7 @@ describe('faults under a write load', () => {
     report(
       `PostgreSQL kill -9 ×${ROUNDS}`,
       figures,
-      `${errors} JSON 5xx answers while it was away; writes acknowledged again ${outage} ms after the kill`,
+      `${errors} 503 answers while it was away; writes acknowledged again ${outage} ms after the kill`,
     );
   });
 
