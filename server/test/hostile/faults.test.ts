@@ -366,6 +366,9 @@ describe('faults under a write load', () => {
         expect(backAt, 'writes acknowledged again after PostgreSQL was killed').toBeGreaterThan(0);
         expect(postmasterPid(data.dir)).not.toBe(pid);
         expect(server.output()).toContain('starting it again');
+        // An outage is said in the log as warnings, not as a stack per request or per tick.
+        const logged = server.output().split('\n');
+        expect(logged.filter((l) => l.includes('"level":50')).map((l) => l.slice(0, 300))).toEqual([]);
 
         const v = await judge(prefix, load.attempts);
         add(figures, load.attempts, v);

@@ -11,7 +11,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { every } from '../../schedule';
+import { every, type ScheduleLog } from '../../schedule';
 import { HAS_BODY } from '../network/coverage.service';
 
 const LOCK = 0x67_6a_64_62; // 'gjdb'
@@ -363,7 +363,7 @@ export async function refreshFigures(
  */
 export function scheduleFigureRefresh(
   db: Db,
-  log: { error: (e: unknown) => void },
+  log: ScheduleLog,
   { ledgerMs = 5_000, recordsMs = 60_000 } = {},
 ) {
   let lastRecords = 0;

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { every } from '../../schedule';
+import { every, type ScheduleLog } from '../../schedule';
 import { notify } from '../notifications/notifications.service';
 import { materialiseAll } from './dedication.service';
 import { clockIn } from './recurrence';
@@ -59,5 +59,5 @@ export async function runDedicationJobs(db: Db) {
 }
 
 /** Runs the jobs now and then every `everyMs`; returns a stop function. */
-export const scheduleDedicationJobs = (db: Db, log: { error: (e: unknown) => void }, everyMs = 10 * 60_000) =>
+export const scheduleDedicationJobs = (db: Db, log: ScheduleLog, everyMs = 10 * 60_000) =>
   every(everyMs, () => runDedicationJobs(db), log, { now: true });

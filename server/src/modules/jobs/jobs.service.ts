@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { every } from '../../schedule';
+import { every, type ScheduleLog } from '../../schedule';
 
 export type JobHandler = (
   db: Db,
@@ -73,7 +73,7 @@ export const requeueStale = (db: Db) =>
   );
 
 /** Polls for due jobs every `everyMs`, and for stale ones once a minute; returns a stop function. */
-export function startJobWorker(db: Db, log: { error: (e: unknown) => void }, everyMs = 500) {
+export function startJobWorker(db: Db, log: ScheduleLog, everyMs = 500) {
   let sweptAt = 0;
   return every(
     everyMs,
