@@ -1,7 +1,9 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/harness';
+import { buildApp } from './app';
 import { loadConfig } from './config';
+import { createDb } from './db/client';
 import { registerAuth } from './plugins/auth';
 
 let t: TestContext;
@@ -35,6 +37,32 @@ describe('the HTTP surface', () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
+  });
+
+  it('answers 503 "try again" when no database connection comes in time, and recovers', async () => {
+    const db = createDb(String(t.db.$client.options.connectionString), 1, 300);
+    const app = await buildApp({ db, config: loadConfig({ GONGJIAN_LOG_LEVEL: 'silent' }) });
+    try {
+      const held = await db.$client.connect(); // the pool's only connection, taken
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'accept-language': 'en' },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json()).toEqual({
+        error: {
+          code: 'unavailable',
+          message: 'The service is briefly unavailable; please try again in a moment',
+        },
+      });
+      held.release();
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await db.$client.end();
+    }
   });
 
   it('sends security headers', async () => {

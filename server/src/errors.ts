@@ -50,7 +50,7 @@ export function databaseAway(err: unknown): boolean {
     )
       return true;
     if (
-      /Connection terminated|connection to PostgreSQL was lost|Client has encountered a connection error/.test(
+      /Connection terminated|connection to PostgreSQL was lost|Client has encountered a connection error|timeout exceeded when trying to connect/.test(
         String(e.message ?? ''),
       )
     )

@@ -10,8 +10,17 @@ export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction or the database: services accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
-export function createDb(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+/**
+ * `waitMs`: how long a request waits for a connection (a PostgreSQL that hangs rather than
+ * dies, or a pool long exhausted) before it answers 503 "try again" instead of waiting for ever.
+ */
+export function createDb(url: string, max = 10, waitMs = 15_000): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: waitMs,
+  });
   // A client losing its server (PostgreSQL restarting, or stopping at shutdown) must not
   // crash the process: idle ones are the pool's, checked-out ones fail their next query,
   // which the caller sees as an error.
