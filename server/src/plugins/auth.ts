@@ -4,6 +4,7 @@
  * 'session' (any signed-in user) or the action it needs somewhere in the tree; the
  * service then checks the exact region with `authorize`.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../../../contract';
 import type { Actor } from '../auth/actor';
@@ -71,6 +72,14 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
   });
 }
 
+/** Compared in constant time: how long a refusal takes tells nothing about the token. */
+function sameSecret(given: unknown, expected: string | null): boolean {
+  if (typeof given !== 'string' || expected === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
  * Writes need proof they come from our own pages: with a session, the CSRF token the
  * session was given; without one (login), an Origin, when sent, naming this host. An
@@ -79,7 +88,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
  */
 function checkCsrf(req: FastifyRequest) {
   if (req.actor) {
-    if (req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError(403, 'csrf');
+    if (!sameSecret(req.headers['x-csrf-token'], req.csrfToken)) throw new AppError(403, 'csrf');
     return;
   }
   const origin = req.headers.origin;
