@@ -40,15 +40,18 @@ const commonPasswords = () =>
 
 /**
  * Why a password may not be set, or null. Length; not a common password, nor one with
- * digits and signs added to a common one ("Zhang1990!!"), nor of under four different characters;
- * not containing the username or the service's name. Applies wherever a password is set
- * (not at login, so existing passwords — the demo's among them — keep working).
+ * digits and signs added to a common one ("Zhang1990!!"), nor of under four different
+ * characters, nor digits only (a phone or ID number); not containing the username or the
+ * service's name. Applies wherever a password is set (not at login, so existing passwords
+ * — the demo's among them — keep working).
  */
 export async function passwordProblem(password: string, username: string): Promise<PasswordProblem | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return 'password_too_short';
   const lower = password.toLowerCase();
   if (username.length >= 3 && lower.includes(username.toLowerCase())) return 'password_contains_username';
   if (new Set(lower).size < 4 || CONTEXT_WORDS.some((w) => lower.includes(w))) return 'password_common';
+  // Digits only: a phone, ID-card or other personal number, or a date — guessed by anyone who knows the person.
+  if (/^[\dx]+$/.test(lower)) return 'password_common';
   const list = await commonPasswords();
   const base = lower.replace(/[\d\p{P}\p{S}\s]+$/u, '');
   if (list.has(lower) || list.has(lower.trim()) || (base.length >= 4 && list.has(base)))

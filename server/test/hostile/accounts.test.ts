@@ -132,6 +132,8 @@ describe('password policy', () => {
     ['1qaz2wsx3edc', 'password_common'],
     ['Zhang1990!!', 'password_common'], // a common word with digits added
     ['woaini1314520', 'password_common'],
+    ['13800138000', 'password_common'], // a mobile number: the first thing tried on someone
+    ['110107199001011234', 'password_common'], // an ID-card number, likewise
     ['aaaaaaaaaaaa', 'password_common'],
     ['gongjian-2026', 'password_common'], // the service's own name
     ['pw_victim-is-me', 'password_contains_username'],
