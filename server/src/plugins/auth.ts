@@ -83,8 +83,7 @@ function sameSecret(given: unknown, expected: string | null): boolean {
 /**
  * Writes need proof they come from our own pages: with a session, the CSRF token the
  * session was given; without one (login), an Origin, when sent, naming this host. An
- * opaque Origin ("null": a sandboxed frame, a data: page) names no host and is refused;
- * it used to pass.
+ * opaque Origin ("null": a sandboxed frame, a data: page) names no host and is refused.
  */
 function checkCsrf(req: FastifyRequest) {
   if (req.actor) {
