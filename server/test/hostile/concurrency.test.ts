@@ -399,6 +399,20 @@ async function round(r: number) {
         { kind: 'health_worker', slots: 3 },
       ]),
     );
+  // Projects where the unit already holds a slot, and at once withdraws it, takes the project
+  // whole and claims another role's slot.
+  const retreats = [];
+  for (let k = 0; k < 2; k++)
+    retreats.push(
+      await publishedProject(`整体认领又退出${r}-${k}`, [
+        { kind: 'legal_explainer', slots: 3 },
+        { kind: 'health_worker', slots: 3 },
+      ]),
+    );
+  const unitHeld = await Promise.all(
+    retreats.map((p) => contact.post(claimUrl(p, p.roles[0]), { forUnit: true, slots: 1 })),
+  );
+  expectAll(unitHeld, 201);
   // Claims whose hours the organiser confirms twice at once, with different figures.
   const ph = await publishedProject(`工时确认${r}`, [{ kind: 'security_patrol', slots: 20 }]);
   const phClaims = await Promise.all(m.slice(140, 160).map((c) => c.post(claimUrl(ph, ph.roles[0]), {})));
@@ -579,6 +593,13 @@ async function round(r: number) {
   });
   for (let i = 94; i < 110; i++) add(() => m[i]!.post(claimUrl(p1, D), {}));
   for (const p of wholes) add(() => contact.post(`/api/projects/${p.id}/claims`, { forUnit: true }));
+  retreats.forEach((p, k) =>
+    race(
+      () => contact.post(`/api/claims/${unitHeld[k]!.body.id}/withdraw`),
+      () => contact.post(`/api/projects/${p.id}/claims`, { forUnit: true }),
+      () => contact.post(claimUrl(p, p.roles[1]), { forUnit: true, slots: 1 }),
+    ),
+  );
   for (let i = 110; i < 140; i++) {
     const p = wholes[i % 4]!;
     add(() => m[i]!.post(claimUrl(p, p.roles[(i >> 2) % 2]), {}));

@@ -495,6 +495,13 @@ export async function claimRole(
         if (!reaches(p.places, p)) throw forbidden('claim_out_of_reach');
         claimant = { personId: actor.personId };
       }
+      // The role's row before the claim's: the order a whole-project claim and a withdrawal
+      // take them. A unit claiming a slot singly while taking the project whole deadlocked:
+      // its new claim's key waited for the role, the whole claim's upsert for that key.
+      const { rows: role } = await tx.execute<{ fits: boolean }>(sql`
+        SELECT claimed + ${slots} <= slots AS fits FROM project_roles
+         WHERE district_id = ${actor.districtId} AND id = ${roleId} FOR NO KEY UPDATE`);
+      if (!role[0]?.fits) throw conflict('role_full');
       const inserted = await tx
         .insert(claims)
         .values({
@@ -516,8 +523,8 @@ export async function claimRole(
         entityId: inserted[0]!.id,
         after: { projectId, roleId, ...claimant, slots },
       });
-      // The guarded counter, last: slots are taken only while they last, and the role's row
-      // lock — which orders concurrent claims — is held only for the commit that follows.
+      // The guarded counter: slots are taken only while they last (the database's check
+      // stands behind it too).
       const { rows } = await tx.execute<{
         claimed: number;
         slots: number;
@@ -643,6 +650,10 @@ const runsTeamOf = (actor: Actor, c: ClaimRow) =>
 /** Frees a claim's slots: the claimant before the start, or the organiser with a reason. */
 async function release(db: Tx, actor: Actor, id: number, reason: string | null) {
   return db.transaction(async (tx) => {
+    // The role's row first, then the claim's (see claimRole): a unit withdrawing a claim
+    // while taking the same project whole deadlocked the other way round.
+    await tx.execute(sql`SELECT 1 FROM project_roles ro JOIN claims c ON c.district_id = ro.district_id AND c.role_id = ro.id
+      WHERE c.district_id = ${actor.districtId} AND c.id = ${id} FOR NO KEY UPDATE OF ro`);
     const c = await claimRowFor(tx, actor, id, true);
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (reason === null) {
