@@ -76,6 +76,20 @@ export async function apiCall<T = any>(page: Page, method: string, url: string, 
 /** A GET from inside a signed-in page: the body. */
 export const apiGet = async (page: Page, url: string) => (await apiCall(page, 'GET', url)).body;
 
+/** A region by its name and kind (within `regionId`, when given), as the signed-in page may see it. */
+export async function regionNamed(
+  page: Page,
+  name: string,
+  kind: 'street' | 'community' | 'building',
+  regionId?: number,
+): Promise<{ id: number; name: string }> {
+  const within = regionId === undefined ? '' : `&regionId=${regionId}`;
+  const { items } = await apiGet(page, `/api/regions?q=${encodeURIComponent(name)}&kind=${kind}${within}`);
+  const found = items.find((r: { name: string }) => r.name === name) ?? items[0];
+  if (!found) throw new Error(`no ${kind} named ${name}`);
+  return found;
+}
+
 /** A statement on the server's database: only to let time pass, never to do a user's work. */
 export async function timeTravel(text: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: inject('databaseUrl') });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
 
 const value = async (page: Page, key: string) =>
   Number(await page.getByTestId(`dashboard-figure-${key}`).first().getAttribute('data-value'));
@@ -42,9 +42,7 @@ describe('the participation dashboards', () => {
       await screenshot(admin.page, 'dashboards-district');
 
       // Into 八角街道: it shows what the district listed for it.
-      const street = (
-        await apiGet(admin.page, `/api/regions?q=${encodeURIComponent('八角街道')}&kind=street`)
-      ).items[0];
+      const street = await regionNamed(admin.page, '八角街道', 'street');
       await admin.page.getByTestId(`dashboard-child-${street.id}`).click();
       await expect.poll(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
       expect(await value(admin.page, 'serviceHours')).toBeCloseTo(streets.get(street.id)!.hours, 2);
@@ -56,9 +54,7 @@ describe('the participation dashboards', () => {
       await screenshot(admin.page, 'dashboards-street');
 
       // Into 八角北路社区, and its state reads as one of the four.
-      const community = (
-        await apiGet(admin.page, `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`)
-      ).items[0];
+      const community = await regionNamed(admin.page, '八角北路社区', 'community');
       await admin.page.getByTestId(`dashboard-child-${community.id}`).click();
       await expect.poll(() => value(admin.page, 'residents')).toBe(communities.get(community.id)!.residents);
       expect(['both', 'community_only', 'residents_only', 'neither']).toContain(

@@ -4,7 +4,7 @@
  * checks out; the organiser confirms the hours; the member's record shows them.
  */
 import { describe, expect, it } from 'vitest';
-import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
 
 /** Beijing's date and a wall-clock time `minutes` from now, clamped to today. */
 function beijing(minutes: number) {
@@ -34,9 +34,7 @@ describe('a dedication day, from sign-up to hours', () => {
     try {
       // Today's day in 八角北路社区, open now, with one task.
       await login(worker.page, 'community_worker');
-      const community = (
-        await apiCall(worker.page, 'GET', '/api/regions?q=八角北路社区&pageSize=5')
-      ).body.items.find((r: any) => r.name === '八角北路社区');
+      const community = await regionNamed(worker.page, '八角北路社区', 'community');
       const from = beijing(-10);
       const to = beijing(80);
       const created = await apiCall(worker.page, 'POST', '/api/dedication-days', {

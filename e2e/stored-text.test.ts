@@ -6,7 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import {
+  apiCall,
+  apiGet,
+  baseUrl,
+  DESKTOP,
+  login,
+  openBrowser,
+  PHONE,
+  regionNamed,
+  screenshot,
+} from './browser';
 
 /** Each tries a different way in; each, if it ran, would set window.__xss. */
 const PAYLOADS = [
@@ -50,13 +60,7 @@ describe('stored text with script in it', () => {
     try {
       await login(worker.page, 'community_worker');
       await login(resident.page, 'resident');
-      const community = (
-        await apiCall(
-          worker.page,
-          'GET',
-          `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`,
-        )
-      ).body.items[0];
+      const community = await regionNamed(worker.page, '八角北路社区', 'community');
       const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
       // A resident's need, a worker's project and notice, all carrying script.

@@ -4,7 +4,7 @@
  * as the role's claimant.
  */
 import { describe, expect, it } from 'vitest';
-import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
 
 describe('a suggested member invited to a role', () => {
   it('the organiser sees reasons and invites; the member accepts on a phone and claims it', async () => {
@@ -13,20 +13,8 @@ describe('a suggested member invited to a role', () => {
     try {
       await login(worker.page, 'community_worker');
       // A counselling desk in 张建国's own building, three weeks out (when he is free).
-      const community = (
-        await apiCall(
-          worker.page,
-          'GET',
-          `/api/regions?q=${encodeURIComponent('八角北路社区')}&kind=community`,
-        )
-      ).body.items[0];
-      const building = (
-        await apiCall(
-          worker.page,
-          'GET',
-          `/api/regions?regionId=${community.id}&kind=building&q=${encodeURIComponent('3号楼')}`,
-        )
-      ).body.items[0];
+      const community = await regionNamed(worker.page, '八角北路社区', 'community');
+      const building = await regionNamed(worker.page, '3号楼', 'building', community.id);
       const week = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
       const created = await apiCall(worker.page, 'POST', '/api/projects', {
         title: '楼门心理疏导站',
