@@ -6,14 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  dataDirectory,
-  headers,
-  isAlive,
-  kill9,
-  login,
-  postmasterPid,
-} from '../../test/hostile/server-process';
+import { dataDirectory, headers, isAlive, kill9, login, postmasterPid } from '../../test/server-process';
 
 const data = dataDirectory('gj-restart-');
 afterAll(() => data.cleanup());

@@ -33,7 +33,7 @@ import {
   postmasterPid,
   type Server,
   type Session,
-} from './server-process';
+} from '../server-process';
 import { tally } from './tally';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 4);

@@ -1,7 +1,7 @@
 /**
  * The server as `npm start` runs it — one node process with its embedded PostgreSQL in a
  * data directory of its own — for the tests that kill it (restart.test.ts, the fault suite
- * of issue #12). Sign-in goes over real HTTP, as a browser's would.
+ * of issue #12) and for the browser tests. Sign-in goes over real HTTP, as a browser's would.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -126,19 +126,17 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * A connection to the server's database, found as the server finds it: the port in the
- * lock file (its fourth line), the password in `pg-password`.
+ * The server's database, found as the server finds it: the port in the lock file (its
+ * fourth line), the password in `pg-password`.
  */
-export async function connect(dataDir: string): Promise<pg.Client> {
+export function databaseUrl(dataDir: string): string {
   const lock = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
   const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port: Number(lock[3]),
-    user: 'gongjian',
-    password,
-    database: 'gongjian',
-  });
+  return `postgres://gongjian:${encodeURIComponent(password)}@127.0.0.1:${Number(lock[3])}/gongjian`;
+}
+
+export async function connect(dataDir: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl(dataDir) });
   client.on('error', () => {});
   await client.connect();
   return client;
