@@ -593,13 +593,13 @@ async function round(r: number) {
   });
   for (let i = 94; i < 110; i++) add(() => m[i]!.post(claimUrl(p1, D), {}));
   for (const p of wholes) add(() => contact.post(`/api/projects/${p.id}/claims`, { forUnit: true }));
-  retreats.forEach((p, k) =>
+  retreats.forEach((p, k) => {
     race(
       () => contact.post(`/api/claims/${unitHeld[k]!.body.id}/withdraw`),
       () => contact.post(`/api/projects/${p.id}/claims`, { forUnit: true }),
       () => contact.post(claimUrl(p, p.roles[1]), { forUnit: true, slots: 1 }),
-    ),
-  );
+    );
+  });
   for (let i = 110; i < 140; i++) {
     const p = wholes[i % 4]!;
     add(() => m[i]!.post(claimUrl(p, p.roles[(i >> 2) % 2]), {}));

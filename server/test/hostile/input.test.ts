@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableChecksums } from '../checksum';
 import { type Client, startTestApp, type TestContext } from '../harness';
+import { openapiRoutes, type Route, type Schema } from './openapi';
 import { tally } from './tally';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 4);
@@ -27,22 +28,6 @@ beforeAll(async () => {
   admin = await t.as('district_admin');
 });
 afterAll(() => t.close());
-
-type Schema = {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  enum?: unknown[];
-  nullable?: boolean;
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-};
-type Operation = {
-  parameters?: { in: 'path' | 'query' | 'header'; name: string; schema?: Schema }[];
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-};
 
 /** Everything in the table rows, except what reading itself may touch (a session's last-seen time). */
 const checksum = () => tableChecksums(t.sql, ['sessions', '__drizzle_migrations']);
@@ -174,18 +159,6 @@ const hostileHeader = fc.constantFrom(
 );
 
 // ---------- the routes ----------
-type Route = { method: string; path: string; op: Operation };
-
-async function routes(): Promise<Route[]> {
-  const doc = (await admin.get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, Operation>>;
-  };
-  const out: Route[] = [];
-  for (const [path, ops] of Object.entries(doc.paths))
-    for (const [method, op] of Object.entries(ops)) out.push({ method: method.toUpperCase(), path, op });
-  return out;
-}
-
 // Signing out would end the session the rest is asked with; its refusals are tried in auth.test.
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/auth/login']);
 
@@ -197,7 +170,7 @@ const query = (q: Record<string, unknown>) =>
 
 describe('hostile input on every route', () => {
   it('answers 4xx with a JSON error, never 5xx, and changes nothing', async () => {
-    const all = (await routes()).filter((r) => !SKIP.has(`${r.method} ${r.path}`));
+    const all = (await openapiRoutes(admin)).filter((r) => !SKIP.has(`${r.method} ${r.path}`));
     expect(all.length).toBeGreaterThan(150);
     const before = await checksum();
     const bad: string[] = [];
@@ -226,10 +199,10 @@ describe('hostile input on every route', () => {
     };
 
     for (const r of all) {
-      const params = r.op.parameters ?? [];
+      const params = r.params;
       const hasPath = params.some((p) => p.in === 'path');
       const queryParams = params.filter((p) => p.in === 'query');
-      const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
+      const bodySchema = r.body;
       const write = r.method !== 'GET';
       const sample = <T>(a: fc.Arbitrary<T>) => fc.sample(a, { numRuns: RUNS, seed: SEED + tried });
 

@@ -17,6 +17,7 @@ import type { Role } from '../../../contract';
 import { ROLE_ACTIONS } from '../../src/auth/permissions';
 import { tableChecksums } from '../checksum';
 import { type Client, startTestApp, type TestContext } from '../harness';
+import { openapiRoutes, type Route, type Schema } from './openapi';
 import { tally } from './tally';
 
 let t: TestContext;
@@ -43,43 +44,6 @@ const ask = async (c: Client, method: string, url: string, body?: unknown): Prom
     text: res.body,
   };
 };
-
-// ---------- the routes ----------
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  enum?: unknown[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  minLength?: number;
-  minimum?: number;
-  minItems?: number;
-  const?: unknown;
-};
-type Param = { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema?: Schema };
-type Route = {
-  method: string;
-  path: string;
-  params: Param[];
-  body?: Schema;
-};
-
-async function openapiRoutes(c: Client): Promise<Route[]> {
-  const doc = (await c.get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: any }>>;
-  };
-  return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      params: op.parameters ?? [],
-      body: op.requestBody?.content?.['application/json']?.schema,
-    })),
-  );
-}
 
 // ---------- where things are: each table's rows located in the region tree ----------
 const regionOf = (col: string) => `(SELECT path FROM regions WHERE id = ${col})`;
