@@ -12,10 +12,12 @@ type Props = {
   label?: ReactNode;
   icon?: ReactNode;
   type?: ButtonProps['type'];
+  size?: ButtonProps['size'];
+  block?: boolean;
 };
 
 /** A button that downloads a file: busy while it comes, the server's message if it fails. */
-export function DownloadButton({ download, testId, label, icon, type }: Props) {
+export function DownloadButton({ download, testId, label, icon, type, size, block }: Props) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,8 @@ export function DownloadButton({ download, testId, label, icon, type }: Props) {
   return (
     <Button
       type={type}
+      size={size}
+      block={block}
       icon={icon ?? <DownloadOutlined />}
       loading={busy}
       onClick={() => void onClick()}

@@ -1,8 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../shared/feedback';
+import { DownloadButton } from '../../shared/DownloadButton';
 import { downloadCertificate } from './api';
 
 type Props = {
@@ -16,29 +14,17 @@ type Props = {
 /** "Download the completion certificate": a PDF, for the person or the course's organisers. */
 export function CertificateButton({ enrolmentId, courseTitle, compact, block }: Props) {
   const { t } = useTranslation();
-  const feedback = useFeedback();
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      await downloadCertificate(enrolmentId, `${t('courses.certificateFile', { title: courseTitle })}.pdf`);
-    } catch (error) {
-      feedback.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button
+    <DownloadButton
+      download={() =>
+        downloadCertificate(enrolmentId, `${t('courses.certificateFile', { title: courseTitle })}.pdf`)
+      }
+      testId={`certificate-${enrolmentId}`}
+      label={compact ? t('courses.certificateShort') : t('courses.certificate')}
+      icon={<SafetyCertificateOutlined />}
       type={compact ? 'link' : 'primary'}
       size={compact ? 'small' : 'middle'}
       block={block}
-      icon={<SafetyCertificateOutlined />}
-      loading={busy}
-      onClick={() => void onClick()}
-      data-testid={`certificate-${enrolmentId}`}
-    >
-      {compact ? t('courses.certificateShort') : t('courses.certificate')}
-    </Button>
+    />
   );
 }
