@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 const value = async (page: Page, key: string) =>
   Number(await page.getByTestId(`dashboard-figure-${key}`).first().getAttribute('data-value'));
@@ -34,7 +35,7 @@ describe('the participation dashboards', () => {
       await admin.page.goto(`${baseUrl()}/dashboards?kind=year`);
       await admin.page.getByTestId('dashboard-page').waitFor();
       await admin.page.getByTestId('dashboard-chart-trend').waitFor();
-      expect(await admin.page.getByTestId('dashboard-page').innerText()).toContain('参与指数');
+      await shows(admin.page.getByTestId('dashboard-page'), '参与指数');
       const districtResidents = await value(admin.page, 'residents');
       expect(districtResidents).toBeGreaterThan(0);
       const streets = await children(admin.page);
@@ -44,7 +45,7 @@ describe('the participation dashboards', () => {
       // Into 八角街道: it shows what the district listed for it.
       const street = await regionNamed(admin.page, '八角街道', 'street');
       await admin.page.getByTestId(`dashboard-child-${street.id}`).click();
-      await expect.poll(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
+      await eventually(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
       expect(await value(admin.page, 'serviceHours')).toBeCloseTo(streets.get(street.id)!.hours, 2);
       const communities = await children(admin.page);
       expect([...communities.values()].reduce((s, c) => s + c.residents, 0)).toBe(
@@ -56,7 +57,7 @@ describe('the participation dashboards', () => {
       // Into 八角北路社区, and its state reads as one of the four.
       const community = await regionNamed(admin.page, '八角北路社区', 'community');
       await admin.page.getByTestId(`dashboard-child-${community.id}`).click();
-      await expect.poll(() => value(admin.page, 'residents')).toBe(communities.get(community.id)!.residents);
+      await eventually(() => value(admin.page, 'residents')).toBe(communities.get(community.id)!.residents);
       expect(['both', 'community_only', 'residents_only', 'neither']).toContain(
         await admin.page.getByTestId('dashboard-state').getAttribute('data-state'),
       );
@@ -68,7 +69,7 @@ describe('the participation dashboards', () => {
 
       // Back up by the trail.
       await admin.page.getByTestId(`dashboard-trail-${street.id}`).click();
-      await expect.poll(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
+      await eventually(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
     } finally {
       await admin.close();
     }
@@ -82,7 +83,7 @@ describe('the participation dashboards', () => {
       await member.page.goto(`${baseUrl()}/me/record`);
       const card = member.page.getByTestId('my-figures');
       await card.waitFor();
-      await expect.poll(() => card.innerText()).toContain(mine.community.name);
+      await shows(card, mine.community.name);
       await screenshot(member.page, 'dashboards-member-phone');
     } finally {
       await member.close();

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 /** Beijing's date and a wall-clock time `minutes` from now, clamped to today. */
 function beijing(minutes: number) {
@@ -63,28 +64,28 @@ describe('a dedication day, from sign-up to hours', () => {
       await member.page.getByTestId(`signup-task-${taskId}`).click();
       // Signed up, and on the day itself the page points straight to check-in.
       await member.page.getByTestId(`task-go-checkin-${taskId}`).waitFor();
-      expect(await member.page.getByTestId(`task-mine-${taskId}`).innerText()).toContain('已报名');
+      await shows(member.page.getByTestId(`task-mine-${taskId}`), '已报名');
       await screenshot(member.page, 'dedication-signed-up-phone');
 
       // The organiser shows the code; the member's check-in page takes what it says.
       await worker.page.goto(`${baseUrl()}/occurrences/${occurrence.id}`);
       await worker.page.getByTestId('checkin-qr-open').click();
-      await expect
-        .poll(() => worker.page.getByTestId('checkin-qr').getAttribute('src'))
-        .toMatch(/^data:image/);
+      await eventually(() => worker.page.getByTestId('checkin-qr').getAttribute('src')).toMatch(
+        /^data:image/,
+      );
       const token = (await worker.page.getByTestId('checkin-token').innerText()).trim();
       expect(token).toMatch(new RegExp(`^${occurrence.id}\\.`));
       await screenshot(worker.page, 'dedication-qr');
 
       await member.page.goto(`${baseUrl()}/checkin?t=${encodeURIComponent(token)}`);
-      await expect
-        .poll(() => member.page.getByTestId('checkin-outcome').getAttribute('data-outcome'))
-        .toBe('checked_in');
+      await eventually(() => member.page.getByTestId('checkin-outcome').getAttribute('data-outcome')).toBe(
+        'checked_in',
+      );
       await screenshot(member.page, 'dedication-checked-in-phone');
       await member.page.getByTestId('checkin-checkout').click();
-      await expect
-        .poll(() => member.page.getByTestId('checkin-outcome').getAttribute('data-outcome'))
-        .toBe('checked_out');
+      await eventually(() => member.page.getByTestId('checkin-outcome').getAttribute('data-outcome')).toBe(
+        'checked_out',
+      );
 
       // The organiser confirms two hours, with why (the check-out came straight after).
       await worker.page.keyboard.press('Escape');
@@ -98,16 +99,16 @@ describe('a dedication day, from sign-up to hours', () => {
       await worker.page.getByTestId('hours-reason').fill('按实际服务时长确认');
       await worker.page.getByTestId('hours-submit').click();
       const hours = worker.page.locator('[data-testid^="signup-hours-"]').first();
-      await expect.poll(() => hours.innerText()).toContain('已确认');
-      expect(await hours.innerText()).toContain('2 小时');
+      await shows(hours, '已确认');
+      await shows(hours, '2 小时');
       await screenshot(worker.page, 'dedication-hours-confirmed');
 
       // The member's record shows them.
       await member.page.goto(`${baseUrl()}/me/record`);
-      await expect.poll(() => member.page.locator('body').innerText()).toContain('整理社区图书角');
-      await expect
-        .poll(async () => Number(await member.page.getByTestId('record-hours-month').innerText()))
-        .toBeGreaterThanOrEqual(2);
+      await shows(member.page, '整理社区图书角');
+      await eventually(async () =>
+        Number(await member.page.getByTestId('record-hours-month').innerText()),
+      ).toBeGreaterThanOrEqual(2);
       await screenshot(member.page, 'dedication-record-phone');
     } finally {
       await worker.close();

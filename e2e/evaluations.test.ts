@@ -10,6 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot, timeTravel } from './browser';
+import { eventually } from './wait';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
@@ -46,7 +47,9 @@ describe('an honour, from the template to the published list', () => {
       // Their score, down to the entries behind it.
       await admin.page.getByTestId(`score-open-${top.subject.id}`).first().click();
       await admin.page.getByTestId('score-breakdown').waitFor();
-      expect(Number(await admin.page.getByTestId('breakdown-total').innerText())).toBe(top.total);
+      await eventually(async () => Number(await admin.page.getByTestId('breakdown-total').innerText())).toBe(
+        top.total,
+      );
       await admin.page.getByTestId('breakdown-criterion-service').click();
       await admin.page.locator('[data-testid^="breakdown-act-"]').first().waitFor();
       await screenshot(admin.page, 'evaluations-breakdown');
@@ -56,9 +59,9 @@ describe('an honour, from the template to the published list', () => {
       // The figures are frozen; then the top member is nominated from their breakdown.
       await admin.page.getByTestId('evaluation-close').click();
       await admin.page.getByTestId('evaluation-close-confirm').click();
-      await expect
-        .poll(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status'))
-        .toBe('closed');
+      await eventually(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status')).toBe(
+        'closed',
+      );
       await admin.page.getByTestId(`score-open-${top.subject.id}`).first().click();
       await admin.page.getByTestId('breakdown-nominate').click();
       await admin.page
@@ -66,19 +69,19 @@ describe('an honour, from the template to the published list', () => {
         .fill(`${top.subject.name}同志坚持到社区报到服务，积极参加奉献日。`);
       await admin.page.getByTestId('nomination-submit').click();
       const row = admin.page.getByTestId(`nomination-row-${top.subject.id}`);
-      await expect.poll(() => row.getAttribute('data-status')).toBe('nominated');
+      await eventually(() => row.getAttribute('data-status')).toBe('nominated');
 
       // The district approves it, and puts the shortlist on notice for five days.
       await admin.page.getByTestId(`review-approve-${top.subject.id}`).click();
       await admin.page.getByTestId('review-comment').fill('事迹突出，同意推荐');
       await admin.page.getByTestId('review-submit').click();
-      await expect.poll(() => row.getAttribute('data-status')).toBe('approved');
+      await eventually(() => row.getAttribute('data-status')).toBe('approved');
       await admin.page.getByTestId('notice-start').click();
       await admin.page.getByTestId('notice-days').fill('5');
       await admin.page.getByTestId('notice-confirm').click();
-      await expect
-        .poll(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status'))
-        .toBe('notice');
+      await eventually(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status')).toBe(
+        'notice',
+      );
       await admin.page.getByTestId('evaluation-steps').waitFor();
       await screenshot(admin.page, 'evaluations-notice');
 
@@ -98,14 +101,14 @@ describe('an honour, from the template to the published list', () => {
       await admin.page.reload();
       await admin.page.getByTestId('evaluation-decide').click();
       await admin.page.getByTestId('evaluation-decide-confirm').click();
-      await expect
-        .poll(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status'))
-        .toBe('decided');
+      await eventually(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status')).toBe(
+        'decided',
+      );
       await admin.page.getByTestId('evaluation-publish').click();
       await admin.page.getByTestId('evaluation-publish-confirm').click();
-      await expect
-        .poll(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status'))
-        .toBe('published');
+      await eventually(() => admin.page.getByTestId('evaluation-detail').getAttribute('data-status')).toBe(
+        'published',
+      );
 
       // The published list: on the honours page, and in its PDF.
       await resident.page.reload();

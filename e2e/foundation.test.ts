@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, openBrowser, PHONE, screenshot } from './browser';
+import { shows } from './wait';
 
 describe('a street admin on the console', () => {
   let b: Awaited<ReturnType<typeof openBrowser>>;
@@ -13,19 +14,18 @@ describe('a street admin on the console', () => {
     // The address people type: the root opens the console and, signed out, its login page.
     await page.goto(`${(await import('./browser')).baseUrl()}/`);
     await page.waitForURL((url) => url.pathname === '/login');
-    await expect.poll(() => page.locator('body').innerText()).toContain('演示账号');
+    await shows(page, '演示账号');
     await login(page, 'street_admin');
     await page.getByTestId('menu-regions').click();
     const tree = page.getByTestId('region-tree');
     await tree.getByText('八角街道').first().waitFor();
     await tree.getByText('八角北路社区').first().waitFor();
-    const zh = await page.locator('body').innerText();
-    expect(zh).toContain('区域树');
-    expect(zh).not.toContain('古城街道'); // another street: outside the scope
+    await shows(page, '区域树');
+    expect(await page.locator('body').innerText()).not.toContain('古城街道'); // another street: outside the scope
     const zhShot = await screenshot(page, 'street-admin-regions-zh');
 
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('body').innerText()).toContain('Regions');
+    await shows(page, 'Regions');
     const en = await page.locator('body').innerText();
     expect(en).not.toContain('区域树');
     expect(en).toContain('八角街道'); // names of places stay as they are
@@ -34,9 +34,9 @@ describe('a street admin on the console', () => {
 
     await page.reload();
     await tree.getByText('八角街道').first().waitFor();
-    expect(await page.locator('body').innerText()).toContain('Regions'); // the choice persists
+    await shows(page, 'Regions'); // the choice persists
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('body').innerText()).toContain('区域树');
+    await shows(page, '区域树');
   });
 });
 

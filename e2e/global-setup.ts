@@ -34,5 +34,15 @@ export default async function setup(project: TestProject) {
     server.proc.kill('SIGTERM');
     await server.exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
+    // A server error behind a page is a failure even when the page hid it from the test.
+    const errors = server.errors();
+    console.log(
+      `Browser tests: the server logged ${errors.length} errors or 5xx answers; ${server.unavailable()} 503 "try again" answers`,
+    );
+    if (errors.length) {
+      // vitest does not fail a run on a teardown's exception: the exit code says it.
+      console.error(`The server logged errors during the browser tests:\n${errors.join('\n')}`);
+      process.exitCode = 1;
+    }
   };
 }

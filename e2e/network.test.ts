@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 /** Types into an antd Select (showSearch) and picks the option with this text. */
 async function pick(page: Page, testId: string, typed: string, option: string) {
@@ -39,7 +40,7 @@ describe('registration with the home community', () => {
       await phone.page.goto(`${baseUrl()}/me/registration`);
       await phone.page.getByTestId('registration-submit').click();
       const status = phone.page.getByTestId('registration-status');
-      await expect.poll(() => status.getAttribute('data-status')).toBe('pending');
+      await eventually(() => status.getAttribute('data-status')).toBe('pending');
       await screenshot(phone.page, 'member-registration-pending-phone');
 
       await login(desk.page, 'community_worker');
@@ -49,12 +50,12 @@ describe('registration with the home community', () => {
       const id = (await row.getAttribute('data-testid'))!.replace('registration-row-', '');
       await screenshot(desk.page, 'registration-inbox');
       await desk.page.getByTestId(`registration-approve-${id}`).click();
-      await expect.poll(async () => desk.page.getByTestId(`registration-approve-${id}`).count()).toBe(0);
+      await eventually(async () => desk.page.getByTestId(`registration-approve-${id}`).count()).toBe(0);
 
       await phone.page.reload();
-      await expect
-        .poll(() => phone.page.getByTestId('registration-status').getAttribute('data-status'))
-        .toBe('approved');
+      await eventually(() => phone.page.getByTestId('registration-status').getAttribute('data-status')).toBe(
+        'approved',
+      );
       await screenshot(phone.page, 'member-registration-approved-phone');
     } finally {
       await phone.close();
@@ -100,12 +101,12 @@ describe('a joint conference meets', () => {
       .locator('[data-testid^="resolution-"]', { hasText: '驻区医院每月为社区开展一次义诊' })
       .first();
     await resolution.waitFor();
-    await expect.poll(() => page.locator('body').innerText()).toContain('落实每月义诊排班');
+    await shows(page, '落实每月义诊排班');
     await screenshot(page, 'meeting-with-resolution');
 
     await page.goto(`${baseUrl()}/tasks?view=list&q=${encodeURIComponent('义诊排班')}`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('落实每月义诊排班');
-    expect(await page.locator('body').innerText()).toContain('北京市石景山医院党委');
+    await shows(page, '落实每月义诊排班');
+    await shows(page, '北京市石景山医院党委');
     await screenshot(page, 'task-list');
   });
 });
@@ -128,7 +129,7 @@ describe('coverage', () => {
       await screenshot(page, 'coverage-before');
       await page.getByTestId(`coverage-gap-create-${gapId}`).click();
       await page.getByTestId('body-form-submit').click();
-      await expect.poll(() => page.getByTestId(`coverage-gap-${gapId}`).count()).toBe(0);
+      await eventually(() => page.getByTestId(`coverage-gap-${gapId}`).count()).toBe(0);
       await screenshot(page, 'coverage-after');
     } finally {
       await b.close();

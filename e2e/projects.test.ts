@@ -4,8 +4,9 @@
  * and confirms hours; the member's record shows them.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 /** The text input of a field, whether the test id sits on the input or on its wrapper. */
 const input = (page: Page, testId: string) =>
@@ -35,7 +36,7 @@ describe('a need becomes a project the community takes on', () => {
       await resident.page.getByTestId('need-category-repair').click();
       await resident.page.getByTestId('need-submit').click();
       const mine = resident.page.locator('[data-testid^="my-need-"]', { hasText: title }).first();
-      await expect.poll(() => mine.getAttribute('data-status')).toBe('open');
+      await eventually(() => mine.getAttribute('data-status')).toBe('open');
       await screenshot(resident.page, 'resident-need-phone');
 
       // The community worker turns it into a project with two roles and publishes it.
@@ -45,7 +46,7 @@ describe('a need becomes a project the community takes on', () => {
       await row.waitFor();
       const needId = (await row.getAttribute('data-testid'))!.replace('need-row-', '');
       await worker.page.getByTestId(`need-convert-${needId}`).click();
-      await expect.poll(() => worker.page.getByTestId('project-title').inputValue()).toBe(title);
+      await eventually(() => worker.page.getByTestId('project-title').inputValue()).toBe(title);
       await choose(worker.page, 'project-role-kind-0', '卫生保健员');
       await input(worker.page, 'project-role-slots-0').fill('3');
       await worker.page.getByTestId('project-role-add').click();
@@ -55,9 +56,9 @@ describe('a need becomes a project the community takes on', () => {
       await worker.page.getByTestId('project-detail').waitFor();
       const projectUrl = worker.page.url();
       await worker.page.getByTestId('project-transition-published').click();
-      await expect
-        .poll(() => worker.page.getByTestId('project-detail').getAttribute('data-status'))
-        .toBe('published');
+      await eventually(() => worker.page.getByTestId('project-detail').getAttribute('data-status')).toBe(
+        'published',
+      );
       await screenshot(worker.page, 'project-published');
 
       // A member claims one role in two taps.
@@ -67,35 +68,33 @@ describe('a need becomes a project the community takes on', () => {
       const roleId = (await role.getAttribute('data-testid'))!.replace('role-', '');
       await member.page.getByTestId(`claim-role-${roleId}`).click();
       await member.page.getByTestId('claim-confirm').click();
-      await expect.poll(() => member.page.locator('body').innerText()).toContain('张建国');
+      await shows(member.page, '张建国');
       await screenshot(member.page, 'member-claimed-phone');
 
       // The organiser starts it, confirms the hours, and marks it done.
       await worker.page.reload();
       await worker.page.getByTestId('project-transition-in_progress').click();
-      await expect
-        .poll(() => worker.page.getByTestId('project-detail').getAttribute('data-status'))
-        .toBe('in_progress');
+      await eventually(() => worker.page.getByTestId('project-detail').getAttribute('data-status')).toBe(
+        'in_progress',
+      );
       const claimRow = worker.page.locator('[data-testid^="claim-row-"]', { hasText: '张建国' }).first();
       const claimId = (await claimRow.getAttribute('data-testid'))!.replace('claim-row-', '');
       await worker.page.getByTestId(`claim-hours-${claimId}`).click();
       await input(worker.page, 'claim-hours-input').fill('2.5');
       await worker.page.getByTestId('claim-hours-submit').click();
-      await expect
-        .poll(() => worker.page.getByTestId(`claim-hours-value-${claimId}`).innerText())
-        .toContain('2.5');
+      await shows(worker.page.getByTestId(`claim-hours-value-${claimId}`), '2.5');
       await worker.page.getByTestId('project-transition-done').click();
-      await expect
-        .poll(() => worker.page.getByTestId('project-detail').getAttribute('data-status'))
-        .toBe('done');
+      await eventually(() => worker.page.getByTestId('project-detail').getAttribute('data-status')).toBe(
+        'done',
+      );
       await screenshot(worker.page, 'project-done-hours');
 
       // The member's record shows the hours.
       await member.page.goto(`${baseUrl()}/me/record`);
-      await expect
-        .poll(async () => Number(await member.page.getByTestId('record-hours-year').innerText()))
-        .toBeGreaterThanOrEqual(2.5);
-      await expect.poll(() => member.page.locator('body').innerText()).toContain(title);
+      await eventually(async () =>
+        Number(await member.page.getByTestId('record-hours-year').innerText()),
+      ).toBeGreaterThanOrEqual(2.5);
+      await shows(member.page, title);
       await screenshot(member.page, 'member-record-phone');
     } finally {
       await resident.close();

@@ -8,6 +8,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { apiCall, apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 describe('an open letter, and a certificate', () => {
   it('published to the street’s Party members, read on a phone, the read rate rises; the certificate names the member', async () => {
@@ -32,32 +33,28 @@ describe('an open letter, and a certificate', () => {
         })
       ).body.count;
       expect(expected).toBeGreaterThan(0);
-      await expect.poll(() => preview.getAttribute('data-count')).toBe(String(expected));
+      await eventually(() => preview.getAttribute('data-count')).toBe(String(expected));
       await screenshot(admin.page, 'publicity-editor');
       await admin.page.getByTestId('notice-publish').click();
       await admin.page.getByTestId('notice-publish-confirm').click();
       await admin.page.getByTestId('notice-detail').waitFor();
       const noticeUrl = admin.page.url();
       const id = Number(noticeUrl.split('/').pop());
-      await expect
-        .poll(async () => (await apiGet(admin.page, `/api/notices/${id}`)).status, { timeout: 20_000 })
-        .toBe('published');
+      await eventually(async () => (await apiGet(admin.page, `/api/notices/${id}`)).status).toBe('published');
 
       // The member reads it on a phone.
       await login(member.page, 'member');
       await member.page.goto(`${baseUrl()}/me/inbox`);
       await member.page.getByTestId(`inbox-row-${id}`).click();
-      await expect
-        .poll(() => member.page.getByTestId('inbox-notice-body').innerText())
-        .toContain('党员固定奉献日');
-      await expect.poll(async () => (await apiGet(member.page, `/api/notices/${id}`)).readAt).not.toBeNull();
+      await shows(member.page.getByTestId('inbox-notice-body'), '党员固定奉献日');
+      await eventually(async () => (await apiGet(member.page, `/api/notices/${id}`)).readAt).not.toBeNull();
       await screenshot(member.page, 'publicity-letter-phone');
 
       // The read rate rises on the admin's page.
       await admin.page.reload();
       const rate = (await apiGet(admin.page, `/api/notices/${id}/reads`)).readRate as number;
       expect(rate).toBeCloseTo(1 / expected, 3);
-      await expect.poll(() => admin.page.getByTestId('notice-reads').innerText()).toContain('1');
+      await shows(admin.page.getByTestId('notice-reads'), '1');
       await screenshot(admin.page, 'publicity-read-rate');
 
       // The completed cadre course: its certificate names the member in Chinese.

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 const FACILITY = '北京市石景山医院职工活动中心';
 
@@ -34,13 +35,10 @@ describe('a unit’s venue shared with a resident', () => {
       await screenshot(resident.page, 'sharing-find-phone');
       await resident.page.getByTestId(`free-book-${facilityId}`).click();
       await resident.page.getByTestId('quick-book-confirm').click();
-      await expect
-        .poll(
-          async () =>
-            (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]
-              ?.status,
-        )
-        .toBe('pending');
+      await eventually(
+        async () =>
+          (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]?.status,
+      ).toBe('pending');
       const booking = (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`))
         .items[0];
 
@@ -48,15 +46,15 @@ describe('a unit’s venue shared with a resident', () => {
       await login(contact.page, 'unit_contact');
       await contact.page.goto(`${baseUrl()}/bookings/inbox`);
       await contact.page.getByTestId(`booking-approve-${booking.id}`).click();
-      await expect.poll(() => contact.page.getByTestId(`booking-approve-${booking.id}`).count()).toBe(0);
+      await eventually(() => contact.page.getByTestId(`booking-approve-${booking.id}`).count()).toBe(0);
       await screenshot(contact.page, 'sharing-inbox');
 
       // The slot shows as taken in that week.
       await resident.page.goto(`${baseUrl()}/facilities/${facilityId}?week=${date}`);
       // On a phone the week is a list of days; Saturday's 9–11 reads as taken.
       const saturdayRows = resident.page.getByTestId(`day-${date}`).locator('[data-state="confirmed"]');
-      await expect.poll(() => saturdayRows.count()).toBeGreaterThan(0);
-      expect(await saturdayRows.first().innerText()).toContain('09:00–11:00');
+      await eventually(() => saturdayRows.count()).toBeGreaterThan(0);
+      await shows(saturdayRows.first(), '09:00–11:00');
       expect(
         (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0].status,
       ).toBe('confirmed');
@@ -79,7 +77,7 @@ describe('a unit’s venue shared with a resident', () => {
       const usedId = (await row.getAttribute('data-testid'))!.replace('booking-row-', '');
       await contact.page.getByTestId(`booking-use-${usedId}`).click();
       await contact.page.getByTestId('booking-use-submit').click();
-      await expect.poll(shared).toBe(before + 2);
+      await eventually(shared).toBe(before + 2);
       await screenshot(contact.page, 'sharing-use-recorded');
     } finally {
       await resident.close();

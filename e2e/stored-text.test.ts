@@ -17,6 +17,7 @@ import {
   regionNamed,
   screenshot,
 } from './browser';
+import { eventually, shows } from './wait';
 
 /** Each tries a different way in; each, if it ran, would set window.__xss. */
 const PAYLOADS = [
@@ -88,11 +89,9 @@ describe('stored text with script in it', () => {
       });
       expect(notice.status, JSON.stringify(notice.body)).toBe(201);
       await apiCall(worker.page, 'POST', `/api/notices/${notice.body.id}/publish`, {});
-      await expect
-        .poll(async () => (await apiGet(worker.page, `/api/notices/${notice.body.id}`)).status, {
-          timeout: 20_000,
-        })
-        .toBe('published');
+      await eventually(async () => (await apiGet(worker.page, `/api/notices/${notice.body.id}`)).status).toBe(
+        'published',
+      );
 
       // The worker's pages: the needs inbox, the project, the notice.
       await worker.page.goto(`${baseUrl()}/needs`);
@@ -116,9 +115,9 @@ describe('stored text with script in it', () => {
       await residentWatch.check('project');
       await resident.page.goto(`${baseUrl()}/me/inbox/${notice.body.id}`);
       const body = resident.page.getByTestId('inbox-notice-body');
-      await expect.poll(() => body.innerText()).toContain('正文');
+      await shows(body, '正文');
       // The link kept its words but lost its javascript: target; the handler-bearing tags are gone.
-      expect(await body.innerText()).toContain('点我');
+      await shows(body, '点我');
       expect(await body.locator('a[href^="javascript"], [onclick], img, svg, iframe, script').count()).toBe(
         0,
       );

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
+import { eventually, shows } from './wait';
 
 describe('a suggested member invited to a role', () => {
   it('the organiser sees reasons and invites; the member accepts on a phone and claims it', async () => {
@@ -35,8 +36,8 @@ describe('a suggested member invited to a role', () => {
       await worker.page.getByTestId(`role-suggest-${role.id}`).click();
       const reasons = worker.page.getByTestId(`suggestion-reasons-${zhang.id}`);
       await reasons.waitFor();
-      expect(await reasons.innerText()).toContain('特长匹配：心理疏导');
-      expect(await reasons.innerText()).toContain('住在同一楼栋');
+      await shows(reasons, '特长匹配：心理疏导');
+      await shows(reasons, '住在同一楼栋');
       await screenshot(worker.page, 'teams-suggestions');
       await worker.page.getByTestId(`suggestion-invite-${zhang.id}`).click();
       await worker.page.getByTestId(`suggestion-invited-${zhang.id}`).waitFor();
@@ -51,15 +52,13 @@ describe('a suggested member invited to a role', () => {
       const id = (await invitation.getAttribute('data-testid'))!.replace('invitation-', '');
       await screenshot(member.page, 'teams-invitation-phone');
       await member.page.getByTestId(`invitation-accept-${id}`).click();
-      await expect
-        .poll(async () =>
-          (await apiCall(worker.page, 'GET', `/api/projects/${project.id}`)).body.claims.map(
-            (c: any) => c.claimant.name,
-          ),
-        )
-        .toContain('张建国');
+      await eventually(async () =>
+        (await apiCall(worker.page, 'GET', `/api/projects/${project.id}`)).body.claims.map(
+          (c: any) => c.claimant.name,
+        ),
+      ).toContain('张建国');
       await worker.page.reload();
-      await expect.poll(() => worker.page.getByTestId('claims').innerText()).toContain('张建国');
+      await shows(worker.page.getByTestId('claims'), '张建国');
       await screenshot(worker.page, 'teams-claimed');
 
       // As the leader of the community's medical team, he puts a team member forward for the next dedication day.
@@ -85,13 +84,11 @@ describe('a suggested member invited to a role', () => {
         .click();
       await member.page.keyboard.press('Escape');
       await member.page.getByTestId('team-signup-submit').click();
-      await expect
-        .poll(async () =>
-          (await apiCall(member.page, 'GET', `/api/teams/${team.id}/activities`)).body.items.some(
-            (a: any) => a.kind === 'signup' && a.link === `/occurrences/${next.id}`,
-          ),
-        )
-        .toBe(true);
+      await eventually(async () =>
+        (await apiCall(member.page, 'GET', `/api/teams/${team.id}/activities`)).body.items.some(
+          (a: any) => a.kind === 'signup' && a.link === `/occurrences/${next.id}`,
+        ),
+      ).toBe(true);
       await screenshot(member.page, 'teams-signup-phone');
     } finally {
       await worker.close();

@@ -18,6 +18,7 @@ import { reportsRoutes } from './modules/evaluations/reports.routes';
 import { timeBankRoutes } from './modules/evaluations/timebank.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { createMetrics } from './modules/health/metrics';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { ledgerRoutes } from './modules/ledger/ledger.routes';
 import { bodiesRoutes } from './modules/network/bodies.routes';
@@ -30,7 +31,7 @@ import { sharingRoutes } from './modules/sharing/sharing.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors';
-import { loggerOptions } from './plugins/logging';
+import { loggerOptions, RequestLog, registerRequestId } from './plugins/logging';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
 
@@ -48,8 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: process.env.GONGJIAN_TRUST_PROXY === '1',
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+    logController: new RequestLog(),
     frameworkErrors,
   });
+  const metrics = createMetrics(deps.db);
+  app.addHook('onResponse', async (req, reply) => metrics.observe(req, reply));
+  registerRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -81,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  await api.register(healthRoutes(deps));
+  await api.register(healthRoutes(deps, metrics));
   await api.register(accountsRoutes(deps));
   await api.register(regionsRoutes(deps));
   await api.register(networkRoutes(deps));

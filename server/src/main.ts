@@ -1,5 +1,4 @@
 /** `npm start`: the embedded (or configured) PostgreSQL, migrations, demo data, the server. */
-import { pino } from 'pino';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
@@ -8,10 +7,11 @@ import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data';
 import { seedDemo } from './modules/demo/demo.seed';
 import { startJobWorker } from './modules/jobs/jobs.service';
+import { createLogger } from './plugins/logging';
 import type { Stop } from './schedule';
 
 const config = loadConfig();
-const log = pino({ level: config.logLevel });
+const log = createLogger(config);
 
 const database = await openDatabase(config, {
   info: (m) => log.info(m),

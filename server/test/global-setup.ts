@@ -64,20 +64,35 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** The hostile suite's sums, when any of its tests ran (issue #12). */
+/**
+ * The run's figures: every API test's 5xx and 503 answers (answers.ts), and the hostile
+ * suite's sums when any of its tests ran (issue #12). A 5xx has already failed its test;
+ * the run fails here too, so no summary can show one beside a green result.
+ */
 function printTally(file: string) {
   const { sums: f, sources } = sumTally(file);
-  if (!sources.length) return;
   const line = (label: string, value: string) => `  ${label.padEnd(44)} ${value}\n`;
+  const hostile = sources.filter((s) => s !== 'answers');
   process.stdout.write(
-    `\nHostile suite (${sources.join(', ')})\n` +
-      line('requests tried', f.requests.toLocaleString('en')) +
+    '\nAPI answers (every test file)\n' +
       line('5xx answers', String(f.serverErrors)) +
-      line("leaks found (another scope's data)", String(f.leaks)) +
-      line('invariants checked / held', `${f.invariantsChecked} / ${f.invariantsHeld}`) +
-      line(
-        'acknowledged writes lost after kill -9',
-        `${f.acknowledgedLost} (of ${f.acknowledgedWrites.toLocaleString('en')} acknowledged)`,
-      ),
+      line('503 "try again" answers, retried', String(f.unavailable)),
   );
+  if (hostile.length)
+    process.stdout.write(
+      `\nHostile suite (${hostile.join(', ')})\n` +
+        line('requests tried', f.requests.toLocaleString('en')) +
+        line('5xx answers', String(f.serverErrors)) +
+        line("leaks found (another scope's data)", String(f.leaks)) +
+        line('invariants checked / held', `${f.invariantsChecked} / ${f.invariantsHeld}`) +
+        line(
+          'acknowledged writes lost after kill -9',
+          `${f.acknowledgedLost} (of ${f.acknowledgedWrites.toLocaleString('en')} acknowledged)`,
+        ),
+    );
+  if (f.serverErrors) {
+    // vitest does not fail a run on a teardown's exception: the exit code says it.
+    console.error(`${f.serverErrors} answers were 5xx: see the failed tests above`);
+    process.exitCode = 1;
+  }
 }

@@ -11,6 +11,7 @@ import { buildApp } from '../src/app';
 import { forgetSessions } from '../src/auth/session';
 import { loadConfig } from '../src/config';
 import { createDb, type Db } from '../src/db/client';
+import { errorLog, watchAnswers } from './answers';
 import { addMembers, addSession } from './fixtures';
 
 export const DEMO_PASSWORD = 'gongjian-demo';
@@ -98,9 +99,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const url = new URL(server);
   url.pathname = `/${name}`;
   const db = createDb(url.toString(), 20);
-  const config = loadConfig({ GONGJIAN_LOG_LEVEL: 'silent', GONGJIAN_DEMO: '1', ...env });
-  const app = await buildApp({ db, config });
+  // Errors only, kept to print beside the 5xx answer they caused.
+  const log = errorLog();
+  const config = loadConfig({ GONGJIAN_LOG_LEVEL: 'error', GONGJIAN_DEMO: '1', ...env });
+  const app = await buildApp({ db, config, logStream: log.stream });
   await app.ready();
+  watchAnswers(app, log.errorOf);
   // A test writing the database directly goes round the services that tell the session
   // cache what changed: it forgets every remembered session, as time would.
   const sql = async <T>(text: string, params: unknown[] = []) => {

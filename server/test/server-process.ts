@@ -12,8 +12,12 @@ import pg from 'pg';
 export type Server = {
   proc: ChildProcess;
   url: string;
-  /** What it has printed so far, except the log line of each request once it is running. */
+  /** What it has printed so far, except the log line of each answer below 500 once it is running. */
   output: () => string;
+  /** Its log lines of errors and of 5xx answers other than 503 (most recent 200). */
+  errors: () => string[];
+  /** How many 503 "try again" answers it gave (no database connection in time, or the database away). */
+  unavailable: () => number;
   /** Resolves with its exit code (or signal) once it has exited. */
   exited: Promise<number | string | null>;
 };
@@ -61,19 +65,35 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
   let out = '';
   let partial = '';
   let running = false;
+  const errors: string[] = [];
+  let unavailable = 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
-      // Once running, it logs every request: those lines are dropped (the pipe is still drained).
+      // Once running, it logs every answer: those lines are dropped (the pipe is still drained),
+      // but not an error or a 5xx.
       const lines = (partial + d.toString()).split('\n');
       partial = lines.pop()!;
-      for (const line of lines) if (!running || !line.includes('"reqId"')) out += `${line}\n`;
+      for (const line of lines) {
+        const failed = /"level":(50|60)|"statusCode":5\d\d/.test(line);
+        if (line.includes('"statusCode":503')) unavailable++;
+        else if (failed) errors.push(line.slice(0, 2000));
+        if (errors.length > 200) errors.shift();
+        if (!running || failed || !line.includes('"msg":"request completed"')) out += `${line}\n`;
+      }
       if (out.length > 1_000_000) out = out.slice(-500_000);
       const m = running ? null : /running at (http:\/\/localhost:\d+)/.exec(out);
       if (m) {
         running = true;
         clearTimeout(timer);
-        resolve({ proc, url: m[1]!, output: () => out, exited });
+        resolve({
+          proc,
+          url: m[1]!,
+          output: () => out,
+          errors: () => [...errors],
+          unavailable: () => unavailable,
+          exited,
+        });
       }
     };
     proc.stdout!.on('data', onData);

@@ -6,8 +6,9 @@
  * parameter into its error's message: a password hash, a phone number, an ID number) and
  * without PostgreSQL's `detail`, which repeats the offending values.
  */
-import type { FastifyRequest } from 'fastify';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { type DestinationStream, type LoggerOptions, pino } from 'pino';
+import pretty from 'pino-pretty';
 import type { Config } from '../config';
 
 /** Query parameters holding free text a person typed: often a name or a number. */
@@ -90,13 +91,68 @@ export function serializeError(err: LoggedError): Record<string, unknown> {
   };
 }
 
+/**
+ * For a person at a terminal: `09:41:07 INFO: GET /api/members 200 12 ms`, errors with
+ * their stack. Collectors get the JSON lines instead (GONGJIAN_LOG_FORMAT).
+ */
+function prettyStream(): DestinationStream {
+  return pretty({
+    colorize: true,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,reqId,req,res,responseTime',
+    messageFormat: (log, messageKey) => {
+      const req = log.req as { method?: string; url?: string } | undefined;
+      const res = log.res as { statusCode?: number } | undefined;
+      if (req && res?.statusCode)
+        return `${req.method} ${req.url} ${res.statusCode} ${Math.round(Number(log.responseTime))} ms`;
+      return String(log[messageKey] ?? '');
+    },
+  });
+}
+
+/** The logger of the server's own work (start, stop, background jobs): the same format as the requests'. */
+export function createLogger(config: Config) {
+  const { stream, ...options } = loggerOptions(config);
+  return stream ? pino(options, stream) : pino(options);
+}
+
+/**
+ * One log line per answer — method, path (masked), status, duration — instead of Fastify's
+ * two (incoming, completed). Answers to the console's own files are logged only at debug,
+ * unless they fail.
+ */
+export class RequestLog extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    const quiet = !error && !req.url.startsWith('/api/') && reply.statusCode < 400;
+    req.log[error ? 'error' : quiet ? 'debug' : 'info'](
+      {
+        req,
+        res: { statusCode: reply.statusCode },
+        responseTime: reply.elapsedTime,
+        ...(error ? { err: error } : {}),
+      },
+      'request completed',
+    );
+  }
+}
+
+/** The request's id in `x-request-id`: a person reporting a fault can quote it, and the log is searched by it. */
+export function registerRequestId(app: FastifyInstance) {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+}
+
 export function loggerOptions(
   config: Config,
   stream?: DestinationStream,
 ): LoggerOptions & { stream?: DestinationStream } {
+  const destination = stream ?? (config.logFormat === 'pretty' ? prettyStream() : undefined);
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
+    ...(destination ? { stream: destination } : {}),
     serializers: {
       req: (req: FastifyRequest) => ({
         method: req.method,

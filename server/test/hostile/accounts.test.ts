@@ -18,6 +18,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { LOGIN_FAILURES_PER_ADDRESS } from '../../src/modules/accounts/accounts.routes';
 import { MAX_FAILED_LOGINS } from '../../src/modules/accounts/accounts.service';
+import { provoke, watchAnswers } from '../answers';
 import { tableChecksums } from '../checksum';
 import { type Client, DEMO_PASSWORD, startTestApp, type TestContext } from '../harness';
 import { tally } from './tally';
@@ -25,7 +26,6 @@ import { tally } from './tally';
 let t: TestContext;
 let community: number;
 let requests = 0;
-let serverErrors = 0;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -33,16 +33,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 afterEach(() => {
-  if (requests) tally({ source: 'accounts', requests, serverErrors });
+  if (requests) tally({ source: 'accounts', requests });
   requests = 0;
-  serverErrors = 0;
 });
 
 type Answer = { status: number; body: any; headers: Record<string, unknown>; text: string };
 
 /**
  * One request, counted for the tally; `ip` sets the client's address. A 5xx the test
- * provokes on purpose (`provoked`) is not a server error found.
+ * provokes on purpose (`provoked`) is not a server error found (answers.ts counts the rest).
  */
 async function ask(
   method: string,
@@ -59,19 +58,21 @@ async function ask(
   } = {},
 ): Promise<Answer> {
   requests++;
-  const res = await (opts.app ?? t.app).inject({
-    method: method as 'GET',
-    url,
-    payload: opts.body as object | undefined,
-    remoteAddress: opts.ip ?? '127.0.0.1',
-    headers: {
-      'accept-language': opts.lang ?? 'zh-CN',
-      ...(opts.cookie ? { cookie: opts.cookie } : {}),
-      ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}),
-      ...opts.headers,
-    },
-  });
-  if (res.statusCode >= 500 && !opts.provoked) serverErrors++;
+  const app = opts.app ?? t.app;
+  const send = () =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      payload: opts.body as object | undefined,
+      remoteAddress: opts.ip ?? '127.0.0.1',
+      headers: {
+        'accept-language': opts.lang ?? 'zh-CN',
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}),
+        ...opts.headers,
+      },
+    });
+  const res = opts.provoked ? await provoke(send) : await send();
   let body: unknown = res.body;
   try {
     body = res.body ? JSON.parse(res.body) : null;
@@ -408,6 +409,7 @@ async function otherApp(env: Record<string, string>, routes?: (app: FastifyInsta
   const app = await buildApp({ db: t.db, config, logStream });
   routes?.(app);
   await app.ready();
+  watchAnswers(app, () => undefined);
   return { app, logs: () => lines.join('') };
 }
 

@@ -8,8 +8,10 @@ import fs from 'node:fs';
 export type Figures = {
   /** HTTP requests sent by the hostile tests. */
   requests: number;
-  /** Answers with a 5xx status. */
+  /** 5xx answers no test provoked, in any API test (answers.ts fails the test that met one). */
   serverErrors: number;
+  /** 503 "unavailable" answers (no database connection in time), retried as a client would. */
+  unavailable: number;
   /** Another scope's data found in an answer. */
   leaks: number;
   /** SQL invariants checked, and how many held. */
@@ -23,6 +25,7 @@ export type Figures = {
 export const FIGURES: (keyof Figures)[] = [
   'requests',
   'serverErrors',
+  'unavailable',
   'leaks',
   'invariantsChecked',
   'invariantsHeld',

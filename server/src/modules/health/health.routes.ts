@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorBody } from '../../../../contract';
 import type { AppDeps } from '../../app';
+import { forbidden } from '../../errors';
+import { type Metrics, metricsReader } from './metrics';
 
 export const healthRoutes =
-  ({ db, config }: AppDeps): FastifyPluginAsyncZod =>
+  ({ db, config }: AppDeps, metrics: Metrics): FastifyPluginAsyncZod =>
   async (app) => {
+    const mayReadMetrics = metricsReader(config);
     app.get(
       '/api/health',
       {
@@ -19,6 +23,23 @@ export const healthRoutes =
       async () => {
         await db.execute(sql`SELECT 1`);
         return { status: 'ok' as const, demo: config.demo };
+      },
+    );
+    app.get(
+      '/api/metrics',
+      {
+        // Not a person's session: a monitoring system, by its address or its token.
+        config: { policy: 'public' },
+        schema: {
+          tags: ['health'],
+          summary:
+            'Metrics for monitoring (Prometheus text format), from allowed addresses or with the token',
+          response: { 200: z.string().describe('text/plain; version=0.0.4'), 403: ErrorBody },
+        },
+      },
+      async (req, reply) => {
+        if (!mayReadMetrics(req)) throw forbidden();
+        return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       },
     );
     // The benchmark's ceiling: the least a route can do — one primary-key SELECT through the
