@@ -1,6 +1,6 @@
 /**
  * The contract shared by the server and the web console: enums and zod schemas
- * of the API's shapes. Names follow ../shared/GLOSSARY.md.
+ * of the API's shapes. Names follow docs/GLOSSARY.md.
  */
 import { z } from 'zod';
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { eventually } from './wait';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 860 };
@@ -99,4 +100,26 @@ export async function timeTravel(text: string, params: unknown[] = []) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Picks an option of an antd Select (test id on the select) as a person does: opens it,
+ * types `typed` when the select searches the server, and clicks the option once the list
+ * holds only the answers to what was typed — a list still being replaced can swap the
+ * option out between the press and the release of a click, which then selects nothing.
+ * Waits until the select shows the choice.
+ */
+export async function pick(page: Page, testId: string, option: string, typed?: string) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  if (typed !== undefined) {
+    await select.locator('input').fill(typed);
+    await eventually(async () => {
+      const texts = await options.allInnerTexts();
+      return texts.length > 0 && texts.every((t) => t.includes(typed));
+    }).toBe(true);
+  }
+  await options.filter({ hasText: option }).first().click();
+  await eventually(() => select.innerText()).toContain(option);
 }

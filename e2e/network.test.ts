@@ -5,19 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { baseUrl, DESKTOP, login, openBrowser, PHONE, pick, screenshot } from './browser';
 import { eventually, shows } from './wait';
-
-/** Types into an antd Select (showSearch) and picks the option with this text. */
-async function pick(page: Page, testId: string, typed: string, option: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 /** Types a date (and time) into an antd DatePicker and confirms it. */
 async function date(page: Page, testId: string, value: string) {
@@ -94,7 +83,7 @@ describe('a joint conference meets', () => {
     await page.getByTestId('resolution-text').fill('驻区医院每月为社区开展一次义诊');
     await page.getByTestId('resolution-with-task').click();
     await page.getByTestId('resolution-task-title').fill('落实每月义诊排班');
-    await pick(page, 'resolution-owner', '石景山医院', '北京市石景山医院党委');
+    await pick(page, 'resolution-owner', '北京市石景山医院党委', '石景山医院');
     await date(page, 'resolution-due', '2027-01-15');
     await page.getByTestId('resolution-submit').click();
     const resolution = page

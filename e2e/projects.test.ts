@@ -5,22 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
+import { baseUrl, DESKTOP, login, openBrowser, PHONE, pick, screenshot } from './browser';
 import { eventually, shows } from './wait';
 
 /** The text input of a field, whether the test id sits on the input or on its wrapper. */
 const input = (page: Page, testId: string) =>
   page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
-
-async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .last()
-    .click();
-}
 
 describe('a need becomes a project the community takes on', () => {
   it('from a phone need to hours in the member’s record', async () => {
@@ -47,10 +37,10 @@ describe('a need becomes a project the community takes on', () => {
       const needId = (await row.getAttribute('data-testid'))!.replace('need-row-', '');
       await worker.page.getByTestId(`need-convert-${needId}`).click();
       await eventually(() => worker.page.getByTestId('project-title').inputValue()).toBe(title);
-      await choose(worker.page, 'project-role-kind-0', '卫生保健员');
+      await pick(worker.page, 'project-role-kind-0', '卫生保健员');
       await input(worker.page, 'project-role-slots-0').fill('3');
       await worker.page.getByTestId('project-role-add').click();
-      await choose(worker.page, 'project-role-kind-1', '治安巡逻员');
+      await pick(worker.page, 'project-role-kind-1', '治安巡逻员');
       await input(worker.page, 'project-role-slots-1').fill('2');
       await worker.page.getByTestId('project-form-submit').click();
       await worker.page.getByTestId('project-detail').waitFor();

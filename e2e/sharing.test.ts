@@ -71,7 +71,9 @@ describe('a unit’s venue shared with a resident', () => {
       const before = await shared();
       await contact.page.goto(`${baseUrl()}/bookings/inbox`);
       await contact.page.getByTestId('inbox-tab').getByText('待登记使用').click();
+      // In the list of that tab, not in the one it replaces.
       const row = contact.page
+        .getByTestId('inbox-to-record')
         .locator('[data-testid^="booking-row-"]', { hasText: '社区合唱团排练' })
         .first();
       const usedId = (await row.getAttribute('data-testid'))!.replace('booking-row-', '');

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password';
 import { loadConfig } from './config';
 import { backup, restore } from './db/backup';
+import { runningDatabaseUrl } from './db/embedded';
 import { openDatabase } from './db/open';
 import { message } from './i18n';
 import { roleAssignments, users } from './modules/accounts/accounts.schema';
@@ -43,7 +44,17 @@ if ((command === 'backup' || command === 'restore') && !arg) {
   process.exit(2);
 }
 
-const database = await openDatabase(loadConfig(), log);
+// With a server running on the embedded database, the commands reach its PostgreSQL (a
+// backup while it serves); a restore under a running server is refused.
+const config = loadConfig();
+const running = config.databaseUrl ? null : runningDatabaseUrl(config.dataDir);
+if (running && command === 'restore') {
+  console.error(
+    'A server is running on this data directory: stop it before a restore replaces every row under it.',
+  );
+  process.exit(1);
+}
+const database = await openDatabase({ ...config, databaseUrl: running ?? config.databaseUrl }, log);
 const { db } = database;
 try {
   switch (command) {

@@ -26,6 +26,8 @@ const Env = z.object({
   GONGJIAN_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Set when served over HTTPS so cookies carry the Secure flag. */
   GONGJIAN_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Set behind a reverse proxy, so the client's address comes from X-Forwarded-For. */
+  GONGJIAN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** The benchmark's ceiling route (`npm run bench` only). */
   GONGJIAN_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
 });
@@ -52,6 +54,7 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   secureCookies: boolean;
+  trustProxy: boolean;
   benchRoutes: boolean;
 };
 
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.GONGJIAN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.GONGJIAN_SESSION_MAX_HOURS * 3_600_000,
     secureCookies: e.GONGJIAN_SECURE_COOKIES === '1',
+    trustProxy: e.GONGJIAN_TRUST_PROXY === '1',
   };
 }

@@ -105,6 +105,21 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
   });
 }
 
+/** `npm run cli -- <args>` as an operator runs it: its exit code and what it printed. */
+export function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
+  return new Promise((r) => proc.on('exit', (code) => r({ code, out })));
+}
+
 /** SIGKILL, and wait for the process to be gone. */
 export async function kill9(server: Server) {
   server.proc.kill('SIGKILL');

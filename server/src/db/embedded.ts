@@ -81,11 +81,55 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A postmaster whose node parent was killed keeps the data directory locked: stop it. */
+/**
+ * The node process that started this postmaster, while it is alive: a running server (or
+ * command) that owns the database. Null for a postmaster orphaned by a killed process
+ * (its parent is then init or a reaper, not node), and where /proc cannot tell.
+ */
+function liveOwner(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const cmd = fs.readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return ppid > 1 && ppid !== process.pid && path.basename(cmd).startsWith('node') ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+function postmasterOf(dbDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dbDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  return { pid: Number(lines[0]), port: Number(lines[3]) };
+}
+
+/**
+ * The database of a server running on this data directory, for the operators' commands
+ * (a backup while it serves): null when no live process owns it.
+ */
+export function runningDatabaseUrl(dataDir: string): string | null {
+  const pm = postmasterOf(path.join(dataDir, 'pg'));
+  if (!pm || !Number.isInteger(pm.pid) || pm.pid <= 0 || !isAlive(pm.pid) || liveOwner(pm.pid) === null)
+    return null;
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  return `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/gongjian`;
+}
+
+/**
+ * A postmaster whose node parent was killed keeps the data directory locked: stop it. One
+ * whose parent still runs belongs to a live server: refuse, rather than take it away.
+ */
 async function stopStalePostmaster(dbDir: string, log: Log): Promise<void> {
   const pidFile = path.join(dbDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pm = postmasterOf(dbDir);
+  if (!pm) return;
+  const { pid } = pm;
+  const owner = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? liveOwner(pid) : null;
+  if (owner !== null)
+    throw new Error(
+      `The database in ${dbDir} belongs to a running process (pid ${owner}): stop it first, or give this one another GONGJIAN_DATA_DIR.`,
+    );
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
     log.info(
       `Removing a stale postmaster.pid (process ${pid} is gone); PostgreSQL will recover from its WAL.`,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataDirectory, headers, isAlive, kill9, login, postmasterPid } from '../../test/server-process';
+import { cli, dataDirectory, headers, isAlive, kill9, login, postmasterPid } from '../../test/server-process';
 
 const data = dataDirectory('gj-restart-');
 afterAll(() => data.cleanup());
@@ -43,5 +43,32 @@ describe('restart after kill -9', () => {
     second.proc.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(fs.existsSync(path.join(data.dir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});
+
+describe('the operators’ commands beside a running server', () => {
+  const busy = dataDirectory('gj-busy-');
+  afterAll(() => busy.cleanup());
+
+  it('backs up while it serves; refuses a restore under it, and a second server on its data', {
+    timeout: 120_000,
+  }, async () => {
+    const server = await busy.start();
+    const env = { GONGJIAN_DATA_DIR: busy.dir, DATABASE_URL: '' };
+    const file = path.join(busy.dir, 'live.gz');
+    const made = await cli(['backup', file], env);
+    expect(made.out).toMatch(/Backup written to .*live\.gz: \d+ tables, \d+ rows/);
+    expect(made.code).toBe(0);
+    // It reached the server's PostgreSQL instead of stopping it: the server still answers.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+
+    const restored = await cli(['restore', file], env);
+    expect(restored.code).toBe(1);
+    expect(restored.out).toContain('stop it before a restore');
+    await expect(busy.start()).rejects.toThrow(/belongs to a running process/);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+
+    server.proc.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });

@@ -8,7 +8,6 @@
  * the product must then work on it: sign in, write, ids continuing after the restored ones.
  * A file that is not a backup is refused with a failing exit code, changing nothing.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { backup } from '../../src/db/backup';
 import { createDb } from '../../src/db/client';
 import { tableChecksums } from '../checksum';
 import { Client, startTestApp, type TestContext } from '../harness';
+import { cli } from '../server-process';
 import { tally } from './tally';
 
 let t: TestContext;
@@ -59,17 +59,6 @@ const schemaOf = async (q: (text: string) => Promise<unknown[]>) => ({
   ),
   migrations: await q('SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY id'),
 });
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout.on('data', (d) => (out += d));
-  proc.stderr.on('data', (d) => (out += d));
-  return new Promise((r) => proc.on('exit', (code) => r({ code, out })));
-}
 
 describe('backup → restore into an empty database', () => {
   it('gives back every table identically, with the same schema, and the product works on it', {

@@ -47,6 +47,8 @@ describe('/api/metrics', () => {
       await scrape('203.0.113.9'),
       await scrape('203.0.113.9', { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }),
       await scrape('10.9.0.1'),
+      // Through a reverse proxy the server was not told to trust, the proxy's loopback address proves nothing.
+      await scrape('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }),
     ]) {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('forbidden');

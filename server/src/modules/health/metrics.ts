@@ -86,6 +86,8 @@ export function metricsReader(config: Config) {
   return (req: FastifyRequest): boolean => {
     const given = Buffer.from(String(req.headers.authorization ?? ''));
     if (token && given.length === token.length && timingSafeEqual(given, token)) return true;
+    // Through a proxy we do not trust, every client has the proxy's address: only the token opens.
+    if (!config.trustProxy && req.headers['x-forwarded-for'] !== undefined) return false;
     // An IPv4 client of a server listening on "::" arrives as ::ffff:a.b.c.d.
     const ip = req.ip.startsWith('::ffff:') ? req.ip.slice(7) : req.ip;
     return allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
