@@ -104,17 +104,23 @@ export async function timeTravel(text: string, params: unknown[] = []) {
 
 /**
  * Picks an option of an antd Select (test id on the select) as a person does: opens it,
- * types `typed` when the select searches the server, and clicks the option once the list
- * holds only the answers to what was typed — a list still being replaced can swap the
- * option out between the press and the release of a click, which then selects nothing.
- * Waits until the select shows the choice.
+ * types `typed` when the select searches the server, and clicks the option in this select's
+ * own list (another's may still be fading out) once that list holds only the answers to
+ * what was typed — a list being replaced can swap the option out between the press and the
+ * release of a click, which then selects nothing. Waits until the select shows the choice.
  */
 export async function pick(page: Page, testId: string, option: string, typed?: string) {
   const select = page.getByTestId(testId);
   await select.click();
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const input = select.locator('input').first();
+  await eventually(() => input.getAttribute('aria-controls')).toMatch(/_list$/);
+  const list = (await input.getAttribute('aria-controls'))!;
+  const options = page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${list}"]`) })
+    .locator('.ant-select-item-option');
   if (typed !== undefined) {
-    await select.locator('input').fill(typed);
+    await input.fill(typed);
     await eventually(async () => {
       const texts = await options.allInnerTexts();
       return texts.length > 0 && texts.every((t) => t.includes(typed));
