@@ -10,6 +10,9 @@ import { eventually } from './wait';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 860 };
 
+/** The browsers open now, so a failed test can leave a picture of each page it had. */
+const open = new Set<BrowserContext>();
+
 export async function openBrowser(
   viewport = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
@@ -21,6 +24,8 @@ export async function openBrowser(
     locale: 'zh-CN',
     // The users are in Beijing: times on the pages read as they would there.
     timezoneId: 'Asia/Shanghai',
+    // No animations: a drawer still sliding in takes the focus from a list the test opened in it.
+    reducedMotion: 'reduce',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -32,10 +37,12 @@ export async function openBrowser(
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  open.add(context);
   return {
     context,
     page,
     close: async () => {
+      open.delete(context);
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
@@ -48,6 +55,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(inject('screenshotDir'), `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Screenshots of every page open now, in test-results/failures/: what a failed test left on screen. */
+export async function screenshotOpenPages(testName: string) {
+  const dir = path.resolve('test-results/failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const base = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  let n = 0;
+  for (const context of open)
+    for (const page of context.pages())
+      await page.screenshot({ path: path.join(dir, `${base}-${++n}.png`), fullPage: true }).catch(() => {});
+  if (n) console.error(`failed: ${n} screenshots in ${dir} (${base}-*.png)`);
 }
 
 export async function login(page: Page, username: string, password = 'gongjian-demo') {

@@ -5,11 +5,12 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     testTimeout: 90_000,
     hookTimeout: 120_000,
-    // A browser under CI's load takes its time to re-render: poll for up to 10 s, not 1 s.
-    expect: { poll: { timeout: 10_000, interval: 100 } },
+    // Every wait goes through e2e/wait.ts (its PATIENCE); this only backs it up.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
