@@ -21,7 +21,7 @@ import { loadConfig } from '../server/src/config';
 import { createDb, type Db } from '../server/src/db/client';
 import { type Database, openDatabase } from '../server/src/db/open';
 import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh';
-import { seedDemo } from '../server/src/modules/demo/demo.seed';
+import { seedDemo } from '../server/src/demo/demo.seed';
 
 /** Bump when the generator changes: the next run rebuilds the data set. */
 const VERSION = 3;

@@ -7,7 +7,7 @@ import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import type { Db } from '../server/src/db/client';
 import { openDatabase } from '../server/src/db/open';
-import { seedDemo } from '../server/src/modules/demo/demo.seed';
+import { seedDemo } from '../server/src/demo/demo.seed';
 
 export async function benchApp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-bench-'));

@@ -4,9 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { DestinationStream } from 'pino';
-import type { Config } from './config';
-import type { Db } from './db/client';
+import type { AppDeps } from './deps';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -34,13 +32,6 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { loggerOptions, RequestLog, registerRequestId } from './plugins/logging';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
-
-export type AppDeps = {
-  db: Db;
-  config: Config;
-  /** Where the log goes instead of stdout (tests read it). */
-  logStream?: DestinationStream;
-};
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

@@ -16,7 +16,7 @@ import { runningDatabaseUrl } from './db/embedded';
 import { openDatabase } from './db/open';
 import { message } from './i18n';
 import { roleAssignments, users } from './modules/accounts/accounts.schema';
-import { seedDemo } from './modules/demo/demo.seed';
+import { seedDemo } from './demo/demo.seed';
 import { regions } from './modules/regions/regions.schema';
 
 const USAGE = `usage: npm run cli -- <migrate | seed-demo | create-admin | backup FILE | restore FILE>

@@ -12,7 +12,7 @@ import { createDb } from '../src/db/client';
 import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded';
 import { runMigrations } from '../src/db/migrate';
 import { refreshFigures } from '../src/modules/dashboards/figures.refresh';
-import { seedDemo } from '../src/modules/demo/demo.seed';
+import { seedDemo } from '../src/demo/demo.seed';
 import { sumTally } from './hostile/figures';
 
 declare module 'vitest' {

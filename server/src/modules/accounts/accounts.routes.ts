@@ -16,7 +16,7 @@ import {
   UserListQuery,
   UserUpdateBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { SESSION_COOKIE } from '../../auth/session';
 import { AttemptBudget } from '../../auth/throttle';
 import { AppError } from '../../errors';

@@ -24,7 +24,7 @@ import {
   SignupListQuery,
   SignupRemoveBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';

@@ -15,7 +15,7 @@ import {
   ScoreBreakdown,
   ScoreListQuery,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { attachment, errors } from '../../http';
 import { message, requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';

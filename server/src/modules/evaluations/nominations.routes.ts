@@ -20,7 +20,7 @@ import {
   Quota,
   QuotaBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';

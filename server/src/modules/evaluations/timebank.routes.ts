@@ -7,7 +7,7 @@ import {
   TimeRequestBody,
   TimeRequestListQuery,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as bank from './timebank.service';

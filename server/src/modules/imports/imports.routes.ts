@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ImportJob, ImportKindParams, ImportListQuery, page } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { badRequest } from '../../errors';
 import { attachment, errors, fileNameHeader } from '../../http';
 import { requestLocale } from '../../i18n';

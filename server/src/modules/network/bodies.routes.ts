@@ -26,7 +26,7 @@ import {
   TaskNoteBody,
   TaskUpdateBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as bodies from './bodies.service';

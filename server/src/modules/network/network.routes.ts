@@ -22,7 +22,7 @@ import {
   UnitListQuery,
   UnitUpdateBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as members from './members.service';

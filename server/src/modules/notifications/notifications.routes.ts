@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Notification, NotificationPrefs, Pagination, page } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors, noContent } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';

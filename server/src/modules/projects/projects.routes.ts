@@ -21,7 +21,7 @@ import {
   page,
   ReviewBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as needs from './needs.service';

@@ -27,7 +27,7 @@ import {
   page,
   SessionAttendanceBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { badRequest } from '../../errors';
 import { attachment, errors, fileNameHeader, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';

@@ -11,7 +11,7 @@ import {
   RegionUpdateBody,
   RegionWithAncestors,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import {

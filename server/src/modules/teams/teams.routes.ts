@@ -24,7 +24,7 @@ import {
   TeamSignupResult,
   TeamUpdateBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { forbidden } from '../../errors';
 import { errors } from '../../http';
 import { requestLocale } from '../../i18n';

@@ -5,7 +5,7 @@
  * most done, some open, a few overdue.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Tx } from '../db/client';
 import {
   bodies,
   bodyMembers,
@@ -13,7 +13,7 @@ import {
   meetings,
   resolutions,
   tasks,
-} from '../network/bodies.schema';
+} from '../modules/network/bodies.schema';
 import { seeded } from './demo.data';
 
 type Rand = () => number;

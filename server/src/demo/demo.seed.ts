@@ -4,10 +4,10 @@
  * (one password hash, bulk inserts).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { hashPassword } from '../../auth/password';
-import type { Db, Tx } from '../../db/client';
-import { roleAssignments, users } from '../accounts/accounts.schema';
-import { regions } from '../regions/regions.schema';
+import { hashPassword } from '../auth/password';
+import type { Db, Tx } from '../db/client';
+import { roleAssignments, users } from '../modules/accounts/accounts.schema';
+import { regions } from '../modules/regions/regions.schema';
 import { seedBodies } from './bodies.seed';
 import { seedDedication, seedDedicationHours } from './dedication.seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISTRICT, STREET_ADMIN_NAMES, STREETS, seeded } from './demo.data';

@@ -5,8 +5,8 @@
  * completed.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { addDays, instant, todayIn } from '../dedication/recurrence';
+import type { Tx } from '../db/client';
+import { addDays, instant, todayIn } from '../modules/dedication/recurrence';
 
 const TZ = 'Asia/Shanghai';
 const LETTER = `<h3>致社区共产党员的一封信</h3>

@@ -5,10 +5,10 @@
  * registered with their home community (a few still waiting, so inboxes are not empty).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { roleAssignments, users } from '../accounts/accounts.schema';
-import { communityRegistrations, partyOrgs, people, specialties, units } from '../network/network.schema';
-import { regions } from '../regions/regions.schema';
+import type { Tx } from '../db/client';
+import { roleAssignments, users } from '../modules/accounts/accounts.schema';
+import { communityRegistrations, partyOrgs, people, specialties, units } from '../modules/network/network.schema';
+import { regions } from '../modules/regions/regions.schema';
 import { STREETS, seeded } from './demo.data';
 import { DEMO_UNITS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './network.data';
 

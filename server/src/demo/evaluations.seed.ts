@@ -5,17 +5,17 @@
  * admin would run them.
  */
 import { sql } from 'drizzle-orm';
-import type { Honour } from '../../../../contract';
-import type { Actor } from '../../auth/actor';
-import type { Db, Tx } from '../../db/client';
+import type { Honour } from '../../../contract';
+import type { Actor } from '../auth/actor';
+import type { Db, Tx } from '../db/client';
 import {
   closeEvaluation,
   createEvaluation,
   type EvaluationRow,
   load,
   nominatingRegion,
-} from '../evaluations/evaluations.service';
-import { decide, nominate, publish, review, startNotice } from '../evaluations/nominations.service';
+} from '../modules/evaluations/evaluations.service';
+import { decide, nominate, publish, review, startNotice } from '../modules/evaluations/nominations.service';
 
 const TITLES: Record<Honour, string> = {
   outstanding_member: '优秀共产党员',

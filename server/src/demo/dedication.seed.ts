@@ -4,10 +4,10 @@
  * confirmed and in the ledger — and the coming days open for sign-up, some already full.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { DedicationTaskTemplate } from '../../../../contract';
-import type { Tx } from '../../db/client';
-import { type DayRow, materialise } from '../dedication/dedication.service';
-import { addDays, datesBetween, instant, todayIn } from '../dedication/recurrence';
+import type { DedicationTaskTemplate } from '../../../contract';
+import type { Tx } from '../db/client';
+import { type DayRow, materialise } from '../modules/dedication/dedication.service';
+import { addDays, datesBetween, instant, todayIn } from '../modules/dedication/recurrence';
 import { seeded } from './demo.data';
 
 const TZ = 'Asia/Shanghai';

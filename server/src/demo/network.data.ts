@@ -1,5 +1,5 @@
 /** Demo units, true to Shijingshan: every affiliation level, placed by street code. */
-import type { AFFILIATIONS, UNIT_KINDS } from '../../../../contract';
+import type { AFFILIATIONS, UNIT_KINDS } from '../../../contract';
 
 type DemoUnit = {
   name: string;

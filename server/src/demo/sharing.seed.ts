@@ -5,8 +5,8 @@
  * units shared in the ledger.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { addDays, instant, todayIn } from '../dedication/recurrence';
+import type { Tx } from '../db/client';
+import { addDays, instant, todayIn } from '../modules/dedication/recurrence';
 import { seeded } from './demo.data';
 
 const TZ = 'Asia/Shanghai';

@@ -3,7 +3,7 @@
  * confirmed service, one request answered by 张建国 and paid, so the pages start alive.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Tx } from '../db/client';
 
 const ASKS = [
   { title: '陪同老人去医院复查', description: '周四上午去石景山医院，需要有人帮忙挂号、陪同。', hours: 3 },

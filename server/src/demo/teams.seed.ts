@@ -4,7 +4,7 @@
  * over the past two years; the held dedication days they staffed count for them.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Tx } from '../db/client';
 
 const FOCUS: [string, string][] = [
   ['medical', '医疗健康'],

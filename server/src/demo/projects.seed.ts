@@ -3,8 +3,8 @@
  * rated by residents, with confirmed hours in the ledger — a year of "both sides keen".
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { projects } from '../projects/projects.schema';
+import type { Tx } from '../db/client';
+import { projects } from '../modules/projects/projects.schema';
 import { seeded } from './demo.data';
 
 const NEEDS: [string, string][] = [
