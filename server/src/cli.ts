@@ -14,9 +14,9 @@ import { loadConfig } from './config';
 import { backup, restore } from './db/backup';
 import { runningDatabaseUrl } from './db/embedded';
 import { openDatabase } from './db/open';
+import { seedDemo } from './demo/demo.seed';
 import { message } from './i18n';
 import { roleAssignments, users } from './modules/accounts/accounts.schema';
-import { seedDemo } from './demo/demo.seed';
 import { regions } from './modules/regions/regions.schema';
 
 const USAGE = `usage: npm run cli -- <migrate | seed-demo | create-admin | backup FILE | restore FILE>

@@ -2,10 +2,10 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
-import { scheduleFigureRefresh } from './modules/dashboards/figures.refresh';
-import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.data';
 import { seedDemo } from './demo/demo.seed';
+import { scheduleFigureRefresh } from './modules/dashboards/figures.refresh';
+import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
 import { startJobWorker } from './modules/jobs/jobs.service';
 import { createLogger } from './plugins/logging';
 import type { Stop } from './schedule';

@@ -11,8 +11,8 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../src/db/client';
 import { type EmbeddedDatabase, startEmbedded } from '../src/db/embedded';
 import { runMigrations } from '../src/db/migrate';
-import { refreshFigures } from '../src/modules/dashboards/figures.refresh';
 import { seedDemo } from '../src/demo/demo.seed';
+import { refreshFigures } from '../src/modules/dashboards/figures.refresh';
 import { sumTally } from './hostile/figures';
 
 declare module 'vitest' {

@@ -13,7 +13,7 @@ import {
   meetings,
   resolutions,
   tasks,
-} from '../modules/network/bodies.schema';
+} from '../modules/bodies/bodies.schema';
 import { seeded } from './demo.data';
 
 type Rand = () => number;

@@ -7,8 +7,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { roleAssignments, users } from '../modules/accounts/accounts.schema';
-import { communityRegistrations, partyOrgs, people, specialties, units } from '../modules/network/network.schema';
+import { people, specialties } from '../modules/members/members.schema';
+import { partyOrgs } from '../modules/party-orgs/party-orgs.schema';
 import { regions } from '../modules/regions/regions.schema';
+import { communityRegistrations } from '../modules/registrations/registrations.schema';
+import { units } from '../modules/units/units.schema';
 import { STREETS, seeded } from './demo.data';
 import { DEMO_UNITS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './network.data';
 

@@ -16,9 +16,9 @@ import {
   UserListQuery,
   UserUpdateBody,
 } from '../../../../contract';
-import type { AppDeps } from '../../deps';
 import { SESSION_COOKIE } from '../../auth/session';
 import { AttemptBudget } from '../../auth/throttle';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { errors, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';

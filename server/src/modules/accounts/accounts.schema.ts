@@ -14,8 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
-import { units } from '../network/network.schema';
 import { regions } from '../regions/regions.schema';
+import { units } from '../units/units.schema';
 
 export const appRole = pgEnum('app_role', ROLES);
 

@@ -11,8 +11,8 @@ import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication/recurrence';
-import { unitFor } from '../network/units.service';
 import { regionForRead } from '../regions/regions.service';
+import { unitFor } from '../units/units.service';
 import { engagement } from './engagement';
 
 const TZ = 'Asia/Shanghai';

@@ -12,7 +12,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
-import { HAS_BODY } from '../network/coverage.service';
+import { HAS_BODY } from '../coverage/coverage.service';
 
 const LOCK = 0x67_6a_64_62; // 'gjdb'
 const TZ = 'Asia/Shanghai';

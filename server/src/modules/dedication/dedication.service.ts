@@ -29,7 +29,7 @@ import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { type Locale, readStored, type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { memberPlaces } from '../network/members.service';
+import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 import {

@@ -22,7 +22,7 @@ import { iso } from '../../http';
 import { type Locale, message } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
-import { memberPlaces } from '../network/members.service';
+import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { makeCode, readCode, STEP_SECONDS } from './checkin-code';
 import { loadOccurrence, organises, promote, servesIn } from './dedication.service';

@@ -10,7 +10,7 @@ import type { UnitReport, UnitReportQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
 import { addDays, instant } from '../dedication/recurrence';
-import { unitFor } from '../network/units.service';
+import { unitFor } from '../units/units.service';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

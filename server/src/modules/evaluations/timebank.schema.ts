@@ -14,7 +14,7 @@ import {
 import { TIME_REQUEST_STATUSES } from '../../../../contract';
 import { createdAt, districtId, id } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { people } from '../network/network.schema';
+import { people } from '../members/members.schema';
 
 export const timeRequestStatus = pgEnum('time_request_status', TIME_REQUEST_STATUSES);
 

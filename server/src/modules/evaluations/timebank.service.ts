@@ -14,7 +14,7 @@ import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { memberPlaces } from '../network/members.service';
+import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

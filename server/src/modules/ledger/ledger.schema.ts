@@ -14,9 +14,11 @@ import {
 import { LEDGER_KINDS } from '../../../../contract';
 import { districtId, id } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { partyOrgs, people, units } from '../network/network.schema';
+import { people } from '../members/members.schema';
+import { partyOrgs } from '../party-orgs/party-orgs.schema';
 import { regions } from '../regions/regions.schema';
 import { teams } from '../teams/teams.schema';
+import { units } from '../units/units.schema';
 
 export const ledgerKind = pgEnum('ledger_kind', LEDGER_KINDS);
 

@@ -23,10 +23,10 @@ import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, readStored, type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { personFor } from '../network/members.service';
-import { orgFor } from '../network/party-orgs.service';
-import { unitFor } from '../network/units.service';
+import { personFor } from '../members/members.service';
+import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.service';
+import { unitFor } from '../units/units.service';
 
 /** One act of participation: its kind, its source, and whom it is tied to. */
 export type Act = {

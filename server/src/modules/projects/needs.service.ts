@@ -9,7 +9,7 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { personFor } from '../network/members.service';
+import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 import { needs } from './projects.schema';

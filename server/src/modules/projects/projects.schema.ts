@@ -24,9 +24,10 @@ import {
 } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { people, units } from '../network/network.schema';
+import { people } from '../members/members.schema';
 import { regions } from '../regions/regions.schema';
 import { teams } from '../teams/teams.schema';
+import { units } from '../units/units.schema';
 
 export const needCategory = pgEnum('need_category', NEED_CATEGORIES);
 export const needStatus = pgEnum('need_status', NEED_STATUSES);

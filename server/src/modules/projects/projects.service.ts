@@ -26,12 +26,12 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
-import { memberPlaces, personFor } from '../network/members.service';
-import { maskName } from '../network/privacy';
-import { unitFor } from '../network/units.service';
+import { memberPlaces, personFor } from '../members/members.service';
+import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 import { activeMembers, loadTeam, runs } from '../teams/teams.service';
+import { unitFor } from '../units/units.service';
 import { needFor, tellRaiser } from './needs.service';
 import { claimMembers, claims, projectReviews, projectRoles, projects } from './projects.schema';
 

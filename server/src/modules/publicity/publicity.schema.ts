@@ -25,7 +25,7 @@ import {
 } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { people } from '../network/network.schema';
+import { people } from '../members/members.schema';
 import { regions } from '../regions/regions.schema';
 
 export const campaignKind = pgEnum('campaign_kind', CAMPAIGN_KINDS);

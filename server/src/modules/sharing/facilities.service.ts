@@ -23,10 +23,10 @@ import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication/recurrence';
-import { memberPlaces } from '../network/members.service';
-import { unitFor } from '../network/units.service';
+import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
+import { unitFor } from '../units/units.service';
 
 export const TZ = 'Asia/Shanghai';
 

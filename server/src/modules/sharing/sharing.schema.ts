@@ -16,8 +16,9 @@ import {
 import { BOOKING_STATUSES, type Booker, FACILITY_KINDS, FACILITY_SUB_KINDS } from '../../../../contract';
 import { createdAt, districtId, id, tstzrange, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { people, units } from '../network/network.schema';
+import { people } from '../members/members.schema';
 import { regions } from '../regions/regions.schema';
+import { units } from '../units/units.schema';
 
 export const facilityKind = pgEnum('facility_kind', FACILITY_KINDS);
 export const facilitySubKind = pgEnum('facility_sub_kind', FACILITY_SUB_KINDS);

@@ -3,7 +3,7 @@ import { check, foreignKey, index, pgTable, primaryKey, text, uniqueIndex } from
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { dedicationTasks } from '../dedication/dedication.schema';
-import { people } from '../network/network.schema';
+import { people } from '../members/members.schema';
 import { projectRoles } from '../projects/projects.schema';
 
 /** An organiser's invitation to one person to take a project role or a dedication-day task. */

@@ -13,7 +13,7 @@ import {
 import { TEAM_MEMBER_ROLES, TEAM_MEMBER_STATUSES } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { people, specialties } from '../network/network.schema';
+import { people, specialties } from '../members/members.schema';
 import { regions } from '../regions/regions.schema';
 
 export const teamMemberRole = pgEnum('team_member_role', TEAM_MEMBER_ROLES);

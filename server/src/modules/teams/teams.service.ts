@@ -22,8 +22,8 @@ import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { memberPlaces } from '../network/members.service';
-import { maskName } from '../network/privacy';
+import { memberPlaces } from '../members/members.service';
+import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 

@@ -21,10 +21,10 @@ import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
+import { personFor } from '../members/members.service';
 import { regionForRead } from '../regions/regions.service';
 import { meetingAttendees, meetings, resolutions } from './bodies.schema';
 import { bodyFor } from './bodies.service';
-import { personFor } from './members.service';
 import { createTask, TODAY } from './tasks.service';
 
 type Row = {

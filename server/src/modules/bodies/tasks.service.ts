@@ -12,11 +12,11 @@ import { pageOf } from '../../db/paging';
 import { forbidden, notFound } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { personFor } from '../members/members.service';
+import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.service';
+import { unitFor } from '../units/units.service';
 import { taskNotes, tasks } from './bodies.schema';
-import { personFor } from './members.service';
-import { orgFor } from './party-orgs.service';
-import { unitFor } from './units.service';
 
 /** Today in the district's time zone: a task due today is not overdue until tomorrow. */
 export const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;

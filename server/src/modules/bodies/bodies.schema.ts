@@ -22,8 +22,10 @@ import {
 } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
+import { people } from '../members/members.schema';
+import { partyOrgs } from '../party-orgs/party-orgs.schema';
 import { regions } from '../regions/regions.schema';
-import { partyOrgs, people, units } from './network.schema';
+import { units } from '../units/units.schema';
 
 export const bodyKind = pgEnum('body_kind', BODY_KINDS);
 export const bodyMemberKind = pgEnum('body_member_kind', BODY_MEMBER_KINDS);

@@ -20,11 +20,11 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { personFor } from '../members/members.service';
+import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.service';
+import { unitFor } from '../units/units.service';
 import { bodies, bodyMembers } from './bodies.schema';
-import { personFor } from './members.service';
-import { orgFor } from './party-orgs.service';
-import { unitFor } from './units.service';
 
 type Row = {
   id: number;

@@ -9,8 +9,6 @@ import {
   BodyMemberAddBody,
   BodyMemberListQuery,
   BodyUpdateBody,
-  Coverage,
-  CoverageQuery,
   Id,
   IdParams,
   Meeting,
@@ -30,11 +28,10 @@ import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as bodies from './bodies.service';
-import { coverage } from './coverage.service';
 import * as meetings from './meetings.service';
 import * as tasks from './tasks.service';
 
-const tags = ['network'];
+const tags = ['bodies'];
 
 export const bodiesRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
@@ -113,7 +110,6 @@ export const bodiesRoutes =
       },
       (req) => bodies.leaveBody(db, actorOf(req), req.params.id, req.params.membershipId),
     );
-
     // ---------- meetings ----------
     app.get(
       '/api/meetings',
@@ -182,7 +178,6 @@ export const bodiesRoutes =
       async (req, reply) =>
         reply.status(201).send(await meetings.addResolution(db, actorOf(req), req.params.id, req.body)),
     );
-
     // ---------- tasks ----------
     app.get(
       '/api/tasks',
@@ -221,20 +216,5 @@ export const bodiesRoutes =
       },
       async (req, reply) =>
         reply.status(201).send(await tasks.addTaskNote(db, actorOf(req), req.params.id, req.body)),
-    );
-
-    // ---------- coverage ----------
-    app.get(
-      '/api/coverage',
-      {
-        config: { policy: 'coverage.read' },
-        schema: {
-          tags,
-          summary: 'Which streets, communities and buildings lack their body, for a subtree',
-          querystring: CoverageQuery,
-          response: { 200: Coverage, ...errors },
-        },
-      },
-      (req) => coverage(db, actorOf(req), req.query.regionId),
     );
   };

@@ -19,8 +19,8 @@ import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { personFor } from './members.service';
-import { communityRegistrations } from './network.schema';
+import { personFor } from '../members/members.service';
+import { communityRegistrations } from './registrations.schema';
 
 type Row = {
   id: number;

@@ -8,8 +8,8 @@ import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { regionLabel } from '../bodies/bodies.service';
 import { regionForRead } from '../regions/regions.service';
-import { regionLabel } from './bodies.service';
 
 type Level = 'street' | 'community' | 'building';
 

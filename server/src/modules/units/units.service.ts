@@ -10,10 +10,10 @@ import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { maskPhone } from '../members/privacy';
 import { regions } from '../regions/regions.schema';
 import { regionForRead } from '../regions/regions.service';
-import { units } from './network.schema';
-import { maskPhone } from './privacy';
+import { units } from './units.schema';
 
 const columns = {
   id: units.id,

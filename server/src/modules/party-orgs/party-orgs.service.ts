@@ -16,8 +16,9 @@ import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { regions } from '../regions/regions.schema';
 import { regionForRead } from '../regions/regions.service';
-import { partyOrgs, units } from './network.schema';
-import { unitFor } from './units.service';
+import { units } from '../units/units.schema';
+import { unitFor } from '../units/units.service';
+import { partyOrgs } from './party-orgs.schema';
 
 const parent = alias(partyOrgs, 'parent');
 

@@ -20,11 +20,11 @@ import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.service';
-import { people, specialties } from './network.schema';
-import { orgFor } from './party-orgs.service';
+import { unitFor } from '../units/units.service';
+import { people, specialties } from './members.schema';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
-import { unitFor } from './units.service';
 
 type Row = {
   id: number;
