@@ -5,7 +5,7 @@ import { openDatabase } from './db/open';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.data';
 import { seedDemo } from './demo/demo.seed';
 import { scheduleFigureRefresh } from './modules/dashboards/figures.refresh';
-import { scheduleDedicationJobs } from './modules/dedication/dedication.jobs';
+import { scheduleDedicationJobs } from './modules/dedication-days/dedication-days.jobs';
 import { startJobWorker } from './modules/jobs/jobs.service';
 import { createLogger } from './plugins/logging';
 import type { Stop } from './schedule';

@@ -6,8 +6,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DedicationTaskTemplate } from '../../../contract';
 import type { Tx } from '../db/client';
-import { type DayRow, materialise } from '../modules/dedication/dedication.service';
-import { addDays, datesBetween, instant, todayIn } from '../modules/dedication/recurrence';
+import { type DayRow, materialise } from '../modules/dedication-days/dedication-days.service';
+import { addDays, datesBetween, instant, todayIn } from '../modules/dedication-days/recurrence';
 import { seeded } from './demo.data';
 
 const TZ = 'Asia/Shanghai';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { addDays, instant, todayIn } from '../modules/dedication/recurrence';
+import { addDays, instant, todayIn } from '../modules/dedication-days/recurrence';
 
 const TZ = 'Asia/Shanghai';
 const LETTER = `<h3>致社区共产党员的一封信</h3>

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { addDays, instant, todayIn } from '../modules/dedication/recurrence';
+import { addDays, instant, todayIn } from '../modules/dedication-days/recurrence';
 import { seeded } from './demo.data';
 
 const TZ = 'Asia/Shanghai';

@@ -25,8 +25,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldLedger } from '../../src/modules/dashboards/figures.refresh';
-import { makeCode } from '../../src/modules/dedication/checkin-code';
-import { addDays, instant, todayIn } from '../../src/modules/dedication/recurrence';
+import { makeCode } from '../../src/modules/dedication-days/checkin-code';
+import { addDays, instant, todayIn } from '../../src/modules/dedication-days/recurrence';
 import { runDueJobs } from '../../src/modules/jobs/jobs.service';
 import { type Res as Answer, type Client, startTestApp, type TestContext } from '../harness';
 import { tally } from './tally';

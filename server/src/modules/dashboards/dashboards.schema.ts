@@ -21,7 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { PERIOD_KINDS } from '../../../../contract';
 import { districtId, id } from '../../db/columns';
-import { facilities } from '../sharing/sharing.schema';
+import { facilities } from '../facilities/facilities.schema';
 
 export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
 

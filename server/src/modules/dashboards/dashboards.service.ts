@@ -10,7 +10,7 @@ import type { Actor } from '../../auth/actor';
 import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
-import { todayIn } from '../dedication/recurrence';
+import { todayIn } from '../dedication-days/recurrence';
 import { regionForRead } from '../regions/regions.service';
 import { unitFor } from '../units/units.service';
 import { engagement } from './engagement';

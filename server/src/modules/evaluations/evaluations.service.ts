@@ -23,7 +23,7 @@ import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import type { Locale } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, instant } from '../dedication/recurrence';
+import { addDays, instant } from '../dedication-days/recurrence';
 import { SOURCE_LABEL } from '../ledger/ledger.service';
 import { regionForRead } from '../regions/regions.service';
 import { actPointsSql, criterionPoints } from './scoring';

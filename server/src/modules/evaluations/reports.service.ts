@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { UnitReport, UnitReportQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
-import { addDays, instant } from '../dedication/recurrence';
+import { addDays, instant } from '../dedication-days/recurrence';
 import { unitFor } from '../units/units.service';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

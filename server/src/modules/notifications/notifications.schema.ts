@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { createdAt, districtId, id } from '../../db/columns';
+import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 
 /** In-app notifications: a message key and parameters, put into words when read. */
@@ -21,4 +22,31 @@ export const notifications = pgTable(
     primaryKey({ columns: [t.districtId, t.id] }),
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
   ],
+);
+
+/** Per-user notification preferences: kinds muted in the bell, extra channels. */
+export const notificationPrefs = pgTable('notification_prefs', {
+  userId: id('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  muted: text().array().notNull().default(sql`'{}'::text[]`),
+  channels: text().array().notNull().default(sql`'{}'::text[]`),
+  updatedAt: updatedAt(),
+});
+
+/** Messages for channels beyond the bell (SMS, WeChat), sent by the operator's sender. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id().primaryKey().generatedByDefaultAsIdentity(),
+    userId: id('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text().notNull(),
+    text: text().notNull(),
+    status: text().notNull().default('queued'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('outbox_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`)],
 );

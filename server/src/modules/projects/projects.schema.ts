@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  date,
   foreignKey,
   index,
   integer,
@@ -15,60 +14,18 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import {
-  CLAIM_STATUSES,
-  NEED_CATEGORIES,
-  NEED_STATUSES,
-  PROJECT_STATUSES,
-  ROLE_KINDS,
-} from '../../../../contract';
+import { CLAIM_STATUSES, PROJECT_STATUSES, ROLE_KINDS } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { people } from '../members/members.schema';
+import { needs } from '../needs/needs.schema';
 import { regions } from '../regions/regions.schema';
 import { teams } from '../teams/teams.schema';
 import { units } from '../units/units.schema';
 
-export const needCategory = pgEnum('need_category', NEED_CATEGORIES);
-export const needStatus = pgEnum('need_status', NEED_STATUSES);
 export const projectStatus = pgEnum('project_status', PROJECT_STATUSES);
 export const roleKind = pgEnum('role_kind', ROLE_KINDS);
 export const claimStatus = pgEnum('claim_status', CLAIM_STATUSES);
-
-/** 居民需求 / 微心愿: what residents ask for; a community worker decides, or makes it a project. */
-export const needs = pgTable(
-  'needs',
-  {
-    districtId: districtId(),
-    id: id().notNull().generatedByDefaultAsIdentity(),
-    communityId: id('community_id').notNull(),
-    personId: id('person_id'),
-    raisedBy: id('raised_by').references(() => users.id),
-    title: text().notNull(),
-    description: text().notNull().default(''),
-    category: needCategory().notNull(),
-    place: text(),
-    wantedBy: date('wanted_by', { mode: 'string' }),
-    status: needStatus().notNull().default('open'),
-    reason: text(),
-    mergedIntoId: id('merged_into_id'),
-    projectId: id('project_id'),
-    decidedBy: id('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.id] }),
-    foreignKey({ columns: [t.districtId, t.communityId], foreignColumns: [regions.districtId, regions.id] }),
-    foreignKey({ columns: [t.districtId, t.personId], foreignColumns: [people.districtId, people.id] }),
-    foreignKey({ columns: [t.districtId, t.mergedIntoId], foreignColumns: [t.districtId, t.id] }),
-    index('needs_community_idx').on(t.districtId, t.communityId, t.status, t.createdAt.desc()),
-    index('needs_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
-    check('needs_decline_has_reason', sql`${t.status} <> 'declined' OR ${t.reason} IS NOT NULL`),
-    check('needs_merged_has_target', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
-  ],
-);
 
 /** 社区公益项目: published by a community or street, taken on role by role. */
 export const projects = pgTable(

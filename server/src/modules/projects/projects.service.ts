@@ -28,11 +28,11 @@ import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { memberPlaces, personFor } from '../members/members.service';
 import { maskName } from '../members/privacy';
+import { needFor, tellRaiser } from '../needs/needs.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
 import { activeMembers, loadTeam, runs } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
-import { needFor, tellRaiser } from './needs.service';
 import { claimMembers, claims, projectReviews, projectRoles, projects } from './projects.schema';
 
 type Row = {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
-import { dedicationTasks } from '../dedication/dedication.schema';
+import { dedicationTasks } from '../dedication-days/dedication-days.schema';
 import { people } from '../members/members.schema';
 import { projectRoles } from '../projects/projects.schema';
 

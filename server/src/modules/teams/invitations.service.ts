@@ -14,7 +14,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, labelOf } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { signUp } from '../dedication/signups.service';
+import { signUp } from '../dedication-days/signups.service';
 import { notify } from '../notifications/notifications.service';
 import { claimRole } from '../projects/projects.service';
 

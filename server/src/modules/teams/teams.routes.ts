@@ -29,7 +29,7 @@ import { forbidden } from '../../errors';
 import { errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
-import { teamSignUp } from '../dedication/signups.service';
+import { teamSignUp } from '../dedication-days/signups.service';
 import * as invitations from './invitations.service';
 import { suggest } from './suggest.service';
 import * as teams from './teams.service';

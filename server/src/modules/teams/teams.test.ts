@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
-import { addDays, todayIn } from '../dedication/recurrence';
+import { addDays, todayIn } from '../dedication-days/recurrence';
 
 let t: TestContext;
 let cw: Client;

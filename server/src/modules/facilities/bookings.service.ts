@@ -22,7 +22,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../er
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, clockIn, todayIn } from '../dedication/recurrence';
+import { addDays, clockIn, todayIn } from '../dedication-days/recurrence';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
 import { decides, type FacilityRow, loadFacility, TZ } from './facilities.service';

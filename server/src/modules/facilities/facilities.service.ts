@@ -22,7 +22,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication/recurrence';
+import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication-days/recurrence';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';

@@ -18,7 +18,7 @@ import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, instant } from '../dedication/recurrence';
+import { addDays, instant } from '../dedication-days/recurrence';
 import { regionForRead } from '../regions/regions.service';
 
 type Row = {

@@ -10,7 +10,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
-import * as bank from './timebank.service';
+import * as bank from './time-bank.service';
 
 const tags = ['time bank'];
 

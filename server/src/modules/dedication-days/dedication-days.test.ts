@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 import { makeCode } from './checkin-code';
-import { remindTomorrow, runDedicationJobs } from './dedication.jobs';
+import { remindTomorrow, runDedicationJobs } from './dedication-days.jobs';
 import { addDays, todayIn } from './recurrence';
 
 let t: TestContext;

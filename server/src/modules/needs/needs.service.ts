@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.service';
-import { needs } from './projects.schema';
+import { needs } from './needs.schema';
 
 type Row = {
   id: number;

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
 import { notify } from '../notifications/notifications.service';
-import { materialiseAll } from './dedication.service';
+import { materialiseAll } from './dedication-days.service';
 import { clockIn } from './recurrence';
 
 /** Reminds everyone signed up for a day starting within the next 24 hours, once. */

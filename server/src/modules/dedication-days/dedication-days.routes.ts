@@ -28,7 +28,7 @@ import type { AppDeps } from '../../deps';
 import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
-import * as days from './dedication.service';
+import * as days from './dedication-days.service';
 import { toICalendar } from './ical';
 import * as signups from './signups.service';
 

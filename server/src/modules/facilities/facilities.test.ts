@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
-import { addDays, instant, todayIn } from '../dedication/recurrence';
+import { addDays, instant, todayIn } from '../dedication-days/recurrence';
 
 let t: TestContext;
 let contact: Client;

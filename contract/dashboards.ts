@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Id, LocalDate } from './common';
+import { CoverageLevel } from './coverage';
+import { REGION_KINDS } from './regions';
+
+export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const FigureQuery = z.strictObject({
+  regionId: Id.optional(),
+  kind: z.enum(PERIOD_KINDS).default('month'),
+  /** Any day in the period; absent: the current one. */
+  at: LocalDate.optional(),
+  /** Another period of the same kind to compare with. */
+  compareAt: LocalDate.optional(),
+});
+export const ENGAGEMENT_STATES = ['both', 'community_only', 'residents_only', 'neither'] as const;
+/** Every figure of a node in a period; shares are 0..1. */
+export const Figures = z.object({
+  residents: z.number(),
+  residentsActive: z.number(),
+  residentShare: z.number(),
+  members: z.number(),
+  membersActive: z.number(),
+  memberShare: z.number(),
+  inService: z.number(),
+  registered: z.number(),
+  registeredShare: z.number(),
+  units: z.number(),
+  unitsActive: z.number(),
+  unitShare: z.number(),
+  serviceHours: z.number(),
+  facilityHours: z.number(),
+  facilityHoursUsed: z.number(),
+  facilityHoursOpen: z.number(),
+  /** Venue hours used over the hours the venues were open, up to today. */
+  facilityUtilization: z.number(),
+  rolesCompleted: z.number(),
+  meetingsAttended: z.number(),
+  coursesCompleted: z.number(),
+  noticesDelivered: z.number(),
+  noticesRead: z.number(),
+  readRate: z.number(),
+  projectsOpened: z.number(),
+  projectsDone: z.number(),
+  needsRaised: z.number(),
+  needsResolved: z.number(),
+  /** Average days from a need raised to its decision; null when none was decided. */
+  needsResolveDays: z.number().nullable(),
+  meetingsHeld: z.number(),
+  daysHeld: z.number(),
+  communitySide: z.number(),
+  participationSide: z.number(),
+  engagement: z.number(),
+  state: z.enum(ENGAGEMENT_STATES),
+});
+export type Figures = z.infer<typeof Figures>;
+const FigureRegion = z.object({ id: z.number(), name: z.string(), kind: z.enum(REGION_KINDS) });
+export const Period = z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() });
+export const Overview = z.object({
+  region: FigureRegion,
+  /** From the district down to the region: for the drill-down's way back. */
+  trail: z.array(FigureRegion),
+  period: Period,
+  figures: Figures,
+  compare: z.object({ period: Period, figures: Figures }).nullable(),
+  children: z.array(z.object({ region: FigureRegion, figures: Figures })),
+  /** The periods up to this one, oldest first. */
+  trend: z.array(z.object({ period: Period, figures: Figures })),
+  /** When the figures were last brought up to date. */
+  refreshedAt: z.string().nullable(),
+  /** The organisation network under the node now: the share of streets, communities and buildings with their body. */
+  coverage: z.array(CoverageLevel),
+});
+export type Overview = z.infer<typeof Overview>;
+export const Leaders = z.object({
+  period: Period,
+  top: z.array(z.object({ region: FigureRegion, parentName: z.string(), figures: Figures })),
+  bottom: z.array(z.object({ region: FigureRegion, parentName: z.string(), figures: Figures })),
+  teams: z.array(z.object({ id: z.number(), name: z.string(), regionName: z.string(), hours: z.number() })),
+  units: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      regionName: z.string(),
+      hours: z.number(),
+      acts: z.number(),
+    }),
+  ),
+});
+export type Leaders = z.infer<typeof Leaders>;
+/** A member's own year, month by month, next to their community. */
+export const MyFigures = z.object({
+  year: z.number(),
+  months: z.array(z.object({ start: z.string(), hours: z.number(), acts: z.number() })),
+  totals: z.object({ hours: z.number(), acts: z.number() }),
+  community: z.object({
+    name: z.string(),
+    /** Service hours per resident taking part, this year. */
+    averageHours: z.number(),
+    residentShare: z.number(),
+  }),
+});

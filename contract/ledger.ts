@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Id, Pagination, Ref } from './common';
+
+/** Kinds of participation; the kind says what `quantity` counts (hours or times). */
+export const LEDGER_KINDS = [
+  'service_hours',
+  'role_completed',
+  'meeting_attended',
+  'facility_hours_shared',
+  'course_completed',
+  'notice_read',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export const HOUR_KINDS: readonly LedgerKind[] = ['service_hours', 'facility_hours_shared'];
+
+export const LedgerEntry = z.object({
+  id: z.number(),
+  kind: z.enum(LEDGER_KINDS),
+  /** Hours for hour kinds, otherwise a count; negative in a correction that takes some back. */
+  quantity: z.number(),
+  at: z.string(),
+  recordedAt: z.string(),
+  person: Ref.nullable(),
+  unit: Ref.nullable(),
+  partyOrg: Ref.nullable(),
+  regionId: z.number(),
+  regionName: z.string(),
+  source: z.object({ type: z.string(), id: z.number(), label: z.string().nullable() }),
+  /** Set on a correction: the entry it corrects, and why. */
+  correctsId: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+export const LedgerListQuery = z.strictObject({
+  ...Pagination,
+  personId: Id.optional(),
+  unitId: Id.optional(),
+  orgId: Id.optional(),
+  regionId: Id.optional(),
+  kind: z.enum(LEDGER_KINDS).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export const LedgerTotals = z.object({
+  /** Per kind: this month, this year (Beijing calendar) and all time. */
+  byKind: z.array(
+    z.object({ kind: z.enum(LEDGER_KINDS), month: z.number(), year: z.number(), all: z.number() }),
+  ),
+  hoursMonth: z.number(),
+  hoursYear: z.number(),
+});
+export type LedgerTotals = z.infer<typeof LedgerTotals>;
+export const LedgerRecord = z.object({
+  subject: z.object({ kind: z.enum(['person', 'unit', 'party_org']), id: z.number(), name: z.string() }),
+  totals: LedgerTotals,
+});
+export const LedgerRecordQuery = z.strictObject({
+  personId: Id.optional(),
+  unitId: Id.optional(),
+  orgId: Id.optional(),
+});
+export const LedgerCorrectionBody = z.strictObject({
+  /** The change to the entry's quantity, e.g. -1.5 hours. */
+  delta: z
+    .number()
+    .min(-1000)
+    .max(1000)
+    .refine((v) => v !== 0, 'must not be zero'),
+  reason: z.string().trim().min(2).max(500),
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Id, Name, Pagination, SearchText } from './common';
+
+export const REGION_KINDS = ['district', 'street', 'community', 'building', 'entrance'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+/** The kind a child of each kind must have: the tree has fixed levels. */
+export const CHILD_KIND: Record<RegionKind, RegionKind | null> = {
+  district: 'street',
+  street: 'community',
+  community: 'building',
+  building: 'entrance',
+  entrance: null,
+};
+
+export const Region = z.object({
+  id: z.number(),
+  districtId: z.number(),
+  parentId: z.number().nullable(),
+  kind: z.enum(REGION_KINDS),
+  name: z.string(),
+  code: z.string(),
+  path: z.string(),
+  retiredAt: z.string().nullable(),
+  childCount: z.number(),
+});
+export type Region = z.infer<typeof Region>;
+export const RegionWithAncestors = Region.extend({
+  ancestors: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(REGION_KINDS) })),
+});
+export type RegionWithAncestors = z.infer<typeof RegionWithAncestors>;
+export const RegionListQuery = z.strictObject({
+  ...Pagination,
+  /** Narrow to the subtree of this node. */
+  regionId: Id.optional(),
+  parentId: Id.optional(),
+  kind: z.enum(REGION_KINDS).optional(),
+  q: SearchText.optional(),
+  includeRetired: z.enum(['true', 'false']).optional(),
+});
+export const RegionTreeQuery = z.strictObject({
+  depth: z.coerce.number().int().min(0).max(4).default(4),
+  includeRetired: z.enum(['true', 'false']).optional(),
+});
+export const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const RegionCreateBody = z.strictObject({
+  parentId: Id,
+  name: Name,
+  code: Code.optional(),
+});
+export const RegionUpdateBody = z.strictObject({ name: Name.optional(), code: Code.optional() });
+export const RegionMoveBody = z.strictObject({ parentId: Id });
