@@ -33,7 +33,7 @@ function closure(keys) {
 
 const common = ['index.html', 'src/locales/zh-CN.json?first'];
 const screens = {
-  login: [...common, 'src/features/auth/LoginPage.tsx'],
+  login: [...common, 'src/features/accounts/LoginPage.tsx'],
   home: [...common, 'src/app/layout/AppLayout.tsx', 'src/features/home/HomePage.tsx'],
 };
 let over = false;

@@ -8,7 +8,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 /**
  * The texts the first screens need (login, the layout, home, the shared tags), so a phone
  * downloads ~5 kB of texts before it paints, not all ~30 kB: `locales/<lang>.json?first`
- * is that part of the file; the whole file follows (see app/i18n.ts).
+ * is that part of the file; the whole file follows (see lib/i18n.ts).
  */
 const FIRST_TEXTS = [
   'app',

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { i18nReady } from './app/i18n';
 import { Providers } from './app/Providers';
 import { router } from './app/router';
+import { i18nReady } from './lib/i18n';
 import './app/styles.css';
 
 const root = document.getElementById('root');

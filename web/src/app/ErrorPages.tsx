@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from './api';
+import { errorMessage } from '../lib/api';
 
 function BackHome() {
   const { t } = useTranslation();

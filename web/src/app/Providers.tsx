@@ -4,8 +4,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from './i18n';
-import { queryClient } from './queryClient';
+import { currentLocale } from '../lib/i18n';
+import { queryClient } from '../lib/queryClient';
 import { theme } from './theme';
 
 const ANTD_LOCALE = { 'zh-CN': zhCN, en: enUS };

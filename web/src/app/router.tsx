@@ -1,8 +1,8 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { RequireAction, RequireAuth } from '../lib/auth';
+import { withAllTexts } from '../lib/i18n';
 import { FullPageSpin } from '../shared/FullPage';
-import { RequireAction, RequireAuth } from './auth';
-import { withAllTexts } from './i18n';
 
 // Every page loads on first visit, the login page and the layout too: a phone downloads
 // what the screen it opens needs (npm run size holds the first screens to a budget).
@@ -11,15 +11,17 @@ import { withAllTexts } from './i18n';
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(withAllTexts(() => load().then((m) => ({ default: m[name] }))));
 
-const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const LoginPage = lazy(() =>
+  import('../features/accounts/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
 const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const NotFoundPage = lazy(() => import('./ErrorPages').then((m) => ({ default: m.NotFoundPage })));
 const RegionsPage = page(() => import('../features/regions/RegionsPage'), 'RegionsPage');
-const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
+const UsersPage = page(() => import('../features/accounts/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const UnitsPage = page(() => import('../features/units/UnitsPage'), 'UnitsPage');
-const PartyOrgsPage = page(() => import('../features/partyOrgs/PartyOrgsPage'), 'PartyOrgsPage');
+const PartyOrgsPage = page(() => import('../features/party-orgs/PartyOrgsPage'), 'PartyOrgsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const RegistrationsPage = page(
   () => import('../features/registrations/RegistrationsPage'),
@@ -34,39 +36,39 @@ const NeedsPage = page(() => import('../features/needs/NeedsPage'), 'NeedsPage')
 const ProjectsPage = page(() => import('../features/projects/ProjectsPage'), 'ProjectsPage');
 const ProjectPage = page(() => import('../features/projects/ProjectPage'), 'ProjectPage');
 const MyClaimPage = page(() => import('../features/projects/MyClaimPage'), 'MyClaimPage');
-const OccurrencePage = page(() => import('../features/occurrences/OccurrencePage'), 'OccurrencePage');
-const CheckinPage = page(() => import('../features/occurrences/CheckinPage'), 'CheckinPage');
-const MyDedicationPage = page(() => import('../features/occurrences/MyDedicationPage'), 'MyDedicationPage');
+const OccurrencePage = page(() => import('../features/dedication-days/OccurrencePage'), 'OccurrencePage');
+const CheckinPage = page(() => import('../features/dedication-days/CheckinPage'), 'CheckinPage');
+const MyDedicationPage = page(
+  () => import('../features/dedication-days/MyDedicationPage'),
+  'MyDedicationPage',
+);
 const MyRecordPage = page(() => import('../features/ledger/MyRecordPage'), 'MyRecordPage');
-const TimeBankPage = page(() => import('../features/timeBank/TimeBankPage'), 'TimeBankPage');
+const TimeBankPage = page(() => import('../features/time-bank/TimeBankPage'), 'TimeBankPage');
 const BodiesPage = page(() => import('../features/bodies/BodiesPage'), 'BodiesPage');
 const BodyPage = page(() => import('../features/bodies/BodyPage'), 'BodyPage');
-const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
-const MeetingPage = page(() => import('../features/meetings/MeetingPage'), 'MeetingPage');
-const TasksPage = page(() => import('../features/tasks/TasksPage'), 'TasksPage');
+const MeetingsPage = page(() => import('../features/bodies/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = page(() => import('../features/bodies/MeetingPage'), 'MeetingPage');
+const TasksPage = page(() => import('../features/bodies/TasksPage'), 'TasksPage');
 const CoveragePage = page(() => import('../features/coverage/CoveragePage'), 'CoveragePage');
 const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 const DedicationDaysPage = page(
-  () => import('../features/dedication/DedicationDaysPage'),
+  () => import('../features/dedication-days/DedicationDaysPage'),
   'DedicationDaysPage',
 );
 const DedicationCalendarPage = page(
-  () => import('../features/dedication/DedicationCalendarPage'),
+  () => import('../features/dedication-days/DedicationCalendarPage'),
   'DedicationCalendarPage',
 );
 const FacilitiesPage = page(() => import('../features/facilities/FacilitiesPage'), 'FacilitiesPage');
 const FacilityPage = page(() => import('../features/facilities/FacilityPage'), 'FacilityPage');
 const FindFacilityPage = page(() => import('../features/facilities/FindFacilityPage'), 'FindFacilityPage');
 const UtilizationPage = page(() => import('../features/facilities/UtilizationPage'), 'UtilizationPage');
-const MyBookingsPage = page(() => import('../features/bookings/MyBookingsPage'), 'MyBookingsPage');
-const BookingInboxPage = page(() => import('../features/bookings/InboxPage'), 'InboxPage');
+const MyBookingsPage = page(() => import('../features/facilities/MyBookingsPage'), 'MyBookingsPage');
+const BookingInboxPage = page(() => import('../features/facilities/BookingInboxPage'), 'InboxPage');
 const TeamsPage = page(() => import('../features/teams/TeamsPage'), 'TeamsPage');
 const TeamPage = page(() => import('../features/teams/TeamPage'), 'TeamPage');
 const FindTeamPage = page(() => import('../features/teams/FindTeamPage'), 'FindTeamPage');
-const MyInvitationsPage = page(
-  () => import('../features/invitations/MyInvitationsPage'),
-  'MyInvitationsPage',
-);
+const MyInvitationsPage = page(() => import('../features/teams/MyInvitationsPage'), 'MyInvitationsPage');
 
 const CoursesPage = page(() => import('../features/courses/CoursesPage'), 'CoursesPage');
 const CoursePage = page(() => import('../features/courses/CoursePage'), 'CoursePage');
@@ -80,8 +82,8 @@ const CampaignsPage = page(() => import('../features/campaigns/CampaignsPage'), 
 const CampaignPage = page(() => import('../features/campaigns/CampaignPage'), 'CampaignPage');
 const EvaluationsPage = page(() => import('../features/evaluations/EvaluationsPage'), 'EvaluationsPage');
 const EvaluationPage = page(() => import('../features/evaluations/EvaluationPage'), 'EvaluationPage');
-const HonoursPage = page(() => import('../features/honours/HonoursPage'), 'HonoursPage');
-const HonourPage = page(() => import('../features/honours/HonourPage'), 'HonourPage');
+const HonoursPage = page(() => import('../features/evaluations/HonoursPage'), 'HonoursPage');
+const HonourPage = page(() => import('../features/evaluations/HonourPage'), 'HonourPage');
 const DashboardPage = page(() => import('../features/dashboards/DashboardPage'), 'DashboardPage');
 const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),

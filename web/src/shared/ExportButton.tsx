@@ -1,5 +1,5 @@
 import type { ExportResource } from '@contract';
-import type { QueryParams } from '../app/api';
+import type { QueryParams } from '../lib/api';
 import { DownloadButton } from './DownloadButton';
 import { downloadExport } from './download';
 

@@ -1,5 +1,5 @@
 import type { ExportResource } from '@contract';
-import { api, type QueryParams } from '../app/api';
+import { api, type QueryParams } from '../lib/api';
 
 /** Hands a blob to the browser as a download named `fileName`. */
 export function saveBlob(blob: Blob, fileName: string) {

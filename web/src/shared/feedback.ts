@@ -1,5 +1,5 @@
 import { App, type FormInstance } from 'antd';
-import { ApiError, errorMessage } from '../app/api';
+import { ApiError, errorMessage } from '../lib/api';
 
 /** An issue path as a form name path: "roles.0.regionId" → ['roles', 0, 'regionId']. */
 function namePath(path: string): (string | number)[] {

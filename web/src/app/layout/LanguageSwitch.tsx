@@ -1,8 +1,8 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { currentLocale, setLocale } from '../../lib/i18n';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { currentLocale, setLocale } from '../i18n';
 
 /**
  * One click switches to the other language; the button names the language it switches to

@@ -1,7 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../auth';
+import { useAuth } from '../../lib/auth';
 import { navItemsFor, selectedPath } from './navItems';
 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {

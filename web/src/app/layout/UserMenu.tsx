@@ -3,12 +3,12 @@ import { Avatar, Button, Dropdown } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useAuth, useLogout } from '../../lib/auth';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useAuth, useLogout } from '../auth';
 
 // The password form loads when asked for, not with every page.
 const ChangePasswordModal = lazy(() =>
-  import('../../features/auth/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+  import('../../features/accounts/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
 );
 
 export function UserMenu() {

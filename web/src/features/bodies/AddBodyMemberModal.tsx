@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyMemberKind } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { MemberSelect } from '../members/MemberSelect';
-import { PartyOrgSelect } from '../partyOrgs/PartyOrgSelect';
+import { PartyOrgSelect } from '../party-orgs/PartyOrgSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useAddBodyMember } from './api';
 

@@ -5,20 +5,20 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { BodyKindTag, BodyStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useMeetings } from '../meetings/api';
-import { MeetingFormDrawer, type MeetingFormTarget } from '../meetings/MeetingFormDrawer';
-import { MeetingTable } from '../meetings/MeetingTable';
 import { useBody, useUpdateBody } from './api';
 import { BodyFormDrawer, type BodyFormTarget } from './BodyFormDrawer';
 import { BodyMembers } from './BodyMembers';
+import { MeetingFormDrawer, type MeetingFormTarget } from './MeetingFormDrawer';
+import { MeetingTable } from './MeetingTable';
+import { useMeetings } from './meetings.api';
 
 function BodyMeetings({ body, canManage }: { body: Body; canManage: boolean }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import type { Body, BodyMember } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import type { BodyKind, BodyMemberKind, BodyStatus } from '../../shared/enums';
 
 export type BodyListParams = {

@@ -1,7 +1,7 @@
 import type { CAMPAIGN_KINDS, Campaign, CampaignReach } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 export type CampaignReachData = z.infer<typeof CampaignReach>;

@@ -4,8 +4,8 @@ import { Breadcrumb, Button, Card, Descriptions, Result, Select, Skeleton, Space
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';

@@ -3,7 +3,7 @@ import type { Course } from '@contract';
 import { App, Button, Progress, Result, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { useFeedback } from '../../shared/feedback';
 import { isOpenForEnrolment, useEnrol, useWithdrawEnrolment } from './api';
 import { CertificateButton } from './CertificateButton';

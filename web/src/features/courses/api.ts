@@ -1,7 +1,7 @@
 import type { COURSE_KINDS, Course, CourseSession, ENROLMENT_MODES, Enrolment, User } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import { downloadFile } from '../../shared/download';
 
 export type CourseKind = (typeof COURSE_KINDS)[number];

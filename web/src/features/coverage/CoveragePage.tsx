@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, Button, Card, Empty, Progress, Skeleton, Tag, Typogr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { type BodyKind, idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';

@@ -1,6 +1,6 @@
 import type { Coverage } from '@contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api } from '../../lib/api';
 
 export const coverageKeys = {
   all: ['coverage'] as const,

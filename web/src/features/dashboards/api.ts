@@ -1,7 +1,7 @@
 import type { Figures, Leaders, MyFigures, Overview, PeriodKind, UnitFigures } from '@contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../app/api';
+import { api } from '../../lib/api';
 import { downloadFile } from '../../shared/download';
 
 export type { Figures, Leaders, Overview, PeriodKind };

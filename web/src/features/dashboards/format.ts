@@ -1,7 +1,7 @@
 import type { ENGAGEMENT_STATES } from '@contract';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import { currentLocale } from '../../app/i18n';
+import { currentLocale } from '../../lib/i18n';
 import type { Figures, Period, PeriodKind } from './api';
 
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];

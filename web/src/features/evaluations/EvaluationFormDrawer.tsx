@@ -4,7 +4,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typograph
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';

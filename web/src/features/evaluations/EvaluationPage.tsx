@@ -4,7 +4,7 @@ import { Alert, App, Breadcrumb, Button, Card, Collapse, Descriptions, Result, S
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../lib/api';
 import { DownloadButton } from '../../shared/DownloadButton';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { oneOf } from '../../shared/enums';
 import { PagedList } from '../../shared/PagedList';
 import { PageHeader } from '../../shared/PageHeader';

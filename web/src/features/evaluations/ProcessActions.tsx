@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
-import { HonourPdfButton } from '../honours/HonourPdfButton';
 import {
   useDecideEvaluation,
   useNominationStatuses,
@@ -16,6 +15,7 @@ import {
   useStartNotice,
 } from './api';
 import { atTime, TIME } from './EvaluationParts';
+import { HonourPdfButton } from './HonourPdfButton';
 
 const DEFAULT_NOTICE_DAYS = 5;
 

@@ -12,7 +12,7 @@ import type {
 } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import { downloadFile } from '../../shared/download';
 
 export type ScoreBreakdownData = z.infer<typeof ScoreBreakdown>;

@@ -8,7 +8,7 @@ import type {
 } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 
 export type FacilitySubKind = (typeof FACILITY_SUB_KINDS)[number];
 export type FacilityCalendarData = z.infer<typeof FacilityCalendar>;

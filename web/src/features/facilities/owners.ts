@@ -1,4 +1,4 @@
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 
 /** Roles that keep a community's venues and the units in their area. */
 const AREA_ROLES = ['community_worker', 'street_admin', 'district_admin'] as const;

@@ -1,6 +1,6 @@
 import type { ImportJob } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import type { ImportKind, ImportStatus } from '../../shared/enums';
 
 /** The phases in which a job is still working, polled every second. */

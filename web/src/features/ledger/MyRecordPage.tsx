@@ -2,7 +2,7 @@ import { LEDGER_KINDS, type LedgerKind } from '@contract';
 import { Card, Pagination, Result, Select, Skeleton, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { MyFigures } from '../dashboards/OwnFigures';

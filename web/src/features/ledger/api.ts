@@ -1,7 +1,7 @@
 import type { LedgerEntry, LedgerKind, LedgerRecord } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 
 export type LedgerRecordData = z.infer<typeof LedgerRecord>;
 /** Whose record: none is the signed-in user's own. */

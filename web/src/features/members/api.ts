@@ -1,8 +1,8 @@
 import type { Member, Specialty } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../app/api';
-import { currentLocale } from '../../app/i18n';
+import { api, type Page } from '../../lib/api';
+import { currentLocale } from '../../lib/i18n';
 import type { Gender, MembershipStatus } from '../../shared/enums';
 
 export type MemberListParams = {

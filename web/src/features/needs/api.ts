@@ -1,6 +1,6 @@
 import type { Need } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import type { NeedCategory, NeedStatus } from '../../shared/enums';
 
 export type NeedListParams = {

@@ -4,8 +4,8 @@ import { App, Breadcrumb, Button, Card, Form, Input, Radio, Result, Skeleton, Sp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ApiError, api } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../lib/api';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';

@@ -9,7 +9,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];

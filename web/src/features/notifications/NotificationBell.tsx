@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../app/api';
+import { errorMessage } from '../../lib/api';
 import { useFeedback } from '../../shared/feedback';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { type NotificationData, useMarkRead, useUnreadNotifications } from './api';

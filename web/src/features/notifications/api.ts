@@ -1,7 +1,7 @@
 import type { Notification, NotificationPrefs } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 
 export type NotificationData = z.infer<typeof Notification>;
 export type NotificationPrefsData = z.infer<typeof NotificationPrefs>;

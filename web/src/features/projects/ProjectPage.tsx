@@ -14,8 +14,8 @@ import { App, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, T
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';

@@ -1,7 +1,7 @@
 import type { Claim, Project, ProjectDetail, ProjectRole, ProjectStatus } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import type { RoleKind } from '../../shared/enums';
 
 export type ProjectDetailData = z.infer<typeof ProjectDetail>;

@@ -3,7 +3,7 @@ import { Breadcrumb, Card, Descriptions, Divider, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { RegionKindTag, RetiredTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';

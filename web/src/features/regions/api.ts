@@ -1,7 +1,7 @@
 import type { Region, RegionKind, RegionWithAncestors } from '@contract';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
-import { ME_KEY } from '../../app/queryClient';
+import { api } from '../../lib/api';
+import { ME_KEY } from '../../lib/queryClient';
 
 export type RegionTreeNode = Region & { children: RegionTreeNode[] };
 export type RegionListParams = {

@@ -2,7 +2,7 @@ import { REGISTRATION_STATUSES, type Registration } from '@contract';
 import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PlainList } from '../../shared/PlainList';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { type InvitationTarget, useInvitations } from '../invitations/api';
-import { InvitationStatusTag } from '../invitations/InvitationStatusTag';
+import { InvitationStatusTag } from './InvitationStatusTag';
+import { type InvitationTarget, useInvitations } from './invitations.api';
 import { SuggestionPanel } from './SuggestionPanel';
 
 /** A project role or a dedication-day task to find people for, with what to call it. */

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
-import { useInvitations, useInvite } from '../invitations/api';
 import { useSpecialtyLabel } from '../members/api';
 import { type SuggestionTarget, useInviteToTeam, useSuggestions } from './api';
+import { useInvitations, useInvite } from './invitations.api';
 import { PartyBadge } from './TeamTags';
 
 type Props = {

@@ -26,8 +26,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { ApiError } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';

@@ -2,7 +2,7 @@ import { FlagFilled, SoundOutlined } from '@ant-design/icons';
 import type { Team, TeamMemberStatus } from '@contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { useSpecialtyLabel } from '../members/api';
 import { type TeamMemberRole, useSpecialtyColor } from './api';
 

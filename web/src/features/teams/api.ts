@@ -8,8 +8,8 @@ import type {
 } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
-import { useAuth } from '../../app/auth';
+import { api, type Page } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { useSpecialties } from '../members/api';
 
 export type TeamActivityData = z.infer<typeof TeamActivity>;

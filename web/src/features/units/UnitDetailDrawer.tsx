@@ -3,7 +3,7 @@ import type { Unit } from '@contract';
 import { Button, Descriptions, Divider, Drawer, Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';

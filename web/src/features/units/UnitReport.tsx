@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { api } from '../../lib/api';
 import { DownloadButton } from '../../shared/DownloadButton';
 import { downloadFile } from '../../shared/download';
 import { QueryError } from '../../shared/QueryError';

@@ -3,7 +3,7 @@ import { AFFILIATIONS, UNIT_KINDS, type Unit } from '@contract';
 import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../lib/auth';
 import { ExportButton } from '../../shared/ExportButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';

@@ -1,6 +1,6 @@
 import type { Unit } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../app/api';
+import { api, type Page } from '../../lib/api';
 import type { Affiliation, UnitKind } from '../../shared/enums';
 
 export type UnitListParams = {

@@ -1,0 +1,97 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { api, errorMessage } from '../../lib/api';
+import { safeNext, useLogin, useMeQuery } from '../../lib/auth';
+import { Panel } from '../../shared/Panel';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { DemoAccounts } from './DemoAccounts';
+
+type Health = { status: string; demo: boolean };
+type Credentials = { username: string; password: string };
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const { data: me } = useMeQuery();
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api.get<Health>('/health'),
+    staleTime: Infinity,
+  });
+  const login = useLogin();
+  const [form] = Form.useForm<Credentials>();
+
+  useDocumentTitle(t('auth.login'));
+
+  if (me) return <Navigate to={next} replace />;
+
+  return (
+    <main className="gj-login">
+      <div className="gj-login-lang">
+        <LanguageSwitch />
+      </div>
+      <Panel className="gj-login-card">
+        <header className="gj-login-brand">
+          <span className="gj-brand-mark gj-brand-mark-large" aria-hidden>
+            {t('app.mark')}
+          </span>
+          <h1 className="gj-login-title">{t('app.name')}</h1>
+          <span className="gj-secondary">{t('app.tagline')}</span>
+        </header>
+        <Form
+          form={form}
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={(values) => login.mutate(values)}
+          onValuesChange={() => login.error && login.reset()}
+        >
+          {login.error && (
+            <Alert type="error" showIcon title={errorMessage(login.error)} className="gj-login-error" />
+          )}
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              data-testid="login-username"
+            />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            {t('auth.login')}
+          </Button>
+        </Form>
+        {health.data?.demo && (
+          <DemoAccounts
+            onPick={(username, password) => {
+              login.reset();
+              form.setFieldsValue({ username, password });
+            }}
+          />
+        )}
+      </Panel>
+      <footer className="gj-login-footer">{t('app.footer')}</footer>
+    </main>
+  );
+}
