@@ -20,8 +20,8 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config';
 import { createDb, type Db } from '../server/src/db/client';
 import { type Database, openDatabase } from '../server/src/db/open';
-import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh';
 import { seedDemo } from '../server/src/demo/demo.seed';
+import { refreshFigures } from '../server/src/modules/dashboards/figures.refresh';
 
 /** Bump when the generator changes: the next run rebuilds the data set. */
 const VERSION = 3;

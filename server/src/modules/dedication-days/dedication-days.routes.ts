@@ -30,6 +30,7 @@ import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import * as days from './dedication-days.service';
 import { toICalendar } from './ical';
+import * as occurrences from './occurrences.service';
 import * as signups from './signups.service';
 
 const tags = ['dedication day'];
@@ -144,7 +145,7 @@ export const dedicationRoutes =
         },
       },
       (req) =>
-        days.listOccurrences(
+        occurrences.listOccurrences(
           db,
           actorOf(req),
           { ...req.query, dedicationDayId: req.params.id },
@@ -164,7 +165,7 @@ export const dedicationRoutes =
           response: { 200: page(Occurrence), ...errors },
         },
       },
-      (req) => days.listOccurrences(db, actorOf(req), req.query, requestLocale(req)),
+      (req) => occurrences.listOccurrences(db, actorOf(req), req.query, requestLocale(req)),
     );
     app.get(
       '/api/occurrences/:id',
@@ -172,7 +173,7 @@ export const dedicationRoutes =
         config: { policy: 'session' },
         schema: { tags, params: IdParams, response: { 200: Occurrence, ...errors } },
       },
-      (req) => days.getOccurrence(db, actorOf(req), req.params.id, requestLocale(req)),
+      (req) => occurrences.getOccurrence(db, actorOf(req), req.params.id, requestLocale(req)),
     );
     app.post(
       '/api/occurrences/:id/cancel',
@@ -186,7 +187,8 @@ export const dedicationRoutes =
           response: { 200: Occurrence, ...errors },
         },
       },
-      (req) => days.cancelOccurrence(db, actorOf(req), req.params.id, req.body.reason, requestLocale(req)),
+      (req) =>
+        occurrences.cancelOccurrence(db, actorOf(req), req.params.id, req.body.reason, requestLocale(req)),
     );
     app.post(
       '/api/occurrences/:id/tasks',
@@ -200,7 +202,7 @@ export const dedicationRoutes =
           response: { 200: Occurrence, ...errors },
         },
       },
-      (req) => days.addTask(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
+      (req) => occurrences.addTask(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
     );
     app.patch(
       '/api/occurrences/:id/tasks/:taskId',
@@ -215,7 +217,14 @@ export const dedicationRoutes =
         },
       },
       (req) =>
-        days.updateTask(db, actorOf(req), req.params.id, req.params.taskId, req.body, requestLocale(req)),
+        occurrences.updateTask(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.taskId,
+          req.body,
+          requestLocale(req),
+        ),
     );
     app.get(
       '/api/occurrences/:id/checkin-code',

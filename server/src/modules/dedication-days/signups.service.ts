@@ -25,7 +25,7 @@ import { settle } from '../ledger/ledger.service';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { makeCode, readCode, STEP_SECONDS } from './checkin-code';
-import { loadOccurrence, organises, promote, servesIn } from './dedication-days.service';
+import { loadOccurrence, organises, promote, servesIn } from './occurrences.service';
 
 /** Check-in opens this long before the start; check-out stays open this long after the end. */
 const EARLY_MS = 30 * 60_000;

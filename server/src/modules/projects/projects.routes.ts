@@ -20,6 +20,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
+import * as claims from './claims.service';
 import * as projects from './projects.service';
 
 const tags = ['projects'];
@@ -118,7 +119,7 @@ export const projectsRoutes =
       async (req, reply) =>
         reply
           .status(201)
-          .send(await projects.claimRole(db, actorOf(req), req.params.id, req.params.roleId, req.body)),
+          .send(await claims.claimRole(db, actorOf(req), req.params.id, req.params.roleId, req.body)),
     );
     app.post(
       '/api/projects/:id/claims',
@@ -133,7 +134,7 @@ export const projectsRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await projects.claimWholeProject(db, actorOf(req), req.params.id)),
+        reply.status(201).send(await claims.claimWholeProject(db, actorOf(req), req.params.id)),
     );
     // ---------- claims ----------
     app.get(
@@ -142,7 +143,7 @@ export const projectsRoutes =
         config: { policy: 'session' },
         schema: { tags, querystring: ClaimListQuery, response: { 200: page(Claim), ...errors } },
       },
-      (req) => projects.listClaims(db, actorOf(req), req.query),
+      (req) => claims.listClaims(db, actorOf(req), req.query),
     );
     app.post(
       '/api/claims/:id/withdraw',
@@ -155,7 +156,7 @@ export const projectsRoutes =
           response: { 200: Claim, ...errors },
         },
       },
-      (req) => projects.withdrawClaim(db, actorOf(req), req.params.id),
+      (req) => claims.withdrawClaim(db, actorOf(req), req.params.id),
     );
     app.post(
       '/api/claims/:id/remove',
@@ -169,7 +170,7 @@ export const projectsRoutes =
           response: { 200: Claim, ...errors },
         },
       },
-      (req) => projects.removeClaim(db, actorOf(req), req.params.id, req.body.reason),
+      (req) => claims.removeClaim(db, actorOf(req), req.params.id, req.body.reason),
     );
     app.post(
       '/api/claims/:id/hours',
@@ -183,7 +184,7 @@ export const projectsRoutes =
           response: { 200: Claim, ...errors },
         },
       },
-      (req) => projects.confirmHours(db, actorOf(req), req.params.id, req.body),
+      (req) => claims.confirmHours(db, actorOf(req), req.params.id, req.body),
     );
     app.put(
       '/api/claims/:id/members',
@@ -197,6 +198,6 @@ export const projectsRoutes =
           response: { 200: Claim, ...errors },
         },
       },
-      (req) => projects.nameClaimMembers(db, actorOf(req), req.params.id, req.body),
+      (req) => claims.nameClaimMembers(db, actorOf(req), req.params.id, req.body),
     );
   };

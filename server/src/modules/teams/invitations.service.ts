@@ -16,7 +16,7 @@ import { type Locale, labelOf } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { signUp } from '../dedication-days/signups.service';
 import { notify } from '../notifications/notifications.service';
-import { claimRole } from '../projects/projects.service';
+import { claimRole } from '../projects/claims.service';
 
 type Row = {
   id: number;
