@@ -25,8 +25,8 @@ import type { Tx } from '../../db/client';
 import { AppError, forbidden, invalidField, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
-import { regionForRead } from '../regions/regions.service';
 import { unitFor } from '../units/units.service';
 import { roleAssignments, sessions, users } from './accounts.schema';
 

@@ -6,8 +6,8 @@ import { inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { users } from '../accounts/accounts.schema';
+import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
-import { regionForRead } from '../regions/regions.service';
 import { auditLog } from './audit.schema';
 
 export type AuditRecord = {

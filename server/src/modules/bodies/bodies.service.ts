@@ -22,7 +22,7 @@ import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 import { bodies, bodyMembers } from './bodies.schema';
 

@@ -22,7 +22,7 @@ import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { personFor } from '../members/members.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { meetingAttendees, meetings, resolutions } from './bodies.schema';
 import { bodyFor } from './bodies.service';
 import { createTask, TODAY } from './tasks.service';

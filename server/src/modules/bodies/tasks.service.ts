@@ -14,7 +14,7 @@ import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 import { taskNotes, tasks } from './bodies.schema';
 

@@ -19,7 +19,7 @@ import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, instant } from '../dedication-days/recurrence';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 
 type Row = {
   id: number;

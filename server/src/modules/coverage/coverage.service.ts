@@ -9,7 +9,7 @@ import type { Actor } from '../../auth/actor';
 import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { regionLabel } from '../bodies/bodies.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 
 type Level = 'street' | 'community' | 'building';
 

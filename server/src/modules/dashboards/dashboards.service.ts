@@ -11,7 +11,7 @@ import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication-days/recurrence';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 import { engagement } from './engagement';
 

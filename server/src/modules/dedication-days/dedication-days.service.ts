@@ -25,7 +25,7 @@ import { contains, iso } from '../../http';
 import { type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import {
   addDays,
   datesBetween,

@@ -22,7 +22,7 @@ import { type Locale, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { cancel } from './dedication-days.service';
 import { addDays } from './recurrence';
 

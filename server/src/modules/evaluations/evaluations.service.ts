@@ -25,7 +25,7 @@ import type { Locale } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, instant } from '../dedication-days/recurrence';
 import { SOURCE_LABEL } from '../ledger/ledger.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { actPointsSql, criterionPoints } from './scoring';
 import { templateOf } from './templates';
 

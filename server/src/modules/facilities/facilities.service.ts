@@ -25,7 +25,7 @@ import { recordAudit } from '../audit/audit.service';
 import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication-days/recurrence';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 
 export const TZ = 'Asia/Shanghai';

@@ -25,7 +25,7 @@ import { type Locale, readStored, type StoredMessage, storeMessage } from '../..
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 
 /** One act of participation: its kind, its source, and whom it is tied to. */

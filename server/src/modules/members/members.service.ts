@@ -21,7 +21,7 @@ import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 import { people, specialties } from './members.schema';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';

@@ -11,7 +11,7 @@ import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import { needs } from './needs.schema';
 
 type Row = {

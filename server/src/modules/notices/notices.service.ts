@@ -26,7 +26,7 @@ import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { enqueue, registerJob, saveProgress } from '../jobs/jobs.service';
 import { settle } from '../ledger/ledger.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 
 /** What a notice's rich text may hold. */
 export const cleanBody = (html: string) =>

@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/audit.service';
 import { memberPlaces, personFor } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { needFor, tellRaiser } from '../needs/needs.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 import {
   CLAIMS,
   type ClaimRow,

@@ -6,7 +6,6 @@
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  type Action,
   CHILD_KIND,
   type Region,
   type RegionCreateBody,
@@ -23,6 +22,7 @@ import type { Tx } from '../../db/client';
 import { forbidden, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { loadRegion as load, regionForRead } from './regions.queries';
 import { regions } from './regions.schema';
 
 type Row = typeof regions.$inferSelect;
@@ -45,23 +45,6 @@ const present = (r: Row & { childCount: number }): Region => ({
   retiredAt: iso(r.retiredAt),
   childCount: r.childCount,
 });
-
-async function load(db: Tx, actor: Actor, id: number, lock?: 'update' | 'share'): Promise<Row> {
-  const q = db
-    .select()
-    .from(regions)
-    .where(and(eq(regions.districtId, actor.districtId), eq(regions.id, id)));
-  const [row] = lock ? await q.for(lock) : await q;
-  if (!row) throw notFound();
-  return row;
-}
-
-/** A node the actor may read for `action` (403 outside the scope, 404 if absent). */
-export async function regionForRead(db: Tx, actor: Actor, id: number, action: Action = 'region.read') {
-  const row = await load(db, actor, id);
-  authorize(actor, action, row.path);
-  return row;
-}
 
 /** Changing a node needs a manage scope strictly above it: nobody edits the root of their own area. */
 function authorizeChange(actor: Actor, node: Row) {

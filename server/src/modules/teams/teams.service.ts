@@ -25,7 +25,7 @@ import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.service';
+import { regionForRead } from '../regions/regions.queries';
 
 type Row = {
   id: number;

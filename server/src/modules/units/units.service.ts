@@ -11,8 +11,8 @@ import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { maskPhone } from '../members/privacy';
+import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
-import { regionForRead } from '../regions/regions.service';
 import { units } from './units.schema';
 
 const columns = {
