@@ -8,6 +8,9 @@
  * in server/src/modules/boundaries.json; this check fails on any reach not listed there,
  * and on a listed one that is gone (so the list only shrinks). Run by `npm run lint`.
  *
+ * In the web app, a feature imports another feature's public index.ts at most, never its
+ * internals (web/src/features/<feature>/…).
+ *
  *   node scripts/check-domains.mjs            check
  *   node scripts/check-domains.mjs --list     print every reach, listed or not
  */
@@ -52,6 +55,27 @@ for (const d of domains) {
       }
     }
   }
+}
+
+// The web app: features meet only at each other's index.ts.
+const features = path.join(root, 'web/src/features');
+const internals = [];
+const walk = (dir) =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
+for (const file of walk(features)) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/from '(\.\.\/[\w-]+\/[^']+)'/g))
+    internals.push(`${path.relative(root, file)} imports ${m[1]}`);
+}
+if (internals.length) {
+  console.error(
+    `A feature imports another feature's internals (export it from that feature's index.ts):\n  ${internals.join('\n  ')}`,
+  );
+  process.exit(1);
 }
 
 const listed = fs.existsSync(listFile) ? JSON.parse(fs.readFileSync(listFile, 'utf8')) : { reaches: {} };

@@ -5,7 +5,7 @@ import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { type UserChanges, useUpdateUser, useUser } from './api';
 import { UserRoles } from './UserRoles';
 

@@ -2,7 +2,7 @@ import type { Role } from '@contract';
 import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useRoleOptions } from './roleOptions';
 
 export type UserFilterValues = { q?: string; role?: Role; regionId?: number };

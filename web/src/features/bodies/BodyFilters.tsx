@@ -3,7 +3,7 @@ import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyKind, BodyStatus } from '../../shared/enums';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 
 export type BodyFilterValues = { q?: string; kind?: BodyKind; status?: BodyStatus; regionId?: number };
 

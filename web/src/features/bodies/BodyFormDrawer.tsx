@@ -9,10 +9,8 @@ import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { BodyKindTag } from '../../shared/tags';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members/MemberSelect';
-import { useRegion } from '../regions/api';
-import { RegionSelect } from '../regions/RegionSelect';
-import { byLevel } from '../regions/regionUtils';
+import { MemberSelect } from '../members';
+import { byLevel, RegionSelect, useRegion } from '../regions';
 import { type BodyChanges, useCreateBody, useUpdateBody } from './api';
 
 /** Create a body (kind and region may be given, e.g. for a coverage gap), or edit `body`. */

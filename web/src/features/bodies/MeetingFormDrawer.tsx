@@ -6,7 +6,7 @@ import type { BodyKind, MeetingStatus } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members/MemberSelect';
+import { MemberSelect } from '../members';
 import { MEETING_TIME } from './MeetingTable';
 import { type MeetingChanges, useCreateMeeting, useUpdateMeeting } from './meetings.api';
 

@@ -7,7 +7,7 @@ import { idParam, type MeetingStatus, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { MeetingTable } from './MeetingTable';
 import { useMeetings } from './meetings.api';
 

@@ -1,7 +1,7 @@
 import type { OwnerKind } from '../../shared/enums';
-import { MemberSelect } from '../members/MemberSelect';
-import { PartyOrgSelect } from '../party-orgs/PartyOrgSelect';
-import { UnitSelect } from '../units/UnitSelect';
+import { MemberSelect } from '../members';
+import { PartyOrgSelect } from '../party-orgs';
+import { UnitSelect } from '../units';
 
 type Props = {
   id?: string;

@@ -10,7 +10,7 @@ import { idParam, oneOf, type TaskStatus } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { TaskBoard } from './TaskBoard';
 import { TaskDrawer } from './TaskDrawer';
 import { TaskList } from './TaskList';

@@ -6,7 +6,7 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { type CampaignChanges, type CampaignKind, useCreateCampaign, useUpdateCampaign } from './api';
 
 export type CampaignFormTarget = { mode: 'create' } | { mode: 'edit'; campaign: Campaign };

@@ -14,7 +14,7 @@ import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useCampaigns } from './api';
 import { CampaignFormDrawer, type CampaignFormTarget } from './CampaignFormDrawer';
 import { CampaignKindTag, CampaignPhaseTag, campaignDates } from './CampaignTags';

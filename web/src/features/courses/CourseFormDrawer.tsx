@@ -18,8 +18,8 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { CampaignSelect } from '../campaigns/CampaignSelect';
-import { RegionSelect } from '../regions/RegionSelect';
+import { CampaignSelect } from '../campaigns';
+import { RegionSelect } from '../regions';
 import {
   type CourseChanges,
   type CourseKind,

@@ -9,7 +9,7 @@ import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { useCampaign } from '../campaigns/api';
+import { useCampaign } from '../campaigns';
 import { AttendanceSheet } from './AttendanceSheet';
 import { type CourseSessionData, hasStarted, useCourse } from './api';
 import { CourseFormDrawer, type CourseFormTarget } from './CourseFormDrawer';

@@ -11,9 +11,8 @@ import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { RegionKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { BodyFormDrawer, type BodyFormTarget } from '../bodies/BodyFormDrawer';
-import { useRegion } from '../regions/api';
-import { byLevel } from '../regions/regionUtils';
+import { BodyFormDrawer, type BodyFormTarget } from '../bodies';
+import { byLevel, useRegion } from '../regions';
 import { useCoverage } from './api';
 
 type Level = Coverage['levels'][number];

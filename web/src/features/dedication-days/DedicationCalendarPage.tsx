@@ -8,7 +8,7 @@ import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useOccurrences } from './api';
 import { CalendarLegend } from './CalendarParts';
 import { groupByDate, MonthAgenda, MonthGrid, WeekView } from './CalendarViews';

@@ -7,7 +7,7 @@ import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useCreateDedicationDay, useUpdateDedicationDay } from './api';
 import { ExceptionList } from './ExceptionList';
 import {

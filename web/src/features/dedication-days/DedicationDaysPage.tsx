@@ -7,7 +7,7 @@ import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useDedicationDays } from './api';
 import { DedicationDayFormDrawer, type DedicationFormTarget } from './DedicationDayFormDrawer';
 import { DedicationDayTable } from './DedicationDayTable';

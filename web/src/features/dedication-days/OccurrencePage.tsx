@@ -29,10 +29,8 @@ import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { SpecialtyTags } from '../members/MemberCells';
-import { useTeamsIRun } from '../teams/api';
-import { SuggestionDrawer, type SuggestionDrawerTarget } from '../teams/SuggestionDrawer';
-import { TeamSignupModal } from '../teams/TeamSignupModal';
+import { SpecialtyTags } from '../members';
+import { SuggestionDrawer, type SuggestionDrawerTarget, TeamSignupModal, useTeamsIRun } from '../teams';
 import { CancelOccurrenceModal } from './CancelOccurrenceModal';
 import { CheckinQrModal } from './CheckinQrModal';
 import {

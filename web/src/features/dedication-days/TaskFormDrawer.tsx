@@ -6,7 +6,7 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { SpecialtySelect } from '../members/SpecialtySelect';
+import { SpecialtySelect } from '../members';
 import { TIME } from './occurrenceParts';
 import { type TaskInput, useAddTask, useUpdateTask } from './occurrences.api';
 

@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, TimePicker, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { SpecialtySelect } from '../members/SpecialtySelect';
+import { SpecialtySelect } from '../members';
 import { MAX_CAPACITY, MAX_SPECIALTIES, MAX_TASKS, newTask, type TaskValues, TIME } from './formValues';
 
 /** The tasks every occurrence starts with (each occurrence's copy may then be changed there). */

@@ -9,7 +9,7 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { SUBJECT_KIND, type Template, useCreateEvaluation, useEvaluationTemplates } from './api';
 import { CriteriaTable } from './EvaluationParts';
 import { HonourPicker } from './HonourPicker';

@@ -15,7 +15,7 @@ import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { LedgerKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import { type EvaluationCriterion, type ObjectionStatus, SUBJECT_KIND } from './api';
 
 const HONOUR_COLOR: Record<Honour, string> = {

@@ -23,7 +23,7 @@ import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import {
   type QuotaRow,
   useNominations,

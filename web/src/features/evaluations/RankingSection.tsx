@@ -9,8 +9,8 @@ import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { formatQuantity } from '../ledger/LedgerParts';
-import { RegionSelect } from '../regions/RegionSelect';
+import { formatQuantity } from '../ledger';
+import { RegionSelect } from '../regions';
 import { useNominationStatuses, useScores } from './api';
 import { NominationStatusTag, usePoints } from './EvaluationParts';
 

@@ -22,7 +22,7 @@ import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { formatQuantity, SourceLine, useQuantityLabel } from '../ledger/LedgerParts';
+import { formatQuantity, SourceLine, useQuantityLabel } from '../ledger';
 import {
   type BreakdownCriterion,
   type EvaluationCriterion,

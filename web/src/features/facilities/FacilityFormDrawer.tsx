@@ -26,9 +26,8 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
-import { useUnit } from '../units/api';
-import { UnitSelect } from '../units/UnitSelect';
+import { RegionSelect } from '../regions';
+import { UnitSelect, useUnit } from '../units';
 import {
   type FacilityChanges,
   type FacilityFields,

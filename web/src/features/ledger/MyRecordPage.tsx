@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { MyFigures } from '../dashboards/OwnFigures';
+import { MyFigures } from '../dashboards';
 import { useLedgerEntries, useLedgerRecord } from './api';
 import { EntryList, HoursFigures, KindTable } from './LedgerParts';
 

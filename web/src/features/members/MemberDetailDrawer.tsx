@@ -8,7 +8,7 @@ import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { LedgerPanel } from '../ledger/LedgerPanel';
+import { LedgerPanel } from '../ledger';
 import { useMember } from './api';
 import { FreeTags, RegistrationCell, SpecialtyTags } from './MemberCells';
 

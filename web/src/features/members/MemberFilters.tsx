@@ -3,7 +3,7 @@ import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipStatus } from '../../shared/enums';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { SpecialtySelect } from './SpecialtySelect';
 
 export type MemberFilterValues = {

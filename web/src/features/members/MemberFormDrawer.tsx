@@ -7,8 +7,8 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../shared/patterns';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { PartyOrgSelect } from '../party-orgs/PartyOrgSelect';
-import { RegionSelect } from '../regions/RegionSelect';
+import { PartyOrgSelect } from '../party-orgs';
+import { RegionSelect } from '../regions';
 import { type MemberChanges, type MembershipInput, useCreateMember, useUpdateMember } from './api';
 import { SpecialtySelect } from './SpecialtySelect';
 

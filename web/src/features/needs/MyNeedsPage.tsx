@@ -10,7 +10,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
-import { useMember } from '../members/api';
+import { useMember } from '../members';
 import { useNeeds, useRaiseNeed } from './api';
 import { CategoryPicker } from './CategoryPicker';
 import { NeedOutcome } from './NeedOutcome';

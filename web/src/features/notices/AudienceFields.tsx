@@ -2,8 +2,8 @@ import { Form, Radio, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { RegionSelect } from '../regions/RegionSelect';
-import { useTeam, useTeams } from '../teams/api';
+import { RegionSelect } from '../regions';
+import { useTeam, useTeams } from '../teams';
 
 type TeamSelectProps = {
   id?: string;

@@ -10,7 +10,7 @@ import { idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
-import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { CampaignSelect } from '../campaigns';
 import { Attachments } from './Attachments';
 import { AudienceFields } from './AudienceFields';
 import { AudiencePreviewPanel, audienceOf, useLivePreview } from './AudiencePreview';

@@ -29,7 +29,7 @@ import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useCampaign } from '../campaigns/api';
+import { useCampaign } from '../campaigns';
 import { Attachments } from './Attachments';
 import {
   type AudiencePreviewData,

@@ -23,7 +23,7 @@ import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { CampaignSelect } from '../campaigns';
 import { type NoticeKind, type NoticeStatus, noticePath, useNotices } from './api';
 import { NoticeKindTag, NoticeStatusTag, ReadRateBar } from './NoticeTags';
 

@@ -9,7 +9,7 @@ import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { useMarkReadByLink } from '../notifications/api';
+import { useMarkReadByLink } from '../notifications';
 import { Attachments } from './Attachments';
 import { useMarkNoticeRead, useNotice } from './api';
 import { NoticeKindTag } from './NoticeTags';

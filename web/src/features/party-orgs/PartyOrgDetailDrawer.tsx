@@ -7,7 +7,7 @@ import { QueryError } from '../../shared/QueryError';
 import { PartyOrgKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { LedgerPanel } from '../ledger/LedgerPanel';
+import { LedgerPanel } from '../ledger';
 import { usePartyOrg } from './api';
 
 type Props = {

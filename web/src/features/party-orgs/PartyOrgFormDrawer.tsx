@@ -6,8 +6,8 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { PartyOrgKindTag } from '../../shared/tags';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
-import { UnitSelect } from '../units/UnitSelect';
+import { RegionSelect } from '../regions';
+import { UnitSelect } from '../units';
 import { type PartyOrgChanges, useCreatePartyOrg, useUpdatePartyOrg } from './api';
 import { PartyOrgSelect } from './PartyOrgSelect';
 

@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members/MemberSelect';
-import { TeamMemberSelect } from '../teams/TeamMemberSelect';
+import { MemberSelect } from '../members';
+import { TeamMemberSelect } from '../teams';
 import { useConfirmHours, useNameClaimMembers, useRemoveClaim } from './api';
 import { roleLabel } from './RoleSlots';
 

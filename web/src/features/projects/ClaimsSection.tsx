@@ -10,7 +10,7 @@ import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useTeamsIRun } from '../teams/api';
+import { useTeamsIRun } from '../teams';
 import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
 import {
   type ClaimMember,

@@ -10,7 +10,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { ClaimStatusTag } from '../../shared/tags';
-import { SpecialtyTags } from '../members/MemberCells';
+import { SpecialtyTags } from '../members';
 import { canWithdraw, isClaimOpen, useClaims, useProjects } from './api';
 import { ClaimSheet, type ClaimTarget } from './ClaimSheet';
 import { useIsOwnClaim, WithdrawButton } from './ClaimsSection';

@@ -8,8 +8,8 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { SpecialtySelect } from '../members/SpecialtySelect';
-import { RegionSelect } from '../regions/RegionSelect';
+import { SpecialtySelect } from '../members';
+import { RegionSelect } from '../regions';
 import { type ProjectDetailData, useCreateProject } from './api';
 
 /** A new project, or one converting a resident's need (pre-filled from it). */

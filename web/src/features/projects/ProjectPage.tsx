@@ -21,9 +21,8 @@ import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { ProjectStatusTag } from '../../shared/tags';
-import { SpecialtyTags } from '../members/MemberCells';
-import { useTeamsIRun } from '../teams/api';
-import { SuggestionDrawer, type SuggestionDrawerTarget } from '../teams/SuggestionDrawer';
+import { SpecialtyTags } from '../members';
+import { SuggestionDrawer, type SuggestionDrawerTarget, useTeamsIRun } from '../teams';
 import {
   CANCELLABLE,
   isClaimOpen,

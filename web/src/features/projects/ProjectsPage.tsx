@@ -9,7 +9,7 @@ import { idParam, oneOf, type RoleKind } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { useProjects } from './api';
 import { ProjectCards } from './ProjectCards';
 import { ProjectFormDrawer, type ProjectFormTarget } from './ProjectFormDrawer';

@@ -15,8 +15,8 @@ import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
-import { useMember } from '../members/api';
-import { RegionSelect } from '../regions/RegionSelect';
+import { useMember } from '../members';
+import { RegionSelect } from '../regions';
 import { isLive, useRegistration, useRequestRegistration, useWithdrawRegistration } from './api';
 
 type OwnRegistration = NonNullable<Member['registration']>;

@@ -3,8 +3,8 @@ import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationStatus } from '../../shared/enums';
-import { RegionSelect } from '../regions/RegionSelect';
-import { UnitSelect } from '../units/UnitSelect';
+import { RegionSelect } from '../regions';
+import { UnitSelect } from '../units';
 
 /** `status` is 'all' when every status is wanted; absent means the default, pending. */
 export type RegistrationFilterValues = {

@@ -14,7 +14,7 @@ import { useAuth } from '../../lib/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { useListParams } from '../../shared/useListParams';
-import { useSpecialties, useSpecialtyLabel } from '../members/api';
+import { useSpecialties, useSpecialtyLabel } from '../members';
 import { ApplySheet } from './ApplySheet';
 import { useSpecialtyColor, useTeams } from './api';
 import { MemberCount } from './TeamList';

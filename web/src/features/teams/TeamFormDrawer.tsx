@@ -5,9 +5,8 @@ import { useAuth } from '../../lib/auth';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members/MemberSelect';
-import { SpecialtySelect } from '../members/SpecialtySelect';
-import { RegionSelect } from '../regions/RegionSelect';
+import { MemberSelect, SpecialtySelect } from '../members';
+import { RegionSelect } from '../regions';
 import { type TeamChanges, useCreateTeam, useUpdateTeam } from './api';
 
 export type TeamFormTarget = { mode: 'create' } | { mode: 'edit'; team: Team };

@@ -20,7 +20,7 @@ import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { SpecialtyTags } from '../members/MemberCells';
+import { SpecialtyTags } from '../members';
 import { type TeamMemberRole, useDecideMember, useLeaveTeam, useSetMemberRole, useTeamMembers } from './api';
 import { DeclineApplicationModal } from './TeamModals';
 import { PartyBadge, TeamRoleTag } from './TeamTags';

@@ -3,7 +3,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members/MemberSelect';
+import { MemberSelect } from '../members';
 import { useDecideMember, useInviteToTeam } from './api';
 
 const MAX_NOTE = 500;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import { useTimeRequestAction } from './api';
 import { Hours, type RequestActionTarget } from './RequestList';
 

@@ -3,7 +3,7 @@ import { Alert, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import { useAskForHelp } from './api';
 
 type Values = { title: string; description?: string; hours: number };

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import { mayCancel, mayComplete, mayOffer, type TimeRequestAction } from './api';
 import { TimeRequestSideTag, TimeRequestStatusTag } from './TimeRequestTags';
 

@@ -9,7 +9,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { formatQuantity } from '../ledger/LedgerParts';
+import { formatQuantity } from '../ledger';
 import { ActionSheet } from './ActionSheet';
 import { AskDrawer } from './AskDrawer';
 import { mayComplete, type TimeAccountData, useTimeAccount, useTimeRequests } from './api';

@@ -6,7 +6,7 @@ import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { PHONE_PATTERN } from '../../shared/patterns';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions/RegionSelect';
+import { RegionSelect } from '../regions';
 import { type UnitChanges, useCreateUnit, useUpdateUnit } from './api';
 
 type Values = {

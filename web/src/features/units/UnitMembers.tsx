@@ -8,8 +8,8 @@ import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useMembers } from '../members/api';
-import { canRequestFor, RequestRegistrationButton } from '../registrations/RequestRegistrationButton';
+import { useMembers } from '../members';
+import { canRequestFor, RequestRegistrationButton } from '../registrations';
 
 /** The Party members of a unit and where each stands with registering at home. */
 export function UnitMembers({ unitId }: { unitId: number }) {
