@@ -6,6 +6,16 @@ import { SpecialtyCode } from './members';
 export const TEAM_MEMBER_ROLES = ['leader', 'backbone', 'member'] as const;
 export const TEAM_MEMBER_STATUSES = ['applied', 'invited', 'active', 'declined', 'left'] as const;
 export type TeamMemberStatus = (typeof TEAM_MEMBER_STATUSES)[number];
+export const TeamCan = z.object({
+  edit: z.boolean(),
+  invite: z.boolean(),
+  changeLeader: z.boolean(),
+  /** See every application and invitation, not only the active members. */
+  seeApplications: z.boolean(),
+  /** Claim roles and sign up for dedication-day tasks as the team. */
+  signUpAsTeam: z.boolean(),
+});
+export type TeamCan = z.infer<typeof TeamCan>;
 export const Team = z.object({
   id: z.number(),
   name: z.string(),
@@ -24,8 +34,8 @@ export const Team = z.object({
   hoursAll: z.number(),
   /** The reader's own standing: a member, applied, invited, or none. */
   myStatus: z.enum(TEAM_MEMBER_STATUSES).nullable(),
-  /** Whether the reader leads it or sets it up (accepts members, claims for it). */
-  managedByMe: z.boolean(),
+  /** What the reader may do to it (teams.policy.ts answers; the console shows only these). */
+  can: TeamCan,
   retiredAt: z.string().nullable(),
   createdAt: z.string(),
 });

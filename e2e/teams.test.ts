@@ -63,7 +63,7 @@ describe('a suggested member invited to a role', () => {
 
       // As the leader of the community's medical team, he puts a team member forward for the next dedication day.
       const team = (await apiCall(member.page, 'GET', '/api/teams?mine=true')).body.items.find(
-        (x: any) => x.managedByMe,
+        (x: any) => x.can.signUpAsTeam,
       );
       const today = new Date().toISOString().slice(0, 10);
       const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Action, Role } from '../../../contract';
 import { forbidden } from '../errors';
+import type { MessageKey } from '../i18n';
 import type { Actor } from './actor';
 import { GRANTABLE, ROLE_ACTIONS, UNIT_SCOPED_ACTIONS } from './permissions';
 
@@ -43,6 +44,14 @@ export function can(actor: Actor, action: Action, target: Target | string): bool
     scopes(actor, action).some((root) => isWithin(t.path, root)) ||
     (t.unitId != null && unitScopes(actor, action).includes(t.unitId))
   );
+}
+
+/**
+ * Throws 403 (with this reason) unless a policy allowed it. Services call it with a domain
+ * policy's answer — `allow(teamPolicy.run(actor, team))` — so the rule itself lives in the policy.
+ */
+export function allow(allowed: boolean, code: MessageKey = 'forbidden'): asserts allowed {
+  if (!allowed) throw forbidden(code);
 }
 
 /** Throws 403 unless the actor may take `action` on the target. */

@@ -3,6 +3,7 @@
  * with one conditional UPDATE, and the CHECK on the table refuses any over-claim the code might
  * miss, so concurrent claims can never exceed them. Locks: the role's row before the claim's.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -13,14 +14,15 @@ import type {
   ProjectStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope, unitScopes } from '../../auth/authorize';
+import { allow, authorize, can, inScope, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
-import { activeMembers, loadTeam, runs } from '../teams/teams.service';
+import { teamPolicy } from '../teams/teams.policy';
+import { activeMembers, loadTeam } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
 import {
   CLAIMS,
@@ -86,7 +88,7 @@ export async function claimRole(
       let slots = 1;
       if (input.teamId !== undefined) {
         const team = await loadTeam(tx, actor, input.teamId);
-        if (!runs(actor, team)) throw forbidden('team_not_runner');
+        allow(teamPolicy.run(actor, team), 'team_not_runner');
         if (!reaches([team.region_path], p)) throw forbidden('claim_out_of_reach');
         claimant = { teamId: team.id };
         slots = input.slots;

@@ -1,4 +1,5 @@
 /** A project's and a claim's rows as read from SQL, and how they are presented: shared by the projects' and the claims' services. */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { Claim, Project, ProjectStatus } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
@@ -7,7 +8,7 @@ import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { maskName } from '../members/privacy';
-import { runs } from '../teams/teams.service';
+import { teamPolicy } from '../teams/teams.policy';
 
 export type Row = {
   id: number;
@@ -228,4 +229,4 @@ export function maskedClaim(c: ClaimRow): Claim {
 
 /** Whether the actor runs the team that holds this claim. */
 export const runsTeamOf = (actor: Actor, c: ClaimRow) =>
-  c.team_id !== null && runs(actor, { leader_id: c.team_leader_id, region_path: c.team_path! });
+  c.team_id !== null && teamPolicy.run(actor, { leader_id: c.team_leader_id, region_path: c.team_path! });

@@ -4,16 +4,18 @@
  * are busy then, their hours of the last 90 days — for the Party members and team members
  * of the place's street; `rank` orders them and says why.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Suggestion, SuggestionQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
+import { allow, authorize } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { forbidden, notFound, unprocessable } from '../../errors';
+import { notFound, unprocessable } from '../../errors';
 import { type Locale, labelOf, message } from '../../i18n';
 import { type Candidate, type Reason, rank } from './ranking';
-import { loadTeam, runs } from './teams.service';
+import { teamPolicy } from './teams.policy';
+import { loadTeam } from './teams.service';
 
 /** The specialties a canonical role calls for, besides those the organiser listed. */
 const ROLE_SPECIALTIES: Record<string, string[]> = {
@@ -37,7 +39,7 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
   if (given.length !== 1) throw unprocessable('suggest_one_target');
   if (q.teamId) {
     const t = await loadTeam(db, actor, q.teamId);
-    if (!runs(actor, t)) throw forbidden();
+    allow(teamPolicy.run(actor, t));
     return {
       path: t.region_path,
       wanted: [t.specialty],

@@ -24,14 +24,15 @@ import {
   TeamSignupResult,
   TeamUpdateBody,
 } from '../../../../contract';
+import { allow } from '../../auth/authorize';
 import type { AppDeps } from '../../deps';
-import { forbidden } from '../../errors';
 import { errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
 import { teamSignUp } from '../dedication-days/signups.service';
 import * as invitations from './invitations.service';
 import { suggest } from './suggest.service';
+import { teamPolicy } from './teams.policy';
 import * as teams from './teams.service';
 
 const tags = ['teams'];
@@ -204,7 +205,7 @@ export const teamsRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         const team = await teams.loadTeam(db, actor, req.params.id);
-        if (!teams.runs(actor, team)) throw forbidden('team_not_runner');
+        allow(teamPolicy.run(actor, team), 'team_not_runner');
         await teams.activeMembers(db, actor.districtId, team.id, req.body.personIds);
         return reply
           .status(201)

@@ -4,6 +4,7 @@
  * project roles and signs the team up for dedication-day tasks; the area's organisers
  * (`team.manage`) set teams up and may do all a leader does.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -16,16 +17,17 @@ import type {
   TeamUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { teamCan, teamPolicy } from './teams.policy';
 
 type Row = {
   id: number;
@@ -66,10 +68,6 @@ const select = (actor: Actor) => sql`
     JOIN regions r ON r.district_id = tm.district_id AND r.id = tm.region_id
     LEFT JOIN people l ON l.district_id = tm.district_id AND l.id = tm.leader_person_id`;
 
-/** Who runs a team: its leader, or the organisers of its area. */
-export const runs = (actor: Actor, t: { leader_id: number | null; region_path: string }) =>
-  (t.leader_id !== null && t.leader_id === actor.personId) || can(actor, 'team.manage', t.region_path);
-
 const present =
   (actor: Actor) =>
   (t: Row): Team => ({
@@ -87,7 +85,7 @@ const present =
     hoursYear: t.hours_year,
     hoursAll: t.hours_all,
     myStatus: t.my_status,
-    managedByMe: runs(actor, t),
+    can: teamCan(actor, t),
     retiredAt: iso(t.retired_at),
     createdAt: iso(t.created_at)!,
   });
@@ -197,11 +195,10 @@ export async function createTeam(db: Tx, actor: Actor, input: z.infer<typeof Tea
 export async function updateTeam(db: Tx, actor: Actor, id: number, input: z.infer<typeof TeamUpdateBody>) {
   return db.transaction(async (tx) => {
     const t = await loadTeam(tx, actor, id, true);
-    if (!runs(actor, t)) throw forbidden();
+    allow(teamPolicy.run(actor, t));
     if (t.retired_at) throw conflict('team_retired');
-    // Choosing another leader is the organisers' call, not the leader's own.
     if (input.leaderPersonId !== undefined && input.leaderPersonId !== t.leader_id) {
-      if (!can(actor, 'team.manage', t.region_path)) throw forbidden();
+      allow(teamPolicy.changeLeader(actor, t));
       const leader = await leaderFor(tx, actor, input.leaderPersonId, t.region_path);
       await installLeader(tx, actor, id, leader.id);
     }
@@ -287,7 +284,7 @@ export async function listTeamMembers(
   q: z.infer<typeof TeamMemberListQuery>,
 ) {
   const t = await loadTeam(db, actor, id);
-  const full = runs(actor, t);
+  const full = teamPolicy.run(actor, t);
   const where: SQL[] = [sql`m.district_id = ${actor.districtId}`, sql`m.team_id = ${id}`];
   // Everyone sees the active members; each person also their own application or invitation, to answer it.
   if (!full) where.push(sql`(m.status = 'active' OR m.person_id = ${actor.personId ?? 0})`);
@@ -368,7 +365,7 @@ async function tellLeader(
 export async function inviteToTeam(db: Tx, actor: Actor, id: number, personId: number, note: string) {
   return db.transaction(async (tx) => {
     const t = await loadTeam(tx, actor, id);
-    if (!runs(actor, t)) throw forbidden();
+    allow(teamPolicy.run(actor, t));
     if (t.retired_at) throw conflict('team_retired');
     const person = await leaderFor(tx, actor, personId, t.region_path).catch(() => {
       throw unprocessable('team_member_outside');
@@ -418,13 +415,10 @@ export async function decideMembership(
   return db.transaction(async (tx) => {
     const t = await loadTeam(tx, actor, teamId);
     const m = await memberRow(tx, actor, teamId, memberId);
-    // Only those who may answer learn that it is already answered.
-    if (!runs(actor, t) && m.person_id !== actor.personId) throw forbidden();
-    if (m.status === 'applied') {
-      if (!runs(actor, t)) throw forbidden();
-    } else if (m.status === 'invited') {
-      if (m.person_id !== actor.personId) throw forbidden();
-    } else throw conflict('team_member_decided');
+    // Only those who may see it learn that it is already answered.
+    allow(teamPolicy.seeMembership(actor, t, m));
+    if (m.status !== 'applied' && m.status !== 'invited') throw conflict('team_member_decided');
+    allow(teamPolicy.answer(actor, t, m));
     const status = decision === 'accept' ? 'active' : 'declined';
     await tx.execute(sql`UPDATE team_members SET status = ${status}, note = coalesce(${reason ?? null}, note),
         joined_at = ${status === 'active' ? sql`now()` : sql`NULL`}, decided_by = ${actor.userId}, decided_at = now(), updated_at = now()
@@ -468,8 +462,7 @@ export async function updateMembership(
   return db.transaction(async (tx) => {
     const t = await loadTeam(tx, actor, teamId);
     const m = await memberRow(tx, actor, teamId, memberId);
-    const self = m.person_id === actor.personId;
-    if (!runs(actor, t) && !(self && change.leave)) throw forbidden();
+    allow(teamPolicy.changeMember(actor, t, m, change.leave === true));
     if (m.status !== 'active') throw conflict('team_member_decided');
     if (m.role === 'leader' || change.role === 'leader') throw unprocessable('team_leader_change');
     if (change.leave) {

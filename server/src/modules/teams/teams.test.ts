@@ -40,8 +40,26 @@ const personOf = async (name: string) =>
 describe('teams and joining', () => {
   it('a resident applies; the leader accepts; both sides are told', async () => {
     const tm = await team();
-    expect(tm).toMatchObject({ leader: { id: zhangId, name: '张建国' }, memberCount: 1, managedByMe: true });
-    expect((await leader.get(`/api/teams/${tm.id}`)).body.managedByMe).toBe(true);
+    expect(tm).toMatchObject({
+      leader: { id: zhangId, name: '张建国' },
+      memberCount: 1,
+      can: { edit: true },
+    });
+    // The leader runs it but does not choose another leader; a resident may do neither.
+    expect((await leader.get(`/api/teams/${tm.id}`)).body.can).toEqual({
+      edit: true,
+      invite: true,
+      changeLeader: false,
+      seeApplications: true,
+      signUpAsTeam: true,
+    });
+    expect((await (await t.as('resident')).get(`/api/teams/${tm.id}`)).body.can).toEqual({
+      edit: false,
+      invite: false,
+      changeLeader: false,
+      seeApplications: false,
+      signUpAsTeam: false,
+    });
     const resident = await t.as('resident');
     const applied = await resident.post(`/api/teams/${tm.id}/members`, { note: '退休护士，愿意帮忙' });
     expect(applied.status).toBe(201);

@@ -99,7 +99,7 @@ export function TeamMembers({ team }: { team: Team }) {
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
   const members = useTeamMembers(team.id, { status: 'active', page, pageSize: PAGE_SIZE });
-  const runs = team.managedByMe;
+  const runs = team.can.seeApplications;
   const dash = t('common.none');
 
   if (members.error) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;

@@ -208,7 +208,7 @@ export function TeamPage() {
   const id = idParam(useParams().id);
   const [params, setParams] = useSearchParams();
   const { data: team, error, refetch } = useTeam(id);
-  const runs = team?.managedByMe === true;
+  const runs = team?.can.seeApplications === true;
   const applied = useTeamMembers(team?.id, { status: 'applied', page: 1, pageSize: 1 }, runs);
   const [editing, setEditing] = useState(false);
   const [inviting, setInviting] = useState(false);
@@ -257,7 +257,7 @@ export function TeamPage() {
             <Space wrap>
               <RecruitingTag team={team} />
               <StandingActions team={team} onApply={() => setApplying(team)} />
-              {runs && team.retiredAt === null && (
+              {team.can.edit && (
                 <>
                   {can('person.read') && (
                     <Button

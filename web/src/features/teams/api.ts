@@ -89,7 +89,7 @@ export function useTeamActivities(id: number, params: { page: number; pageSize: 
 export function useTeamsIRun() {
   const { me } = useAuth();
   const teams = useTeams({ mine: 'true', page: 1, pageSize: 100 }, me.user.personId !== null);
-  return (teams.data?.items ?? []).filter((team) => team.managedByMe && team.retiredAt === null);
+  return (teams.data?.items ?? []).filter((team) => team.can.signUpAsTeam);
 }
 
 /** People to ask, ranked, each with the reasons the rank rests on. */

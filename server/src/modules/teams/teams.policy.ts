@@ -1,0 +1,47 @@
+/**
+ * Who may do what to a volunteer team and its members. Services ask here
+ * (`allow(teamPolicy.run(actor, team))`); every team carries the answers for its reader as
+ * `can`, so the console never works a rule out again.
+ */
+import type { TeamCan } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { can } from '../../auth/authorize';
+
+/** What the rules read of a team: its leader and its place. */
+export type TeamFacts = { leader_id: number | null; region_path: string; retired_at?: string | null };
+/** What the rules read of a membership: whose it is and where it stands. */
+export type MembershipFacts = { person_id: number; status: string };
+
+const leads = (actor: Actor, t: TeamFacts) => t.leader_id !== null && t.leader_id === actor.personId;
+const organises = (actor: Actor, t: TeamFacts) => can(actor, 'team.manage', t.region_path);
+const isSelf = (actor: Actor, m: MembershipFacts) =>
+  actor.personId !== null && m.person_id === actor.personId;
+
+export const teamPolicy = {
+  /** Runs the team — edits it, invites, answers applications, claims and signs up as the team: its leader, or the organisers of its area. */
+  run: (actor: Actor, t: TeamFacts) => leads(actor, t) || organises(actor, t),
+  /** Choosing another leader is the organisers' call, not the leader's own. */
+  changeLeader: (actor: Actor, t: TeamFacts) => organises(actor, t),
+  /** May learn how a membership stands at all: those who run the team, and the person it is about. */
+  seeMembership: (actor: Actor, t: TeamFacts, m: MembershipFacts) =>
+    teamPolicy.run(actor, t) || isSelf(actor, m),
+  /** An application is the team's to answer; an invitation, the invited person's. */
+  answer: (actor: Actor, t: TeamFacts, m: MembershipFacts) =>
+    m.status === 'applied' ? teamPolicy.run(actor, t) : m.status === 'invited' ? isSelf(actor, m) : false,
+  /** A member's role is changed by those who run the team; a member may also leave of their own accord. */
+  changeMember: (actor: Actor, t: TeamFacts, m: MembershipFacts, leaving: boolean) =>
+    teamPolicy.run(actor, t) || (leaving && isSelf(actor, m)),
+};
+
+/** What the reader may do to this team, for the console. */
+export const teamCan = (actor: Actor, t: TeamFacts): TeamCan => {
+  const open = !t.retired_at;
+  const runs = teamPolicy.run(actor, t);
+  return {
+    edit: open && runs,
+    invite: open && runs,
+    changeLeader: open && teamPolicy.changeLeader(actor, t),
+    seeApplications: runs,
+    signUpAsTeam: open && runs,
+  };
+};
