@@ -80,6 +80,16 @@ export const FacilityCreateBody = z.strictObject({
   unitId: Id.optional(),
 });
 export const FacilityUpdateBody = patchOf(FacilityFields);
+export const FacilityCan = z.object({
+  edit: z.boolean(),
+  retire: z.boolean(),
+  decideBookings: z.boolean(),
+  /** See its bookings and who made them. */
+  seeBookings: z.boolean(),
+  /** See its use figures (utilization). */
+  readUse: z.boolean(),
+});
+export type FacilityCan = z.infer<typeof FacilityCan>;
 export const Facility = z.object({
   id: z.number(),
   name: z.string(),
@@ -104,8 +114,8 @@ export const Facility = z.object({
     needsApproval: z.boolean(),
     whoMayBook: z.array(z.enum(BOOKERS)),
   }),
-  /** Whether the reader keeps it (and decides its bookings). */
-  managedByMe: z.boolean(),
+  /** What the reader may do to it (facilities.policy.ts answers; the console shows only these). */
+  can: FacilityCan,
   retiredAt: z.string().nullable(),
   createdAt: z.string(),
 });

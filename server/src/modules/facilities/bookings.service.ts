@@ -3,6 +3,7 @@
  * notice, who may book) are checked here with a reason for each refusal; that two bookings
  * never overlap is the database's exclusion constraint, so a lost race is a clean 409.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -15,17 +16,18 @@ import type {
   BookingUseBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { scopes, unitScopes } from '../../auth/authorize';
+import { allow, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, clockIn, todayIn } from '../dedication-days/recurrence';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
-import { decides, type FacilityRow, loadFacility, TZ } from './facilities.service';
+import { bookingPolicy, facilityPolicy } from './facilities.policy';
+import { type FacilityRow, loadFacility, TZ } from './facilities.service';
 
 type Row = {
   id: number;
@@ -86,17 +88,13 @@ const present =
     createdAt: iso(b.created_at)!,
   });
 
-const isBooker = (actor: Actor, b: Row) =>
-  (b.person_id !== null && b.person_id === actor.personId) ||
-  (b.unit_id !== null && unitScopes(actor, 'unit.manage').includes(b.unit_id));
-
 /** A booking the actor may see: their own (or their unit's), or one on a facility they decide. */
 async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
   const { rows } =
     await db.execute<Row>(sql`${SELECT} WHERE b.district_id = ${actor.districtId} AND b.id = ${id}
     ${lock ? sql`FOR UPDATE OF b` : sql``}`);
   const b = rows[0];
-  if (!b || (!isBooker(actor, b) && !decides(actor, ownerOf(b)))) throw notFound();
+  if (!b || !bookingPolicy.see(actor, b, ownerOf(b))) throw notFound();
   return b;
 }
 
@@ -132,7 +130,7 @@ export async function listBookings(
   return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy }, present(locale));
 }
 
-/** SQL: the facility `f` is one whose bookings the actor decides (see `decides`). */
+/** SQL: the facility `f` is one whose bookings the actor decides (see facilityPolicy.decide). */
 function decidedBy(actor: Actor): SQL {
   const units = unitScopes(actor, 'facility.manage');
   const parts = [
@@ -158,8 +156,8 @@ type Refusal = { status: number; code: MessageKey; params?: Record<string, strin
 /** How the actor books: as a unit (its contact), a Party member, or a resident. */
 function bookerOf(actor: Actor, forUnit: boolean): { kind: Booker; personId?: number; unitId?: number } {
   if (forUnit) {
-    const [unitId] = unitScopes(actor, 'unit.manage');
-    if (unitId === undefined) throw forbidden('claim_not_unit');
+    const unitId = bookingPolicy.unitToBookFor(actor);
+    allow(unitId !== undefined, 'claim_not_unit');
     return { kind: 'unit', unitId };
   }
   if (actor.personId === null) throw unprocessable('need_no_person');
@@ -319,7 +317,7 @@ export async function decideBooking(
 ) {
   return db.transaction(async (tx) => {
     const b = await load(tx, actor, id, true);
-    if (!decides(actor, ownerOf(b))) throw forbidden();
+    allow(facilityPolicy.decide(actor, ownerOf(b)));
     if (b.status !== 'pending') throw conflict('booking_not_pending');
     if (input.decision === 'decline' && !input.reason) throw unprocessable('booking_reason_needed');
     const status = input.decision === 'confirm' ? 'confirmed' : 'declined';
@@ -360,15 +358,13 @@ export async function cancelBooking(
   return db.transaction(async (tx) => {
     const b = await load(tx, actor, id, true);
     if (!['pending', 'confirmed'].includes(b.status)) throw conflict('booking_not_active');
-    const owner = decides(actor, ownerOf(b));
-    if (!isBooker(actor, b)) {
-      if (!owner) throw forbidden();
-      if (!reason) throw unprocessable('booking_reason_needed');
-    }
+    allow(bookingPolicy.cancel(actor, b, ownerOf(b)));
+    // One who did not book it cancels it for the booker, and says why.
+    if (!bookingPolicy.booked(actor, b) && !reason) throw unprocessable('booking_reason_needed');
     if (Date.parse(b.starts_at) <= Date.now()) throw unprocessable('booking_started');
     await tx.execute(sql`UPDATE bookings SET status = 'cancelled', reason = ${reason ?? null}, updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
-    if (!isBooker(actor, b)) {
+    if (!bookingPolicy.booked(actor, b)) {
       await notify(
         tx,
         { districtId: actor.districtId, userId: b.created_by },
@@ -407,7 +403,7 @@ export async function recordUse(
 ) {
   return db.transaction(async (tx) => {
     const b = await load(tx, actor, id, true);
-    if (!decides(actor, ownerOf(b))) throw forbidden();
+    allow(facilityPolicy.decide(actor, ownerOf(b)));
     if (!['confirmed', 'used', 'no_show'].includes(b.status)) throw conflict('booking_not_confirmed');
     if (Date.parse(b.starts_at) > Date.now()) throw unprocessable('booking_not_started');
     const slotHours = (Date.parse(b.ends_at) - Date.parse(b.starts_at)) / 3_600_000;

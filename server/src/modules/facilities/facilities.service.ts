@@ -3,6 +3,7 @@
  * the community's venues opened to units. A facility has opening hours per weekday (Beijing
  * time), closures, and rules for who may book what and when.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -15,10 +16,10 @@ import type {
   UtilizationQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope, scopes, unitScopes } from '../../auth/authorize';
+import { allow, authorize, inScope, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
@@ -27,6 +28,7 @@ import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
+import { facilityCan, facilityPolicy } from './facilities.policy';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -68,16 +70,6 @@ const SELECT = sql`
     JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
     LEFT JOIN units u ON u.district_id = f.district_id AND u.id = f.unit_id`;
 
-/** Who keeps a facility's record: admins over its area, or its unit's contact. */
-export const keeps = (actor: Actor, f: Pick<FacilityRow, 'region_path' | 'unit_id'>) =>
-  can(actor, 'facility.manage', { path: f.region_path, unitId: f.unit_id });
-
-/** Who decides its bookings: the owning unit's contact; for a community venue, the community's organisers. */
-export const decides = (actor: Actor, f: Pick<FacilityRow, 'region_path' | 'unit_id'>) =>
-  f.unit_id !== null
-    ? unitScopes(actor, 'facility.manage').includes(f.unit_id)
-    : can(actor, 'facility.manage', f.region_path);
-
 export const presentFacility =
   (actor: Actor) =>
   (f: FacilityRow): Facility => ({
@@ -106,7 +98,7 @@ export const presentFacility =
       needsApproval: f.needs_approval,
       whoMayBook: f.who_may_book,
     },
-    managedByMe: keeps(actor, f),
+    can: facilityCan(actor, f),
     retiredAt: iso(f.retired_at),
     createdAt: iso(f.created_at)!,
   });
@@ -238,11 +230,11 @@ export async function createFacility(db: Tx, actor: Actor, input: z.infer<typeof
 export async function updateFacility(db: Tx, actor: Actor, id: number, input: Fields) {
   return db.transaction(async (tx) => {
     const f = await loadFacility(tx, actor, id, true);
-    if (!keeps(actor, f)) throw forbidden();
+    allow(facilityPolicy.keep(actor, f));
     if (f.retired_at) throw conflict('facility_retired');
     checkFields(input);
     const region = input.regionId ? await placeFor(tx, actor, input.regionId) : null;
-    if (region && !keeps(actor, { region_path: region.path, unit_id: f.unit_id })) throw forbidden();
+    if (region) allow(facilityPolicy.keep(actor, { region_path: region.path, unit_id: f.unit_id }));
     const r = input.bookingRules;
     await tx.execute(sql`
       UPDATE facilities SET
@@ -279,7 +271,7 @@ export async function updateFacility(db: Tx, actor: Actor, id: number, input: Fi
 export async function retireFacility(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const f = await loadFacility(tx, actor, id, true);
-    if (!keeps(actor, f)) throw forbidden();
+    allow(facilityPolicy.keep(actor, f));
     if (f.retired_at) throw conflict('facility_retired');
     await tx.execute(sql`UPDATE facilities SET retired_at = now(), updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
@@ -347,7 +339,7 @@ export async function facilityCalendar(
   if (addDays(q.from, 31) < q.to) throw unprocessable('range_too_long', { days: 31 });
   const f = await loadFacility(db, actor, id);
   const { open, closed } = openIntervals(f, q.from, q.to);
-  const owner = decides(actor, f) || keeps(actor, f);
+  const owner = facilityPolicy.seeBookers(actor, f);
   const { rows } = await db.execute<{
     id: number;
     starts_at: string;
@@ -395,7 +387,7 @@ export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof Utiliz
   const where: SQL[] = [sql`f.district_id = ${actor.districtId}`];
   if (q.facilityId) {
     const f = await loadFacility(db, actor, q.facilityId);
-    if (!keeps(actor, f) && !can(actor, 'ledger.read', f.region_path)) throw forbidden();
+    allow(facilityPolicy.readUse(actor, f));
     where.push(sql`f.id = ${f.id}`);
   } else if (q.unitId) {
     await unitFor(db, actor, q.unitId);

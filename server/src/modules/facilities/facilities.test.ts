@@ -236,3 +236,23 @@ describe('approval and shared hours', () => {
     expect((await t.anonymous().get('/api/facilities')).status).toBe(401);
   });
 });
+
+describe('what each reader may do, as the facility says', () => {
+  it('the unit’s contact keeps it and decides its bookings; a resident may only book it', async () => {
+    const f = await court();
+    expect((await contact.get(`/api/facilities/${f.id}`)).body.can).toEqual({
+      edit: true,
+      retire: true,
+      decideBookings: true,
+      seeBookings: true,
+      readUse: true,
+    });
+    expect((await resident.get(`/api/facilities/${f.id}`)).body.can).toEqual({
+      edit: false,
+      retire: false,
+      decideBookings: false,
+      seeBookings: false,
+      readUse: false,
+    });
+  });
+});

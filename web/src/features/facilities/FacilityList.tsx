@@ -49,7 +49,7 @@ function ManageButtons({
   link,
 }: Omit<Props, 'facilities' | 'loading' | 'pagination' | 'empty'> & { facility: Facility; link?: boolean }) {
   const { t } = useTranslation();
-  if (!facility.managedByMe || facility.retiredAt) return null;
+  if (!facility.can.edit) return null;
   const type = link ? 'link' : 'default';
   return (
     <Space size={link ? 0 : 8}>
@@ -132,7 +132,7 @@ export function FacilityList(props: Props) {
   const { facilities, loading, pagination, empty, onEdit, onRetire } = props;
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const manages = facilities?.some((f) => f.managedByMe) ?? false;
+  const manages = facilities?.some((f) => f.can.edit) ?? false;
   const columns: TableColumnsType<Facility> = [
     {
       title: t('facilities.name'),

@@ -69,7 +69,7 @@ export function FacilityPage() {
   }
 
   const bookable = facility !== undefined && facility.retiredAt === null && can('booking.make');
-  const manages = facility?.managedByMe === true && facility.retiredAt === null;
+  const manages = facility?.can.edit === true;
   const dash = t('common.none');
   const upcomingClosures = facility?.closures.filter((c) => c.to >= dayjs().format(DAY)) ?? [];
 
@@ -242,7 +242,7 @@ export function FacilityPage() {
               onPick={bookable ? (startsAt, endsAt) => setBooking({ facility, startsAt, endsAt }) : undefined}
             />
           </Card>
-          {facility.managedByMe && (
+          {facility.can.seeBookings && (
             <Card size="small" className="gj-section" title={t('facilities.bookingsTitle')}>
               <FacilityBookings facilityId={facility.id} />
             </Card>
