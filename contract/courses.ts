@@ -41,6 +41,13 @@ export const CourseSession = z.object({
   /** The reader teaches it: they record its attendance. */
   mine: z.boolean(),
 });
+export const CourseCan = z.object({
+  edit: z.boolean(),
+  nominate: z.boolean(),
+  /** See who is enrolled (organisers, and the course's lecturers). */
+  seeEnrolments: z.boolean(),
+});
+export type CourseCan = z.infer<typeof CourseCan>;
 export const Course = z.object({
   id: z.number(),
   kind: z.enum(COURSE_KINDS),
@@ -62,7 +69,8 @@ export const Course = z.object({
   mine: z
     .object({ enrolmentId: z.number(), attended: z.number(), completedAt: z.string().nullable() })
     .nullable(),
-  managedByMe: z.boolean(),
+  /** What the reader may do to it (courses.policy.ts answers). */
+  can: CourseCan,
   createdAt: z.string(),
 });
 export type Course = z.infer<typeof Course>;

@@ -25,6 +25,14 @@ export const NoticeCreateBody = z.strictObject({
   campaignId: Id.nullable().optional(),
 });
 export const NoticeUpdateBody = patchOf(NoticeCreateBody.shape);
+export const NoticeCan = z.object({
+  edit: z.boolean(),
+  publish: z.boolean(),
+  /** Remind those who have not read it. */
+  remind: z.boolean(),
+  seeReads: z.boolean(),
+});
+export type NoticeCan = z.infer<typeof NoticeCan>;
 export const Notice = z.object({
   id: z.number(),
   kind: z.enum(NOTICE_KINDS),
@@ -42,7 +50,8 @@ export const Notice = z.object({
   createdAt: z.string(),
   /** For a recipient: when they read it. */
   readAt: z.string().nullable(),
-  managedByMe: z.boolean(),
+  /** What the reader may do to it (notices.policy.ts answers). */
+  can: NoticeCan,
   attachments: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
 });
 export type Notice = z.infer<typeof Notice>;

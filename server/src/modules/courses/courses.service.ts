@@ -5,6 +5,7 @@
  * lecturer; attending enough sessions completes the course — a ledger entry, and a
  * certificate.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -15,15 +16,16 @@ import type {
   Enrolment,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can } from '../../auth/authorize';
+import { allow, authorize, can } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { courseCan, coursePolicy } from './courses.policy';
 
 type SessionRow = {
   id: number;
@@ -112,7 +114,7 @@ const present =
         c.my_enrolment === null
           ? null
           : { enrolmentId: c.my_enrolment, attended: c.my_attended, completedAt: iso(c.my_completed_at) },
-      managedByMe: can(actor, 'course.manage', c.region_path),
+      can: courseCan(actor, c),
       createdAt: iso(c.created_at)!,
     };
   };
@@ -245,10 +247,10 @@ export async function enrol(db: Tx, actor: Actor, id: number, personIds: number[
     const c = await load(tx, actor, id);
     let who: number[];
     if (personIds?.length) {
-      authorize(actor, 'course.manage', c.region_path);
+      allow(coursePolicy.manage(actor, c));
       who = [...new Set(personIds)];
     } else {
-      if (c.enrolment !== 'open') throw forbidden('course_not_open');
+      allow(coursePolicy.enrolSelf(actor, c), 'course_not_open');
       if (actor.personId === null) throw unprocessable('need_no_person');
       who = [actor.personId];
     }
@@ -329,10 +331,6 @@ const presentEnrolment = (e: EnrolmentRow): Enrolment => ({
   createdAt: iso(e.created_at)!,
 });
 
-/** Whether the actor runs the course, or teaches one of its sessions. */
-const runsCourse = (actor: Actor, c: Pick<Row, 'region_path' | 'sessions'>) =>
-  can(actor, 'course.manage', c.region_path) || c.sessions.some((s) => s.lecturer_id === actor.userId);
-
 export async function listEnrolments(
   db: Tx,
   actor: Actor,
@@ -340,7 +338,7 @@ export async function listEnrolments(
   q: { page: number; pageSize: number },
 ) {
   const c = await load(db, actor, id);
-  if (!runsCourse(actor, c)) throw forbidden();
+  allow(coursePolicy.seeEnrolments(actor, c));
   return pageOf(
     db,
     q,
@@ -402,7 +400,7 @@ export async function recordAttendance(
       SELECT course_id, lecturer_user_id AS lecturer FROM course_sessions WHERE district_id = ${actor.districtId} AND id = ${sessionId}`);
     if (!found[0]) throw notFound();
     const c = await load(tx, actor, found[0].course_id, true);
-    if (!can(actor, 'course.manage', c.region_path) && found[0].lecturer !== actor.userId) throw forbidden();
+    allow(coursePolicy.recordAttendance(actor, c, found[0].lecturer));
     const ids = items.map((i) => i.personId);
     const { rows: enrolled } = await tx.execute<{ person_id: number; name: string }>(sql`
       SELECT e.person_id, p.name FROM enrolments e JOIN people p ON p.district_id = e.district_id AND p.id = e.person_id

@@ -1,29 +1,10 @@
 /** The facilities' policy as a table: each actor × facility or booking × action, and the answer. */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../contract';
+import { actor } from '../../../test/actors';
 import type { Actor } from '../../auth/actor';
 import { bookingPolicy, type FacilityFacts, facilityCan, facilityPolicy } from './facilities.policy';
 
 // A street 1.2 with the community 1.2.3; another street 1.5. Unit 40 owns a gym in 1.2.3.
-const actor = (personId: number | null, roles: [Role, string, number?][] = []): Actor => ({
-  userId: 1,
-  username: 'u',
-  displayName: 'u',
-  districtId: 1,
-  personId,
-  sessionId: 's',
-  ip: null,
-  roles: roles.map(([role, regionPath, unitId], i) => ({
-    id: i + 1,
-    role,
-    regionId: Number(regionPath.split('.').at(-1)),
-    regionName: '',
-    regionKind: 'community',
-    regionPath,
-    unitId: unitId ?? null,
-    unitName: null,
-  })),
-});
 
 const gym: FacilityFacts = { region_path: '1.2.3', unit_id: 40, retired_at: null };
 const hall: FacilityFacts = { region_path: '1.2.3', unit_id: null, retired_at: null };

@@ -4,6 +4,7 @@
  * that delivers it in batches to each recipient's inbox (and bell), exactly once however
  * often the job runs. Reading it is a participation entry in the ledger.
  */
+
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { recordAudit } from '../audit/audit.service';
 import { enqueue, registerJob, saveProgress } from '../jobs/jobs.service';
 import { settle } from '../ledger/ledger.service';
 import { regionForRead } from '../regions/regions.queries';
+import { noticeCan } from './notices.policy';
 
 /** What a notice's rich text may hold. */
 export const cleanBody = (html: string) =>
@@ -136,7 +138,7 @@ const present =
     publishedAt: iso(n.published_at),
     createdAt: iso(n.created_at)!,
     readAt: iso(n.read_at),
-    managedByMe: can(actor, 'notice.publish', n.region_path),
+    can: noticeCan(actor, n),
     attachments: n.attachments,
   });
 

@@ -1,29 +1,10 @@
 /** The teams' policy as a table: each actor × team or membership × action, and the answer. */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../contract';
+import { actor } from '../../../test/actors';
 import type { Actor } from '../../auth/actor';
 import { type MembershipFacts, type TeamFacts, teamCan, teamPolicy } from './teams.policy';
 
 // A street 1.2 with communities 1.2.3 (the team's) and 1.2.9; another street 1.5.
-const actor = (personId: number | null, roles: [Role, string][] = []): Actor => ({
-  userId: 1,
-  username: 'u',
-  displayName: 'u',
-  districtId: 1,
-  personId,
-  sessionId: 's',
-  ip: null,
-  roles: roles.map(([role, regionPath], i) => ({
-    id: i + 1,
-    role,
-    regionId: Number(regionPath.split('.').at(-1)),
-    regionName: '',
-    regionKind: 'community',
-    regionPath,
-    unitId: null,
-    unitName: null,
-  })),
-});
 
 const LEADER = 7;
 const team: TeamFacts = { leader_id: LEADER, region_path: '1.2.3', retired_at: null };

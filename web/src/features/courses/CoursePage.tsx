@@ -94,7 +94,7 @@ export function CoursePage() {
     );
   }
 
-  const manages = course?.managedByMe ?? false;
+  const manages = course?.can.edit ?? false;
   const mySessions = course?.sessions.filter((s) => manages || s.mine) ?? [];
   const teaches = mySessions.length > 0;
   // Only a person may enrol: an account without one has no "my learning".

@@ -205,7 +205,7 @@ function Actions({ notice }: { notice: Notice }) {
 
   return (
     <Space wrap>
-      {notice.status === 'draft' && notice.managedByMe && (
+      {notice.can.publish && (
         <>
           <Button
             icon={<EditOutlined />}
@@ -225,7 +225,7 @@ function Actions({ notice }: { notice: Notice }) {
           </Button>
         </>
       )}
-      {notice.status === 'published' && notice.managedByMe && (
+      {notice.can.remind && (
         <Button
           icon={<BellOutlined />}
           onClick={confirmRemind}
