@@ -2,20 +2,22 @@
  * Follow-up tasks from resolutions: an owner (organisation, unit or person), a due date,
  * status and progress notes. Overdue is judged by the calendar day in Beijing.
  */
+
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Task, TaskListQuery, TaskNoteBody, TaskOwnerInput, TaskUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { actsForUnit, can, inScope, inUnits } from '../../auth/authorize';
+import { allow, inScope, inUnits } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
+import { taskPolicy } from './bodies.policy';
 import { taskNotes, tasks } from './bodies.schema';
 
 /** Today in the district's time zone: a task due today is not overdue until tomorrow. */
@@ -81,11 +83,6 @@ function visible(actor: Actor): SQL {
     OR ${inUnits(actor, 'unit.read', sql`t.owner_unit_id`)}
     OR p.user_id = ${actor.userId})`;
 }
-
-const mayWork = (actor: Actor, r: Row) =>
-  can(actor, 'task.manage', r.region_path) ||
-  r.owner_person_user === actor.userId ||
-  (r.owner_kind === 'unit' && actsForUnit(actor, 'unit.manage', r.owner_id));
 
 async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
   const { rows } = await db.execute<Row>(
@@ -204,10 +201,9 @@ const snapshot = (r: Row) => ({
 export async function updateTask(db: Tx, actor: Actor, id: number, input: z.infer<typeof TaskUpdateBody>) {
   return db.transaction(async (tx) => {
     const before = await load(tx, actor, id);
-    if (!mayWork(actor, before)) throw forbidden();
+    allow(taskPolicy.work(actor, before));
     // Reassigning or rescheduling is the body's business, not the owner's.
-    if ((input.owner || input.dueOn || input.title) && !can(actor, 'task.manage', before.region_path))
-      throw forbidden();
+    if (input.owner || input.dueOn || input.title) allow(taskPolicy.manage(actor, before));
     const owner = input.owner ? { ...noOwner, ...(await ownerColumns(tx, actor, input.owner)) } : {};
     const status = input.status ?? before.status;
     await tx
@@ -238,7 +234,7 @@ export async function updateTask(db: Tx, actor: Actor, id: number, input: z.infe
 export async function addTaskNote(db: Tx, actor: Actor, id: number, input: z.infer<typeof TaskNoteBody>) {
   return db.transaction(async (tx) => {
     const task = await load(tx, actor, id);
-    if (!mayWork(actor, task)) throw forbidden();
+    allow(taskPolicy.work(actor, task));
     await tx.insert(taskNotes).values({
       districtId: actor.districtId,
       taskId: id,

@@ -4,6 +4,7 @@
  * declines with a reason. Approved, the member counts in the community's roster while
  * still belonging to the unit's organisation.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -13,13 +14,14 @@ import type {
   RegistrationListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { actsForUnit, authorize, holds, inScope, inUnits } from '../../auth/authorize';
+import { allow, authorize, inScope, inUnits } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
+import { registrationPolicy } from './registrations.policy';
 import { communityRegistrations } from './registrations.schema';
 
 type Row = {
@@ -119,10 +121,8 @@ export async function requestRegistration(
     const personId = input.personId ?? actor.personId;
     if (personId === null) throw notFound();
     const person = await personFor(tx, actor, personId);
-    const self = person.user_id === actor.userId;
     // A unit's contact asks for the unit's members; nobody else asks for someone else.
-    const forUnit = actsForUnit(actor, 'registration.request', person.unit_id);
-    if (!(self && holds(actor, 'registration.request')) && !forUnit) throw forbidden();
+    allow(registrationPolicy.request(actor, person));
     if (person.party_status !== 'in_service') throw unprocessable('registration_not_in_service');
     // The community need not be in the requester's scope: members register where they live.
     const { rows } = await tx.execute<{ id: number; kind: string; retired_at: string | null }>(
@@ -187,9 +187,7 @@ export async function decideRegistration(
 export async function withdrawRegistration(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const before = await load(tx, actor, id, true);
-    const self = before.person_user_id === actor.userId;
-    const forUnit = actsForUnit(actor, 'registration.request', before.unit_id);
-    if (!self && !forUnit) throw forbidden();
+    allow(registrationPolicy.withdraw(actor, { user_id: before.person_user_id, unit_id: before.unit_id }));
     if (before.status !== 'pending') throw conflict('registration_not_pending');
     await tx.execute(sql`
       UPDATE community_registrations SET status = 'withdrawn', decided_at = now()
