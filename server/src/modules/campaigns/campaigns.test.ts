@@ -3,22 +3,12 @@ import { type Client, startTestApp, type TestContext } from '../../../test/harne
 
 let t: TestContext;
 let street: Client;
-let _streetId: number;
-let _bajiaoNorth: number;
 
 beforeAll(async () => {
   t = await startTestApp();
   street = await t.as('street_admin');
-  _streetId = await t.region('110107003');
-  _bajiaoNorth = await t.region('110107003001');
 });
 afterAll(() => t.close());
-
-const _soon = (days: number, hour = 14) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d.toISOString();
-};
 
 describe('campaigns', () => {
   it('reach counts what the campaign grouped and what happened in its area during its dates', async () => {

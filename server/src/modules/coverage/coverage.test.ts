@@ -14,15 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const _partyMemberIn = async (path: string) =>
-  (
-    await t.sql<{ id: number }>(
-      `SELECT p.id FROM people p JOIN regions h ON h.id = p.home_region_id
-        WHERE p.party_org_id IS NOT NULL AND h.path <@ $1::ltree ORDER BY p.id LIMIT 1`,
-      [path],
-    )
-  )[0]?.id;
-
 describe('coverage', () => {
   it('shows a building without a liaison group; creating one closes the gap', async () => {
     const before = await cw.get(`/api/coverage?regionId=${bajiaoNorth}`);

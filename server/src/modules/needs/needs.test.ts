@@ -13,25 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function _publishedProject(body: Record<string, unknown> = {}, by?: Client) {
-  const organiser = by ?? cw;
-  const created = await organiser.post('/api/projects', {
-    title: '楼道清洁志愿服务',
-    regionId: bajiaoNorth,
-    startsAt: soon(3),
-    endsAt: soon(4),
-    roles: [
-      { kind: 'health_worker', slots: 5, hoursPerSlot: 2 },
-      { kind: 'custom', name: '物资搬运员', slots: 2 },
-    ],
-    ...body,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const published = await organiser.post(`/api/projects/${created.body.id}/transition`, { to: 'published' });
-  expect(published.body.status).toBe('published');
-  return published.body;
-}
-
 describe('needs', () => {
   it('a resident raises a need; the worker turns it into a project; the resident is told', async () => {
     const resident = await t.as('resident');

@@ -5,22 +5,14 @@ import { fanOut } from './notices.service';
 
 let t: TestContext;
 let street: Client;
-let _streetId: number;
 let bajiaoNorth: number;
 
 beforeAll(async () => {
   t = await startTestApp();
   street = await t.as('street_admin');
-  _streetId = await t.region('110107003');
   bajiaoNorth = await t.region('110107003001');
 });
 afterAll(() => t.close());
-
-const _soon = (days: number, hour = 14) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d.toISOString();
-};
 
 describe('notices and their audience', () => {
   it('an audience is exactly a subtree narrowed by its filters, and nobody outside it', async () => {

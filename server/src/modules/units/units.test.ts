@@ -4,22 +4,16 @@ import { type Client, startTestApp, type TestContext } from '../../../test/harne
 let t: TestContext;
 let district: Client;
 let street: Client; // 八角街道
-let _gucheng: Client; // 古城街道's admin
 let hospitalId: number;
-let _hospitalOrgId: number;
 let bajiaoNorth: number;
 
 beforeAll(async () => {
   t = await startTestApp();
   district = await t.as('district_admin');
   street = await t.as('street_admin');
-  _gucheng = await t.as('street_110107004');
   bajiaoNorth = await t.region('110107003001');
-  const [h] = await t.sql<{ id: number; org: number }>(
-    "SELECT u.id, o.id AS org FROM units u JOIN party_orgs o ON o.unit_id = u.id WHERE u.name = '北京市石景山医院'",
-  );
+  const [h] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '北京市石景山医院'");
   hospitalId = h!.id;
-  _hospitalOrgId = h!.org;
 });
 afterAll(() => t.close());
 
