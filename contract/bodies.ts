@@ -161,6 +161,14 @@ export const TaskNote = z.object({
   at: z.string(),
   authorName: z.string().nullable(),
 });
+/** What the reader may do to a task (computed by the server's bodies.policy). */
+export const TaskCan = z.object({
+  /** Reassign, rename or reschedule it: the organisers of its body's area. */
+  manage: z.boolean(),
+  /** Report progress and add notes: the organisers and the task's owner. */
+  work: z.boolean(),
+});
+export type TaskCan = z.infer<typeof TaskCan>;
 export const Task = z.object({
   id: z.number(),
   title: z.string(),
@@ -174,6 +182,7 @@ export const Task = z.object({
   progress: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  can: TaskCan,
 });
 export type Task = z.infer<typeof Task>;
 export const TaskDetail = Task.extend({ notes: z.array(TaskNote) });

@@ -37,6 +37,18 @@ export const ProjectRole = z.object({
   claimedByMe: z.boolean(),
 });
 export type ProjectRole = z.infer<typeof ProjectRole>;
+/** What the reader may do to a claim (computed by the server's projects.policy). */
+export const ClaimCan = z.object({
+  /** Withdraw it before the role starts: its person, its unit's contact, who runs its team. */
+  withdraw: z.boolean(),
+  /** Name the members filling a unit's or team's slots, until hours are confirmed. */
+  nameMembers: z.boolean(),
+  /** The organisers take a claim away, with a reason. */
+  remove: z.boolean(),
+  /** The organisers confirm the hours served, once the project is under way. */
+  confirmHours: z.boolean(),
+});
+export type ClaimCan = z.infer<typeof ClaimCan>;
 export const Claim = z.object({
   id: z.number(),
   projectId: z.number(),
@@ -54,8 +66,21 @@ export const Claim = z.object({
   members: z.array(z.object({ id: z.number(), name: z.string(), hoursConfirmed: z.number().nullable() })),
   createdAt: z.string(),
   startsAt: z.string(),
+  /** The reader's own claim: theirs, their unit's, or a team's they run. */
+  mine: z.boolean(),
+  can: ClaimCan,
 });
 export type Claim = z.infer<typeof Claim>;
+/** What the reader may do to a project (computed by the server's projects.policy). */
+export const ProjectCan = z.object({
+  /** Edit it, move it along, remove claims, confirm hours: the organisers of its area. */
+  manage: z.boolean(),
+  /** Rate it: a resident of its community, once it is done, once. */
+  review: z.boolean(),
+  /** Take every free slot for the reader's unit at once. */
+  claimWhole: z.boolean(),
+});
+export type ProjectCan = z.infer<typeof ProjectCan>;
 export const Project = z.object({
   id: z.number(),
   title: z.string(),
@@ -76,6 +101,7 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 export const ProjectDetail = Project.extend({
+  can: ProjectCan,
   claims: z.array(Claim),
   reviews: z.array(
     z.object({ id: z.number(), person: Ref, rating: z.number(), comment: z.string(), at: z.string() }),

@@ -24,8 +24,19 @@ export const Region = z.object({
   childCount: z.number(),
 });
 export type Region = z.infer<typeof Region>;
+/** What the reader may do to a node (regions.policy.ts): the console reads these, never the roles. */
+export const RegionCan = z.object({
+  addChild: z.boolean(),
+  /** Rename it: only from a scope above it, as with moving, retiring and restoring. */
+  edit: z.boolean(),
+  move: z.boolean(),
+  retire: z.boolean(),
+  restore: z.boolean(),
+});
+export type RegionCan = z.infer<typeof RegionCan>;
 export const RegionWithAncestors = Region.extend({
   ancestors: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(REGION_KINDS) })),
+  can: RegionCan,
 });
 export type RegionWithAncestors = z.infer<typeof RegionWithAncestors>;
 export const RegionListQuery = z.strictObject({

@@ -14,6 +14,8 @@ export const TeamCan = z.object({
   seeApplications: z.boolean(),
   /** Claim roles and sign up for dedication-day tasks as the team. */
   signUpAsTeam: z.boolean(),
+  /** Leave it: an active member who does not lead it (a leader is replaced first). */
+  leave: z.boolean(),
 });
 export type TeamCan = z.infer<typeof TeamCan>;
 export const Team = z.object({

@@ -35,7 +35,8 @@ for (const d of domains)
     }
   }
 
-const SQL_REF = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?([a-z_][a-z0-9_]*)\b/g;
+// COPY too: a bulk load (COPY people … FROM STDIN) writes a table as surely as INSERT INTO.
+const SQL_REF = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|COPY)\s+(?:ONLY\s+)?([a-z_][a-z0-9_]*)\b/g;
 const reaches = new Set();
 for (const d of domains) {
   for (const f of fs.readdirSync(path.join(modules, d))) {

@@ -15,19 +15,20 @@ import type {
   UserUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, canGrant, inScope } from '../../auth/authorize';
+import { allow, inScope } from '../../auth/authorize';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../../auth/password';
 import { ROLE_ACTIONS, ROLE_NODE_KINDS } from '../../auth/permissions';
 import { actorOf, createSession, destroySession, forgetSessions, loadSessionById } from '../../auth/session';
 import { oneAtATime } from '../../auth/throttle';
 import type { Config } from '../../config';
 import type { Tx } from '../../db/client';
-import { AppError, forbidden, invalidField, notFound, unauthorized, unprocessable } from '../../errors';
+import { AppError, invalidField, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { unitFor } from '../units/units.service';
+import { accountPolicy } from './accounts.policy';
 import { roleAssignments, sessions, users } from './accounts.schema';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -106,10 +107,10 @@ async function attempt(
     }
     throw unauthorized('bad_credentials');
   }
-  if (user.disabledAt) {
-    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    throw forbidden('account_disabled');
-  }
+  const open = accountPolicy.signIn(user);
+  // The right password still clears the count: a disabled account is refused, not locked.
+  if (!open) await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  allow(open, 'account_disabled');
   return db
     .transaction(async (tx) => {
       await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
@@ -286,10 +287,11 @@ async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
   return u as UserRow;
 }
 
+/** accountPolicy.manage, asked rule by rule so each refusal keeps its own reason. */
 function authorizeManage(actor: Actor, u: UserRow) {
-  authorize(actor, 'user.manage', u.regionPath);
-  if (u.id === actor.userId) throw forbidden();
-  if (!u.roles.every((r) => canGrant(actor, r.role, r.regionPath))) throw forbidden('role_too_high');
+  allow(accountPolicy.reach(actor, u), 'out_of_scope');
+  allow(accountPolicy.actOn(actor, u));
+  allow(accountPolicy.outrank(actor, u), 'role_too_high');
 }
 
 export async function getUser(db: Tx, actor: Actor, id: number) {
@@ -342,7 +344,7 @@ async function checkGrant(tx: Tx, actor: Actor, grant: RoleGrantBody) {
   }
   const node = await regionForRead(tx, actor, regionId, 'user.manage');
   if (node.retiredAt) throw unprocessable('region_retired');
-  if (!canGrant(actor, grant.role, node.path)) throw forbidden('role_too_high');
+  allow(accountPolicy.grant(actor, { role: grant.role, regionPath: node.path }), 'role_too_high');
   if (!ROLE_NODE_KINDS[grant.role].includes(node.kind)) {
     throw unprocessable('role_region_kind', { role: grant.role, kind: node.kind });
   }
@@ -441,7 +443,7 @@ export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infe
 export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.infer<typeof RoleGrantBody>) {
   const granted = await db.transaction(async (tx) => {
     const user = await loadUser(tx, actor, userId);
-    if (user.id === actor.userId) throw forbidden();
+    allow(accountPolicy.actOn(actor, user));
     const { node, unit } = await checkGrant(tx, actor, grant);
     const [ra] = await tx
       .insert(roleAssignments)
@@ -480,10 +482,10 @@ export async function grantRole(db: Tx, actor: Actor, userId: number, grant: z.i
 export async function revokeRole(db: Tx, actor: Actor, userId: number, assignmentId: number) {
   await db.transaction(async (tx) => {
     const user = await loadUser(tx, actor, userId);
-    if (user.id === actor.userId) throw forbidden();
+    allow(accountPolicy.actOn(actor, user));
     const ra = user.roles.find((r) => r.id === assignmentId);
     if (!ra) throw notFound();
-    if (!canGrant(actor, ra.role, ra.regionPath)) throw forbidden('role_too_high');
+    allow(accountPolicy.revoke(actor, ra), 'role_too_high');
     await tx
       .delete(roleAssignments)
       .where(and(eq(roleAssignments.districtId, actor.districtId), eq(roleAssignments.id, assignmentId)));

@@ -3,6 +3,7 @@
  * (the person, or the owning unit's contact) works on it — progress and notes — but its title,
  * owner and due date are the body's business.
  */
+import type { TaskCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { actsForUnit, can } from '../../auth/authorize';
 
@@ -24,3 +25,9 @@ export const taskPolicy = {
     t.owner_person_user === actor.userId ||
     (t.owner_kind === 'unit' && actsForUnit(actor, 'unit.manage', t.owner_id)),
 };
+
+/** What the reader may do to this task, for the console. */
+export const taskCan = (actor: Actor, t: TaskFacts): TaskCan => ({
+  manage: taskPolicy.manage(actor, t),
+  work: taskPolicy.work(actor, t),
+});

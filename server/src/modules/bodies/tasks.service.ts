@@ -17,7 +17,7 @@ import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
-import { taskPolicy } from './bodies.policy';
+import { taskCan, taskPolicy } from './bodies.policy';
 import { taskNotes, tasks } from './bodies.schema';
 
 /** Today in the district's time zone: a task due today is not overdue until tomorrow. */
@@ -59,23 +59,27 @@ const SELECT = sql`
     LEFT JOIN units u ON u.district_id = t.district_id AND u.id = t.owner_unit_id
     LEFT JOIN people p ON p.district_id = t.district_id AND p.id = t.owner_person_id`;
 
-const present = (r: Row): Task => ({
-  id: r.id,
-  title: r.title,
-  regionId: r.region_id,
-  regionName: r.region_name,
-  source:
-    r.resolution_id === null
-      ? null
-      : { meetingId: r.meeting_id!, meetingTitle: r.meeting_title!, resolutionId: r.resolution_id },
-  owner: { kind: r.owner_kind, id: r.owner_id, name: r.owner_name },
-  dueOn: r.due_on,
-  status: r.status,
-  overdue: r.overdue,
-  progress: r.progress,
-  createdAt: iso(r.created_at)!,
-  updatedAt: iso(r.updated_at)!,
-});
+/** A task as its reader sees it, with what they may do to it. */
+const present =
+  (actor: Actor) =>
+  (r: Row): Task => ({
+    id: r.id,
+    title: r.title,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    source:
+      r.resolution_id === null
+        ? null
+        : { meetingId: r.meeting_id!, meetingTitle: r.meeting_title!, resolutionId: r.resolution_id },
+    owner: { kind: r.owner_kind, id: r.owner_id, name: r.owner_name },
+    dueOn: r.due_on,
+    status: r.status,
+    overdue: r.overdue,
+    progress: r.progress,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    can: taskCan(actor, r),
+  });
 
 /** Those over the body's region see its tasks; an owner sees and works on its own. */
 function visible(actor: Actor): SQL {
@@ -105,7 +109,7 @@ export async function getTask(db: Tx, actor: Actor, id: number) {
       LEFT JOIN users u ON u.id = n.author_id
      WHERE n.district_id = ${actor.districtId} AND n.task_id = ${id} ORDER BY n.at, n.id`);
   return {
-    ...present(row),
+    ...present(actor)(row),
     notes: rows.map((n) => ({
       id: n.id,
       text: n.text,
@@ -139,7 +143,7 @@ export async function listTasks(db: Tx, actor: Actor, q: z.infer<typeof TaskList
       where: sql.join(where, sql` AND `),
       orderBy: sql`${overdue} DESC, t.status IN ('done', 'cancelled'), t.due_on, t.id`,
     },
-    present,
+    present(actor),
   );
 }
 

@@ -18,7 +18,11 @@ import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { campaignAttendance, campaignCourseCount, campaignEnrolments } from '../courses/courses.queries';
+import { occurrencesHeld } from '../dedication-days/dedication-days.queries';
 import { addDays, instant } from '../dedication-days/recurrence';
+import { campaignNoticeCount, campaignRecipients } from '../notices/notices.queries';
+import { projectsUnderWay } from '../projects/projects.queries';
 import { regionForRead } from '../regions/regions.queries';
 
 type Row = {
@@ -39,8 +43,8 @@ type Row = {
 const SELECT = sql`
   SELECT ca.id, ca.kind, ca.title, ca.theme, ca.region_id, r.name AS region_name, r.path::text AS region_path,
          ca.starts_on::text AS starts_on, ca.ends_on::text AS ends_on,
-         (SELECT count(*)::int FROM courses co WHERE co.district_id = ca.district_id AND co.campaign_id = ca.id) AS courses,
-         (SELECT count(*)::int FROM notices n WHERE n.district_id = ca.district_id AND n.campaign_id = ca.id) AS notices,
+         ${campaignCourseCount(sql`ca.district_id`, sql`ca.id`)} AS courses,
+         ${campaignNoticeCount(sql`ca.district_id`, sql`ca.id`)} AS notices,
          ca.created_at
     FROM campaigns ca JOIN regions r ON r.district_id = ca.district_id AND r.id = ca.region_id`;
 
@@ -147,24 +151,20 @@ export async function campaignReach(db: Tx, actor: Actor, id: number) {
     hours: number;
     people: number;
   }>(sql`
-    WITH n AS (SELECT x.person_id, x.read_at FROM notice_recipients x JOIN notices nn ON nn.district_id = x.district_id AND nn.id = x.notice_id
-                WHERE nn.district_id = ${actor.districtId} AND nn.campaign_id = ${id}),
-         e AS (SELECT e.person_id FROM enrolments e JOIN courses co ON co.district_id = e.district_id AND co.id = e.course_id
-                WHERE co.district_id = ${actor.districtId} AND co.campaign_id = ${id} AND e.status = 'enrolled'),
-         a AS (SELECT a.person_id FROM session_attendance a JOIN course_sessions s ON s.district_id = a.district_id AND s.id = a.session_id
-                 JOIN courses co ON co.district_id = s.district_id AND co.id = s.course_id
-                WHERE co.district_id = ${actor.districtId} AND co.campaign_id = ${id} AND a.present),
+    WITH n AS (${campaignRecipients(actor.districtId, id)}),
+         e AS (${campaignEnrolments(actor.districtId, id)}),
+         a AS (${campaignAttendance(actor.districtId, id)}),
          served AS (SELECT e.person_id, e.quantity FROM ledger_entries e JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
                      WHERE e.district_id = ${actor.districtId} AND e.kind = 'service_hours' AND e.at >= ${from} AND e.at < ${to}
                        AND r.path <@ ${c.region_path}::ltree)
     SELECT (SELECT count(*)::int FROM n) AS recipients, (SELECT count(read_at)::int FROM n) AS reads,
            (SELECT count(*)::int FROM e) AS enrolments, (SELECT count(*)::int FROM a) AS attendance,
-           (SELECT count(*)::int FROM projects p JOIN regions r ON r.district_id = p.district_id AND r.id = p.region_id
-             WHERE p.district_id = ${actor.districtId} AND r.path <@ ${c.region_path}::ltree AND p.starts_at < ${to} AND p.ends_at >= ${from}
-               AND p.status NOT IN ('draft', 'cancelled')) AS projects,
-           (SELECT count(*)::int FROM dedication_occurrences o JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
-             WHERE o.district_id = ${actor.districtId} AND r.path <@ ${c.region_path}::ltree AND o.starts_at >= ${from} AND o.starts_at < ${to}
-               AND o.status = 'scheduled') AS occurrences,
+           (SELECT count(*)::int FROM (${projectsUnderWay(actor.districtId, from, to)}) p
+              JOIN regions r ON r.district_id = p.district_id AND r.id = p.region_id
+             WHERE r.path <@ ${c.region_path}::ltree) AS projects,
+           (SELECT count(*)::int FROM (${occurrencesHeld(actor.districtId, from, to)}) o
+              JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
+             WHERE r.path <@ ${c.region_path}::ltree) AS occurrences,
            (SELECT coalesce(sum(quantity), 0)::float8 FROM served) AS hours,
            (SELECT count(*)::int FROM (SELECT person_id FROM n WHERE read_at IS NOT NULL UNION SELECT person_id FROM e
                                        UNION SELECT person_id FROM served WHERE person_id IS NOT NULL) u) AS people`);
@@ -178,12 +178,10 @@ export async function campaignReach(db: Tx, actor: Actor, id: number) {
            (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
              WHERE e.district_id = ${actor.districtId} AND e.kind = 'service_hours' AND r.path <@ ${c.region_path}::ltree
                AND (e.at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS hours,
-           (SELECT count(*)::int FROM notice_recipients x JOIN notices nn ON nn.district_id = x.district_id AND nn.id = x.notice_id
-             WHERE nn.district_id = ${actor.districtId} AND nn.campaign_id = ${id} AND (x.read_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS reads,
-           (SELECT count(*)::int FROM session_attendance a JOIN course_sessions s ON s.district_id = a.district_id AND s.id = a.session_id
-              JOIN courses co ON co.district_id = s.district_id AND co.id = s.course_id
-             WHERE co.district_id = ${actor.districtId} AND co.campaign_id = ${id} AND a.present
-               AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS attendance
+           (SELECT count(*)::int FROM (${campaignRecipients(actor.districtId, id)}) x
+             WHERE (x.read_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS reads,
+           (SELECT count(*)::int FROM (${campaignAttendance(actor.districtId, id)}) a
+             WHERE (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS attendance
       FROM generate_series(${c.starts_on}::date, ${c.ends_on}::date, interval '1 day') d`);
   const r = rows[0]!;
   return {

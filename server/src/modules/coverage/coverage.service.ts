@@ -8,6 +8,7 @@ import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { hasLivingBody } from '../bodies/bodies.queries';
 import { regionLabel } from '../bodies/bodies.service';
 import { regionForRead } from '../regions/regions.queries';
 
@@ -17,14 +18,10 @@ type Level = 'street' | 'community' | 'building';
  * Whether the street, community or building `r` has its body: a joint conference, a
  * coordination council, a liaison group (for a building, at it or at one of its entrances).
  */
-export const HAS_BODY = sql`EXISTS (
-  SELECT 1 FROM bodies b
-   WHERE b.district_id = r.district_id AND b.dissolved_on IS NULL
-     AND b.kind = CASE r.kind WHEN 'street' THEN 'joint_conference'::body_kind
-                              WHEN 'community' THEN 'coordination_council'::body_kind
-                              ELSE 'liaison_group'::body_kind END
-     AND (b.region_id = r.id OR (r.kind = 'building' AND b.region_id IN (
-           SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id))))`;
+export const HAS_BODY = hasLivingBody(
+  sql`r`,
+  sql`SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id`,
+);
 const LEVELS: Level[] = ['street', 'community', 'building'];
 
 type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_path: string | null };

@@ -13,7 +13,7 @@ import type {
   SignupStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, isWithin, scopes } from '../../auth/authorize';
+import { authorize, scopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -121,13 +121,6 @@ export async function loadOccurrence(db: Tx, actor: Actor, id: number, lock = fa
 
 export const getOccurrence = async (db: Tx, actor: Actor, id: number, locale: Locale) =>
   presentOccurrence(locale)(await loadOccurrence(db, actor, id));
-
-/** Where a member may serve: their communities, and street-wide days of their streets. */
-export function servesIn(places: string[], o: { region_path: string; region_kind: string }) {
-  return places.some(
-    (p) => isWithin(o.region_path, p) || (o.region_kind === 'street' && isWithin(p, o.region_path)),
-  );
-}
 
 /**
  * A calendar's occurrences: of a region's subtree, or the reader's own sign-ups, or by
@@ -307,7 +300,3 @@ export async function promote(tx: Tx, districtId: number, taskId: number) {
     );
   }
 }
-
-/** Whether the actor organises where this occurrence is. */
-export const organises = (actor: Actor, o: { region_path: string }) =>
-  can(actor, 'dedication.manage', o.region_path);

@@ -14,18 +14,20 @@ import type {
   SignupStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope } from '../../auth/authorize';
+import { allow, authorize, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, message } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
+import type { TeamFacts } from '../teams/teams.policy';
 import { makeCode, readCode, STEP_SECONDS } from './checkin-code';
-import { loadOccurrence, organises, promote, servesIn } from './occurrences.service';
+import { dedicationPolicy } from './dedication-days.policy';
+import { loadOccurrence, promote } from './occurrences.service';
 
 /** Check-in opens this long before the start; check-out stays open this long after the end. */
 const EARLY_MS = 30 * 60_000;
@@ -114,7 +116,7 @@ async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row
     await db.execute<Row>(sql`${SELECT} WHERE s.district_id = ${actor.districtId} AND s.id = ${id}
     ${lock ? sql`FOR UPDATE OF s` : sql``}`);
   const s = rows[0];
-  if (!s || (s.person_user_id !== actor.userId && !organises(actor, s))) throw notFound();
+  if (!s || !dedicationPolicy.see(actor, s)) throw notFound();
   return s;
 }
 
@@ -140,7 +142,7 @@ export async function signUp(db: Tx, actor: Actor, taskId: number) {
   const personId = actor.personId;
   const id = await db.transaction(async (tx) => {
     const o = await occurrenceOfTask(tx, actor, taskId);
-    if (!servesIn(await memberPlaces(tx, actor), o)) throw forbidden('signup_out_of_reach');
+    allow(dedicationPolicy.serve(await memberPlaces(tx, actor), o), 'signup_out_of_reach');
     return place(tx, actor, o, taskId, personId, null);
   });
   return signupFor(db, actor, id);
@@ -206,14 +208,14 @@ async function place(
 export async function teamSignUp(
   db: Tx,
   actor: Actor,
-  team: { id: number; name: string; region_path: string },
+  team: TeamFacts & { id: number; name: string },
   taskId: number,
   personIds: number[],
   locale: Locale,
 ) {
   const done = await db.transaction(async (tx) => {
     const o = await occurrenceOfTask(tx, actor, taskId);
-    if (!servesIn([team.region_path], o)) throw forbidden('signup_out_of_reach');
+    allow(dedicationPolicy.serveAsTeam(actor, team, o), 'signup_out_of_reach');
     const ids: number[] = [];
     const skipped: { personId: number; reason: string }[] = [];
     for (const personId of [...new Set(personIds)]) {
@@ -262,7 +264,7 @@ async function release(db: Tx, actor: Actor, id: number, reason: string | null) 
     const s = await load(tx, actor, id, true);
     if (s.status !== 'signed' && s.status !== 'waiting') throw conflict('signup_not_active');
     if (reason === null) {
-      if (s.person_user_id !== actor.userId) throw forbidden();
+      allow(dedicationPolicy.withdraw(actor, s));
       // Check-in opens before the start: one who has checked in is there, and cannot leave
       // the day (to sign up and check in a second time) — found by the concurrency suite.
       if (s.checked_in_at) throw unprocessable('signup_own_checked_in');

@@ -15,9 +15,9 @@ import {
   UserListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { holds } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { badRequest, forbidden } from '../../errors';
+import { badRequest } from '../../errors';
 import { type Locale, labelOf } from '../../i18n';
 import { listUsers } from '../accounts/accounts.service';
 import { listBodies } from '../bodies/bodies.service';
@@ -28,6 +28,7 @@ import { listMembers } from '../members/members.service';
 import { listOrgs } from '../party-orgs/party-orgs.service';
 import { listRegistrations } from '../registrations/registrations.service';
 import { listUnits } from '../units/units.service';
+import { type ExportFacts, exportPolicy } from './exports.policy';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const PAGE = 1000;
@@ -36,7 +37,7 @@ type Cell = string | number | null;
 // biome-ignore lint/suspicious/noExplicitAny: each resource lists its own item type
 type Spec<Q extends z.ZodType = any> = {
   query: Q;
-  action: Parameters<typeof holds>[1] | 'session';
+  action: ExportFacts['action'];
   sheet: [string, string];
   // biome-ignore lint/suspicious/noExplicitAny: see above
   list: (db: Tx, actor: Actor, q: any) => Promise<{ items: any[]; total: number }>;
@@ -194,7 +195,7 @@ export async function exportList(
   locale: Locale,
 ) {
   const spec = SPECS[resource];
-  if (spec.action !== 'session' && !holds(actor, spec.action)) throw forbidden();
+  allow(exportPolicy.run(actor, spec));
   const parsed = spec.query.safeParse(raw);
   if (!parsed.success) throw badRequest('validation');
   const i = locale === 'en' ? 1 : 0;

@@ -2,14 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../../../contract';
+import { allow } from '../../auth/authorize';
 import type { AppDeps } from '../../deps';
-import { forbidden } from '../../errors';
-import { type Metrics, metricsReader } from './metrics';
+import { metricsPolicy } from './health.policy';
+import type { Metrics } from './metrics';
 
 export const healthRoutes =
   ({ db, config }: AppDeps, metrics: Metrics): FastifyPluginAsyncZod =>
   async (app) => {
-    const mayReadMetrics = metricsReader(config);
+    const metricsAccess = metricsPolicy(config);
     app.get(
       '/api/health',
       {
@@ -38,7 +39,7 @@ export const healthRoutes =
         },
       },
       async (req, reply) => {
-        if (!mayReadMetrics(req)) throw forbidden();
+        allow(metricsAccess.read(req));
         return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       },
     );

@@ -5,13 +5,10 @@
  * process (the tests) never share or double-register a metric.
  */
 
-import { timingSafeEqual } from 'node:crypto';
-import { BlockList, isIPv6 } from 'node:net';
-import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Config } from '../../config';
 import type { Db } from '../../db/client';
+import { jobCountsByStatus } from '../jobs/jobs.queries';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -50,9 +47,7 @@ export function createMetrics(db: Db) {
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
-      const { rows } = await db.execute<{ status: string; n: number }>(
-        sql`SELECT status, count(*)::int AS n FROM jobs WHERE status <> 'done' GROUP BY status`,
-      );
+      const rows = await jobCountsByStatus(db);
       this.reset();
       for (const s of ['queued', 'running', 'failed']) this.set({ status: s }, 0);
       for (const r of rows) this.set({ status: r.status }, r.n);
@@ -67,29 +62,5 @@ export function createMetrics(db: Db) {
       requests.inc({ method: req.method, route, status: String(reply.statusCode) });
       durations.observe({ method: req.method, route }, reply.elapsedTime / 1000);
     },
-  };
-}
-
-/**
- * May this request read the metrics? From an allowed address (loopback by default), or
- * with the configured bearer token from anywhere.
- */
-export function metricsReader(config: Config) {
-  const allowed = new BlockList();
-  for (const entry of config.metricsAllow) {
-    const [address, bits] = entry.split('/') as [string, string | undefined];
-    const family = isIPv6(address) ? 'ipv6' : 'ipv4';
-    if (bits === undefined) allowed.addAddress(address, family);
-    else allowed.addSubnet(address, Number(bits), family);
-  }
-  const token = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : null;
-  return (req: FastifyRequest): boolean => {
-    const given = Buffer.from(String(req.headers.authorization ?? ''));
-    if (token && given.length === token.length && timingSafeEqual(given, token)) return true;
-    // Through a proxy we do not trust, every client has the proxy's address: only the token opens.
-    if (!config.trustProxy && req.headers['x-forwarded-for'] !== undefined) return false;
-    // An IPv4 client of a server listening on "::" arrives as ::ffff:a.b.c.d.
-    const ip = req.ip.startsWith('::ffff:') ? req.ip.slice(7) : req.ip;
-    return allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What each kind of import reads: its columns (Chinese and English headers), how one row
- * becomes a value or errors, and how all values are written at once.
+ * becomes a value or errors, and how all values are written at once. Each kind's
+ * definition lives with the domain whose table it writes (members, units).
  */
 import type { PoolClient } from 'pg';
 import type { ImportKind } from '../../../../contract';
@@ -29,7 +30,7 @@ export type ImportDefinition<T, Ctx> = {
   row: (ctx: Ctx, cells: Record<string, string>) => RowResult<T>;
   /** Checks across rows and against the database (duplicates); errors carry the row index. */
   crossCheck: (tx: Tx, ctx: Ctx, values: T[]) => Promise<{ index: number; error: CellError }[]>;
-  /** Inside the import's transaction, on its connection (COPY needs the raw client). */
+  /** Inside the import's transaction, on its connection (COPY … FROM STDIN takes the raw client). */
   write: (client: PoolClient, actor: Actor, values: T[]) => Promise<number>;
 };
 

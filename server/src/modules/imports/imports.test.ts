@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
-import { validIdNumber } from './members.import';
+import { validIdNumber } from '../members/members.import';
 
 let t: TestContext;
 let street: Client;

@@ -1,7 +1,10 @@
-/** Resolves places typed by name (街道 / 社区 / 楼 / 楼门) to regions of the district. */
-import { sql } from 'drizzle-orm';
+/**
+ * Resolves places typed by name (街道 / 社区 / 楼 / 楼门) to regions of the district. The
+ * tree is read once per import through regions.queries, then looked up in memory.
+ */
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
+import { livingRegions } from '../regions/regions.queries';
 import type { CellError } from './definitions';
 
 type Node = { id: number; name: string; kind: string; parentId: number | null; path: string };
@@ -13,20 +16,12 @@ export type RegionIndex = {
 };
 
 export async function loadRegionIndex(tx: Tx, actor: Actor): Promise<RegionIndex> {
-  const { rows } = await tx.execute<{
-    id: number;
-    name: string;
-    kind: string;
-    parent_id: number | null;
-    path: string;
-  }>(sql`
-    SELECT id, name, kind::text, parent_id, path::text FROM regions
-     WHERE district_id = ${actor.districtId} AND retired_at IS NULL`);
+  const rows = await livingRegions(tx, actor.districtId);
   const byId = new Map<number, Node>();
   const communitiesByName = new Map<string, Node[]>();
   const children = new Map<number, Node[]>();
   for (const r of rows) {
-    const node = { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path };
+    const node = { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path };
     byId.set(node.id, node);
     if (node.kind === 'community')
       communitiesByName.set(node.name, [...(communitiesByName.get(node.name) ?? []), node]);

@@ -22,6 +22,11 @@ import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
+import {
+  latestRegistration,
+  registeredCommunities,
+  registeredWith,
+} from '../registrations/registrations.queries';
 import { unitFor } from '../units/units.service';
 import { people, specialties } from './members.schema';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
@@ -66,10 +71,7 @@ const from = (page?: SQL) => sql`
   LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
   LEFT JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
   LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
-  LEFT JOIN LATERAL (
-    SELECT cr.id, cr.community_id, cr.status FROM community_registrations cr
-     WHERE cr.district_id = p.district_id AND cr.person_id = p.id
-     ORDER BY cr.status IN ('pending', 'approved') DESC, cr.requested_at DESC LIMIT 1) reg ON true
+  LEFT JOIN LATERAL (${latestRegistration(sql`p.district_id`, sql`p.id`)}) reg ON true
   LEFT JOIN regions rc ON rc.district_id = p.district_id AND rc.id = reg.community_id`;
 const FROM = from();
 
@@ -171,8 +173,7 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
     where.push(sql`p.party_org_id = ${q.orgId}`);
   } else if (q.registeredWith) {
     const community = await regionForRead(db, actor, q.registeredWith, 'person.read');
-    where.push(sql`p.id IN (SELECT person_id FROM community_registrations
-      WHERE district_id = ${actor.districtId} AND community_id = ${community.id} AND status = 'approved')`);
+    where.push(sql`p.id IN (${registeredWith(actor.districtId, community.id)})`);
   } else {
     where.push(await homesInScope(db, actor, homeRoot));
   }
@@ -354,7 +355,7 @@ export async function memberPlaces(db: Tx, actor: Actor): Promise<string[]> {
     SELECT subpath(h.path, 0, 3)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
      WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId}
     UNION
-    SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
-     WHERE cr.district_id = ${actor.districtId} AND cr.person_id = ${actor.personId} AND cr.status = 'approved'`);
+    SELECT c.path::text FROM regions c
+     WHERE c.district_id = ${actor.districtId} AND c.id IN (${registeredCommunities(actor.districtId, actor.personId)})`);
   return rows.map((r) => r.path);
 }

@@ -129,13 +129,7 @@ export async function raiseNeed(db: Tx, actor: Actor, input: z.infer<typeof Need
 }
 
 /** Tells the resident what became of their need. */
-export async function tellRaiser(
-  tx: Tx,
-  actor: Actor,
-  need: Row,
-  status: Need['status'],
-  link: string | null,
-) {
+async function tellRaiser(tx: Tx, actor: Actor, need: Row, status: Need['status'], link: string | null) {
   await notify(
     tx,
     { districtId: actor.districtId, userId: need.person_user_id },
@@ -146,6 +140,13 @@ export async function tellRaiser(
     },
     link,
   );
+}
+
+/** A need answered by a new project: it reads "converted", links the project, and the resident is told. */
+export async function convertNeed(tx: Tx, actor: Actor, need: Row, projectId: number) {
+  await tx.execute(sql`UPDATE needs SET status = 'converted', project_id = ${projectId}, decided_by = ${actor.userId},
+      decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${need.id}`);
+  await tellRaiser(tx, actor, need, 'converted', `/projects/${projectId}`);
 }
 
 export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infer<typeof NeedDecisionBody>) {

@@ -173,3 +173,66 @@ describe('read counts', () => {
     await matches();
   });
 });
+
+describe('a team’s audience, a campaign, the bell and the reminder', () => {
+  it('reaches a team’s active members, rings those who did not mute it, and reminds the unread', async () => {
+    const [one, two] = await t.members('nt', 3, bajiaoNorth);
+    const people = await t.sql<{ id: number; user_id: number }>(
+      "SELECT id, user_id FROM people WHERE name LIKE 'nt党员%' ORDER BY name",
+    );
+    const [team] = await t.sql<{ id: number }>(
+      `INSERT INTO teams (district_id, region_id, name, specialty)
+       VALUES (1, $1, '通知测试服务队', (SELECT code FROM specialties ORDER BY code LIMIT 1)) RETURNING id`,
+      [bajiaoNorth],
+    );
+    // Two active members; the third only applied, so is not in the audience.
+    await t.sql(
+      `INSERT INTO team_members (district_id, team_id, person_id, status)
+       VALUES (1, $1, $2, 'active'), (1, $1, $3, 'active'), (1, $1, $4, 'applied')`,
+      [team!.id, people[0]!.id, people[1]!.id, people[2]!.id],
+    );
+    const audience = { regionId: bajiaoNorth, teamId: team!.id };
+    expect((await street.post('/api/notices/preview', audience)).body.count).toBe(2);
+    // A team of another street is outside this notice's area.
+    const [far] = await t.sql<{ id: number }>(
+      `INSERT INTO teams (district_id, region_id, name, specialty)
+       SELECT 1, r.id, '远处服务队', (SELECT code FROM specialties ORDER BY code LIMIT 1)
+         FROM regions r WHERE r.kind = 'community' AND NOT r.path <@ (SELECT path FROM regions WHERE id = $1)
+        ORDER BY r.id LIMIT 1 RETURNING id`,
+      [bajiaoNorth],
+    );
+    const outside = await street.post('/api/notices/preview', { regionId: bajiaoNorth, teamId: far!.id });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.code).toBe('notice_team_outside');
+    // A campaign it names must be there.
+    const body = { kind: 'notice', title: '服务队通知', body: '<p>集合。</p>', audience };
+    const broken = await street.post('/api/notices', { ...body, campaignId: 99_999_999 });
+    expect(broken.body.error).toMatchObject({ code: 'reference_broken' });
+    const [campaign] = await t.sql<{ id: number }>(
+      `INSERT INTO campaigns (district_id, region_id, kind, title, starts_on, ends_on)
+       VALUES (1, $1, (SELECT enum_range(NULL::campaign_kind))[1], '通知测试宣传周', current_date, current_date)
+       RETURNING id`,
+      [bajiaoNorth],
+    );
+    const draft = await street.post('/api/notices', { ...body, campaignId: campaign!.id });
+    expect(draft.body.campaignId).toBe(campaign!.id);
+    // The second member muted notices in the bell.
+    await two!.put('/api/notifications/prefs', { muted: ['notify_notice'], channels: [] });
+    await street.post(`/api/notices/${draft.body.id}/publish`);
+    await runDueJobs(t.db);
+    const bells = async (kind: string) =>
+      t.sql<{ user_id: number; read: boolean }>(
+        'SELECT user_id, read_at IS NOT NULL AS read FROM notifications WHERE kind = $1 AND link = $2 ORDER BY user_id',
+        [kind, `/me/inbox/${draft.body.id}`],
+      );
+    expect((await street.get(`/api/notices/${draft.body.id}`)).body.recipients).toBe(2);
+    expect(await bells('notify_notice')).toEqual([{ user_id: people[0]!.user_id, read: false }]);
+    // Reading the notice reads its bell too.
+    await one!.post(`/api/notices/${draft.body.id}/read`);
+    expect(await bells('notify_notice')).toEqual([{ user_id: people[0]!.user_id, read: true }]);
+    // The reminder goes to the one who has not read it.
+    expect((await street.post(`/api/notices/${draft.body.id}/remind`)).body).toEqual({ reminded: 1 });
+    await runDueJobs(t.db);
+    expect(await bells('notify_notice_reminder')).toEqual([{ user_id: people[1]!.user_id, read: false }]);
+  });
+});

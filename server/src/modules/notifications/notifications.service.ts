@@ -1,5 +1,9 @@
-/** In-app notifications: written with the change that causes them, put into words when read. */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+/**
+ * In-app notifications: written with the change that causes them, put into words when read.
+ * The notifications tables are this domain's: others ring the bell through notify (one
+ * user), notifyAll (a set of users, as one INSERT … SELECT) and markReadByLink.
+ */
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
@@ -37,6 +41,38 @@ export async function notify(
       );
     await enqueue(tx, 'outbox.deliver', {});
   }
+}
+
+/**
+ * The bell for a set of users at once, as one INSERT … SELECT so a fan-out to tens of
+ * thousands stays one statement. `users` is a query giving a `user_id` column (null ones
+ * are skipped); it may name the caller's CTEs, and the result may itself be a caller's
+ * data-modifying CTE (the notice fan-out adds inbox items and bells in one statement).
+ * Those who muted `kind` are skipped unless `evenIfMuted`. Bell only: no outbox here.
+ */
+export function notifyAll(
+  districtId: number,
+  users: SQL,
+  kind: MessageKey,
+  params: SQL,
+  link: string | null,
+  opts: { evenIfMuted?: boolean } = {},
+): SQL {
+  const unmuted = opts.evenIfMuted
+    ? sql``
+    : sql` AND NOT EXISTS (SELECT 1 FROM notification_prefs np
+                 WHERE np.user_id = t.user_id AND ${kind}::text = ANY(np.muted))`;
+  return sql`INSERT INTO notifications (district_id, user_id, kind, params, link)
+    SELECT ${districtId}, t.user_id, ${kind}, ${params}, ${link}
+      FROM (${users}) t WHERE t.user_id IS NOT NULL${unmuted}`;
+}
+
+/** The user's unread notes that point at `link` are read (they opened what it points at). */
+export async function markReadByLink(tx: Tx, userId: number, link: string) {
+  await tx
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), eq(notifications.link, link), isNull(notifications.readAt)));
 }
 
 export async function getPrefs(db: Tx, actor: Actor) {

@@ -14,26 +14,18 @@ import type {
   ProjectStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, can, inScope, unitScopes } from '../../auth/authorize';
+import { allow, inScope, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { notify } from '../notifications/notifications.service';
 import { teamPolicy } from '../teams/teams.policy';
 import { activeMembers, loadTeam } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
-import {
-  CLAIMS,
-  type ClaimRow,
-  isTheirs,
-  load,
-  presentClaim,
-  reaches,
-  runsTeamOf,
-  visible,
-} from './projects.rows';
+import { type ProjectFacts, projectPolicy } from './projects.policy';
+import { CLAIMS, type ClaimRow, load, presentClaim, visible } from './projects.rows';
 import { claimMembers, claims } from './projects.schema';
 import { getProject } from './projects.service';
 
@@ -72,6 +64,15 @@ async function claimTarget(tx: Tx, actor: Actor, projectId: number, roleId: numb
   return rows[0];
 }
 
+/** The unit its contact claims for, within reach of the project (403 otherwise). */
+async function claimingUnit(tx: Tx, actor: Actor, p: ProjectFacts) {
+  const [unitId] = unitScopes(actor, 'unit.manage');
+  allow(unitId !== undefined, 'claim_not_unit');
+  const unit = await unitFor(tx, actor, unitId);
+  allow(projectPolicy.claimAsUnit(unit.regionPath, p), 'claim_out_of_reach');
+  return unitId;
+}
+
 export async function claimRole(
   db: Tx,
   actor: Actor,
@@ -89,20 +90,16 @@ export async function claimRole(
       if (input.teamId !== undefined) {
         const team = await loadTeam(tx, actor, input.teamId);
         allow(teamPolicy.run(actor, team), 'team_not_runner');
-        if (!reaches([team.region_path], p)) throw forbidden('claim_out_of_reach');
+        allow(projectPolicy.claimAsTeam(actor, team, p), 'claim_out_of_reach');
         claimant = { teamId: team.id };
         slots = input.slots;
       } else if (input.forUnit) {
-        const [unitId] = unitScopes(actor, 'unit.manage');
-        if (unitId === undefined) throw forbidden('claim_not_unit');
-        const unit = await unitFor(tx, actor, unitId);
-        if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
-          throw forbidden('claim_out_of_reach');
+        const unitId = await claimingUnit(tx, actor, p);
         claimant = { unitId };
         slots = input.slots;
       } else {
         if (actor.personId === null) throw unprocessable('need_no_person');
-        if (!reaches(p.places, p)) throw forbidden('claim_out_of_reach');
+        allow(projectPolicy.reaches(p.places, p), 'claim_out_of_reach');
         claimant = { personId: actor.personId };
       }
       // The role's row before the claim's: the order a whole-project claim and a withdrawal
@@ -152,11 +149,7 @@ export async function claimWholeProject(db: Tx, actor: Actor, projectId: number)
   await db.transaction(async (tx) => {
     const p = await load(tx, actor, projectId);
     if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
-    const [unitId] = unitScopes(actor, 'unit.manage');
-    if (unitId === undefined) throw forbidden('claim_not_unit');
-    const unit = await unitFor(tx, actor, unitId);
-    if (!reaches([unit.regionPath.split('.').slice(0, 3).join('.')], p))
-      throw forbidden('claim_out_of_reach');
+    const unitId = await claimingUnit(tx, actor, p);
     // The roles' rows first, then the project's: the order a single claim takes them (its
     // role's counter, then the project's status). Project first, a claim filling its role's
     // last slot and this could each wait for the other's row: a deadlock. NO KEY UPDATE, as
@@ -201,11 +194,12 @@ async function claimRowFor(db: Tx, actor: Actor, id: number, lock = false): Prom
     await db.execute<ClaimRow>(sql`${CLAIMS} WHERE c.district_id = ${actor.districtId} AND c.id = ${id}
     ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}`);
   const c = rows[0];
-  if (!c || (!isTheirs(actor, c) && !can(actor, 'project.manage', c.region_path))) throw notFound();
+  if (!c || !projectPolicy.see(actor, c)) throw notFound();
   return c;
 }
 
-const claimFor = async (db: Tx, actor: Actor, id: number) => presentClaim(await claimRowFor(db, actor, id));
+const claimFor = async (db: Tx, actor: Actor, id: number) =>
+  presentClaim(actor, await claimRowFor(db, actor, id));
 
 export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimListQuery>) {
   const named =
@@ -229,7 +223,7 @@ export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimLi
     db,
     q,
     { select: CLAIMS, where: sql.join(where, sql` AND `), orderBy: sql`c.created_at DESC, c.id DESC` },
-    presentClaim,
+    (c: ClaimRow) => presentClaim(actor, c),
   );
 }
 
@@ -243,14 +237,10 @@ async function release(db: Tx, actor: Actor, id: number, reason: string | null) 
     const c = await claimRowFor(tx, actor, id, true);
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (reason === null) {
-      const mine =
-        c.person_user_id === actor.userId ||
-        (c.unit_id !== null && unitScopes(actor, 'unit.manage').includes(c.unit_id)) ||
-        runsTeamOf(actor, c);
-      if (!mine) throw forbidden();
+      allow(projectPolicy.withdraw(actor, c));
       if (new Date(c.role_starts_at) <= new Date()) throw unprocessable('role_started');
     } else {
-      authorize(actor, 'project.manage', c.region_path);
+      allow(projectPolicy.manage(actor, c), 'out_of_scope');
     }
     const status = reason === null ? 'withdrawn' : 'removed';
     await tx.execute(sql`UPDATE claims SET status = ${status}, reason = ${reason}, updated_at = now()
@@ -295,7 +285,7 @@ export const removeClaim = (db: Tx, actor: Actor, id: number, reason: string) =>
 export async function confirmHours(db: Tx, actor: Actor, id: number, input: z.infer<typeof ClaimHoursBody>) {
   return db.transaction(async (tx) => {
     const c = await claimRowFor(tx, actor, id, true);
-    authorize(actor, 'project.manage', c.region_path);
+    allow(projectPolicy.manage(actor, c), 'out_of_scope');
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (!['in_progress', 'done', 'reviewed'].includes(c.project_status))
       throw unprocessable('hours_too_early');
@@ -372,8 +362,7 @@ export async function nameClaimMembers(
   return db.transaction(async (tx) => {
     const c = await claimRowFor(tx, actor, id, true);
     if (c.unit_id === null && c.team_id === null) throw unprocessable('claim_members_not_unit');
-    if (c.unit_id !== null && !unitScopes(actor, 'unit.manage').includes(c.unit_id)) throw forbidden();
-    if (c.team_id !== null && !runsTeamOf(actor, c)) throw forbidden();
+    allow(projectPolicy.nameMembers(actor, c));
     if (c.status !== 'active') throw conflict('claim_not_active');
     if (c.hours_confirmed !== null) throw conflict('claim_hours_confirmed');
     const wanted = [...new Set(input.personIds)];

@@ -3,12 +3,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Claim, Project, ProjectStatus } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { inScope, isWithin, unitScopes } from '../../auth/authorize';
+import { inScope, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { maskName } from '../members/privacy';
-import { teamPolicy } from '../teams/teams.policy';
+import { claimCan, projectPolicy } from './projects.policy';
 
 export type Row = {
   id: number;
@@ -172,7 +172,8 @@ export const CLAIMS = sql`
     LEFT JOIN teams tm ON tm.district_id = c.district_id AND tm.id = c.team_id
     LEFT JOIN regions tr ON tr.district_id = tm.district_id AND tr.id = tm.region_id`;
 
-export const presentClaim = (c: ClaimRow): Claim => ({
+/** A claim as its reader sees it, with what they may do to it. */
+export const presentClaim = (actor: Actor, c: ClaimRow): Claim => ({
   id: c.id,
   projectId: c.project_id,
   projectTitle: c.project_title,
@@ -192,31 +193,13 @@ export const presentClaim = (c: ClaimRow): Claim => ({
   members: c.members.map((m) => ({ id: m.id, name: m.name, hoursConfirmed: m.hours })),
   createdAt: iso(c.created_at)!,
   startsAt: iso(c.role_starts_at)!,
+  mine: projectPolicy.isTheirs(actor, c),
+  can: claimCan(actor, c),
 });
 
-/**
- * Within reach: the project is in one of your communities (or one of its buildings), or it
- * is open to (or of) your street.
- */
-export function reaches(
-  places: string[],
-  project: { region_path: string; region_kind: string; open_to_street: boolean },
-) {
-  const street = project.region_path.split('.').slice(0, 2).join('.');
-  const wide = project.region_kind === 'street' || project.open_to_street;
-  return places.some((p) => isWithin(project.region_path, p) || (wide && isWithin(p, street)));
-}
-
-/** The claim is the actor's own: they hold it, are named on it, or act for its unit or team. */
-export const isTheirs = (actor: Actor, c: ClaimRow) =>
-  c.person_user_id === actor.userId ||
-  c.members.some((m) => m.user_id === actor.userId) ||
-  (c.unit_id !== null && unitScopes(actor, 'unit.read').includes(c.unit_id)) ||
-  runsTeamOf(actor, c);
-
 /** Someone else's claim on a public project: units and teams by name, people masked. */
-export function maskedClaim(c: ClaimRow): Claim {
-  const claim = presentClaim(c);
+export function maskedClaim(actor: Actor, c: ClaimRow): Claim {
+  const claim = presentClaim(actor, c);
   return {
     ...claim,
     claimant:
@@ -226,7 +209,3 @@ export function maskedClaim(c: ClaimRow): Claim {
     members: claim.members.map((m) => ({ ...m, name: maskName(m.name) })),
   };
 }
-
-/** Whether the actor runs the team that holds this claim. */
-export const runsTeamOf = (actor: Actor, c: ClaimRow) =>
-  c.team_id !== null && teamPolicy.run(actor, { leader_id: c.team_leader_id, region_path: c.team_path! });

@@ -13,20 +13,21 @@ import type {
   ReviewBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, isWithin, unitScopes } from '../../auth/authorize';
+import { allow, authorize, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, unprocessable } from '../../errors';
+import { conflict, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { homePathOf } from '../members/members.queries';
 import { memberPlaces, personFor } from '../members/members.service';
 import { maskName } from '../members/privacy';
-import { needFor, tellRaiser } from '../needs/needs.service';
+import { convertNeed, needFor } from '../needs/needs.service';
 import { regionForRead } from '../regions/regions.queries';
+import { projectCan, projectPolicy } from './projects.policy';
 import {
   CLAIMS,
   type ClaimRow,
-  isTheirs,
   load,
   maskedClaim,
   present,
@@ -55,10 +56,14 @@ export async function getProject(db: Tx, actor: Actor, id: number) {
   ]);
   // A published project is public in the district; the people on it are named in full only
   // to its organisers and to those on the claim themselves.
-  const full = can(actor, 'project.manage', row.region_path);
+  const full = projectPolicy.manage(actor, row);
+  const reviewed = reviews.rows.some((v) => v.person_id === actor.personId);
   return {
     ...present(row),
-    claims: claimRows.rows.map((c) => (full || isTheirs(actor, c) ? presentClaim(c) : maskedClaim(c))),
+    can: projectCan(actor, row, { homePath: await homePathOf(db, actor), reviewed }),
+    claims: claimRows.rows.map((c) =>
+      full || projectPolicy.isTheirs(actor, c) ? presentClaim(actor, c) : maskedClaim(actor, c),
+    ),
     reviews: reviews.rows.map((v) => ({
       id: v.id,
       person: { id: v.person_id, name: full || v.person_id === actor.personId ? v.name : maskName(v.name) },
@@ -71,11 +76,8 @@ export async function getProject(db: Tx, actor: Actor, id: number) {
 
 /** The building a member lives in, to list its projects first. */
 async function homeBuilding(db: Tx, actor: Actor): Promise<string | null> {
-  if (actor.personId === null) return null;
-  const { rows } = await db.execute<{ path: string }>(sql`
-    SELECT subpath(h.path, 0, 4)::text AS path FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId} AND nlevel(h.path) >= 4`);
-  return rows[0]?.path ?? null;
+  const home = await homePathOf(db, actor);
+  return home && home.split('.').length >= 4 ? home.split('.').slice(0, 4).join('.') : null;
 }
 
 export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof ProjectListQuery>) {
@@ -177,11 +179,7 @@ export async function createProject(db: Tx, actor: Actor, input: z.infer<typeof 
         endsAt: role.endsAt ?? input.endsAt,
       })),
     );
-    if (need) {
-      await tx.execute(sql`UPDATE needs SET status = 'converted', project_id = ${row!.id}, decided_by = ${actor.userId},
-          decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${need.id}`);
-      await tellRaiser(tx, actor, need, 'converted', `/projects/${row!.id}`);
-    }
+    if (need) await convertNeed(tx, actor, need, row!.id);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: region.id,
@@ -212,7 +210,7 @@ export async function transitionProject(
 ) {
   return db.transaction(async (tx) => {
     const p = await load(tx, actor, id, true);
-    authorize(actor, 'project.manage', p.region_path);
+    allow(projectPolicy.manage(actor, p), 'out_of_scope');
     if (!NEXT[p.status].includes(input.to)) {
       throw unprocessable('project_transition', { from: `project.${p.status}`, to: `project.${input.to}` });
     }
@@ -235,11 +233,9 @@ export async function reviewProject(db: Tx, actor: Actor, id: number, input: z.i
   return db.transaction(async (tx) => {
     const p = await load(tx, actor, id);
     if (!['done', 'reviewed'].includes(p.status)) throw unprocessable('review_not_done');
-    if (actor.personId === null) throw forbidden('review_not_resident');
+    allow(actor.personId !== null, 'review_not_resident');
     const me = await personFor(tx, actor, actor.personId);
-    // Residents of the project's community (or street) rate it, not only those of its building.
-    const place = p.region_path.split('.').slice(0, 3).join('.');
-    if (!isWithin(me.home_path, place)) throw forbidden('review_not_resident');
+    allow(projectPolicy.review(me.home_path, p), 'review_not_resident');
     const inserted = await tx
       .insert(projectReviews)
       .values({

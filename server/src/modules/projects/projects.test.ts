@@ -151,7 +151,27 @@ describe('claims', () => {
     expect(res.body).toMatchObject({ claimant: { kind: 'unit', name: '北京市石景山医院' }, slots: 3 });
     const seen = await contact.get(`/api/projects/${project.id}`);
     expect(seen.body.roles.map((r: any) => r.claimedByMe)).toEqual([true, false]);
-    expect((await cw.get(`/api/projects/${project.id}`)).body.roles[0].claimedByMe).toBe(false);
+    const organised = await cw.get(`/api/projects/${project.id}`);
+    expect(organised.body.roles[0].claimedByMe).toBe(false);
+    // Each reads what they may do, worked out by the server's policy: the contact withdraws
+    // the unit's claim and names its members; the organiser manages and may remove it.
+    expect(seen.body.can).toEqual({ manage: false, review: false, claimWhole: true });
+    expect(seen.body.claims[0]).toMatchObject({
+      mine: true,
+      can: { withdraw: true, nameMembers: true, remove: false, confirmHours: false },
+    });
+    expect(organised.body.can).toMatchObject({ manage: true, claimWhole: false });
+    expect(organised.body.claims[0]).toMatchObject({
+      mine: false,
+      can: { withdraw: false, nameMembers: false, remove: true, confirmHours: false },
+    });
+    const other = await (await t.as('resident')).get(`/api/projects/${project.id}`);
+    expect(other.body.claims[0].can).toEqual({
+      withdraw: false,
+      nameMembers: false,
+      remove: false,
+      confirmHours: false,
+    });
     const back = await contact.post(`/api/claims/${res.body.id}/withdraw`);
     expect(back.body.status).toBe('withdrawn');
     const detail = await cw.get(`/api/projects/${project.id}`);

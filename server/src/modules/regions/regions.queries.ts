@@ -2,7 +2,7 @@
  * What other domains read of the region tree: a node, checked against the reader's scope.
  * (The tree's changes stay in regions.service, which records them in the audit trail.)
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Action } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/authorize';
@@ -31,4 +31,18 @@ export async function regionForRead(db: Tx, actor: Actor, id: number, action: Ac
   const row = await loadRegion(db, actor, id);
   authorize(actor, action, row.path);
   return row;
+}
+
+/** Every living node of a district, for resolving places typed by name (the imports). */
+export function livingRegions(db: Tx, districtId: number) {
+  return db
+    .select({
+      id: regions.id,
+      name: regions.name,
+      kind: regions.kind,
+      parentId: regions.parentId,
+      path: regions.path,
+    })
+    .from(regions)
+    .where(and(eq(regions.districtId, districtId), isNull(regions.retiredAt)));
 }

@@ -16,12 +16,13 @@ import {
   type RegionWithAncestors,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope, isWithin, scopes } from '../../auth/authorize';
+import { allow, inScope, isWithin } from '../../auth/authorize';
 import { forgetSessions } from '../../auth/session';
 import type { Tx } from '../../db/client';
-import { forbidden, notFound, unprocessable } from '../../errors';
+import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { regionCan, regionPolicy } from './regions.policy';
 import { loadRegion as load, regionForRead } from './regions.queries';
 import { regions } from './regions.schema';
 
@@ -46,12 +47,10 @@ const present = (r: Row & { childCount: number }): Region => ({
   childCount: r.childCount,
 });
 
-/** Changing a node needs a manage scope strictly above it: nobody edits the root of their own area. */
+/** Changing a node needs a manage scope strictly above it: outside the area, or at its root, each says why. */
 function authorizeChange(actor: Actor, node: Row) {
-  authorize(actor, 'region.manage', node.path);
-  if (!scopes(actor, 'region.manage').some((root) => root !== node.path && isWithin(node.path, root))) {
-    throw forbidden('region_is_scope_root');
-  }
+  allow(regionPolicy.manage(actor, node), 'out_of_scope');
+  allow(regionPolicy.change(actor, node), 'region_is_scope_root');
 }
 
 export async function getRegion(db: Tx, actor: Actor, id: number): Promise<RegionWithAncestors> {
@@ -71,7 +70,7 @@ export async function getRegion(db: Tx, actor: Actor, id: number): Promise<Regio
       ),
     )
     .orderBy(sql`nlevel(${regions.path})`);
-  return { ...present({ ...row, childCount: counted?.n ?? 0 }), ancestors };
+  return { ...present({ ...row, childCount: counted?.n ?? 0 }), ancestors, can: regionCan(actor, row) };
 }
 
 export async function listRegions(db: Tx, actor: Actor, q: z.infer<typeof RegionListQuery>) {
@@ -152,7 +151,7 @@ export async function createRegion(
 ): Promise<Region> {
   return db.transaction(async (tx) => {
     const parent = await load(tx, actor, input.parentId, 'share');
-    authorize(actor, 'region.manage', parent.path);
+    allow(regionPolicy.manage(actor, parent), 'out_of_scope');
     if (parent.retiredAt) throw unprocessable('region_parent_retired');
     const kind = CHILD_KIND[parent.kind];
     if (!kind) throw unprocessable('region_leaf');
@@ -231,7 +230,7 @@ export async function moveRegion(db: Tx, actor: Actor, id: number, input: z.infe
       authorizeChange(actor, node);
       const parent = await load(tx, actor, input.parentId, 'share');
       if (isWithin(parent.path, node.path)) throw unprocessable('region_move_into_self');
-      if (!can(actor, 'region.manage', parent.path)) throw forbidden('out_of_scope');
+      allow(regionPolicy.manage(actor, parent), 'out_of_scope');
       if (CHILD_KIND[parent.kind] !== node.kind) {
         throw unprocessable('region_parent_kind', { kind: node.kind, parentKind: parentKindOf(node.kind) });
       }

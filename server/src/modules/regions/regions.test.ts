@@ -186,6 +186,18 @@ describe('changing the tree', () => {
     const res = await street.patch(`/api/regions/${bajiao}`, { name: '八角' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('region_is_scope_root');
+    // The console is told so, and offers the change only below the root.
+    expect((await street.get(`/api/regions/${bajiao}`)).body.can).toEqual({
+      addChild: true,
+      edit: false,
+      move: false,
+      retire: false,
+      restore: false,
+    });
+    expect((await street.get(`/api/regions/${community}`)).body.can).toMatchObject({
+      edit: true,
+      move: true,
+    });
   });
 
   it('moves a building to another community: every descendant path follows', async () => {

@@ -7,16 +7,19 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Invitation, InvitationBody, InvitationListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope } from '../../auth/authorize';
+import { allow, authorize, can, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, labelOf } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
+import { taskTargets } from '../dedication-days/dedication-days.queries';
 import { signUp } from '../dedication-days/signups.service';
 import { notify } from '../notifications/notifications.service';
 import { claimRole } from '../projects/claims.service';
+import { roleTargets } from '../projects/projects.queries';
+import { invitationPolicy } from './teams.policy';
 
 type Row = {
   id: number;
@@ -39,20 +42,16 @@ type Row = {
 
 const SELECT = sql`
   SELECT i.id, i.role_id, i.task_id,
-         coalesce(pr.title, d.title || ' ' || o.on_date::text || ' · ' || t.title) AS title,
-         ro.kind::text AS role_kind, ro.custom_name AS role_name,
-         CASE WHEN i.role_id IS NOT NULL THEN '/projects/' || pr.id ELSE '/occurrences/' || o.id END AS link,
-         pr.id AS project_id, r.id AS region_id, r.path::text AS region_path,
+         coalesce(ro.title, t.title) AS title, ro.role_kind, ro.role_name,
+         CASE WHEN i.role_id IS NOT NULL THEN '/projects/' || ro.project_id ELSE '/occurrences/' || t.occurrence_id END AS link,
+         ro.project_id, r.id AS region_id, r.path::text AS region_path,
          i.person_id, p.name AS person_name, p.user_id AS person_user_id, i.status, u.display_name AS invited_by, i.created_at
     FROM invitations i
     JOIN people p ON p.district_id = i.district_id AND p.id = i.person_id
     LEFT JOIN users u ON u.id = i.invited_by
-    LEFT JOIN project_roles ro ON ro.district_id = i.district_id AND ro.id = i.role_id
-    LEFT JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
-    LEFT JOIN dedication_tasks t ON t.district_id = i.district_id AND t.id = i.task_id
-    LEFT JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
-    LEFT JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
-    JOIN regions r ON r.district_id = i.district_id AND r.id = coalesce(pr.region_id, o.region_id)`;
+    LEFT JOIN (${roleTargets()}) ro ON ro.district_id = i.district_id AND ro.id = i.role_id
+    LEFT JOIN (${taskTargets()}) t ON t.district_id = i.district_id AND t.id = i.task_id
+    JOIN regions r ON r.district_id = i.district_id AND r.id = coalesce(ro.region_id, t.region_id)`;
 
 /** A role reads as the project and the role: its own name, or its kind's in the reader's language. */
 const present =
@@ -90,17 +89,11 @@ export async function invite(db: Tx, actor: Actor, input: z.infer<typeof Invitat
   if ((input.roleId === undefined) === (input.taskId === undefined))
     throw unprocessable('suggest_one_target');
   return db.transaction(async (tx) => {
-    const target = input.roleId
-      ? await tx.execute<{ path: string; region_id: number }>(sql`
-          SELECT r.path::text AS path, r.id AS region_id FROM project_roles ro
-            JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
-            JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
-           WHERE ro.district_id = ${actor.districtId} AND ro.id = ${input.roleId}`)
-      : await tx.execute<{ path: string; region_id: number }>(sql`
-          SELECT r.path::text AS path, r.id AS region_id FROM dedication_tasks t
-            JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
-            JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
-           WHERE t.district_id = ${actor.districtId} AND t.id = ${input.taskId!}`);
+    // The role's project, or the task's occurrence, gives the place (the owners' derived tables).
+    const target = await tx.execute<{ path: string; region_id: number }>(sql`
+      SELECT r.path::text AS path, r.id AS region_id FROM (${input.roleId ? roleTargets() : taskTargets()}) x
+        JOIN regions r ON r.district_id = x.district_id AND r.id = x.region_id
+       WHERE x.district_id = ${actor.districtId} AND x.id = ${input.roleId ?? input.taskId!}`);
     const place = target.rows[0];
     if (!place) throw notFound();
     authorize(actor, input.roleId ? 'project.manage' : 'dedication.manage', place.path);
@@ -159,7 +152,7 @@ export async function listInvitations(
 /** The person answers. Accepting takes the role (or the task) as they would themselves. */
 export async function answer(db: Tx, actor: Actor, id: number, accept: boolean, locale: Locale) {
   const i = await load(db, actor, id);
-  if (i.person_id !== actor.personId) throw forbidden();
+  allow(invitationPolicy.answer(actor, i));
   if (i.status !== 'pending') throw conflict('invitation_not_pending');
   if (accept) {
     if (i.role_id !== null)

@@ -1,8 +1,8 @@
 /** The teams' policy as a table: each actor × team or membership × action, and the answer. */
 import { describe, expect, it } from 'vitest';
-import { actor } from '../../../test/actors';
+import { actor, answers, only } from '../../../test/actors';
 import type { Actor } from '../../auth/actor';
-import { type MembershipFacts, type TeamFacts, teamCan, teamPolicy } from './teams.policy';
+import { invitationPolicy, type MembershipFacts, type TeamFacts, teamCan, teamPolicy } from './teams.policy';
 
 // A street 1.2 with communities 1.2.3 (the team's) and 1.2.9; another street 1.5.
 
@@ -33,6 +33,11 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
   ],
   ["answer member 8's invitation", (a) => teamPolicy.answer(a, team, invited(8)), ['member']],
   ['answer an active membership', (a) => teamPolicy.answer(a, team, active(8)), []],
+  [
+    "answer person 8's invitation to a role or task",
+    (a) => invitationPolicy.answer(a, { person_id: 8 }),
+    ['member'],
+  ],
   [
     "see member 8's application",
     (a) => teamPolicy.seeMembership(a, team, applied(8)),
@@ -74,6 +79,16 @@ describe('teams.policy', () => {
         changeLeader: teamPolicy.changeLeader(a, team),
         seeApplications: teamPolicy.run(a, team),
         signUpAsTeam: teamPolicy.run(a, team),
+        leave: false,
       });
+  });
+
+  it('a reader whose membership is active may leave, unless they lead the team (a leader is replaced first)', () => {
+    const active = { ...team, my_status: 'active' };
+    expect(answers(actors, (a) => teamCan(a, active).leave)).toEqual(
+      only(actors, ['member', 'organiser', 'streetAdmin', 'otherCommunity', 'otherStreet', 'resident']),
+    );
+    expect(teamCan(actors.member, { ...active, my_status: 'applied' }).leave).toBe(false);
+    expect(teamCan(actors.member, { ...active, retired_at: '2026-01-01T00:00:00Z' }).leave).toBe(false);
   });
 });

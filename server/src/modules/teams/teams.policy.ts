@@ -1,5 +1,6 @@
 /**
- * Who may do what to a volunteer team and its members. Services ask here
+ * Who may do what to a volunteer team and its members, and to an invitation an organiser sends
+ * a person (to a project role or a dedication-day task). Services ask here
  * (`allow(teamPolicy.run(actor, team))`); every team carries the answers for its reader as
  * `can`, so the console never works a rule out again.
  */
@@ -11,10 +12,12 @@ import { can } from '../../auth/authorize';
 export type TeamFacts = { leader_id: number | null; region_path: string; retired_at?: string | null };
 /** What the rules read of a membership: whose it is and where it stands. */
 export type MembershipFacts = { person_id: number; status: string };
+/** What the rules read of an invitation: whom it invites. */
+export type InvitationFacts = { person_id: number };
 
 const leads = (actor: Actor, t: TeamFacts) => t.leader_id !== null && t.leader_id === actor.personId;
 const organises = (actor: Actor, t: TeamFacts) => can(actor, 'team.manage', t.region_path);
-const isSelf = (actor: Actor, m: MembershipFacts) =>
+const isSelf = (actor: Actor, m: { person_id: number }) =>
   actor.personId !== null && m.person_id === actor.personId;
 
 export const teamPolicy = {
@@ -33,8 +36,13 @@ export const teamPolicy = {
     teamPolicy.run(actor, t) || (leaving && isSelf(actor, m)),
 };
 
-/** What the reader may do to this team, for the console. */
-export const teamCan = (actor: Actor, t: TeamFacts): TeamCan => {
+export const invitationPolicy = {
+  /** Accepts or declines it: the invited person alone — the organiser asks, and never answers for them. */
+  answer: (actor: Actor, i: InvitationFacts) => isSelf(actor, i),
+};
+
+/** What the reader may do to this team, for the console (`my_status`: the reader's membership, if any). */
+export const teamCan = (actor: Actor, t: TeamFacts & { my_status?: string | null }): TeamCan => {
   const open = !t.retired_at;
   const runs = teamPolicy.run(actor, t);
   return {
@@ -43,5 +51,7 @@ export const teamCan = (actor: Actor, t: TeamFacts): TeamCan => {
     changeLeader: open && teamPolicy.changeLeader(actor, t),
     seeApplications: runs,
     signUpAsTeam: open && runs,
+    // A leader is replaced before leaving, or the team would be left without one.
+    leave: open && t.my_status === 'active' && !leads(actor, t),
   };
 };

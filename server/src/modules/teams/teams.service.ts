@@ -23,9 +23,11 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { teamSignupActivity } from '../dedication-days/dedication-days.queries';
 import { memberPlaces } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
+import { teamClaimActivity } from '../projects/projects.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { teamCan, teamPolicy } from './teams.policy';
 
@@ -493,21 +495,9 @@ export async function teamActivities(
   q: { page: number; pageSize: number },
 ) {
   await loadTeam(db, actor, id);
-  const activity = sql`
-    SELECT 'claim' AS kind, c.id, pr.title, ro.starts_at AS at, '/projects/' || pr.id AS link, c.slots AS people,
-           coalesce((SELECT sum(m.hours_confirmed) FROM claim_members m WHERE m.district_id = c.district_id AND m.claim_id = c.id), 0)::float8 AS hours
-      FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
-      JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
-     WHERE c.district_id = ${actor.districtId} AND c.team_id = ${id} AND c.status = 'active'
-    UNION ALL
-    SELECT 'signup', min(s.task_id), min(d.title) || ' ' || min(o.on_date)::text || ' · ' || min(t.title), min(t.starts_at),
-           '/occurrences/' || min(o.id), count(*)::int,
-           coalesce(sum(s.hours) FILTER (WHERE s.hours_status = 'confirmed'), 0)::float8
-      FROM signups s JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
-      JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
-      JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
-     WHERE s.district_id = ${actor.districtId} AND s.team_id = ${id} AND s.status = 'signed'
-     GROUP BY s.task_id`;
+  // Each owner gives its part in the same columns; one UNION keeps the order and the page in SQL.
+  const activity = sql`${teamClaimActivity(actor.districtId, id)}
+    UNION ALL ${teamSignupActivity(actor.districtId, id)}`;
   const [page, count] = await Promise.all([
     db.execute<{
       kind: 'claim' | 'signup';

@@ -52,6 +52,7 @@ describe('teams and joining', () => {
       changeLeader: false,
       seeApplications: true,
       signUpAsTeam: true,
+      leave: false,
     });
     expect((await (await t.as('resident')).get(`/api/teams/${tm.id}`)).body.can).toEqual({
       edit: false,
@@ -59,6 +60,7 @@ describe('teams and joining', () => {
       changeLeader: false,
       seeApplications: false,
       signUpAsTeam: false,
+      leave: false,
     });
     const resident = await t.as('resident');
     const applied = await resident.post(`/api/teams/${tm.id}/members`, { note: '退休护士，愿意帮忙' });
@@ -79,6 +81,7 @@ describe('teams and joining', () => {
     expect((await resident.get(`/api/teams/${tm.id}`)).body).toMatchObject({
       myStatus: 'active',
       memberCount: 2,
+      can: { leave: true, edit: false },
     });
     // Outsiders see the active members, but not where they live, and names in full only of
     // the leader (the team's contact); the team's own members know each other.

@@ -9,13 +9,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TimeRequest, TimeRequestBody, TimeRequestListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors';
+import { conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
+import { timeRequestPolicy } from './time-bank.policy';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -187,7 +189,7 @@ export async function offer(db: Tx, actor: Actor, id: number) {
 export async function complete(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const q = await load(tx, actor, id, true);
-    if (q.person_id !== actor.personId) throw forbidden();
+    allow(timeRequestPolicy.complete(actor, q));
     if (q.status !== 'accepted' || q.helper_id === null) throw conflict('timebank_not_accepted');
     await lockAccount(tx, actor.districtId, q.person_id);
     const account = await accountOf(tx, actor.districtId, q.person_id);
@@ -221,7 +223,7 @@ export async function complete(db: Tx, actor: Actor, id: number) {
 export async function cancelRequest(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const q = await load(tx, actor, id, true);
-    if (q.person_id !== actor.personId) throw forbidden();
+    allow(timeRequestPolicy.cancel(actor, q));
     if (q.status !== 'open' && q.status !== 'accepted') throw conflict('timebank_not_open');
     await tx.execute(
       sql`UPDATE time_requests SET status = 'cancelled' WHERE district_id = ${actor.districtId} AND id = ${id}`,

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { maskPhone } from '../members/privacy';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
+import { isRegistered } from '../registrations/registrations.queries';
 import { units } from './units.schema';
 
 const columns = {
@@ -39,8 +40,8 @@ const columns = {
     WHERE p.district_id = units.district_id AND o.unit_id = units.id)`.mapWith(Number),
   registeredCount: sql<number>`(SELECT count(*) FROM people p
       JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
-      JOIN community_registrations cr ON cr.district_id = p.district_id AND cr.person_id = p.id AND cr.status = 'approved'
-    WHERE p.district_id = units.district_id AND o.unit_id = units.id)`.mapWith(Number),
+    WHERE p.district_id = units.district_id AND o.unit_id = units.id
+      AND ${isRegistered(sql`p.district_id`, sql`p.id`)})`.mapWith(Number),
 };
 type Row = Awaited<ReturnType<typeof selectUnits>>[number];
 

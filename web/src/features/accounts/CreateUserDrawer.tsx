@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { MIN_PASSWORD_LENGTH } from '../../shared/NewPasswordFields';
-import { RegionSelect } from '../regions';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { type NewUser, type RoleGrantValues, toRoleGrant, useCreateUser } from './api';
 import { RoleRows } from './RoleRows';
 

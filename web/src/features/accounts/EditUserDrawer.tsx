@@ -2,10 +2,10 @@ import type { User } from '@contract';
 import { Button, Divider, Drawer, Form, Input, Skeleton, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
 import { type UserChanges, useUpdateUser, useUser } from './api';
 import { UserRoles } from './UserRoles';
 

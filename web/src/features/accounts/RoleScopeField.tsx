@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RegionSelect } from '../regions';
-import { UnitSelect } from '../units';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { UnitSelect } from '../../shared/pickers/UnitSelect';
 
 /**
  * Where a role applies: the unit for a unit contact, the region for every other role.

@@ -3,9 +3,9 @@ import { Form, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BodyMemberKind } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
-import { MemberSelect } from '../members';
-import { PartyOrgSelect } from '../party-orgs';
-import { UnitSelect } from '../units';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
+import { PartyOrgSelect } from '../../shared/pickers/PartyOrgSelect';
+import { UnitSelect } from '../../shared/pickers/UnitSelect';
 import { useAddBodyMember } from './api';
 
 type Values = { memberKind: BodyMemberKind; memberId: number };

@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { BodyKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { byLevel } from '../../shared/regionLevels';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { BodyKindTag } from '../../shared/tags';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members';
-import { byLevel, RegionSelect, useRegion } from '../regions';
+import { useRegion } from '../regions';
 import { type BodyChanges, useCreateBody, useUpdateBody } from './api';
 
 /** Create a body (kind and region may be given, e.g. for a coverage gap), or edit `body`. */

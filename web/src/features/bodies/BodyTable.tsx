@@ -1,21 +1,10 @@
 import type { Body } from '@contract';
-import {
-  Pagination,
-  Skeleton,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { BodyKindTag, BodyStatusTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   bodies: Body[] | undefined;
@@ -25,51 +14,8 @@ type Props = {
 
 const DAY = 'YYYY-MM-DD';
 
-/** On a phone each body is a card: the table is too wide to read there. */
-function BodyCards({ bodies, loading, pagination }: Props) {
+export function BodyTable({ bodies, loading, pagination }: Props) {
   const { t } = useTranslation();
-  if (loading && !bodies) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <div data-testid="body-table">
-        <PlainList
-          items={bodies ?? []}
-          rowKey={(b) => b.id}
-          empty={t('bodies.empty')}
-          render={(b) => (
-            <div className="gj-card-row" data-testid={`body-row-${b.id}`}>
-              <div className="gj-card-row-head">
-                <Link to={`/bodies/${b.id}`} className="gj-strong-link">
-                  {b.name}
-                </Link>
-                <BodyStatusTag status={b.status} />
-              </div>
-              <span className="gj-tags">
-                <BodyKindTag kind={b.kind} />
-                <Typography.Text type="secondary">{b.regionLabel}</Typography.Text>
-              </span>
-              <Typography.Text type="secondary">
-                {[
-                  b.convenor && t('bodies.convenorIs', { name: b.convenor.name }),
-                  t('bodies.counts', { members: b.memberCount, meetings: b.meetingCount }),
-                  b.lastMeetingAt && t('bodies.lastMeetingOn', { date: dayjs(b.lastMeetingAt).format(DAY) }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Typography.Text>
-            </div>
-          )}
-        />
-      </div>
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function BodyTable(props: Props) {
-  const { bodies, loading, pagination } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<Body> = [
     {
@@ -112,18 +58,39 @@ export function BodyTable(props: Props) {
     },
   ];
 
-  if (isMobile) return <BodyCards {...props} />;
   return (
-    <Table<Body>
-      rowKey="id"
-      columns={columns}
-      dataSource={bodies}
+    <EntityTable<Body>
+      items={bodies}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 990 }}
-      onRow={(b) => ({ 'data-testid': `body-row-${b.id}` }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: <TableEmpty text={t('bodies.empty')} /> }}
-      data-testid="body-table"
+      columns={columns}
+      scrollX={990}
+      empty={t('bodies.empty')}
+      testId="body-table"
+      rowData={(b) => ({ 'data-testid': `body-row-${b.id}` })}
+      card={(b) => (
+        <>
+          <div className="gj-card-row-head">
+            <Link to={`/bodies/${b.id}`} className="gj-strong-link">
+              {b.name}
+            </Link>
+            <BodyStatusTag status={b.status} />
+          </div>
+          <span className="gj-tags">
+            <BodyKindTag kind={b.kind} />
+            <Typography.Text type="secondary">{b.regionLabel}</Typography.Text>
+          </span>
+          <Typography.Text type="secondary">
+            {[
+              b.convenor && t('bodies.convenorIs', { name: b.convenor.name }),
+              t('bodies.counts', { members: b.memberCount, meetings: b.meetingCount }),
+              b.lastMeetingAt && t('bodies.lastMeetingOn', { date: dayjs(b.lastMeetingAt).format(DAY) }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography.Text>
+        </>
+      )}
     />
   );
 }

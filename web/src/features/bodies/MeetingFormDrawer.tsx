@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { BodyKind, MeetingStatus } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members';
 import { MEETING_TIME } from './MeetingTable';
 import { type MeetingChanges, useCreateMeeting, useUpdateMeeting } from './meetings.api';
 

@@ -1,21 +1,10 @@
 import type { MeetingSummary } from '@contract';
-import {
-  Pagination,
-  Skeleton,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { MeetingStatusTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   meetings: MeetingSummary[] | undefined;
@@ -41,48 +30,8 @@ function Attendance({ m }: { m: MeetingSummary }) {
   return <>{t('meetings.presentOf', { present: m.presentCount, invited: m.inviteeCount })}</>;
 }
 
-/** On a phone each meeting is a card. */
-function MeetingCards({ meetings, loading, pagination, hideBody }: Props) {
+export function MeetingTable({ meetings, loading, pagination, hideBody }: Props) {
   const { t } = useTranslation();
-  if (loading && !meetings) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <div data-testid="meeting-table">
-        <PlainList
-          items={meetings ?? []}
-          rowKey={(m) => m.id}
-          empty={t('meetings.empty')}
-          render={(m) => (
-            <div className="gj-card-row" data-testid={`meeting-row-${m.id}`}>
-              <div className="gj-card-row-head">
-                <Link to={`/meetings/${m.id}`} className="gj-strong-link">
-                  {m.title}
-                </Link>
-                <MeetingStatusTag status={m.status} />
-              </div>
-              {!hideBody && <Typography.Text type="secondary">{m.bodyName}</Typography.Text>}
-              <span>
-                {meetingTime(m)}
-                <Typography.Text type="secondary"> · {m.place}</Typography.Text>
-              </span>
-              <Typography.Text type="secondary">
-                <Attendance m={m} />
-                {' · '}
-                {t('meetings.resolutionCount', { count: m.resolutionCount })}
-              </Typography.Text>
-            </div>
-          )}
-        />
-      </div>
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function MeetingTable(props: Props) {
-  const { meetings, loading, pagination, hideBody } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const columns: TableColumnsType<MeetingSummary> = [
     {
       title: t('meetings.time'),
@@ -126,18 +75,36 @@ export function MeetingTable(props: Props) {
     { title: t('meetings.resolutions'), dataIndex: 'resolutionCount', width: 80, align: 'right' },
   ];
 
-  if (isMobile) return <MeetingCards {...props} />;
   return (
-    <Table<MeetingSummary>
-      rowKey="id"
-      columns={columns}
-      dataSource={meetings}
+    <EntityTable<MeetingSummary>
+      items={meetings}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: hideBody ? 840 : 1040 }}
-      onRow={(m) => ({ 'data-testid': `meeting-row-${m.id}` }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: <TableEmpty text={t('meetings.empty')} /> }}
-      data-testid="meeting-table"
+      columns={columns}
+      scrollX={hideBody ? 840 : 1040}
+      empty={t('meetings.empty')}
+      testId="meeting-table"
+      rowData={(m) => ({ 'data-testid': `meeting-row-${m.id}` })}
+      card={(m) => (
+        <>
+          <div className="gj-card-row-head">
+            <Link to={`/meetings/${m.id}`} className="gj-strong-link">
+              {m.title}
+            </Link>
+            <MeetingStatusTag status={m.status} />
+          </div>
+          {!hideBody && <Typography.Text type="secondary">{m.bodyName}</Typography.Text>}
+          <span>
+            {meetingTime(m)}
+            <Typography.Text type="secondary"> · {m.place}</Typography.Text>
+          </span>
+          <Typography.Text type="secondary">
+            <Attendance m={m} />
+            {' · '}
+            {t('meetings.resolutionCount', { count: m.resolutionCount })}
+          </Typography.Text>
+        </>
+      )}
     />
   );
 }

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../shared/ExportButton';
 import { idParam, type MeetingStatus, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { RegionSelect } from '../regions';
 import { MeetingTable } from './MeetingTable';
 import { useMeetings } from './meetings.api';
 

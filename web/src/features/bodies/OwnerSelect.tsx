@@ -1,7 +1,7 @@
 import type { OwnerKind } from '../../shared/enums';
-import { MemberSelect } from '../members';
-import { PartyOrgSelect } from '../party-orgs';
-import { UnitSelect } from '../units';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
+import { PartyOrgSelect } from '../../shared/pickers/PartyOrgSelect';
+import { UnitSelect } from '../../shared/pickers/UnitSelect';
 
 type Props = {
   id?: string;

@@ -1,5 +1,5 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { OWNER_KINDS, TASK_STATUSES, type Task } from '@contract';
+import { OWNER_KINDS, TASK_STATUSES } from '@contract';
 import {
   Button,
   DatePicker,
@@ -30,17 +30,6 @@ import { OwnerTag, TaskProgress } from './TaskCard';
 import { type TaskChanges, type TaskDetailData, useAddTaskNote, useTask, useUpdateTask } from './tasks.api';
 
 const TIME = 'YYYY-MM-DD HH:mm';
-
-/** Who may work on a task: its body's managers, and its owner (the person, or the unit's contact). */
-function useMayWork(task: Task | undefined) {
-  const { me, can } = useAuth();
-  if (!task) return false;
-  if (can('task.manage')) return true;
-  if (task.owner.kind === 'person') return task.owner.id === me.user.personId;
-  if (task.owner.kind === 'unit')
-    return me.roles.some((r) => r.role === 'unit_contact' && r.unitId === task.owner.id);
-  return false;
-}
 
 type NoteValues = { text: string; progress?: number | null };
 
@@ -171,8 +160,8 @@ export function TaskDrawer({ taskId, onClose }: Props) {
   const shownId = useLastDefined(taskId);
   const { data: task, error, refetch } = useTask(shownId);
   const update = useUpdateTask();
-  const mayWork = useMayWork(task);
-  const canManage = can('task.manage');
+  const mayWork = task?.can.work ?? false;
+  const canManage = task?.can.manage ?? false;
 
   const setStatus = (status: TaskStatus) =>
     task &&

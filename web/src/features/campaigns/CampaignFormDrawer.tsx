@@ -4,9 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
 import { type CampaignChanges, type CampaignKind, useCreateCampaign, useUpdateCampaign } from './api';
 
 export type CampaignFormTarget = { mode: 'create' } | { mode: 'edit'; campaign: Campaign };

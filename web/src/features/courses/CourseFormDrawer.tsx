@@ -1,25 +1,15 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COURSE_KINDS, type Course, ENROLMENT_MODES } from '@contract';
-import {
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  TimePicker,
-  Typography,
-} from 'antd';
+import { DatePicker, Descriptions, Form, Input, InputNumber, Radio, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
+import { SubFormList } from '../../shared/SubFormList';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { CampaignSelect } from '../campaigns';
-import { RegionSelect } from '../regions';
 import {
   type CourseChanges,
   type CourseKind,
@@ -323,123 +313,89 @@ export function CourseFormDrawer({ target, onClose, onCreated }: Props) {
         {!course && (
           <>
             <Typography.Title level={5}>{t('courses.sessions')}</Typography.Title>
-            <Form.List
+            <SubFormList
               name="sessions"
-              rules={[
-                {
-                  validator: (_, sessions: SessionValues[] | undefined) =>
-                    sessions && sessions.length > 0
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('courses.sessionsRequired'))),
-                },
-              ]}
+              requiredMessage={t('courses.sessionsRequired')}
+              title={(n) => t('courses.sessionN', { n })}
+              removeLabel={t('courses.removeSession')}
+              addLabel={t('courses.addSession')}
+              max={MAX_SESSIONS}
+              canAdd={kind !== 'lecture'}
+              newItem={() => {
+                const all = (form.getFieldValue('sessions') as SessionValues[] | undefined) ?? [];
+                return newSession(all[all.length - 1]);
+              }}
+              testIds={{ item: 'course-session', remove: 'course-session-remove', add: 'course-session-add' }}
             >
-              {(fields, { add, remove }, { errors }) => (
+              {(field, i) => (
                 <>
-                  {fields.map((field, i) => (
-                    <div key={field.key} className="gj-subform" data-testid={`course-session-${i}`}>
-                      <div className="gj-section-bar">
-                        <strong>{t('courses.sessionN', { n: i + 1 })}</strong>
-                        {fields.length > 1 && (
-                          <Button
-                            type="text"
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined />}
-                            onClick={() => remove(field.name)}
-                            aria-label={t('courses.removeSession')}
-                            data-testid={`course-session-remove-${i}`}
-                          />
-                        )}
-                      </div>
-                      <Form.Item
-                        name={[field.name, 'title']}
-                        label={t('courses.sessionTitle')}
-                        rules={[
-                          { required: true, whitespace: true, message: t('courses.sessionTitleRequired') },
-                          { min: 2, max: 100 },
-                        ]}
-                      >
-                        <Input data-testid={`course-session-title-${i}`} />
-                      </Form.Item>
-                      <div className="gj-form-pair">
-                        <Form.Item
-                          name={[field.name, 'day']}
-                          label={t('courses.sessionDay')}
-                          rules={[{ required: true }]}
-                        >
-                          <DatePicker
-                            className="gj-fill"
-                            inputReadOnly
-                            needConfirm={false}
-                            data-testid={`course-session-day-${i}`}
-                          />
-                        </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'time']}
-                          label={t('courses.sessionTime')}
-                          rules={[
-                            { required: true },
-                            {
-                              validator: (_, value: [Dayjs, Dayjs] | undefined) =>
-                                !value || value[1].isAfter(value[0])
-                                  ? Promise.resolve()
-                                  : Promise.reject(new Error(t('courses.endBeforeStart'))),
-                            },
-                          ]}
-                        >
-                          <TimePicker.RangePicker
-                            format="HH:mm"
-                            minuteStep={5}
-                            inputReadOnly
-                            needConfirm={false}
-                            className="gj-fill"
-                            data-testid={`course-session-time-${i}`}
-                          />
-                        </Form.Item>
-                      </div>
-                      <div className="gj-form-pair">
-                        <Form.Item
-                          name={[field.name, 'place']}
-                          label={t('courses.place')}
-                          rules={[{ max: 100 }]}
-                        >
-                          <Input
-                            placeholder={t('courses.placePlaceholder')}
-                            data-testid={`course-session-place-${i}`}
-                          />
-                        </Form.Item>
-                        {mayPickLecturer && (
-                          <Form.Item name={[field.name, 'lecturerUserId']} label={t('courses.lecturer')}>
-                            <LecturerSelect data-testid={`course-session-lecturer-${i}`} />
-                          </Form.Item>
-                        )}
-                      </div>
-                    </div>
-                  ))}
-                  <Form.ErrorList errors={errors} />
-                  {kind !== 'lecture' && fields.length < MAX_SESSIONS && (
-                    <Button
-                      type="dashed"
-                      block
-                      icon={<PlusOutlined />}
-                      onClick={() => {
-                        const all = (form.getFieldValue('sessions') as SessionValues[] | undefined) ?? [];
-                        add(newSession(all[all.length - 1]));
-                      }}
-                      data-testid="course-session-add"
+                  <Form.Item
+                    name={[field.name, 'title']}
+                    label={t('courses.sessionTitle')}
+                    rules={[
+                      { required: true, whitespace: true, message: t('courses.sessionTitleRequired') },
+                      { min: 2, max: 100 },
+                    ]}
+                  >
+                    <Input data-testid={`course-session-title-${i}`} />
+                  </Form.Item>
+                  <div className="gj-form-pair">
+                    <Form.Item
+                      name={[field.name, 'day']}
+                      label={t('courses.sessionDay')}
+                      rules={[{ required: true }]}
                     >
-                      {t('courses.addSession')}
-                    </Button>
-                  )}
-                  {!mayPickLecturer && (
-                    <Typography.Paragraph type="secondary" className="gj-pub-small gj-section">
-                      {t('courses.lecturerLater')}
-                    </Typography.Paragraph>
-                  )}
+                      <DatePicker
+                        className="gj-fill"
+                        inputReadOnly
+                        needConfirm={false}
+                        data-testid={`course-session-day-${i}`}
+                      />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'time']}
+                      label={t('courses.sessionTime')}
+                      rules={[
+                        { required: true },
+                        {
+                          validator: (_, value: [Dayjs, Dayjs] | undefined) =>
+                            !value || value[1].isAfter(value[0])
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(t('courses.endBeforeStart'))),
+                        },
+                      ]}
+                    >
+                      <TimePicker.RangePicker
+                        format="HH:mm"
+                        minuteStep={5}
+                        inputReadOnly
+                        needConfirm={false}
+                        className="gj-fill"
+                        data-testid={`course-session-time-${i}`}
+                      />
+                    </Form.Item>
+                  </div>
+                  <div className="gj-form-pair">
+                    <Form.Item name={[field.name, 'place']} label={t('courses.place')} rules={[{ max: 100 }]}>
+                      <Input
+                        placeholder={t('courses.placePlaceholder')}
+                        data-testid={`course-session-place-${i}`}
+                      />
+                    </Form.Item>
+                    {mayPickLecturer && (
+                      <Form.Item name={[field.name, 'lecturerUserId']} label={t('courses.lecturer')}>
+                        <LecturerSelect data-testid={`course-session-lecturer-${i}`} />
+                      </Form.Item>
+                    )}
+                  </div>
                 </>
               )}
-            </Form.List>
+            </SubFormList>
+            {!mayPickLecturer && (
+              <Typography.Paragraph type="secondary" className="gj-pub-small gj-section">
+                {t('courses.lecturerLater')}
+              </Typography.Paragraph>
+            )}
           </>
         )}
       </Form>

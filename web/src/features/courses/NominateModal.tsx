@@ -2,7 +2,7 @@ import type { Course } from '@contract';
 import { Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
-import { MemberSelect } from '../members';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
 import { useEnrol } from './api';
 
 type Props = { course: Course | null; onClose: () => void };

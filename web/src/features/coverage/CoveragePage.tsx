@@ -9,10 +9,11 @@ import { type BodyKind, idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
+import { byLevel } from '../../shared/regionLevels';
 import { RegionKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { BodyFormDrawer, type BodyFormTarget } from '../bodies';
-import { byLevel, useRegion } from '../regions';
+import { useRegion } from '../regions';
 import { useCoverage } from './api';
 
 type Level = Coverage['levels'][number];

@@ -4,10 +4,10 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
 import { useCreateDedicationDay, useUpdateDedicationDay } from './api';
 import { ExceptionList } from './ExceptionList';
 import {

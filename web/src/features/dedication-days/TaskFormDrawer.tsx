@@ -4,9 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { SpecialtySelect } from '../members';
 import { TIME } from './occurrenceParts';
 import { type TaskInput, useAddTask, useUpdateTask } from './occurrences.api';
 

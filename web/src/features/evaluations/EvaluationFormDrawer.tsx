@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { type Criterion, type Evaluation, type Honour, LEDGER_KINDS, type LedgerKind } from '@contract';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
-import { RegionSelect } from '../regions';
+import { SubFormList } from '../../shared/SubFormList';
 import { SUBJECT_KIND, type Template, useCreateEvaluation, useEvaluationTemplates } from './api';
 import { CriteriaTable } from './EvaluationParts';
 import { HonourPicker } from './HonourPicker';
@@ -267,162 +268,128 @@ export function EvaluationFormDrawer({ open, onClose, onCreated }: Props) {
           </>
         )}
         {editing && (
-          <Form.List
+          <SubFormList
             name="criteria"
-            rules={[
-              {
-                validator: (_, criteria: CriterionValues[] | undefined) =>
-                  criteria && criteria.length > 0
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('evaluations.criteriaRequired'))),
-              },
-            ]}
+            requiredMessage={t('evaluations.criteriaRequired')}
+            title={(n) => t('evaluations.criterionN', { n })}
+            removeLabel={t('evaluations.removeCriterion')}
+            addLabel={t('evaluations.addCriterion')}
+            max={MAX_CRITERIA}
+            newItem={() =>
+              ({
+                key: '',
+                label: '',
+                kind: 'service_hours',
+                pointsPer: 1,
+                weight: 1,
+                includeMembers: forGroups,
+              }) satisfies CriterionValues
+            }
+            testIds={{ item: 'criterion-input', remove: 'criterion-remove', add: 'criterion-add' }}
+            itemClassName="gj-role-input"
           >
-            {(fields, { add, remove }, { errors }) => (
+            {(field, i) => (
               <>
-                {fields.map((field, i) => (
-                  <div
-                    key={field.key}
-                    className="gj-subform gj-role-input"
-                    data-testid={`criterion-input-${i}`}
+                <Form.Item name={[field.name, 'key']} hidden>
+                  <Input />
+                </Form.Item>
+                <div className="gj-form-pair">
+                  <Form.Item
+                    name={[field.name, 'label']}
+                    label={t('evaluations.criterion.label')}
+                    rules={[
+                      { required: true, whitespace: true, message: t('evaluations.labelRequired') },
+                      { min: 2, max: 60 },
+                    ]}
                   >
-                    <div className="gj-section-bar">
-                      <strong>{t('evaluations.criterionN', { n: i + 1 })}</strong>
-                      {fields.length > 1 && (
-                        <Button
-                          type="text"
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          onClick={() => remove(field.name)}
-                          aria-label={t('evaluations.removeCriterion')}
-                          data-testid={`criterion-remove-${i}`}
-                        />
-                      )}
-                    </div>
-                    <Form.Item name={[field.name, 'key']} hidden>
-                      <Input />
-                    </Form.Item>
-                    <div className="gj-form-pair">
-                      <Form.Item
-                        name={[field.name, 'label']}
-                        label={t('evaluations.criterion.label')}
-                        rules={[
-                          { required: true, whitespace: true, message: t('evaluations.labelRequired') },
-                          { min: 2, max: 60 },
-                        ]}
-                      >
-                        <Input data-testid={`criterion-label-${i}`} />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'kind']}
-                        label={t('evaluations.criterion.kind')}
-                        rules={[{ required: true }]}
-                      >
-                        <Select<LedgerKind>
-                          options={LEDGER_KINDS.map((k) => ({ value: k, label: t(`ledgerKind.${k}`) }))}
-                          data-testid={`criterion-kind-${i}`}
-                        />
-                      </Form.Item>
-                    </div>
-                    <div className="gj-form-pair">
-                      <Form.Item
-                        name={[field.name, 'pointsPer']}
-                        label={t('evaluations.criterion.pointsPer')}
-                        extra={t('evaluations.pointsPerHint')}
-                        rules={[{ required: true }]}
-                      >
-                        <InputNumber<number>
-                          min={0}
-                          max={100}
-                          step={0.5}
-                          suffix={t('evaluations.pointsUnit')}
-                          className="gj-fill"
-                          data-testid={`criterion-points-${i}`}
-                        />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'weight']}
-                        label={t('evaluations.criterion.weight')}
-                        extra={t('evaluations.weightHint')}
-                        rules={[{ required: true }]}
-                      >
-                        <InputNumber<number>
-                          min={0}
-                          max={10}
-                          step={0.1}
-                          prefix="×"
-                          className="gj-fill"
-                          data-testid={`criterion-weight-${i}`}
-                        />
-                      </Form.Item>
-                    </div>
-                    <div className="gj-form-pair">
-                      <Form.Item
-                        name={[field.name, 'perActCap']}
-                        label={t('evaluations.criterion.perActCap')}
-                        extra={t('evaluations.perActCapHint')}
-                      >
-                        <InputNumber<number>
-                          min={0}
-                          max={1000}
-                          suffix={t('evaluations.pointsUnit')}
-                          placeholder={t('evaluations.noCap')}
-                          className="gj-fill"
-                          data-testid={`criterion-act-cap-${i}`}
-                        />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'cap']}
-                        label={t('evaluations.criterion.cap')}
-                        extra={t('evaluations.capHint')}
-                      >
-                        <InputNumber<number>
-                          min={0}
-                          max={10_000}
-                          suffix={t('evaluations.pointsUnit')}
-                          placeholder={t('evaluations.noCap')}
-                          className="gj-fill"
-                          data-testid={`criterion-cap-${i}`}
-                        />
-                      </Form.Item>
-                    </div>
-                    {forGroups && (
-                      <Form.Item
-                        name={[field.name, 'includeMembers']}
-                        label={t('evaluations.criterion.includeMembers')}
-                        extra={t('evaluations.includeMembersHint')}
-                        valuePropName="checked"
-                      >
-                        <Switch data-testid={`criterion-members-${i}`} />
-                      </Form.Item>
-                    )}
-                  </div>
-                ))}
-                <Form.ErrorList errors={errors} />
-                {fields.length < MAX_CRITERIA && (
-                  <Button
-                    type="dashed"
-                    block
-                    icon={<PlusOutlined />}
-                    onClick={() =>
-                      add({
-                        key: '',
-                        label: '',
-                        kind: 'service_hours',
-                        pointsPer: 1,
-                        weight: 1,
-                        includeMembers: forGroups,
-                      } satisfies CriterionValues)
-                    }
-                    data-testid="criterion-add"
+                    <Input data-testid={`criterion-label-${i}`} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'kind']}
+                    label={t('evaluations.criterion.kind')}
+                    rules={[{ required: true }]}
                   >
-                    {t('evaluations.addCriterion')}
-                  </Button>
+                    <Select<LedgerKind>
+                      options={LEDGER_KINDS.map((k) => ({ value: k, label: t(`ledgerKind.${k}`) }))}
+                      data-testid={`criterion-kind-${i}`}
+                    />
+                  </Form.Item>
+                </div>
+                <div className="gj-form-pair">
+                  <Form.Item
+                    name={[field.name, 'pointsPer']}
+                    label={t('evaluations.criterion.pointsPer')}
+                    extra={t('evaluations.pointsPerHint')}
+                    rules={[{ required: true }]}
+                  >
+                    <InputNumber<number>
+                      min={0}
+                      max={100}
+                      step={0.5}
+                      suffix={t('evaluations.pointsUnit')}
+                      className="gj-fill"
+                      data-testid={`criterion-points-${i}`}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'weight']}
+                    label={t('evaluations.criterion.weight')}
+                    extra={t('evaluations.weightHint')}
+                    rules={[{ required: true }]}
+                  >
+                    <InputNumber<number>
+                      min={0}
+                      max={10}
+                      step={0.1}
+                      prefix="×"
+                      className="gj-fill"
+                      data-testid={`criterion-weight-${i}`}
+                    />
+                  </Form.Item>
+                </div>
+                <div className="gj-form-pair">
+                  <Form.Item
+                    name={[field.name, 'perActCap']}
+                    label={t('evaluations.criterion.perActCap')}
+                    extra={t('evaluations.perActCapHint')}
+                  >
+                    <InputNumber<number>
+                      min={0}
+                      max={1000}
+                      suffix={t('evaluations.pointsUnit')}
+                      placeholder={t('evaluations.noCap')}
+                      className="gj-fill"
+                      data-testid={`criterion-act-cap-${i}`}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'cap']}
+                    label={t('evaluations.criterion.cap')}
+                    extra={t('evaluations.capHint')}
+                  >
+                    <InputNumber<number>
+                      min={0}
+                      max={10_000}
+                      suffix={t('evaluations.pointsUnit')}
+                      placeholder={t('evaluations.noCap')}
+                      className="gj-fill"
+                      data-testid={`criterion-cap-${i}`}
+                    />
+                  </Form.Item>
+                </div>
+                {forGroups && (
+                  <Form.Item
+                    name={[field.name, 'includeMembers']}
+                    label={t('evaluations.criterion.includeMembers')}
+                    extra={t('evaluations.includeMembersHint')}
+                    valuePropName="checked"
+                  >
+                    <Switch data-testid={`criterion-members-${i}`} />
+                  </Form.Item>
                 )}
               </>
             )}
-          </Form.List>
+          </SubFormList>
         )}
       </Form>
     </FormDrawer>

@@ -5,12 +5,12 @@ import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idParam } from '../../shared/enums';
 import { PagedList } from '../../shared/PagedList';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { paginationProps, useListParams } from '../../shared/useListParams';
 import { formatQuantity } from '../ledger';
-import { RegionSelect } from '../regions';
 import { useNominationStatuses, useScores } from './api';
 import { NominationStatusTag, usePoints } from './EvaluationParts';
 

@@ -4,8 +4,8 @@ import { Badge, Button, DatePicker, Input, InputNumber, Select, Switch, TimePick
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { RegionSelect } from '../regions';
 import type { FacilitySubKind } from './api';
 import { atTime, DAY, TIME } from './time';
 

@@ -24,10 +24,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { UnitSelect } from '../../shared/pickers/UnitSelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
-import { UnitSelect, useUnit } from '../units';
+import { useUnit } from '../units';
 import {
   type FacilityChanges,
   type FacilityFields,

@@ -2,8 +2,8 @@ import type { Member } from '@contract';
 import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useSpecialtyLabel } from '../../shared/specialties';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
-import { useSpecialtyLabel } from './api';
 
 export function SpecialtyTags({ codes }: { codes: readonly string[] }) {
   const { t } = useTranslation();

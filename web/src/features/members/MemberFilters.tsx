@@ -1,10 +1,7 @@
 import { MEMBERSHIP_STATUSES } from '@contract';
-import { Input, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipStatus } from '../../shared/enums';
-import { RegionSelect } from '../regions';
-import { SpecialtySelect } from './SpecialtySelect';
+import { FilterBar } from '../../shared/FilterBar';
 
 export type MemberFilterValues = {
   q?: string;
@@ -18,55 +15,34 @@ type Props = { value: MemberFilterValues; onChange: (patch: Partial<MemberFilter
 
 export function MemberFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value.q ?? '');
   return (
-    <div className="gj-toolbar">
-      <Input.Search
-        className="gj-toolbar-grow"
-        allowClear
-        placeholder={t('members.searchPlaceholder')}
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onSearch={(q) => onChange({ q: q.trim() || undefined })}
-        data-testid="member-search"
-      />
-      <SpecialtySelect
-        className="gj-toolbar-select"
-        allowClear
-        value={value.specialty}
-        onChange={(specialty) => onChange({ specialty })}
-        data-testid="member-specialty-filter"
-      />
-      <Select<'true' | 'false'>
-        className="gj-toolbar-select"
-        allowClear
-        placeholder={t('members.party')}
-        value={value.party}
-        // A membership status implies a Party member, so "not a member" clears it.
-        onChange={(party) => onChange(party === 'false' ? { party, status: undefined } : { party })}
-        options={[
-          { value: 'true', label: t('members.partyYes') },
-          { value: 'false', label: t('members.partyNo') },
-        ]}
-        data-testid="member-party-filter"
-      />
-      <Select<MembershipStatus>
-        className="gj-toolbar-select"
-        allowClear
-        placeholder={t('members.membershipStatus')}
-        value={value.status}
-        disabled={value.party === 'false'}
-        onChange={(status) => onChange({ status })}
-        options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`membershipStatus.${s}`) }))}
-        data-testid="member-status-filter"
-      />
-      <RegionSelect
-        className="gj-toolbar-select-wide"
-        allowClear
-        placeholder={t('members.region')}
-        value={value.regionId}
-        onChange={(regionId) => onChange({ regionId })}
-      />
-    </div>
+    <FilterBar
+      value={value}
+      onChange={onChange}
+      search={{ placeholder: t('members.searchPlaceholder'), testId: 'member-search' }}
+      filters={[
+        { field: 'specialty', picker: 'specialty', testId: 'member-specialty-filter' },
+        {
+          field: 'party',
+          placeholder: t('members.party'),
+          options: [
+            { value: 'true', label: t('members.partyYes') },
+            { value: 'false', label: t('members.partyNo') },
+          ],
+          // A membership status implies a Party member, so "not a member" clears it.
+          patch: (party: MemberFilterValues['party']) =>
+            party === 'false' ? { party, status: undefined } : { party },
+          testId: 'member-party-filter',
+        },
+        {
+          field: 'status',
+          placeholder: t('members.membershipStatus'),
+          options: MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`membershipStatus.${s}`) })),
+          disabled: value.party === 'false',
+          testId: 'member-status-filter',
+        },
+        { field: 'regionId', picker: 'region', placeholder: t('members.region') },
+      ]}
+    />
   );
 }

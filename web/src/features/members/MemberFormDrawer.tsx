@@ -6,11 +6,11 @@ import type { Gender, MembershipStatus } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../shared/patterns';
+import { PartyOrgSelect } from '../../shared/pickers/PartyOrgSelect';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { PartyOrgSelect } from '../party-orgs';
-import { RegionSelect } from '../regions';
 import { type MemberChanges, type MembershipInput, useCreateMember, useUpdateMember } from './api';
-import { SpecialtySelect } from './SpecialtySelect';
 
 /** Create a person, or edit `member`. */
 export type MemberFormTarget = { mode: 'create' } | { mode: 'edit'; member: Member };

@@ -1,20 +1,8 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { Member } from '@contract';
-import {
-  Button,
-  Pagination,
-  Skeleton,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
-import { useIsMobile } from '../../shared/useIsMobile';
+import { EntityTable } from '../../shared/EntityTable';
 import { MembershipCell, RegistrationCell, SpecialtyTags } from './MemberCells';
 
 type Props = {
@@ -26,57 +14,8 @@ type Props = {
   onEdit?: (member: Member) => void;
 };
 
-/** On a phone each person is a card: the table is too wide to read there. */
-function MemberCards({ members, loading, pagination, onView, onEdit }: Props) {
+export function MemberTable({ members, loading, pagination, onView, onEdit }: Props) {
   const { t } = useTranslation();
-  if (loading && !members) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <PlainList
-        items={members ?? []}
-        rowKey={(m) => m.id}
-        empty={t('members.empty')}
-        render={(m) => (
-          <div className="gj-card-row" data-testid={`member-row-${m.id}`}>
-            <div className="gj-card-row-head">
-              <Typography.Link strong onClick={() => onView(m)} data-testid={`member-view-${m.id}`}>
-                {m.name}
-              </Typography.Link>
-              <Typography.Text type="secondary">
-                {[t(`gender.${m.gender}`), m.birthYear].filter(Boolean).join(' · ')}
-              </Typography.Text>
-            </div>
-            <Typography.Text type="secondary">
-              {m.homeLabel}
-              {m.phone && <span className="gj-code"> · {m.phone}</span>}
-            </Typography.Text>
-            {m.specialties.length > 0 && <SpecialtyTags codes={m.specialties} />}
-            <div className="gj-card-row-head">
-              <MembershipCell membership={m.membership} />
-              {m.registration && <RegistrationCell registration={m.registration} />}
-            </div>
-            {onEdit && (
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => onEdit(m)}
-                data-testid={`member-edit-${m.id}`}
-              >
-                {t('common.edit')}
-              </Button>
-            )}
-          </div>
-        )}
-      />
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function MemberTable(props: Props) {
-  const { members, loading, pagination, onView, onEdit } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<Member> = [
     {
@@ -152,17 +91,47 @@ export function MemberTable(props: Props) {
     },
   ];
 
-  if (isMobile) return <MemberCards {...props} />;
   return (
-    <Table<Member>
-      rowKey="id"
-      columns={columns}
-      dataSource={members}
+    <EntityTable<Member>
+      items={members}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1300 }}
-      locale={{ emptyText: <TableEmpty text={t('members.empty')} /> }}
-      data-testid="member-table"
+      columns={columns}
+      scrollX={1300}
+      empty={t('members.empty')}
+      testId="member-table"
+      rowData={(m) => ({ 'data-testid': `member-row-${m.id}` })}
+      card={(m) => (
+        <>
+          <div className="gj-card-row-head">
+            <Typography.Link strong onClick={() => onView(m)} data-testid={`member-view-${m.id}`}>
+              {m.name}
+            </Typography.Link>
+            <Typography.Text type="secondary">
+              {[t(`gender.${m.gender}`), m.birthYear].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </div>
+          <Typography.Text type="secondary">
+            {m.homeLabel}
+            {m.phone && <span className="gj-code"> · {m.phone}</span>}
+          </Typography.Text>
+          {m.specialties.length > 0 && <SpecialtyTags codes={m.specialties} />}
+          <div className="gj-card-row-head">
+            <MembershipCell membership={m.membership} />
+            {m.registration && <RegistrationCell registration={m.registration} />}
+          </div>
+          {onEdit && (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => onEdit(m)}
+              data-testid={`member-edit-${m.id}`}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+        </>
+      )}
     />
   );
 }

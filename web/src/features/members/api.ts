@@ -1,8 +1,7 @@
-import type { Member, Specialty } from '@contract';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
-import { currentLocale } from '../../lib/i18n';
+import type { Member } from '@contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { entityQueries } from '../../lib/entityQueries';
 import type { Gender, MembershipStatus } from '../../shared/enums';
 
 export type MemberListParams = {
@@ -42,28 +41,9 @@ export type MemberChanges = {
   membership?: MembershipInput | null;
 };
 
-export const memberKeys = {
-  all: ['members'] as const,
-  list: (params: MemberListParams) => ['members', 'list', params] as const,
-  detail: (id: number) => ['members', 'detail', id] as const,
-};
-
-export function useMembers(params: MemberListParams, enabled = true) {
-  return useQuery({
-    queryKey: memberKeys.list(params),
-    queryFn: () => api.get<Page<Member>>('/members', params),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useMember(id: number | undefined) {
-  return useQuery({
-    queryKey: memberKeys.detail(id ?? 0),
-    queryFn: () => api.get<Member>(`/members/${id}`),
-    enabled: id !== undefined,
-  });
-}
+const members = entityQueries<Member, MemberListParams>('members');
+export const useMembers = members.useList;
+export const useMember = members.useOne;
 
 /** People are counted on units and Party organisations. */
 function useMemberMutation<V>(mutationFn: (vars: V) => Promise<Member>) {
@@ -72,7 +52,7 @@ function useMemberMutation<V>(mutationFn: (vars: V) => Promise<Member>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [memberKeys.all, ['units'], ['party-orgs'], ['registrations'], ['audit']].map((queryKey) =>
+        [members.keys.all, ['units'], ['party-orgs'], ['registrations'], ['audit']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ),
@@ -86,24 +66,3 @@ export const useUpdateMember = () =>
   useMemberMutation(({ id, ...body }: MemberChanges & { id: number }) =>
     api.patch<Member>(`/members/${id}`, body),
   );
-
-/** The managed list of specialties; it changes rarely. */
-export function useSpecialties() {
-  return useQuery({
-    queryKey: ['specialties'],
-    queryFn: () => api.get<Specialty[]>('/specialties'),
-    staleTime: 60 * 60_000,
-  });
-}
-
-/** A specialty's name in the current language; an unknown code shows as itself. */
-export function useSpecialtyLabel() {
-  useTranslation();
-  const { data } = useSpecialties();
-  const zh = currentLocale() === 'zh-CN';
-  return (code: string) => {
-    const specialty = data?.find((s) => s.code === code);
-    if (!specialty) return code;
-    return zh ? specialty.nameZh : specialty.nameEn;
-  };
-}

@@ -1,23 +1,10 @@
 import { BranchesOutlined, CheckOutlined, CloseOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { Need } from '@contract';
-import {
-  Button,
-  Pagination,
-  Skeleton,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { isPending } from './api';
 import { NeedOutcome } from './NeedOutcome';
 
@@ -98,47 +85,8 @@ function Wanted({ need: n }: { need: Need }) {
   );
 }
 
-/** On a phone each need is a card. */
-function NeedCards({ needs, loading, pagination, ...actions }: Props) {
+export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
   const { t } = useTranslation();
-  if (loading && !needs) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <div data-testid="need-table">
-        <PlainList
-          items={needs ?? []}
-          rowKey={(n) => n.id}
-          empty={t('needs.empty')}
-          render={(n) => (
-            <div className="gj-card-row" data-testid={`need-row-${n.id}`} data-status={n.status}>
-              <div className="gj-card-row-head">
-                <strong>{n.title}</strong>
-                <NeedStatusTag status={n.status} />
-              </div>
-              <span className="gj-inline">
-                <NeedCategoryTag category={n.category} />
-                <Typography.Text type="secondary">
-                  {n.communityName} · {n.raisedBy?.name ?? t('common.none')} ·{' '}
-                  {dayjs(n.createdAt).format(TIME)}
-                </Typography.Text>
-              </span>
-              {n.description && <span className="gj-prewrap">{n.description}</span>}
-              <Wanted need={n} />
-              <NeedOutcome need={n} />
-              <DecisionButtons need={n} {...actions} />
-            </div>
-          )}
-        />
-      </div>
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function NeedTable(props: Props) {
-  const { needs, loading, pagination, ...actions } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const columns: TableColumnsType<Need> = [
     {
       title: t('needs.raisedAt'),
@@ -198,20 +146,34 @@ export function NeedTable(props: Props) {
     },
   ];
 
-  if (isMobile) return <NeedCards {...props} />;
   return (
-    <Table<Need>
-      rowKey="id"
-      columns={columns}
-      dataSource={needs}
+    <EntityTable<Need>
+      items={needs}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1020 }}
-      onRow={(n) =>
-        ({ 'data-testid': `need-row-${n.id}`, 'data-status': n.status }) as HTMLAttributes<HTMLElement>
-      }
-      locale={{ emptyText: <TableEmpty text={t('needs.empty')} /> }}
-      data-testid="need-table"
+      columns={columns}
+      scrollX={1020}
+      empty={t('needs.empty')}
+      testId="need-table"
+      rowData={(n) => ({ 'data-testid': `need-row-${n.id}`, 'data-status': n.status })}
+      card={(n) => (
+        <>
+          <div className="gj-card-row-head">
+            <strong>{n.title}</strong>
+            <NeedStatusTag status={n.status} />
+          </div>
+          <span className="gj-inline">
+            <NeedCategoryTag category={n.category} />
+            <Typography.Text type="secondary">
+              {n.communityName} · {n.raisedBy?.name ?? t('common.none')} · {dayjs(n.createdAt).format(TIME)}
+            </Typography.Text>
+          </span>
+          {n.description && <span className="gj-prewrap">{n.description}</span>}
+          <Wanted need={n} />
+          <NeedOutcome need={n} />
+          <DecisionButtons need={n} {...actions} />
+        </>
+      )}
     />
   );
 }

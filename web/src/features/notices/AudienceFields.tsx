@@ -1,8 +1,8 @@
 import { Form, Radio, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { RegionSelect } from '../regions';
 import { useTeam, useTeams } from '../teams';
 
 type TeamSelectProps = {

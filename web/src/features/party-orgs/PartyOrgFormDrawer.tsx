@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { PartyOrgKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { PartyOrgSelect } from '../../shared/pickers/PartyOrgSelect';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { UnitSelect } from '../../shared/pickers/UnitSelect';
 import { PartyOrgKindTag } from '../../shared/tags';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
-import { UnitSelect } from '../units';
 import { type PartyOrgChanges, useCreatePartyOrg, useUpdatePartyOrg } from './api';
-import { PartyOrgSelect } from './PartyOrgSelect';
 
 /** Create an organisation, or edit `org` (its name and parent; the rest is fixed). */
 export type PartyOrgFormTarget = { mode: 'create' } | { mode: 'edit'; org: PartyOrg };

@@ -1,20 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { PartyOrg } from '@contract';
-import {
-  Button,
-  Pagination,
-  Skeleton,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { Button, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { PartyOrgKindTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   orgs: PartyOrg[] | undefined;
@@ -25,52 +14,8 @@ type Props = {
   onEdit?: (org: PartyOrg) => void;
 };
 
-/** On a phone each organisation is a card: the table is too wide to read there. */
-function PartyOrgCards({ orgs, loading, pagination, onView, onEdit }: Props) {
+export function PartyOrgTable({ orgs, loading, pagination, onView, onEdit }: Props) {
   const { t } = useTranslation();
-  if (loading && !orgs) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <PlainList
-        items={orgs ?? []}
-        rowKey={(o) => o.id}
-        empty={t('partyOrgs.empty')}
-        render={(o) => (
-          <div className="gj-card-row" data-testid={`party-org-row-${o.id}`}>
-            <div className="gj-card-row-head">
-              <Typography.Link strong onClick={() => onView(o)} data-testid={`party-org-open-${o.id}`}>
-                {o.name}
-              </Typography.Link>
-              <PartyOrgKindTag kind={o.kind} />
-            </div>
-            <Typography.Text type="secondary">
-              {[o.regionName, o.unitName, o.parentName].filter(Boolean).join(' · ')}
-            </Typography.Text>
-            <div className="gj-card-row-head">
-              <span>{t('partyOrgs.memberCountValue', { count: o.memberCount })}</span>
-              {onEdit && (
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => onEdit(o)}
-                  data-testid={`party-org-edit-${o.id}`}
-                >
-                  {t('common.edit')}
-                </Button>
-              )}
-            </div>
-          </div>
-        )}
-      />
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function PartyOrgTable(props: Props) {
-  const { orgs, loading, pagination, onView, onEdit } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<PartyOrg> = [
     {
@@ -124,17 +69,42 @@ export function PartyOrgTable(props: Props) {
     });
   }
 
-  if (isMobile) return <PartyOrgCards {...props} />;
   return (
-    <Table<PartyOrg>
-      rowKey="id"
-      columns={columns}
-      dataSource={orgs}
+    <EntityTable<PartyOrg>
+      items={orgs}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 980 }}
-      locale={{ emptyText: <TableEmpty text={t('partyOrgs.empty')} /> }}
-      data-testid="party-org-table"
+      columns={columns}
+      scrollX={980}
+      empty={t('partyOrgs.empty')}
+      testId="party-org-table"
+      rowData={(o) => ({ 'data-testid': `party-org-row-${o.id}` })}
+      card={(o) => (
+        <>
+          <div className="gj-card-row-head">
+            <Typography.Link strong onClick={() => onView(o)} data-testid={`party-org-open-${o.id}`}>
+              {o.name}
+            </Typography.Link>
+            <PartyOrgKindTag kind={o.kind} />
+          </div>
+          <Typography.Text type="secondary">
+            {[o.regionName, o.unitName, o.parentName].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          <div className="gj-card-row-head">
+            <span>{t('partyOrgs.memberCountValue', { count: o.memberCount })}</span>
+            {onEdit && (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => onEdit(o)}
+                data-testid={`party-org-edit-${o.id}`}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
     />
   );
 }

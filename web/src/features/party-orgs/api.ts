@@ -1,6 +1,7 @@
 import type { PartyOrg } from '@contract';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { entityQueries } from '../../lib/entityQueries';
 import type { PartyOrgKind } from '../../shared/enums';
 
 export type PartyOrgListParams = {
@@ -21,28 +22,9 @@ export type NewPartyOrg = {
 /** parentId null detaches the organisation from its parent. */
 export type PartyOrgChanges = { name?: string; parentId?: number | null };
 
-export const partyOrgKeys = {
-  all: ['party-orgs'] as const,
-  list: (params: PartyOrgListParams) => ['party-orgs', 'list', params] as const,
-  detail: (id: number) => ['party-orgs', 'detail', id] as const,
-};
-
-export function usePartyOrgs(params: PartyOrgListParams, enabled = true) {
-  return useQuery({
-    queryKey: partyOrgKeys.list(params),
-    queryFn: () => api.get<Page<PartyOrg>>('/party-orgs', params),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function usePartyOrg(id: number | undefined) {
-  return useQuery({
-    queryKey: partyOrgKeys.detail(id ?? 0),
-    queryFn: () => api.get<PartyOrg>(`/party-orgs/${id}`),
-    enabled: id !== undefined,
-  });
-}
+const partyOrgs = entityQueries<PartyOrg, PartyOrgListParams>('party-orgs');
+export const usePartyOrgs = partyOrgs.useList;
+export const usePartyOrg = partyOrgs.useOne;
 
 /** Organisation names show on units, people and registrations. */
 function usePartyOrgMutation<V>(mutationFn: (vars: V) => Promise<PartyOrg>) {
@@ -51,7 +33,7 @@ function usePartyOrgMutation<V>(mutationFn: (vars: V) => Promise<PartyOrg>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [partyOrgKeys.all, ['units'], ['members'], ['registrations'], ['audit']].map((queryKey) =>
+        [partyOrgs.keys.all, ['units'], ['members'], ['registrations'], ['audit']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ),

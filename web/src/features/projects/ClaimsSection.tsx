@@ -4,14 +4,12 @@ import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } fro
 import dayjs from 'dayjs';
 import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useTeamsIRun } from '../teams';
-import { canWithdraw, type ProjectDetailData, useWithdrawClaim } from './api';
+import { type ProjectDetailData, useWithdrawClaim } from './api';
 import {
   type ClaimMember,
   HoursModal,
@@ -22,18 +20,6 @@ import {
 import { roleLabel } from './RoleSlots';
 
 const TIME = 'YYYY-MM-DD HH:mm';
-
-/** Whether a claim is the signed-in user's own, their unit's, or a team's they lead. */
-export function useIsOwnClaim() {
-  const { me } = useAuth();
-  const teams = useTeamsIRun();
-  return (claim: Claim) =>
-    claim.claimant.kind === 'person'
-      ? claim.claimant.id === me.user.personId
-      : claim.claimant.kind === 'team'
-        ? teams.some((team) => team.id === claim.claimant.id)
-        : me.roles.some((r) => r.role === 'unit_contact' && r.unitId === claim.claimant.id);
-}
 
 export function ClaimantCell({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
@@ -131,15 +117,10 @@ type Props = { project: ProjectDetailData };
 /** Who took which role, with the organiser's actions: take a claim away, confirm the hours served. */
 export function ClaimsSection({ project }: Props) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const isMobile = useIsMobile();
-  const isOwn = useIsOwnClaim();
   const [hours, setHours] = useState<HoursTarget | null>(null);
   const [removing, setRemoving] = useState<Claim | null>(null);
   const [naming, setNaming] = useState<Claim | null>(null);
-  const canManage = can('project.manage');
-  const running = ['in_progress', 'done', 'reviewed'].includes(project.status);
-  const closed = ['done', 'reviewed', 'cancelled'].includes(project.status);
   const roles = new Map(project.roles.map((r) => [r.id, r]));
   const dash = t('common.none');
 
@@ -149,7 +130,7 @@ export function ClaimsSection({ project }: Props) {
   const byMember = (c: Claim) => c.claimant.kind !== 'person' && c.members.length > 0;
 
   const memberAction = (c: Claim) =>
-    c.status === 'active' && canManage && running
+    c.can.confirmHours
       ? (m: ClaimMember) => (
           <Button
             type={m.hoursConfirmed === null ? 'primary' : 'default'}
@@ -166,7 +147,7 @@ export function ClaimsSection({ project }: Props) {
   const actions = (c: Claim) => {
     if (c.status !== 'active') return null;
     const buttons = [];
-    if (isOwn(c) && c.claimant.kind !== 'person' && c.hoursConfirmed === null) {
+    if (c.can.nameMembers) {
       buttons.push(
         <Button
           key="members"
@@ -180,7 +161,7 @@ export function ClaimsSection({ project }: Props) {
       );
     }
     // A team serves through the members it names: hours are confirmed for them, not the team.
-    if (canManage && running && !byMember(c) && c.claimant.kind !== 'team') {
+    if (c.can.confirmHours && !byMember(c) && c.claimant.kind !== 'team') {
       buttons.push(
         <Button
           key="hours"
@@ -194,7 +175,7 @@ export function ClaimsSection({ project }: Props) {
         </Button>,
       );
     }
-    if (canManage && !closed) {
+    if (c.can.remove) {
       buttons.push(
         <Button
           key="remove"
@@ -208,7 +189,7 @@ export function ClaimsSection({ project }: Props) {
         </Button>,
       );
     }
-    if (isOwn(c) && canWithdraw(c)) buttons.push(<WithdrawButton key="withdraw" claim={c} />);
+    if (c.can.withdraw) buttons.push(<WithdrawButton key="withdraw" claim={c} />);
     return buttons.length > 0 ? (
       <Space size={4} wrap>
         {buttons}

@@ -11,9 +11,9 @@ import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { ClaimStatusTag } from '../../shared/tags';
 import { SpecialtyTags } from '../members';
-import { canWithdraw, isClaimOpen, useClaims, useProjects } from './api';
+import { isClaimOpen, useClaims, useProjects } from './api';
 import { ClaimSheet, type ClaimTarget } from './ClaimSheet';
-import { useIsOwnClaim, WithdrawButton } from './ClaimsSection';
+import { WithdrawButton } from './ClaimsSection';
 import { projectTime, RoleTitle, roleLabel, SlotsBar } from './RoleSlots';
 
 const PAGE = 20;
@@ -98,7 +98,6 @@ function Claimable() {
 function MyClaims() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const isOwn = useIsOwnClaim();
   // A member a unit named for its claim sees the hours confirmed for them, not the unit's.
   const hoursOf = (c: Claim) =>
     c.members.find((m) => m.id === me.user.personId)?.hoursConfirmed ?? c.hoursConfirmed;
@@ -131,7 +130,7 @@ function MyClaims() {
                   {t('myClaim.hoursConfirmed', { hours: hoursOf(c) })}
                 </Typography.Text>
               )}
-              {isOwn(c) && canWithdraw(c) && <WithdrawButton claim={c} />}
+              {c.can.withdraw && <WithdrawButton claim={c} />}
             </div>
           )}
         />

@@ -1,15 +1,15 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type Need, ROLE_KINDS } from '@contract';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RoleKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
+import { SubFormList } from '../../shared/SubFormList';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { SpecialtySelect } from '../members';
-import { RegionSelect } from '../regions';
 import { type ProjectDetailData, useCreateProject } from './api';
 
 /** A new project, or one converting a resident's need (pre-filled from it). */
@@ -206,136 +206,106 @@ export function ProjectFormDrawer({ target, onClose, onCreated }: Props) {
           </Form.Item>
         </div>
         <Typography.Title level={5}>{t('projects.roles')}</Typography.Title>
-        <Form.List
+        <SubFormList
           name="roles"
-          rules={[
-            {
-              validator: (_, roles: RoleValues[] | undefined) =>
-                roles && roles.length > 0
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('projects.rolesRequired'))),
-            },
-          ]}
+          requiredMessage={t('projects.rolesRequired')}
+          title={(n) => t('projects.roleN', { n })}
+          removeLabel={t('projects.removeRole')}
+          addLabel={t('projects.addRole')}
+          max={MAX_ROLES}
+          newItem={() => {
+            // Each canonical role once, then custom ones.
+            const used = new Set(
+              (form.getFieldValue('roles') as RoleValues[] | undefined)?.map((r) => r.kind),
+            );
+            return newRole(ROLE_KINDS.find((k) => k !== 'custom' && !used.has(k)) ?? 'custom');
+          }}
+          testIds={{ item: 'project-role', remove: 'project-role-remove', add: 'project-role-add' }}
+          itemClassName="gj-role-input"
         >
-          {(fields, { add, remove }, { errors }) => (
+          {(field, i) => (
             <>
-              {fields.map((field, i) => (
-                <div key={field.key} className="gj-subform gj-role-input" data-testid={`project-role-${i}`}>
-                  <div className="gj-section-bar">
-                    <strong>{t('projects.roleN', { n: i + 1 })}</strong>
-                    {fields.length > 1 && (
-                      <Button
-                        type="text"
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        onClick={() => remove(field.name)}
-                        aria-label={t('projects.removeRole')}
-                        data-testid={`project-role-remove-${i}`}
-                      />
-                    )}
-                  </div>
-                  <div className="gj-form-pair">
-                    <Form.Item
-                      name={[field.name, 'kind']}
-                      label={t('projects.roleKind')}
-                      rules={[{ required: true }]}
-                    >
-                      <Select<RoleKind>
-                        options={ROLE_KINDS.map((k) => ({ value: k, label: t(`roleKind.${k}`) }))}
-                        data-testid={`project-role-kind-${i}`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      noStyle
-                      shouldUpdate={(prev: Values, next: Values) =>
-                        prev.roles?.[field.name]?.kind !== next.roles?.[field.name]?.kind
-                      }
-                    >
-                      {({ getFieldValue }) => {
-                        const kind: RoleKind | undefined = getFieldValue(['roles', field.name, 'kind']);
-                        const custom = kind === 'custom';
-                        return (
-                          <Form.Item
-                            name={[field.name, 'name']}
-                            label={t('projects.roleName')}
-                            extra={custom ? undefined : t('projects.roleNameHint')}
-                            rules={[
-                              { required: custom, whitespace: true, message: t('projects.roleNameRequired') },
-                              { max: 40 },
-                            ]}
-                          >
-                            <Input
-                              placeholder={kind && !custom ? t(`roleKind.${kind}`) : undefined}
-                              data-testid={`project-role-name-${i}`}
-                            />
-                          </Form.Item>
-                        );
-                      }}
-                    </Form.Item>
-                  </div>
-                  <div className="gj-form-pair">
-                    <Form.Item
-                      name={[field.name, 'slots']}
-                      label={t('projects.slots')}
-                      rules={[{ required: true }]}
-                    >
-                      <InputNumber<number>
-                        min={1}
-                        max={500}
-                        precision={0}
-                        className="gj-fill"
-                        data-testid={`project-role-slots-${i}`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'hoursPerSlot']}
-                      label={t('projects.hoursPerSlot')}
-                      rules={[{ required: true }]}
-                    >
-                      <InputNumber<number>
-                        min={0.5}
-                        max={24}
-                        step={0.5}
-                        precision={1}
-                        suffix={t('projects.hoursUnit')}
-                        className="gj-fill"
-                        data-testid={`project-role-hours-${i}`}
-                      />
-                    </Form.Item>
-                  </div>
-                  <Form.Item name={[field.name, 'specialties']} label={t('projects.specialties')}>
-                    <SpecialtySelect
-                      multiple
-                      allowClear
-                      maxCount={MAX_SPECIALTIES}
-                      placeholder={t('projects.specialtiesHint')}
-                      data-testid={`project-role-specialties-${i}`}
-                    />
-                  </Form.Item>
-                </div>
-              ))}
-              <Form.ErrorList errors={errors} />
-              {fields.length < MAX_ROLES && (
-                <Button
-                  type="dashed"
-                  block
-                  icon={<PlusOutlined />}
-                  onClick={() => {
-                    // Each canonical role once, then custom ones.
-                    const used = new Set(
-                      (form.getFieldValue('roles') as RoleValues[] | undefined)?.map((r) => r.kind),
-                    );
-                    add(newRole(ROLE_KINDS.find((k) => k !== 'custom' && !used.has(k)) ?? 'custom'));
-                  }}
-                  data-testid="project-role-add"
+              <div className="gj-form-pair">
+                <Form.Item
+                  name={[field.name, 'kind']}
+                  label={t('projects.roleKind')}
+                  rules={[{ required: true }]}
                 >
-                  {t('projects.addRole')}
-                </Button>
-              )}
+                  <Select<RoleKind>
+                    options={ROLE_KINDS.map((k) => ({ value: k, label: t(`roleKind.${k}`) }))}
+                    data-testid={`project-role-kind-${i}`}
+                  />
+                </Form.Item>
+                <Form.Item
+                  noStyle
+                  shouldUpdate={(prev: Values, next: Values) =>
+                    prev.roles?.[field.name]?.kind !== next.roles?.[field.name]?.kind
+                  }
+                >
+                  {({ getFieldValue }) => {
+                    const kind: RoleKind | undefined = getFieldValue(['roles', field.name, 'kind']);
+                    const custom = kind === 'custom';
+                    return (
+                      <Form.Item
+                        name={[field.name, 'name']}
+                        label={t('projects.roleName')}
+                        extra={custom ? undefined : t('projects.roleNameHint')}
+                        rules={[
+                          { required: custom, whitespace: true, message: t('projects.roleNameRequired') },
+                          { max: 40 },
+                        ]}
+                      >
+                        <Input
+                          placeholder={kind && !custom ? t(`roleKind.${kind}`) : undefined}
+                          data-testid={`project-role-name-${i}`}
+                        />
+                      </Form.Item>
+                    );
+                  }}
+                </Form.Item>
+              </div>
+              <div className="gj-form-pair">
+                <Form.Item
+                  name={[field.name, 'slots']}
+                  label={t('projects.slots')}
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber<number>
+                    min={1}
+                    max={500}
+                    precision={0}
+                    className="gj-fill"
+                    data-testid={`project-role-slots-${i}`}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'hoursPerSlot']}
+                  label={t('projects.hoursPerSlot')}
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber<number>
+                    min={0.5}
+                    max={24}
+                    step={0.5}
+                    precision={1}
+                    suffix={t('projects.hoursUnit')}
+                    className="gj-fill"
+                    data-testid={`project-role-hours-${i}`}
+                  />
+                </Form.Item>
+              </div>
+              <Form.Item name={[field.name, 'specialties']} label={t('projects.specialties')}>
+                <SpecialtySelect
+                  multiple
+                  allowClear
+                  maxCount={MAX_SPECIALTIES}
+                  placeholder={t('projects.specialtiesHint')}
+                  data-testid={`project-role-specialties-${i}`}
+                />
+              </Form.Item>
             </>
           )}
-        </Form.List>
+        </SubFormList>
       </Form>
     </FormDrawer>
   );

@@ -34,7 +34,7 @@ import {
   useTransitionProject,
 } from './api';
 import { ClaimSheet, type ClaimTarget, useClaimUnit } from './ClaimSheet';
-import { ClaimsSection, useIsOwnClaim } from './ClaimsSection';
+import { ClaimsSection } from './ClaimsSection';
 import { ReviewsSection } from './ReviewsSection';
 import { projectTime, RoleTitle, roleLabel, SlotsBar } from './RoleSlots';
 
@@ -104,8 +104,7 @@ function WholeProjectButton({ project }: { project: ProjectDetailData }) {
   const { me } = useAuth();
   const claimWhole = useClaimWholeProject();
   const unit = me.roles.find((r) => r.role === 'unit_contact' && r.unitId !== null);
-  const open = project.roles.some((r) => isClaimOpen(project.status, { ...r, claimedByMe: false }));
-  if (!unit || !open) return null;
+  if (!unit || !project.can.claimWhole) return null;
   const confirm = () =>
     modal.confirm({
       title: t('projects.claimWhole'),
@@ -139,10 +138,9 @@ function RoleCard({
   const { t } = useTranslation();
   const { me, can } = useAuth();
   const unit = useClaimUnit();
-  const isOwn = useIsOwnClaim();
   const teamsIRun = useTeamsIRun();
   const active = project.claims.filter((c) => c.roleId === role.id && c.status === 'active');
-  const own = active.filter(isOwn);
+  const own = active.filter((c) => c.mine);
   const mine = own.some((c) => c.claimant.kind === 'person');
   const unitClaimed = own.some((c) => c.claimant.kind === 'unit');
   // A team the reader leads claims a role once; the reader's own claim does not close it to the team.
@@ -212,12 +210,11 @@ function RoleCard({
 /** A project: its roles to claim, who claimed them, the hours confirmed, and residents' reviews. */
 export function ProjectPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const id = idParam(useParams().id);
   const { data: project, error, refetch } = useProject(id);
   const [claiming, setClaiming] = useState<ClaimTarget | null>(null);
   const [suggesting, setSuggesting] = useState<SuggestionDrawerTarget | null>(null);
-  const canManage = can('project.manage');
+  const canManage = project?.can.manage ?? false;
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
     return (

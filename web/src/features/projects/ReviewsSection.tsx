@@ -2,7 +2,6 @@ import { SendOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Rate, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { type ProjectDetailData, useReviewProject } from './api';
@@ -64,11 +63,6 @@ function ReviewForm({ project }: { project: ProjectDetailData }) {
 /** Residents' ratings of a finished project, and a form for those who have not rated it yet. */
 export function ReviewsSection({ project }: { project: ProjectDetailData }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const personId = me.user.personId;
-  const reviewed = project.reviews.some((r) => r.person.id === personId);
-  // The server checks that the reader lives in the project's area.
-  const mayReview = ['done', 'reviewed'].includes(project.status) && personId !== null && !reviewed;
   return (
     <div data-testid="reviews">
       <PlainList
@@ -86,7 +80,7 @@ export function ReviewsSection({ project }: { project: ProjectDetailData }) {
           </div>
         )}
       />
-      {mayReview && <ReviewForm project={project} />}
+      {project.can.review && <ReviewForm project={project} />}
     </div>
   );
 }

@@ -190,7 +190,3 @@ export const isClaimOpen = (
   !role.claimedByMe &&
   role.claimed < role.slots &&
   new Date(role.startsAt).getTime() > Date.now();
-
-/** A claim may be withdrawn while active and before its role starts. */
-export const canWithdraw = (claim: Pick<Claim, 'status' | 'startsAt'>) =>
-  claim.status === 'active' && new Date(claim.startsAt).getTime() > Date.now();

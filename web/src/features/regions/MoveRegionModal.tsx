@@ -2,9 +2,10 @@ import type { RegionWithAncestors } from '@contract';
 import { Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { byLevel } from '../../shared/regionLevels';
 import { useMoveRegion } from './api';
-import { RegionSelect } from './RegionSelect';
-import { byLevel, parentKind } from './regionUtils';
+import { parentKind } from './regionUtils';
 
 type Props = {
   region: RegionWithAncestors;

@@ -7,16 +7,11 @@ import { useFeedback } from '../../shared/feedback';
 import { useRestoreRegion, useRetireRegion } from './api';
 import { MoveRegionModal } from './MoveRegionModal';
 import { RegionFormModal, type RegionFormTarget } from './RegionFormModal';
-import { isRetired } from './regionUtils';
 
-type Props = {
-  region: RegionWithAncestors;
-  /** The top of the user's own scope: moving or retiring it needs authority above it. */
-  isScopeRoot: boolean;
-  onLocate: (id: number) => void;
-};
+/** The node's actions, as far as `region.can` (the server's answers for this reader) allows. */
+type Props = { region: RegionWithAncestors; onLocate: (id: number) => void };
 
-export function RegionActions({ region, isScopeRoot, onLocate }: Props) {
+export function RegionActions({ region, onLocate }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const feedback = useFeedback();
@@ -26,8 +21,7 @@ export function RegionActions({ region, isScopeRoot, onLocate }: Props) {
   const [formOpen, setFormOpen] = useState(false);
   const [moving, setMoving] = useState(false);
   const childKind = CHILD_KIND[region.kind];
-  const retired = isRetired(region);
-  const canRelocate = region.parentId !== null && !isScopeRoot;
+  const { can } = region;
 
   const openForm = (target: RegionFormTarget) => {
     setForm(target);
@@ -56,7 +50,7 @@ export function RegionActions({ region, isScopeRoot, onLocate }: Props) {
   return (
     <>
       <Space wrap>
-        {childKind && !retired && (
+        {childKind && can.addChild && (
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -65,26 +59,25 @@ export function RegionActions({ region, isScopeRoot, onLocate }: Props) {
             {t('regions.addChild', { kind: t(`regionKind.${childKind}`) })}
           </Button>
         )}
-        {!retired && (
+        {can.edit && (
           <Button icon={<EditOutlined />} onClick={() => openForm({ mode: 'edit', region })}>
             {t('common.edit')}
           </Button>
         )}
-        {canRelocate && !retired && (
+        {can.move && (
           <Button icon={<DragOutlined />} onClick={() => setMoving(true)}>
             {t('regions.move')}
           </Button>
         )}
-        {retired ? (
+        {can.restore && (
           <Button icon={<UndoOutlined />} onClick={onRestore} loading={restore.isPending}>
             {t('regions.restore')}
           </Button>
-        ) : (
-          canRelocate && (
-            <Button danger icon={<StopOutlined />} onClick={confirmRetire}>
-              {t('regions.retire')}
-            </Button>
-          )
+        )}
+        {can.retire && (
+          <Button danger icon={<StopOutlined />} onClick={confirmRetire}>
+            {t('regions.retire')}
+          </Button>
         )}
       </Space>
       {form && (

@@ -3,13 +3,13 @@ import { Breadcrumb, Card, Descriptions, Divider, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
+import { byLevel } from '../../shared/regionLevels';
 import { RegionKindTag, RetiredTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useRegion } from './api';
 import { RegionActions } from './RegionActions';
-import { byLevel, isRetired } from './regionUtils';
+import { isRetired } from './regionUtils';
 
 type Props = { id: number; rootIds: number[]; onLocate: (id: number) => void };
 
@@ -45,7 +45,6 @@ function PathBreadcrumb({ region, rootIds, onLocate }: { region: RegionWithAnces
 
 export function RegionDetail({ id, rootIds, onLocate }: Props) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const isMobile = useIsMobile();
   const { data: region, error, refetch } = useRegion(id);
   const cardRef = useRef<HTMLDivElement>(null);
@@ -101,10 +100,10 @@ export function RegionDetail({ id, rootIds, onLocate }: Props) {
               },
             ]}
           />
-          {can('region.manage') && (
+          {Object.values(region.can).some(Boolean) && (
             <>
               <Divider />
-              <RegionActions region={region} isScopeRoot={rootIds.includes(region.id)} onLocate={onLocate} />
+              <RegionActions region={region} onLocate={onLocate} />
             </>
           )}
         </>

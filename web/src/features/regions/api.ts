@@ -1,6 +1,7 @@
 import type { Region, RegionKind, RegionWithAncestors } from '@contract';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { entityQueries } from '../../lib/entityQueries';
 import { ME_KEY } from '../../lib/queryClient';
 
 export type RegionTreeNode = Region & { children: RegionTreeNode[] };
@@ -12,44 +13,28 @@ export type RegionListParams = {
   page?: number;
   pageSize?: number;
 };
-type Page<T> = { items: T[]; total: number };
 
 const flag = (on: boolean | undefined) => (on ? 'true' : undefined);
 
-export const regionKeys = {
-  all: ['regions'] as const,
-  tree: (id: number, includeRetired: boolean) => ['regions', 'tree', id, { includeRetired }] as const,
-  detail: (id: number) => ['regions', 'detail', id] as const,
-  list: (params: RegionListParams) => ['regions', 'list', params] as const,
-};
+const regions = entityQueries<
+  Region,
+  Omit<RegionListParams, 'includeRetired'> & { includeRetired?: 'true' },
+  RegionWithAncestors
+>('regions');
 
 /** One node with its direct children: the tree is loaded a level at a time. */
 export const regionTreeQuery = (id: number, includeRetired: boolean) =>
   queryOptions({
-    queryKey: regionKeys.tree(id, includeRetired),
+    queryKey: ['regions', 'tree', id, { includeRetired }],
     queryFn: () =>
       api.get<RegionTreeNode>(`/regions/${id}/tree`, { depth: 1, includeRetired: flag(includeRetired) }),
   });
 
-export const regionQuery = (id: number) =>
-  queryOptions({
-    queryKey: regionKeys.detail(id),
-    queryFn: () => api.get<RegionWithAncestors>(`/regions/${id}`),
-  });
+export const regionQuery = regions.detail;
+export const useRegion = regions.useOne;
 
-export function useRegion(id: number | undefined) {
-  return useQuery({ ...regionQuery(id ?? 0), enabled: id !== undefined });
-}
-
-export function useRegionList(params: RegionListParams, enabled = true) {
-  return useQuery({
-    queryKey: regionKeys.list(params),
-    queryFn: () =>
-      api.get<Page<Region>>('/regions', { ...params, includeRetired: flag(params.includeRetired) }),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
+export const useRegionList = (params: RegionListParams) =>
+  regions.useList({ ...params, includeRetired: flag(params.includeRetired) });
 
 /** Region writes change names and places shown across the console, so refresh those too. */
 function useRegionMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
@@ -58,7 +43,7 @@ function useRegionMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [regionKeys.all, ['users'], ['audit'], ME_KEY].map((queryKey) =>
+        [regions.keys.all, ['users'], ['audit'], ME_KEY].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ),

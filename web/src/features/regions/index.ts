@@ -1,5 +1,3 @@
 /** What other features may use of this one; they import nothing else from it. */
 
 export { useRegion } from './api';
-export { RegionSelect } from './RegionSelect';
-export { byLevel } from './regionUtils';

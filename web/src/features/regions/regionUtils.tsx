@@ -26,11 +26,6 @@ export function parentKind(kind: RegionKind): RegionKind | null {
   return REGION_KINDS[REGION_KINDS.indexOf(kind) - 1] ?? null;
 }
 
-/** Levels are fixed, so ordering by kind puts ancestors top-down whatever order they came in. */
-export function byLevel<T extends { kind: RegionKind }>(regions: readonly T[]): T[] {
-  return [...regions].sort((a, b) => REGION_KINDS.indexOf(a.kind) - REGION_KINDS.indexOf(b.kind));
-}
-
 /**
  * The tree's roots: the regions of the user's roles, leaving out any that lie inside another
  * (a role there adds nothing to browse).

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { byLevel } from '../../shared/regionLevels';
 import { type RegionTreeNode, regionQuery, regionTreeQuery } from './api';
-import { byLevel } from './regionUtils';
 
 /**
  * The region tree, loaded one level at a time. Every opened node is its own query, so a write

@@ -13,10 +13,10 @@ import { useAuth } from '../../lib/auth';
 import type { RegistrationStatus } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
 import { useMember } from '../members';
-import { RegionSelect } from '../regions';
 import { isLive, useRegistration, useRequestRegistration, useWithdrawRegistration } from './api';
 
 type OwnRegistration = NonNullable<Member['registration']>;

@@ -1,23 +1,10 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { Registration } from '@contract';
-import {
-  Button,
-  Pagination,
-  Skeleton,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { RegistrationStatusTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   registrations: Registration[] | undefined;
@@ -61,56 +48,8 @@ function DecisionButtons({ registration: r, onApprove, onDecline, approvingId }:
   );
 }
 
-/** On a phone each registration is a card: a wide table leaves no room to read. */
-function RegistrationCards({ registrations, loading, pagination, ...actions }: Props) {
+export function RegistrationTable({ registrations, loading, pagination, ...actions }: Props) {
   const { t } = useTranslation();
-  if (loading && !registrations) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <PlainList
-        items={registrations ?? []}
-        rowKey={(r) => r.id}
-        empty={t('registrations.empty')}
-        render={(r) => (
-          <div className="gj-card-row" data-testid={`registration-row-${r.id}`}>
-            <div className="gj-card-row-head">
-              <strong>{r.personName}</strong>
-              <RegistrationStatusTag status={r.status} />
-            </div>
-            {(r.unitName || r.orgName) && (
-              <Typography.Text type="secondary">
-                {[r.unitName, r.orgName].filter(Boolean).join(' · ')}
-              </Typography.Text>
-            )}
-            <span>
-              {r.communityName}
-              <Typography.Text type="secondary">
-                {' · '}
-                {dayjs(r.requestedAt).format(TIME)}
-              </Typography.Text>
-            </span>
-            {r.reason && <Typography.Text type="danger">{r.reason}</Typography.Text>}
-            {r.decidedAt && (
-              <Typography.Text type="secondary">
-                {t('registrations.decidedBy', {
-                  name: r.decidedByName ?? t('common.none'),
-                  time: dayjs(r.decidedAt).format(TIME),
-                })}
-              </Typography.Text>
-            )}
-            <DecisionButtons registration={r} {...actions} />
-          </div>
-        )}
-      />
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function RegistrationTable(props: Props) {
-  const { registrations, loading, pagination, onApprove, onDecline, approvingId } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<Registration> = [
     {
@@ -177,29 +116,50 @@ export function RegistrationTable(props: Props) {
       key: 'actions',
       width: 200,
       fixed: 'right',
-      render: (_, r) => (
-        <DecisionButtons
-          registration={r}
-          onApprove={onApprove}
-          onDecline={onDecline}
-          approvingId={approvingId}
-        />
-      ),
+      render: (_, r) => <DecisionButtons registration={r} {...actions} />,
     },
   ];
 
-  if (isMobile) return <RegistrationCards {...props} />;
   return (
-    <Table<Registration>
-      rowKey="id"
-      columns={columns}
-      dataSource={registrations}
+    <EntityTable<Registration>
+      items={registrations}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1150 }}
-      onRow={(r) => ({ 'data-testid': `registration-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: <TableEmpty text={t('registrations.empty')} /> }}
-      data-testid="registration-table"
+      columns={columns}
+      scrollX={1150}
+      empty={t('registrations.empty')}
+      testId="registration-table"
+      rowData={(r) => ({ 'data-testid': `registration-row-${r.id}` })}
+      card={(r) => (
+        <>
+          <div className="gj-card-row-head">
+            <strong>{r.personName}</strong>
+            <RegistrationStatusTag status={r.status} />
+          </div>
+          {(r.unitName || r.orgName) && (
+            <Typography.Text type="secondary">
+              {[r.unitName, r.orgName].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          )}
+          <span>
+            {r.communityName}
+            <Typography.Text type="secondary">
+              {' · '}
+              {dayjs(r.requestedAt).format(TIME)}
+            </Typography.Text>
+          </span>
+          {r.reason && <Typography.Text type="danger">{r.reason}</Typography.Text>}
+          {r.decidedAt && (
+            <Typography.Text type="secondary">
+              {t('registrations.decidedBy', {
+                name: r.decidedByName ?? t('common.none'),
+                time: dayjs(r.decidedAt).format(TIME),
+              })}
+            </Typography.Text>
+          )}
+          <DecisionButtons registration={r} {...actions} />
+        </>
+      )}
     />
   );
 }

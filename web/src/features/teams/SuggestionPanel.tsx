@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
-import { useSpecialtyLabel } from '../members';
+import { useSpecialtyLabel } from '../../shared/specialties';
 import { type SuggestionTarget, useInviteToTeam, useSuggestions } from './api';
 import { useInvitations, useInvite } from './invitations.api';
 import { PartyBadge } from './TeamTags';

@@ -4,7 +4,7 @@ import { Alert, Empty, Skeleton, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../shared/QueryError';
-import { useSpecialtyLabel } from '../members';
+import { useSpecialtyLabel } from '../../shared/specialties';
 import { type TeamListParams, useSpecialtyColor, useTeams } from './api';
 
 /** Teams shown at once in the overview: enough for a street's communities. */

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
+import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect, SpecialtySelect } from '../members';
-import { RegionSelect } from '../regions';
 import { type TeamChanges, useCreateTeam, useUpdateTeam } from './api';
 
 export type TeamFormTarget = { mode: 'create' } | { mode: 'edit'; team: Team };

@@ -2,8 +2,8 @@ import type { Team, TeamMember } from '@contract';
 import { Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
+import { MemberSelect } from '../../shared/pickers/MemberSelect';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { MemberSelect } from '../members';
 import { useDecideMember, useInviteToTeam } from './api';
 
 const MAX_NOTE = 500;

@@ -56,7 +56,6 @@ function StandingActions({ team, onApply }: { team: Team; onApply: () => void })
   const decide = useDecideMember();
   const leave = useLeaveTeam();
   if (me.user.personId === null || team.retiredAt !== null) return null;
-  const isLeader = team.leader?.id === me.user.personId;
 
   const answer = (decision: 'accept' | 'decline') => {
     if (!mine) return;
@@ -113,7 +112,7 @@ function StandingActions({ team, onApply }: { team: Team; onApply: () => void })
         <MyStandingTag team={team} />
       );
     case 'active':
-      if (isLeader || !mine) return <MyStandingTag team={team} />;
+      if (!team.can.leave || !mine) return <MyStandingTag team={team} />;
       return (
         <Button
           danger

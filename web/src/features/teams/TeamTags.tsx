@@ -3,7 +3,7 @@ import type { Team, TeamMemberStatus } from '@contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
-import { useSpecialtyLabel } from '../members';
+import { useSpecialtyLabel } from '../../shared/specialties';
 import { type TeamMemberRole, useSpecialtyColor } from './api';
 
 const ROLE_COLOR: Record<TeamMemberRole, string> = { leader: 'red', backbone: 'volcano', member: 'default' };

@@ -10,7 +10,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
-import { useSpecialties } from '../members';
+import { useSpecialties } from '../../shared/specialties';
 
 export type TeamActivityData = z.infer<typeof TeamActivity>;
 export type TeamSignupResultData = z.infer<typeof TeamSignupResult>;

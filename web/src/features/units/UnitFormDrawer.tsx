@@ -5,8 +5,8 @@ import type { Affiliation, UnitKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { PHONE_PATTERN } from '../../shared/patterns';
+import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { RegionSelect } from '../regions';
 import { type UnitChanges, useCreateUnit, useUpdateUnit } from './api';
 
 type Values = {

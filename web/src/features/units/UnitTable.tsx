@@ -1,21 +1,9 @@
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import type { Unit } from '@contract';
-import {
-  Button,
-  Pagination,
-  Skeleton,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
+import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PlainList } from '../../shared/PlainList';
-import { TableEmpty } from '../../shared/TableEmpty';
+import { EntityTable } from '../../shared/EntityTable';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
-import { useIsMobile } from '../../shared/useIsMobile';
 
 type Props = {
   units: Unit[] | undefined;
@@ -26,57 +14,8 @@ type Props = {
   onEdit?: (unit: Unit) => void;
 };
 
-/** On a phone each unit is a card: the table is too wide to read there. */
-function UnitCards({ units, loading, pagination, onView, onEdit }: Props) {
+export function UnitTable({ units, loading, pagination, onView, onEdit }: Props) {
   const { t } = useTranslation();
-  if (loading && !units) return <Skeleton active />;
-  return (
-    <Spin spinning={loading}>
-      <PlainList
-        items={units ?? []}
-        rowKey={(u) => u.id}
-        empty={t('units.empty')}
-        render={(u) => (
-          <div className="gj-card-row" data-testid={`unit-row-${u.id}`}>
-            <div className="gj-card-row-head">
-              <Typography.Link strong onClick={() => onView(u)} data-testid={`unit-view-${u.id}`}>
-                {u.name}
-              </Typography.Link>
-              <span className="gj-tags">
-                <UnitKindTag kind={u.kind} />
-                <AffiliationTag affiliation={u.affiliation} />
-              </span>
-            </div>
-            <Typography.Text type="secondary">
-              {[u.regionName, u.contactName, u.contactPhone].filter(Boolean).join(' · ')}
-            </Typography.Text>
-            <div className="gj-card-row-head">
-              <span>
-                {t('units.registeredOf', { registered: u.registeredCount, members: u.memberCount })}
-              </span>
-              {onEdit && (
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => onEdit(u)}
-                  data-testid={`unit-edit-${u.id}`}
-                >
-                  {t('common.edit')}
-                </Button>
-              )}
-            </div>
-          </div>
-        )}
-      />
-      <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
-    </Spin>
-  );
-}
-
-export function UnitTable(props: Props) {
-  const { units, loading, pagination, onView, onEdit } = props;
-  const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const dash = t('common.none');
   const columns: TableColumnsType<Unit> = [
     {
@@ -148,17 +87,45 @@ export function UnitTable(props: Props) {
     },
   ];
 
-  if (isMobile) return <UnitCards {...props} />;
   return (
-    <Table<Unit>
-      rowKey="id"
-      columns={columns}
-      dataSource={units}
+    <EntityTable<Unit>
+      items={units}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1000 }}
-      locale={{ emptyText: <TableEmpty text={t('units.empty')} /> }}
-      data-testid="unit-table"
+      columns={columns}
+      scrollX={1000}
+      empty={t('units.empty')}
+      testId="unit-table"
+      rowData={(u) => ({ 'data-testid': `unit-row-${u.id}` })}
+      card={(u) => (
+        <>
+          <div className="gj-card-row-head">
+            <Typography.Link strong onClick={() => onView(u)} data-testid={`unit-view-${u.id}`}>
+              {u.name}
+            </Typography.Link>
+            <span className="gj-tags">
+              <UnitKindTag kind={u.kind} />
+              <AffiliationTag affiliation={u.affiliation} />
+            </span>
+          </div>
+          <Typography.Text type="secondary">
+            {[u.regionName, u.contactName, u.contactPhone].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          <div className="gj-card-row-head">
+            <span>{t('units.registeredOf', { registered: u.registeredCount, members: u.memberCount })}</span>
+            {onEdit && (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => onEdit(u)}
+                data-testid={`unit-edit-${u.id}`}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { Unit } from '@contract';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { entityQueries } from '../../lib/entityQueries';
 import type { Affiliation, UnitKind } from '../../shared/enums';
 
 export type UnitListParams = {
@@ -28,28 +29,9 @@ export type UnitChanges = Partial<Omit<UnitFields, 'address' | 'contactName' | '
   contactPhone?: string | null;
 };
 
-export const unitKeys = {
-  all: ['units'] as const,
-  list: (params: UnitListParams) => ['units', 'list', params] as const,
-  detail: (id: number) => ['units', 'detail', id] as const,
-};
-
-export function useUnits(params: UnitListParams, enabled = true) {
-  return useQuery({
-    queryKey: unitKeys.list(params),
-    queryFn: () => api.get<Page<Unit>>('/units', params),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useUnit(id: number | undefined) {
-  return useQuery({
-    queryKey: unitKeys.detail(id ?? 0),
-    queryFn: () => api.get<Unit>(`/units/${id}`),
-    enabled: id !== undefined,
-  });
-}
+const units = entityQueries<Unit, UnitListParams>('units');
+export const useUnits = units.useList;
+export const useUnit = units.useOne;
 
 /** A unit's name and contact show on Party organisations, people and users too. */
 function useUnitMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
@@ -58,7 +40,7 @@ function useUnitMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [unitKeys.all, ['party-orgs'], ['members'], ['users'], ['audit']].map((queryKey) =>
+        [units.keys.all, ['party-orgs'], ['members'], ['users'], ['audit']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ),

@@ -1,4 +1,3 @@
 /** What other features may use of this one; they import nothing else from it. */
 
 export { useUnit } from './api';
-export { UnitSelect } from './UnitSelect';

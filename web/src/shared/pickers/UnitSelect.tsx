@@ -2,8 +2,8 @@ import type { Unit } from '@contract';
 import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { useUnit, useUnits } from './api';
+import { entityQueries } from '../../lib/entityQueries';
+import { useDebouncedValue } from '../useDebouncedValue';
 
 type Props = {
   id?: string;
@@ -22,16 +22,18 @@ type Props = {
 
 type Option = { value: number; label: string; unit: Unit };
 
+const unitQueries = entityQueries<Unit, { q?: string; regionId?: number; pageSize: number }>('units');
+
 /** A unit picker that searches the server by name as the user types. */
 export function UnitSelect({ value, onChange, onPick, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const list = useUnits({ q: q || undefined, regionId, pageSize: 20 });
+  const list = unitQueries.useList({ q: q || undefined, regionId, pageSize: 20 });
   const items = list.data?.items ?? [];
   const valueListed = items.some((u) => u.id === value);
   // The chosen unit may not be among the hits; fetch it so its name shows, not its id.
-  const chosen = useUnit(value !== undefined && !valueListed ? value : undefined);
+  const chosen = unitQueries.useOne(value !== undefined && !valueListed ? value : undefined);
   const units = chosen.data && !valueListed ? [chosen.data, ...items] : items;
   const options: Option[] = units
     .filter((u) => !exclude.includes(u.id))

@@ -2,8 +2,8 @@ import type { PartyOrg } from '@contract';
 import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { usePartyOrg, usePartyOrgs } from './api';
+import { entityQueries } from '../../lib/entityQueries';
+import { useDebouncedValue } from '../useDebouncedValue';
 
 type Props = {
   id?: string;
@@ -20,17 +20,21 @@ type Props = {
 
 type Option = { value: number; label: string; org: PartyOrg };
 
+const partyOrgQueries = entityQueries<PartyOrg, { q?: string; regionId?: number; pageSize: number }>(
+  'party-orgs',
+);
+
 /** A Party organisation picker that searches the server by name as the user types. */
 export function PartyOrgSelect({ value, onChange, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const list = usePartyOrgs({ q: q || undefined, regionId, pageSize: 20 });
+  const list = partyOrgQueries.useList({ q: q || undefined, regionId, pageSize: 20 });
   const items = list.data?.items ?? [];
   const chosenId = value ?? undefined;
   const valueListed = items.some((o) => o.id === chosenId);
   // The chosen organisation may not be among the hits; fetch it so its name shows, not its id.
-  const chosen = usePartyOrg(chosenId !== undefined && !valueListed ? chosenId : undefined);
+  const chosen = partyOrgQueries.useOne(chosenId !== undefined && !valueListed ? chosenId : undefined);
   const orgs = chosen.data && !valueListed ? [chosen.data, ...items] : items;
   const options: Option[] = orgs
     .filter((o) => !exclude.includes(o.id))

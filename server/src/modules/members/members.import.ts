@@ -1,11 +1,15 @@
-/** Importing people: residents and Party members, one row each, written with COPY. */
+/**
+ * Importing people: residents and Party members, one row each, written with COPY. It lives
+ * with the people it writes; the import machinery (reading the file, checking every row,
+ * one transaction, the job) is the imports domain's, which lists this kind among its own.
+ */
 import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Name, Phone } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can } from '../../auth/authorize';
-import { type CellError, csvField, type ImportDefinition, pgArray, splitList } from './definitions';
-import { loadRegionIndex, type RegionIndex, resolvePlace } from './regions-index';
+import { type CellError, csvField, type ImportDefinition, pgArray, splitList } from '../imports/definitions';
+import { loadRegionIndex, type RegionIndex, resolvePlace } from '../imports/regions-index';
 
 type Value = {
   name: string;

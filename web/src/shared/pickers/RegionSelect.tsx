@@ -2,10 +2,10 @@ import type { Region, RegionKind, RegionWithAncestors } from '@contract';
 import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RegionKindTag } from '../../shared/tags';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { useRegion, useRegionList } from './api';
-import { byLevel } from './regionUtils';
+import { entityQueries } from '../../lib/entityQueries';
+import { byLevel } from '../regionLevels';
+import { RegionKindTag } from '../tags';
+import { useDebouncedValue } from '../useDebouncedValue';
 
 type Props = {
   id?: string;
@@ -26,6 +26,12 @@ type Props = {
 };
 
 type Option = { value: number; label: string; region: Region };
+
+const regionQueries = entityQueries<
+  Region,
+  { q?: string; kind?: RegionKind; pageSize: number },
+  RegionWithAncestors
+>('regions');
 
 /** "八角北路社区 3号楼 2单元": the region under its ancestors from the community down. */
 function pathLabel(region: RegionWithAncestors) {
@@ -50,11 +56,15 @@ export function RegionSelect({
   const q = useDebouncedValue(search.trim());
   // The list route filters by one kind; several are filtered here, from a longer page.
   const oneKind = kind ?? (kinds?.length === 1 ? kinds[0] : undefined);
-  const list = useRegionList({ q: q || undefined, kind: oneKind, pageSize: kinds && !oneKind ? 50 : 20 });
+  const list = regionQueries.useList({
+    q: q || undefined,
+    kind: oneKind,
+    pageSize: kinds && !oneKind ? 50 : 20,
+  });
   const items = (list.data?.items ?? []).filter((r) => !kinds || kinds.includes(r.kind));
   const valueListed = items.some((r) => r.id === value);
   // The chosen region may not be among the search hits; fetch it so its name shows, not its id.
-  const chosen = useRegion(value !== undefined && (showPath || !valueListed) ? value : undefined);
+  const chosen = regionQueries.useOne(value !== undefined && (showPath || !valueListed) ? value : undefined);
   const chosenPath = showPath && chosen.data && chosen.data.id === value ? pathLabel(chosen.data) : undefined;
   const regions = chosen.data && !valueListed ? [chosen.data, ...items] : items;
   const options: Option[] = regions

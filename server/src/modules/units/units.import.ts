@@ -1,10 +1,14 @@
-/** Importing units (驻区单位): one row each; names are unique in the district. */
+/**
+ * Importing units (驻区单位): one row each; names are unique in the district. It lives with
+ * the units it writes; the import machinery (reading the file, checking every row, one
+ * transaction, the job) is the imports domain's, which lists this kind among its own.
+ */
 import { sql } from 'drizzle-orm';
 import { Name, Phone } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can } from '../../auth/authorize';
-import type { CellError, ImportDefinition } from './definitions';
-import { loadRegionIndex, type RegionIndex, resolvePlace } from './regions-index';
+import type { CellError, ImportDefinition } from '../imports/definitions';
+import { loadRegionIndex, type RegionIndex, resolvePlace } from '../imports/regions-index';
 
 type Value = {
   name: string;

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSpecialties, useSpecialtyLabel } from './api';
+import { useSpecialties, useSpecialtyLabel } from '../specialties';
 
 type Props<M extends boolean> = {
   id?: string;

@@ -2,8 +2,8 @@ import type { Member } from '@contract';
 import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
-import { useMember, useMembers } from './api';
+import { entityQueries } from '../../lib/entityQueries';
+import { useDebouncedValue } from '../useDebouncedValue';
 
 type Common = {
   id?: string;
@@ -33,6 +33,11 @@ type Multiple = Common & {
 
 type Option = { value: number; label: string; member: Pick<Member, 'id' | 'name' | 'homeLabel'> };
 
+const memberQueries = entityQueries<
+  Member,
+  { q?: string; party?: 'true'; regionId?: number; unitId?: number; page: number; pageSize: number }
+>('members');
+
 const optionOf = (m: Option['member']): Option => ({ value: m.id, label: m.name, member: m });
 
 /** A person picker (one or several) that searches the server by name as the user types. */
@@ -53,7 +58,7 @@ export function MemberSelect(props: Single | Multiple) {
   // People picked earlier stay named while the search shows others.
   const [picked, setPicked] = useState<Map<number, Option>>(new Map());
   const q = useDebouncedValue(search.trim());
-  const list = useMembers({
+  const list = memberQueries.useList({
     q: q || undefined,
     party: party ? 'true' : undefined,
     regionId,
@@ -65,7 +70,7 @@ export function MemberSelect(props: Single | Multiple) {
   const single = !multiple && typeof value === 'number' ? value : undefined;
   const singleKnown = single === undefined || hits.some((o) => o.value === single) || picked.has(single);
   // A chosen person may be among neither the hits nor the picks (e.g. a saved convenor).
-  const chosen = useMember(singleKnown ? undefined : single);
+  const chosen = memberQueries.useOne(singleKnown ? undefined : single);
   const selected: number[] = multiple ? (value ?? []) : single === undefined ? [] : [single];
   const extra = selected
     .filter((id) => !hits.some((o) => o.value === id))

@@ -1,0 +1,39 @@
+/**
+ * What other domains read of projects, their roles and claims — through here, so the tables
+ * stay this domain's:
+ *  - invitations name the role they offer (the project's title, the role's kind) and place it;
+ *  - a team's page lists the roles the team claimed, with the hours confirmed;
+ *  - a campaign counts the projects under way in its area during its dates.
+ * Each is an SQL fragment, not a function that runs: the reader keeps one set-based statement
+ * (joined, filtered by scope and paginated in SQL), and the planner flattens the subquery.
+ */
+import { sql } from 'drizzle-orm';
+
+/**
+ * Each role with its project, as a derived table to join on (district_id, id):
+ * district_id, id (the role), project_id, title (the project's), region_id, role_kind, role_name.
+ */
+export const roleTargets = () => sql`
+  SELECT ro.district_id, ro.id, pr.id AS project_id, pr.title, pr.region_id,
+         ro.kind::text AS role_kind, ro.custom_name AS role_name
+    FROM project_roles ro JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id`;
+
+/**
+ * The roles a team holds (its active claims) as activity rows: kind, id, title, at, link,
+ * people, hours — the columns of dedication-days' `teamSignupActivity`, to UNION with it.
+ */
+export const teamClaimActivity = (districtId: number, teamId: number) => sql`
+  SELECT 'claim' AS kind, c.id, pr.title, ro.starts_at AS at, '/projects/' || pr.id AS link, c.slots AS people,
+         coalesce((SELECT sum(m.hours_confirmed) FROM claim_members m WHERE m.district_id = c.district_id AND m.claim_id = c.id), 0)::float8 AS hours
+    FROM claims c JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
+    JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
+   WHERE c.district_id = ${districtId} AND c.team_id = ${teamId} AND c.status = 'active'`;
+
+/**
+ * The projects under way in [from, to) — published, not cancelled — with their place
+ * (district_id, region_id), for the reader to count within an area of the region tree.
+ */
+export const projectsUnderWay = (districtId: number, from: string, to: string) => sql`
+  SELECT p.district_id, p.region_id FROM projects p
+   WHERE p.district_id = ${districtId} AND p.starts_at < ${to} AND p.ends_at >= ${from}
+     AND p.status NOT IN ('draft', 'cancelled')`;

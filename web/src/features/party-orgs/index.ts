@@ -1,2 +1,0 @@
-/** What other features may use of this one; they import nothing else from it. */
-export { PartyOrgSelect } from './PartyOrgSelect';
