@@ -11,6 +11,12 @@ export const CampaignCreateBody = z.strictObject({
   endsOn: LocalDate,
 });
 export const CampaignUpdateBody = patchOf(CampaignCreateBody.omit({ regionId: true }).shape);
+/** What the reader may do to a campaign (computed by the server's campaigns.policy). */
+export const CampaignCan = z.object({
+  /** Edit it: the organisers of its area. */
+  edit: z.boolean(),
+});
+export type CampaignCan = z.infer<typeof CampaignCan>;
 export const Campaign = z.object({
   id: z.number(),
   kind: z.enum(CAMPAIGN_KINDS),
@@ -23,6 +29,7 @@ export const Campaign = z.object({
   courses: z.number(),
   notices: z.number(),
   createdAt: z.string(),
+  can: CampaignCan,
 });
 export type Campaign = z.infer<typeof Campaign>;
 export const CampaignListQuery = z.strictObject({

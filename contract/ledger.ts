@@ -13,6 +13,12 @@ export const LEDGER_KINDS = [
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const HOUR_KINDS: readonly LedgerKind[] = ['service_hours', 'facility_hours_shared'];
 
+/** What the reader may do to a ledger entry (computed by the server's ledger.policy). */
+export const LedgerEntryCan = z.object({
+  /** Correct it with a new entry: the organisers of its area, never a correction itself. */
+  correct: z.boolean(),
+});
+export type LedgerEntryCan = z.infer<typeof LedgerEntryCan>;
 export const LedgerEntry = z.object({
   id: z.number(),
   kind: z.enum(LEDGER_KINDS),
@@ -29,6 +35,7 @@ export const LedgerEntry = z.object({
   /** Set on a correction: the entry it corrects, and why. */
   correctsId: z.number().nullable(),
   reason: z.string().nullable(),
+  can: LedgerEntryCan,
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const LedgerListQuery = z.strictObject({

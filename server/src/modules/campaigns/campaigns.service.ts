@@ -12,7 +12,7 @@ import type {
   CampaignUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
@@ -24,6 +24,7 @@ import { addDays, instant } from '../dedication-days/recurrence';
 import { campaignNoticeCount, campaignRecipients } from '../notices/notices.queries';
 import { projectsUnderWay } from '../projects/projects.queries';
 import { regionForRead } from '../regions/regions.queries';
+import { campaignCan, campaignPolicy } from './campaigns.policy';
 
 type Row = {
   id: number;
@@ -48,19 +49,23 @@ const SELECT = sql`
          ca.created_at
     FROM campaigns ca JOIN regions r ON r.district_id = ca.district_id AND r.id = ca.region_id`;
 
-const present = (c: Row): Campaign => ({
-  id: c.id,
-  kind: c.kind,
-  title: c.title,
-  theme: c.theme,
-  regionId: c.region_id,
-  regionName: c.region_name,
-  startsOn: c.starts_on,
-  endsOn: c.ends_on,
-  courses: c.courses,
-  notices: c.notices,
-  createdAt: iso(c.created_at)!,
-});
+/** A campaign as its reader sees it, with what they may do to it. */
+const present =
+  (actor: Actor) =>
+  (c: Row): Campaign => ({
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    theme: c.theme,
+    regionId: c.region_id,
+    regionName: c.region_name,
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+    courses: c.courses,
+    notices: c.notices,
+    createdAt: iso(c.created_at)!,
+    can: campaignCan(actor, c),
+  });
 
 async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
   const { rows } = await db.execute<Row>(
@@ -71,7 +76,8 @@ async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
 }
 
 /** Campaigns are public in the district. */
-export const getCampaign = async (db: Tx, actor: Actor, id: number) => present(await load(db, actor, id));
+export const getCampaign = async (db: Tx, actor: Actor, id: number) =>
+  present(actor)(await load(db, actor, id));
 
 export async function listCampaigns(db: Tx, actor: Actor, q: z.infer<typeof CampaignListQuery>) {
   const where: SQL[] = [sql`ca.district_id = ${actor.districtId}`];
@@ -84,7 +90,7 @@ export async function listCampaigns(db: Tx, actor: Actor, q: z.infer<typeof Camp
     db,
     q,
     { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`ca.starts_on DESC, ca.id DESC` },
-    present,
+    present(actor),
   );
 }
 
@@ -104,7 +110,7 @@ export async function createCampaign(db: Tx, actor: Actor, input: z.infer<typeof
       entityId: rows[0]!.id,
       after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn },
     });
-    return present(await load(tx, actor, rows[0]!.id));
+    return present(actor)(await load(tx, actor, rows[0]!.id));
   });
 }
 
@@ -116,7 +122,7 @@ export async function updateCampaign(
 ) {
   return db.transaction(async (tx) => {
     const c = await load(tx, actor, id);
-    authorize(actor, 'campaign.manage', c.region_path);
+    allow(campaignPolicy.manage(actor, c), 'out_of_scope');
     const startsOn = input.startsOn ?? c.starts_on;
     const endsOn = input.endsOn ?? c.ends_on;
     if (endsOn < startsOn) throw unprocessable('rule_broken', { constraint: 'ends_after_start' });
@@ -132,7 +138,7 @@ export async function updateCampaign(
       before: { title: c.title, startsOn: c.starts_on, endsOn: c.ends_on },
       after: { title: input.title ?? c.title, startsOn, endsOn },
     });
-    return present(await load(tx, actor, id));
+    return present(actor)(await load(tx, actor, id));
   });
 }
 

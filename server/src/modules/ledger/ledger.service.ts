@@ -16,7 +16,7 @@ import {
   type LedgerTotals,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope, inUnits } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
@@ -27,6 +27,7 @@ import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
+import { ledgerEntryCan, ledgerPolicy } from './ledger.policy';
 
 /** One act of participation: its kind, its source, and whom it is tied to. */
 export type Act = {
@@ -157,7 +158,8 @@ const SELECT = sql`
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-const present = (r: Row, locale: Locale): LedgerEntry => ({
+/** An entry as its reader sees it, with whether they may correct it. */
+const present = (actor: Actor, r: Row, locale: Locale): LedgerEntry => ({
   id: r.id,
   kind: r.kind,
   quantity: r.quantity,
@@ -171,20 +173,14 @@ const present = (r: Row, locale: Locale): LedgerEntry => ({
   source: { type: r.source_type, id: r.source_id, label: r.source_label },
   correctsId: r.corrects_id,
   reason: readStored(r.reason, locale),
+  can: ledgerEntryCan(actor, r),
 });
-
-/** Entries the actor may read: in its area, of its unit, or its own. */
-function visible(actor: Actor): SQL {
-  return sql`(${inScope(actor, 'ledger.read', sql`r.path`)}
-    OR ${inUnits(actor, 'ledger.read', sql`e.unit_id`)}
-    OR ${actor.personId === null ? sql`false` : sql`e.person_id = ${actor.personId}`})`;
-}
 
 export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof LedgerListQuery>, locale: Locale) {
   const where: SQL[] = [sql`e.district_id = ${actor.districtId}`];
   // A record one may read is read whole, as its totals are; otherwise what one's area reaches.
   if (q.personId || q.unitId || q.orgId) await subjectOf(db, actor, q);
-  else where.push(visible(actor));
+  else where.push(ledgerPolicy.visible(actor));
   if (q.personId) where.push(sql`e.person_id = ${q.personId}`);
   if (q.unitId) where.push(sql`e.unit_id = ${q.unitId}`);
   if (q.orgId) where.push(sql`e.party_org_id = ${q.orgId}`);
@@ -199,7 +195,7 @@ export async function listEntries(db: Tx, actor: Actor, q: z.infer<typeof Ledger
     db,
     q,
     { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`e.at DESC, e.id DESC` },
-    (r: Row) => present(r, locale),
+    (r: Row) => present(actor, r, locale),
   );
 }
 
@@ -255,7 +251,7 @@ export async function correctEntry(
     );
     const entry = rows[0];
     if (!entry) throw notFound();
-    authorize(actor, 'ledger.correct', entry.region_path);
+    allow(ledgerPolicy.correct(actor, entry), 'out_of_scope');
     const originalId = entry.corrects_id ?? entry.id;
     // The act's own lock, as `settle` takes it (a person's act is known without its organisation).
     await lockAct(
@@ -294,6 +290,6 @@ export async function correctEntry(
     const { rows: out } = await tx.execute<Row>(
       sql`${SELECT} WHERE e.district_id = ${actor.districtId} AND e.id = ${created[0]!.id}`,
     );
-    return present(out[0]!, locale);
+    return present(actor, out[0]!, locale);
   });
 }

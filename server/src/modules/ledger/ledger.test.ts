@@ -86,6 +86,8 @@ describe('the participation ledger', () => {
     expect(entries.body.items.length).toBeGreaterThan(0);
     expect(entries.body.items.every((e: any) => e.person?.id === personId)).toBe(true);
     const fromMeeting = entries.body.items.filter((e: any) => e.source.id === meetingId);
+    // A member reads their own record but corrects nothing in it.
+    expect(entries.body.items.every((e: any) => e.can.correct === false)).toBe(true);
     expect(fromMeeting[0].source.label).toBe('台账测试会议');
     // System corrections read in the reader's language.
     expect(fromMeeting.map((e: any) => e.reason)).toContain('出席记录改为：缺席');
@@ -101,6 +103,8 @@ describe('the participation ledger', () => {
     const res = await cw.post(`/api/ledger/${original!.id}/corrections`, { delta: -1, reason: '误记出席' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ quantity: -1, correctsId: original!.id, reason: '误记出席' });
+    // A correction is corrected through its original, so it offers no correction of its own.
+    expect(res.body.can).toEqual({ correct: false });
     expect(
       (await cw.post(`/api/ledger/${original!.id}/corrections`, { delta: -1, reason: '再次扣减' })).status,
     ).toBe(422);

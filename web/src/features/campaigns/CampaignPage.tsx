@@ -178,7 +178,7 @@ export function CampaignPage() {
       <PageHeader
         title={campaign?.title ?? t('campaigns.detail')}
         extra={
-          campaign && (
+          campaign?.can.edit && (
             <Button
               icon={<EditOutlined />}
               onClick={() => setEditing({ mode: 'edit', campaign })}

@@ -3,7 +3,6 @@ import { Divider, Pagination, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { useLedgerEntries, useLedgerRecord } from './api';
 import { CorrectionModal, EntryList, HoursFigures, KindTable } from './LedgerParts';
@@ -23,7 +22,6 @@ const isQuiet = (error: unknown) =>
  */
 export function LedgerPanel({ subject }: { subject: Subject }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [page, setPage] = useState(1);
   const [correcting, setCorrecting] = useState<LedgerEntry | null>(null);
   const record = useLedgerRecord(subject);
@@ -44,10 +42,7 @@ export function LedgerPanel({ subject }: { subject: Subject }) {
       {entries.data && entries.data.total > 0 && (
         <Spin spinning={entries.isFetching}>
           <div className="gj-section">
-            <EntryList
-              entries={entries.data.items}
-              onCorrect={can('ledger.correct') ? setCorrecting : undefined}
-            />
+            <EntryList entries={entries.data.items} onCorrect={setCorrecting} />
           </div>
           {entries.data.total > PAGE_SIZE && (
             <Pagination

@@ -176,7 +176,7 @@ export function EntryList({ entries, showWho, onCorrect }: EntryListProps) {
               <Typography.Text type="secondary">
                 {dayjs(e.at).format('YYYY-MM-DD')} · {e.regionName}
               </Typography.Text>
-              {onCorrect && !correction && (
+              {onCorrect && e.can.correct && (
                 <Button
                   type="link"
                   size="small"
