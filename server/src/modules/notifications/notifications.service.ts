@@ -10,6 +10,7 @@ import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message } from '../../i18n';
 import { enqueue } from '../jobs/jobs.service';
+import { notificationPolicy } from './notifications.policy';
 import { notifications } from './notifications.schema';
 
 /**
@@ -98,7 +99,7 @@ export async function markAllRead(db: Tx, actor: Actor) {
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`now()` })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
+    .where(and(notificationPolicy.own(actor), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return { marked: rows.length };
 }
@@ -110,7 +111,7 @@ export async function listNotifications(
   locale: Locale,
 ) {
   const where = and(
-    eq(notifications.userId, actor.userId),
+    notificationPolicy.own(actor),
     q.unread === 'true' ? isNull(notifications.readAt) : undefined,
   );
   const [rows, [count]] = await Promise.all([
@@ -140,7 +141,7 @@ export async function markRead(db: Tx, actor: Actor, id: number) {
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.userId, actor.userId), eq(notifications.id, id)))
+    .where(and(notificationPolicy.own(actor), eq(notifications.id, id)))
     .returning({ id: notifications.id });
   if (!rows.length) throw notFound();
 }
