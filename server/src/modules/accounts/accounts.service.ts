@@ -27,6 +27,7 @@ import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { accountPolicy } from './accounts.policy';
 import { roleAssignments, sessions, users } from './accounts.schema';
@@ -226,7 +227,7 @@ const roleList = sql<RoleAssignment[]>`COALESCE((
                                     'unitId', un.id, 'unitName', un.name) ORDER BY ra.id)
     FROM role_assignments ra
     JOIN regions rr ON rr.district_id = ra.district_id AND rr.id = ra.region_id
-    LEFT JOIN units un ON un.district_id = ra.district_id AND un.id = ra.unit_id
+    LEFT JOIN LATERAL (${unitRow(sql`ra.district_id`, sql`ra.unit_id`)}) un ON true
    WHERE ra.user_id = ${users.id}), '[]'::json)`;
 
 const userColumns = {

@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
-import { users } from '../accounts/accounts.schema';
+import { userRow } from '../accounts/accounts.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { auditLog } from './audit.schema';
@@ -68,13 +68,13 @@ export async function listAudit(
         before: auditLog.before,
         after: auditLog.after,
         ip: auditLog.ip,
-        actorId: users.id,
-        actorUsername: users.username,
-        actorName: users.displayName,
+        actorId: sql<number | null>`u.id`,
+        actorUsername: sql<string | null>`u.username`,
+        actorName: sql<string | null>`u.display_name`,
       })
       .from(auditLog)
       .innerJoin(regions, join)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoinLateral(sql`(${userRow(sql`${auditLog.actorId}`)}) u`, sql`true`)
       .where(cond)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(q.pageSize)

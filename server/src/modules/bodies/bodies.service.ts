@@ -20,9 +20,12 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { orgRow } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { bodies, bodyMembers } from './bodies.schema';
 
@@ -60,7 +63,7 @@ const SELECT = sql`
              AND mt.starts_at <= now()) AS last_meeting_at
     FROM bodies b
     JOIN regions r ON r.district_id = b.district_id AND r.id = b.region_id
-    LEFT JOIN people cp ON cp.district_id = b.district_id AND cp.id = b.convenor_person_id`;
+    LEFT JOIN LATERAL (${personRow(sql`b.district_id`, sql`b.convenor_person_id`)}) cp ON true`;
 
 const present = (r: Row): Body => ({
   id: r.id,
@@ -206,11 +209,11 @@ export async function listBodyMembers(db: Tx, actor: Actor, bodyId: number, incl
            CASE m.member_kind WHEN 'person' THEN po.name WHEN 'party_org' THEN ou.name ELSE NULL END AS detail,
            m.joined_on::text, m.left_on::text
       FROM body_members m
-      LEFT JOIN party_orgs o ON o.district_id = m.district_id AND o.id = m.party_org_id
-      LEFT JOIN units ou ON ou.district_id = o.district_id AND ou.id = o.unit_id
-      LEFT JOIN units u ON u.district_id = m.district_id AND u.id = m.unit_id
-      LEFT JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
-      LEFT JOIN party_orgs po ON po.district_id = p.district_id AND po.id = p.party_org_id
+      LEFT JOIN LATERAL (${orgRow(sql`m.district_id`, sql`m.party_org_id`)}) o ON true
+      LEFT JOIN LATERAL (${unitRow(sql`o.district_id`, sql`o.unit_id`)}) ou ON true
+      LEFT JOIN LATERAL (${unitRow(sql`m.district_id`, sql`m.unit_id`)}) u ON true
+      LEFT JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) p ON true
+      LEFT JOIN LATERAL (${orgRow(sql`m.district_id`, sql`p.party_org_id`)}) po ON true
      WHERE m.district_id = ${actor.districtId} AND m.body_id = ${bodyId}
        ${includePast ? sql`` : sql`AND m.left_on IS NULL`}
      ORDER BY m.left_on IS NOT NULL, m.member_kind, m.joined_on, m.id`);

@@ -21,8 +21,11 @@ import { notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
+import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { orgRow } from '../party-orgs/party-orgs.queries';
 import { regionForRead } from '../regions/regions.queries';
+import { unitRow } from '../units/units.queries';
 import { meetingAttendees, meetings, resolutions } from './bodies.schema';
 import { bodyFor } from './bodies.service';
 import { createTask, TODAY } from './tasks.service';
@@ -94,9 +97,9 @@ export async function getMeeting(db: Tx, actor: Actor, id: number): Promise<Meet
     }>(sql`
       SELECT a.person_id, p.name, coalesce(u.name, o.name) AS detail, a.attendance
         FROM meeting_attendees a
-        JOIN people p ON p.district_id = a.district_id AND p.id = a.person_id
-        LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
-        LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
+        JOIN LATERAL (${personRow(sql`a.district_id`, sql`a.person_id`)}) p ON true
+        LEFT JOIN LATERAL (${orgRow(sql`a.district_id`, sql`p.party_org_id`)}) o ON true
+        LEFT JOIN LATERAL (${unitRow(sql`o.district_id`, sql`o.unit_id`)}) u ON true
        WHERE a.district_id = ${actor.districtId} AND a.meeting_id = ${id}
        ORDER BY p.name, a.person_id`),
     db.execute<{

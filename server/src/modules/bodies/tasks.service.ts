@@ -12,10 +12,14 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound } from '../../errors';
 import { contains, iso } from '../../http';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { orgRow } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { taskCan, taskPolicy } from './bodies.policy';
 import { taskNotes, tasks } from './bodies.schema';
@@ -55,9 +59,9 @@ const SELECT = sql`
     JOIN regions r ON r.district_id = t.district_id AND r.id = t.region_id
     LEFT JOIN resolutions s ON s.district_id = t.district_id AND s.id = t.resolution_id
     LEFT JOIN meetings m ON m.district_id = s.district_id AND m.id = s.meeting_id
-    LEFT JOIN party_orgs o ON o.district_id = t.district_id AND o.id = t.owner_party_org_id
-    LEFT JOIN units u ON u.district_id = t.district_id AND u.id = t.owner_unit_id
-    LEFT JOIN people p ON p.district_id = t.district_id AND p.id = t.owner_person_id`;
+    LEFT JOIN LATERAL (${orgRow(sql`t.district_id`, sql`t.owner_party_org_id`)}) o ON true
+    LEFT JOIN LATERAL (${unitRow(sql`t.district_id`, sql`t.owner_unit_id`)}) u ON true
+    LEFT JOIN LATERAL (${personRow(sql`t.district_id`, sql`t.owner_person_id`)}) p ON true`;
 
 /** A task as its reader sees it, with what they may do to it. */
 const present =
@@ -106,7 +110,7 @@ export async function getTask(db: Tx, actor: Actor, id: number) {
     author: string | null;
   }>(sql`
     SELECT n.id, n.text, n.progress, n.at, u.display_name AS author FROM task_notes n
-      LEFT JOIN users u ON u.id = n.author_id
+      LEFT JOIN LATERAL (${userRow(sql`n.author_id`)}) u ON true
      WHERE n.district_id = ${actor.districtId} AND n.task_id = ${id} ORDER BY n.at, n.id`);
   return {
     ...present(actor)(row),

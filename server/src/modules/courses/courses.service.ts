@@ -21,8 +21,10 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
+import { userRow, usersWithRole } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
+import { districtPeople, personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
 import { courseCan, coursePolicy } from './courses.policy';
@@ -69,7 +71,7 @@ const select = (actor: Actor) => sql`
                      'lecturer_name', lu.display_name, 'starts_at', s.starts_at, 'ends_at', s.ends_at, 'place', s.place,
                      'present', (SELECT count(*) FROM session_attendance a WHERE a.district_id = s.district_id AND a.session_id = s.id AND a.present))
                      ORDER BY s.starts_at, s.id)
-                     FROM course_sessions s LEFT JOIN users lu ON lu.id = s.lecturer_user_id
+                     FROM course_sessions s LEFT JOIN LATERAL (${userRow(sql`s.lecturer_user_id`)}) lu ON true
                     WHERE s.district_id = co.district_id AND s.course_id = co.id), '[]') AS sessions,
          me.id AS my_enrolment, me.completed_at AS my_completed_at,
          (SELECT count(*)::int FROM session_attendance a JOIN course_sessions s ON s.district_id = a.district_id AND s.id = a.session_id
@@ -161,10 +163,8 @@ export async function listCourses(db: Tx, actor: Actor, q: z.infer<typeof Course
 async function checkLecturers(tx: Tx, actor: Actor, ids: number[]) {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return;
-  const { rows } = await tx.execute<{ user_id: number }>(sql`
-    SELECT DISTINCT ra.user_id FROM role_assignments ra
-     WHERE ra.district_id = ${actor.districtId} AND ra.role = 'lecturer' AND ra.user_id = ANY(${`{${wanted.join(',')}}`}::bigint[])`);
-  if (rows.length !== wanted.length) throw unprocessable('course_lecturer_not');
+  const lecturers = await usersWithRole(tx, actor.districtId, 'lecturer', wanted);
+  if (lecturers.length !== wanted.length) throw unprocessable('course_lecturer_not');
 }
 
 export async function createCourse(db: Tx, actor: Actor, input: z.infer<typeof CourseCreateBody>) {
@@ -258,12 +258,12 @@ export async function enrol(db: Tx, actor: Actor, id: number, personIds: number[
     const { rows } = await tx.execute<{ person_id: number; user_id: number | null }>(sql`
       WITH added AS (
         INSERT INTO enrolments (district_id, course_id, person_id, nominated_by)
-        SELECT ${actor.districtId}, ${id}, p.id, ${nominated ? actor.userId : null} FROM people p
-         WHERE p.district_id = ${actor.districtId} AND p.id = ANY(${`{${who.join(',')}}`}::bigint[])
+        SELECT ${actor.districtId}, ${id}, p.id, ${nominated ? actor.userId : null} FROM (${districtPeople(actor.districtId)}) p
+         WHERE p.id = ANY(${`{${who.join(',')}}`}::bigint[])
         ON CONFLICT (district_id, course_id, person_id) DO UPDATE SET status = 'enrolled', updated_at = now()
           WHERE enrolments.status = 'withdrawn'
         RETURNING person_id)
-      SELECT a.person_id, p.user_id FROM added a JOIN people p ON p.district_id = ${actor.districtId} AND p.id = a.person_id`);
+      SELECT a.person_id, p.user_id FROM added a JOIN LATERAL (${personRow(sql`${actor.districtId}`, sql`a.person_id`)}) p ON true`);
     if (!rows.length) throw conflict('duplicate');
     const { rows: room } = await tx.execute(sql`UPDATE courses SET enrolled = enrolled + ${rows.length}
       WHERE district_id = ${actor.districtId} AND id = ${id} AND enrolled + ${rows.length} <= capacity RETURNING id`);
@@ -315,7 +315,7 @@ const ENROLMENTS = sql`
                     WHERE s.district_id = e.district_id AND s.course_id = e.course_id), '[]') AS attendance,
          e.completed_at, e.created_at, r.path::text AS region_path
     FROM enrolments e
-    JOIN people p ON p.district_id = e.district_id AND p.id = e.person_id
+    JOIN LATERAL (${personRow(sql`e.district_id`, sql`e.person_id`)}) p ON true
     JOIN courses co ON co.district_id = e.district_id AND co.id = e.course_id
     JOIN regions r ON r.district_id = co.district_id AND r.id = co.region_id`;
 
@@ -403,13 +403,13 @@ export async function recordAttendance(
     allow(coursePolicy.recordAttendance(actor, c, found[0].lecturer));
     const ids = items.map((i) => i.personId);
     const { rows: enrolled } = await tx.execute<{ person_id: number; name: string }>(sql`
-      SELECT e.person_id, p.name FROM enrolments e JOIN people p ON p.district_id = e.district_id AND p.id = e.person_id
+      SELECT e.person_id, p.name FROM enrolments e JOIN LATERAL (${personRow(sql`e.district_id`, sql`e.person_id`)}) p ON true
        WHERE e.district_id = ${actor.districtId} AND e.course_id = ${c.id} AND e.status = 'enrolled'
          AND e.person_id = ANY(${`{${ids.join(',')}}`}::bigint[])`);
     const stranger = ids.find((i) => !enrolled.some((e) => e.person_id === i));
     if (stranger !== undefined) {
       const { rows } = await tx.execute<{ name: string }>(
-        sql`SELECT name FROM people WHERE district_id = ${actor.districtId} AND id = ${stranger}`,
+        personRow(sql`${actor.districtId}`, sql`${stranger}`),
       );
       throw unprocessable('course_not_enrolled', { name: rows[0]?.name ?? String(stranger) });
     }
@@ -438,9 +438,8 @@ export async function recordAttendance(
           FROM enrolments e WHERE e.district_id = ${actor.districtId} AND e.course_id = ${c.id}
            AND e.person_id = ANY(${`{${ids.join(',')}}`}::bigint[]) AND e.status = 'enrolled')
       UPDATE enrolments e SET completed_at = CASE WHEN counts.done THEN now() END, updated_at = now()
-        FROM counts, people p
+        FROM counts, LATERAL (${personRow(sql`${actor.districtId}`, sql`counts.person_id`)}) p
        WHERE e.district_id = ${actor.districtId} AND e.id = counts.id AND counts.done <> counts.was
-         AND p.district_id = e.district_id AND p.id = e.person_id
       RETURNING e.id, e.person_id, p.user_id, counts.done, counts.was`);
     for (const e of changed) {
       await settle(

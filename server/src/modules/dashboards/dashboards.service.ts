@@ -11,7 +11,10 @@ import { topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication-days/recurrence';
+import { personRow } from '../members/members.queries';
 import { regionForRead } from '../regions/regions.queries';
+import { teamRow } from '../teams/teams.queries';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { engagement } from './engagement';
 
@@ -318,8 +321,8 @@ export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuer
     hours: number;
   }>(sql`
     SELECT t.id, t.name, r.name AS region_name, tp.hours::float8 AS hours
-      FROM team_periods tp JOIN teams t ON t.district_id = tp.district_id AND t.id = tp.team_id
-      JOIN regions r ON r.district_id = t.district_id AND r.id = t.region_id
+      FROM team_periods tp JOIN LATERAL (${teamRow(sql`tp.district_id`, sql`tp.team_id`)}) t ON true
+      JOIN regions r ON r.district_id = tp.district_id AND r.id = t.region_id
      WHERE tp.district_id = ${actor.districtId} AND tp.kind = ${q.kind} AND tp.start = ${period.start}::date
        AND r.path <@ ${root.path}::ltree AND tp.hours > 0
      ORDER BY tp.hours DESC, t.id LIMIT 10`);
@@ -331,8 +334,8 @@ export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuer
     acts: number;
   }>(sql`
     SELECT u.id, u.name, r.name AS region_name, up.hours::float8 AS hours, (up.net - up.hours)::float8 AS acts
-      FROM unit_periods up JOIN units u ON u.district_id = up.district_id AND u.id = up.unit_id
-      JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
+      FROM unit_periods up JOIN LATERAL (${unitRow(sql`up.district_id`, sql`up.unit_id`)}) u ON true
+      JOIN regions r ON r.district_id = up.district_id AND r.id = u.region_id
      WHERE up.district_id = ${actor.districtId} AND up.kind = ${q.kind} AND up.start = ${period.start}::date
        AND r.path <@ ${root.path}::ltree AND up.net > 0
      ORDER BY up.hours DESC, up.net DESC, u.id LIMIT 10`);
@@ -379,12 +382,12 @@ export async function myFigures(db: Tx, actor: Actor) {
     residents: number | null;
   }>(sql`
     SELECT c.id, c.name, f.service_hours::float8 AS hours, f.residents_active AS active, s.residents
-      FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+      FROM (${personRow(sql`${actor.districtId}`, sql`${actor.personId}`)}) p
+      JOIN regions h ON h.district_id = ${actor.districtId} AND h.id = p.home_region_id
       JOIN regions c ON c.district_id = h.district_id AND c.path = subpath(h.path, 0, least(3, nlevel(h.path)))
       LEFT JOIN region_figures f ON f.district_id = c.district_id AND f.region_id = c.id AND f.kind = 'year'
                                 AND f.start = make_date(${year}, 1, 1)
-      LEFT JOIN region_stats s ON s.district_id = c.district_id AND s.region_id = c.id
-     WHERE p.district_id = ${actor.districtId} AND p.id = ${actor.personId}`);
+      LEFT JOIN region_stats s ON s.district_id = c.district_id AND s.region_id = c.id`);
   const c = community[0]!;
   return {
     year,

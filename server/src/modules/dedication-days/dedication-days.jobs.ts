@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { materialiseAll } from './dedication-days.service';
 import { clockIn } from './recurrence';
@@ -30,7 +31,7 @@ export async function remindTomorrow(db: Tx) {
       const { rows: people } = await tx.execute<{ user_id: number | null; task: string; place: string }>(sql`
         SELECT p.user_id, t.title AS task, t.place FROM signups s
           JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
-          JOIN people p ON p.district_id = s.district_id AND p.id = s.person_id
+          JOIN LATERAL (${personRow(sql`s.district_id`, sql`s.person_id`)}) p ON true
          WHERE s.district_id = ${o.district_id} AND s.occurrence_id = ${o.id} AND s.status = 'signed'`);
       for (const p of people) {
         await notify(

@@ -24,6 +24,7 @@ import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
 import {
@@ -350,7 +351,7 @@ export async function cancel(
     RETURNING d.title, o.on_date::text AS on_date`);
   if (!rows[0]) return;
   const { rows: people } = await tx.execute<{ user_id: number | null }>(sql`
-    SELECT p.user_id FROM signups s JOIN people p ON p.district_id = s.district_id AND p.id = s.person_id
+    SELECT p.user_id FROM signups s JOIN LATERAL (${personRow(sql`s.district_id`, sql`s.person_id`)}) p ON true
      WHERE s.district_id = ${districtId} AND s.occurrence_id = ${occurrenceId} AND s.status IN ('signed', 'waiting')`);
   for (const p of people) {
     await notify(

@@ -20,6 +20,7 @@ import { conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
@@ -279,13 +280,13 @@ export async function promote(tx: Tx, districtId: number, taskId: number) {
       on_date: string;
       occurrence_id: number;
     }>(sql`
-      UPDATE signups s SET status = 'signed', updated_at = now() FROM people p, dedication_occurrences o, dedication_days d
+      UPDATE signups s SET status = 'signed', updated_at = now() FROM dedication_occurrences o, dedication_days d
        WHERE s.district_id = ${districtId}
          AND s.id = (SELECT id FROM signups WHERE district_id = ${districtId} AND task_id = ${taskId} AND status = 'waiting'
                       ORDER BY id LIMIT 1 FOR UPDATE)
-         AND p.district_id = s.district_id AND p.id = s.person_id
          AND o.district_id = s.district_id AND o.id = s.occurrence_id AND d.district_id = o.district_id AND d.id = o.dedication_day_id
-      RETURNING p.user_id, d.title, o.on_date::text AS on_date, o.id AS occurrence_id`);
+      RETURNING (SELECT p.user_id FROM (${personRow(sql`s.district_id`, sql`s.person_id`)}) p) AS user_id,
+                d.title, o.on_date::text AS on_date, o.id AS occurrence_id`);
     const p = rows[0];
     if (!p) return;
     await tx.execute(

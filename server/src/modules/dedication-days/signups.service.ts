@@ -22,6 +22,7 @@ import { iso } from '../../http';
 import { type Locale, message } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
+import { personRow } from '../members/members.queries';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import type { TeamFacts } from '../teams/teams.policy';
@@ -83,7 +84,7 @@ const SELECT = sql`
     JOIN dedication_occurrences o ON o.district_id = s.district_id AND o.id = s.occurrence_id
     JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
     JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
-    JOIN people p ON p.district_id = s.district_id AND p.id = s.person_id`;
+    JOIN LATERAL (${personRow(sql`s.district_id`, sql`s.person_id`)}) p ON true`;
 
 const present = (s: Row): Signup => ({
   id: s.id,
@@ -228,7 +229,7 @@ export async function teamSignUp(
       const id = await place(tx, actor, o, taskId, personId, team.id);
       ids.push(id);
       const { rows: who } = await tx.execute<{ user_id: number | null }>(
-        sql`SELECT user_id FROM people WHERE district_id = ${actor.districtId} AND id = ${personId}`,
+        sql`SELECT p.user_id FROM (${personRow(sql`${actor.districtId}`, sql`${personId}`)}) p`,
       );
       await notify(
         tx,

@@ -22,10 +22,14 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import type { Locale } from '../../i18n';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, instant } from '../dedication-days/recurrence';
 import { SOURCE_LABEL } from '../ledger/ledger.service';
+import { districtPeople, personRow } from '../members/members.queries';
+import { districtOrgs, orgRow } from '../party-orgs/party-orgs.queries';
 import { regionForRead } from '../regions/regions.queries';
+import { districtUnits } from '../units/units.queries';
 import { actPointsSql, criterionPoints } from './scoring';
 import { templateOf } from './templates';
 
@@ -162,17 +166,19 @@ export async function createEvaluation(
 /** The candidates of an honour in a region: Party members, units, or Party organisations. */
 function candidates(honour: Honour, districtId: number, path: string): SQL {
   if (honour === 'outstanding_member')
-    return sql`SELECT p.id, p.name, hc.id AS region_id FROM people p
+    return sql`SELECT p.id, p.name, hc.id AS region_id FROM (${districtPeople(districtId)}) p
       JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
       JOIN regions hc ON hc.district_id = h.district_id AND hc.path = subpath(h.path, 0, least(3, nlevel(h.path)))
-      JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+      JOIN LATERAL (${orgRow(sql`p.district_id`, sql`p.party_org_id`)}) o ON true
       JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
-     WHERE p.district_id = ${districtId} AND (h.path <@ ${path}::ltree OR orr.path <@ ${path}::ltree)`;
+     WHERE h.path <@ ${path}::ltree OR orr.path <@ ${path}::ltree`;
   if (honour === 'civilized_unit')
-    return sql`SELECT u.id, u.name, u.region_id FROM units u JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
-     WHERE u.district_id = ${districtId} AND r.path <@ ${path}::ltree`;
-  return sql`SELECT o.id, o.name, o.region_id FROM party_orgs o JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
-     WHERE o.district_id = ${districtId} AND r.path <@ ${path}::ltree`;
+    return sql`SELECT u.id, u.name, u.region_id FROM (${districtUnits(districtId)}) u
+      JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
+     WHERE r.path <@ ${path}::ltree`;
+  return sql`SELECT o.id, o.name, o.region_id FROM (${districtOrgs(districtId)}) o
+      JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
+     WHERE r.path <@ ${path}::ltree`;
 }
 
 /** The original entries (acts) of a criterion and whose they count as, with their net quantity. */
@@ -186,7 +192,8 @@ function actsOf(honour: Honour, c: Criterion, districtId: number, from: string, 
     subject = c.includeMembers
       ? sql`SELECT o.id, o.quantity, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL
             UNION
-            SELECT o.id, o.quantity, po.unit_id FROM ledger_entries o JOIN party_orgs po ON po.district_id = o.district_id AND po.id = o.party_org_id
+            SELECT o.id, o.quantity, po.unit_id FROM ledger_entries o
+              JOIN LATERAL (${orgRow(sql`o.district_id`, sql`o.party_org_id`)}) po ON true
              WHERE ${base} AND o.person_id IS NOT NULL AND o.unit_id IS NULL AND po.unit_id IS NOT NULL`
       : sql`SELECT o.id, o.quantity, o.unit_id AS subject_id FROM ledger_entries o WHERE ${base} AND o.unit_id IS NOT NULL`;
   else
@@ -378,7 +385,7 @@ export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId
            e.source_type, e.source_id, ${SOURCE_LABEL} AS source_label
       FROM evaluation_acts a
       JOIN ledger_entries e ON e.district_id = a.district_id AND e.id = a.entry_id
-      LEFT JOIN people p ON p.district_id = e.district_id AND p.id = e.person_id
+      LEFT JOIN LATERAL (${personRow(sql`e.district_id`, sql`e.person_id`)}) p ON true
      WHERE a.district_id = ${actor.districtId} AND a.evaluation_id = ${id} AND a.subject_id = ${subjectId}
      ORDER BY e.at DESC, a.entry_id DESC`);
   const { rows: deductions } = await db.execute<{
@@ -389,7 +396,7 @@ export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId
     at: string;
   }>(sql`
     SELECT d.id, d.points::float8 AS points, d.reason, u.display_name AS by, d.created_at AS at
-      FROM evaluation_deductions d LEFT JOIN users u ON u.id = d.created_by
+      FROM evaluation_deductions d LEFT JOIN LATERAL (${userRow(sql`d.created_by`)}) u ON true
      WHERE d.district_id = ${actor.districtId} AND d.evaluation_id = ${id} AND d.subject_id = ${subjectId}
      ORDER BY d.created_at`);
   return {

@@ -22,7 +22,9 @@ import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound } from '../../errors';
 import { iso } from '../../http';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import {
   type EvaluationRow,
@@ -110,8 +112,8 @@ const NOMINATIONS = sql`
     FROM evaluation_nominations n
     JOIN evaluation_scores s ON s.district_id = n.district_id AND s.evaluation_id = n.evaluation_id AND s.subject_id = n.subject_id
     JOIN regions r ON r.district_id = n.district_id AND r.id = n.region_id
-    LEFT JOIN users nu ON nu.id = n.nominated_by
-    LEFT JOIN users ru ON ru.id = n.reviewed_by`;
+    LEFT JOIN LATERAL (${userRow(sql`n.nominated_by`)}) nu ON true
+    LEFT JOIN LATERAL (${userRow(sql`n.reviewed_by`)}) ru ON true`;
 
 export async function listNominations(
   db: Tx,
@@ -310,7 +312,7 @@ const OBJECTIONS = sql`
          o.status, o.response, o.handled_at
     FROM evaluation_objections o
     JOIN evaluation_scores s ON s.district_id = o.district_id AND s.evaluation_id = o.evaluation_id AND s.subject_id = o.subject_id
-    JOIN users u ON u.id = o.raised_by`;
+    JOIN LATERAL (${userRow(sql`o.raised_by`)}) u ON true`;
 
 const presentObjection = (e: EvaluationRow, o: ObjectionRow, showRaiser: boolean) => ({
   id: o.id,
@@ -464,7 +466,7 @@ export async function publish(db: Db, actor: Actor, id: number) {
     if (e.honour === 'outstanding_member') {
       const { rows } = await tx.execute<{ user_id: number }>(sql`
         SELECT p.user_id FROM evaluation_nominations n
-          JOIN people p ON p.district_id = n.district_id AND p.id = n.subject_id
+          JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.subject_id`)}) p ON true
          WHERE n.district_id = ${actor.districtId} AND n.evaluation_id = ${id} AND n.status = 'awarded'
            AND p.user_id IS NOT NULL`);
       for (const r of rows)

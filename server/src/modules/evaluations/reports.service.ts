@@ -10,6 +10,10 @@ import type { UnitReport, UnitReportQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
 import { addDays, instant } from '../dedication-days/recurrence';
+import { districtPeople } from '../members/members.queries';
+import { orgRow } from '../party-orgs/party-orgs.queries';
+import { servedProjectsRating } from '../projects/projects.queries';
+import { isRegistered } from '../registrations/registrations.queries';
 import { unitFor } from '../units/units.service';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -26,6 +30,8 @@ export async function unitReport(
   const next =
     q.quarter === 4 ? `${q.year + 1}-01-01` : `${q.year}-${String(q.quarter * 3 + 1).padStart(2, '0')}-01`;
   const to = addDays(next, -1);
+  const start = instant(from, '00:00', 'Asia/Shanghai');
+  const end = instant(next, '00:00', 'Asia/Shanghai');
   const { rows } = await db.execute<{
     id: number;
     name: string;
@@ -38,30 +44,20 @@ export async function unitReport(
     rating: number | null;
   }>(sql`
     SELECT p.id, p.name, c.name AS community,
-           EXISTS (SELECT 1 FROM community_registrations cr WHERE cr.district_id = p.district_id AND cr.person_id = p.id
-                     AND cr.status = 'approved') AS registered,
+           ${isRegistered(sql`p.district_id`, sql`p.id`)} AS registered,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'service_hours'), 0)::float8 AS hours,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'role_completed'), 0)::float8 AS roles,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'meeting_attended'), 0)::float8 AS meetings,
            coalesce(sum(e.quantity) FILTER (WHERE e.kind = 'course_completed'), 0)::float8 AS courses,
            -- Residents' ratings, this quarter, of the projects the member served on.
-           (SELECT round(avg(rv.rating), 1)::float8 FROM project_reviews rv
-             WHERE rv.district_id = p.district_id
-               AND rv.created_at >= ${instant(from, '00:00', 'Asia/Shanghai')}::timestamptz
-               AND rv.created_at < ${instant(next, '00:00', 'Asia/Shanghai')}::timestamptz
-               AND rv.project_id IN (
-                 SELECT cl.project_id FROM claims cl WHERE cl.district_id = p.district_id AND cl.person_id = p.id
-                 UNION
-                 SELECT cl.project_id FROM claim_members cm JOIN claims cl ON cl.district_id = cm.district_id AND cl.id = cm.claim_id
-                  WHERE cm.district_id = p.district_id AND cm.person_id = p.id)) AS rating
-      FROM people p
-      JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+           (${servedProjectsRating(sql`p.district_id`, sql`p.id`, start, end)}) AS rating
+      FROM (${districtPeople(actor.districtId)}) p
+      JOIN LATERAL (${orgRow(sql`p.district_id`, sql`p.party_org_id`)}) o ON true
       JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
       JOIN regions c ON c.district_id = h.district_id AND c.path = subpath(h.path, 0, least(3, nlevel(h.path)))
       LEFT JOIN ledger_entries e ON e.district_id = p.district_id AND e.person_id = p.id
-            AND e.at >= ${instant(from, '00:00', 'Asia/Shanghai')}::timestamptz
-            AND e.at < ${instant(next, '00:00', 'Asia/Shanghai')}::timestamptz
-     WHERE p.district_id = ${actor.districtId} AND o.unit_id = ${unit.id}
+            AND e.at >= ${start}::timestamptz AND e.at < ${end}::timestamptz
+     WHERE o.unit_id = ${unit.id}
      GROUP BY p.district_id, p.id, p.name, c.name
      ORDER BY hours DESC, p.name`);
   const members = rows.map((r) => ({

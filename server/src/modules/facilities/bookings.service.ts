@@ -25,7 +25,9 @@ import { type Locale, type MessageKey, message, readStored } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, clockIn, todayIn } from '../dedication-days/recurrence';
 import { settle } from '../ledger/ledger.service';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
+import { unitRow } from '../units/units.queries';
 import { bookingPolicy, facilityPolicy } from './facilities.policy';
 import { type FacilityRow, loadFacility, TZ } from './facilities.service';
 
@@ -62,9 +64,9 @@ const SELECT = sql`
     JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
     JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
     JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
-    LEFT JOIN units fu ON fu.district_id = f.district_id AND fu.id = f.unit_id
-    LEFT JOIN people p ON p.district_id = b.district_id AND p.id = b.person_id
-    LEFT JOIN units u ON u.district_id = b.district_id AND u.id = b.unit_id`;
+    LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) fu ON true
+    LEFT JOIN LATERAL (${personRow(sql`b.district_id`, sql`b.person_id`)}) p ON true
+    LEFT JOIN LATERAL (${unitRow(sql`b.district_id`, sql`b.unit_id`)}) u ON true`;
 
 const present =
   (locale: Locale) =>

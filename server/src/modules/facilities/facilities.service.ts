@@ -27,6 +27,7 @@ import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { facilityCan, facilityPolicy } from './facilities.policy';
 
@@ -68,7 +69,7 @@ const SELECT = sql`
     FROM facilities f
     JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
     JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
-    LEFT JOIN units u ON u.district_id = f.district_id AND u.id = f.unit_id`;
+    LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) u ON true`;
 
 export const presentFacility =
   (actor: Actor) =>

@@ -16,6 +16,7 @@ import * as schema from '../../db/schema';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message } from '../../i18n';
+import { userHomeRegion } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { membersImport } from '../members/members.import';
 import { unitsImport } from '../units/units.import';
@@ -178,12 +179,10 @@ async function runImport(
     }
     await progress(db, actor, id, { status: 'writing', processed: rows.length });
     const written = await def.write(client, actor, values);
-    const [home] = await tx
-      .execute<{ region_id: number }>(sql`SELECT region_id FROM users WHERE id = ${actor.userId}`)
-      .then((r) => r.rows);
+    const home = await userHomeRegion(tx, actor.userId);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
-      regionId: home?.region_id ?? actor.districtId,
+      regionId: home ?? actor.districtId,
       action: `import.${def.kind}`,
       entityType: 'import',
       entityId: id,

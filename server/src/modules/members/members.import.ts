@@ -10,6 +10,7 @@ import type { Actor } from '../../auth/actor';
 import { can } from '../../auth/authorize';
 import { type CellError, csvField, type ImportDefinition, pgArray, splitList } from '../imports/definitions';
 import { loadRegionIndex, type RegionIndex, resolvePlace } from '../imports/regions-index';
+import { districtOrgs } from '../party-orgs/party-orgs.queries';
 
 type Value = {
   name: string;
@@ -161,8 +162,8 @@ export const membersImport: ImportDefinition<Value, Ctx> = {
       sql`SELECT code, name_zh, name_en FROM specialties`,
     );
     const orgs = await tx.execute<{ id: number; name: string; path: string; unit_id: number | null }>(sql`
-      SELECT o.id, o.name, r.path::text AS path, o.unit_id FROM party_orgs o
-        JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id WHERE o.district_id = ${actor.districtId}`);
+      SELECT o.id, o.name, r.path::text AS path, o.unit_id FROM (${districtOrgs(actor.districtId)}) o
+        JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id`);
     const specialties = new Map<string, string>();
     for (const s of specs.rows)
       for (const k of [s.code, s.name_zh, s.name_en.toLowerCase()]) specialties.set(k, s.code);

@@ -20,6 +20,7 @@ import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { orgRow, unitOrgIds, unitsOrgIds } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import {
@@ -27,6 +28,7 @@ import {
   registeredCommunities,
   registeredWith,
 } from '../registrations/registrations.queries';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { people, specialties } from './members.schema';
 import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
@@ -68,9 +70,9 @@ const from = (page?: SQL) => sql`
   FROM ${page ? sql`${page} JOIN people p ON p.district_id = pg.district_id AND p.id = pg.id` : sql`people p`}
   JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
   JOIN regions hc ON hc.district_id = h.district_id AND hc.path = subpath(h.path, 0, 3)
-  LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+  LEFT JOIN LATERAL (${orgRow(sql`p.district_id`, sql`p.party_org_id`)}) o ON true
   LEFT JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
-  LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
+  LEFT JOIN LATERAL (${unitRow(sql`o.district_id`, sql`o.unit_id`)}) u ON true
   LEFT JOIN LATERAL (${latestRegistration(sql`p.district_id`, sql`p.id`)}) reg ON true
   LEFT JOIN regions rc ON rc.district_id = p.district_id AND rc.id = reg.community_id`;
 const FROM = from();
@@ -165,9 +167,7 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   const homeRoot = q.regionId ? (await regionForRead(db, actor, q.regionId)).path : null;
   if (q.unitId) {
     await unitFor(db, actor, q.unitId);
-    where.push(
-      sql`p.party_org_id IN (SELECT id FROM party_orgs WHERE district_id = ${actor.districtId} AND unit_id = ${q.unitId})`,
-    );
+    where.push(sql`p.party_org_id IN (${unitOrgIds(actor.districtId, q.unitId)})`);
   } else if (q.orgId) {
     await orgFor(db, actor, q.orgId);
     where.push(sql`p.party_org_id = ${q.orgId}`);
@@ -222,8 +222,7 @@ async function homesInScope(db: Tx, actor: Actor, root: string | null): Promise<
   const parts = roots.length ? [await homesUnder(db, actor, roots)] : [];
   const units = unitScopes(actor, 'person.read');
   if (units.length) {
-    const ofUnits = sql`p.party_org_id IN (SELECT id FROM party_orgs
-      WHERE district_id = ${actor.districtId} AND unit_id = ANY(${`{${units.join(',')}}`}::bigint[]))`;
+    const ofUnits = sql`p.party_org_id IN (${unitsOrgIds(actor.districtId, units)})`;
     parts.push(root === null ? ofUnits : sql`(${ofUnits} AND ${await homesUnder(db, actor, [root])})`);
   }
   return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;

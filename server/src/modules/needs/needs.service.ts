@@ -9,6 +9,7 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
@@ -41,7 +42,7 @@ const SELECT = sql`
          n.merged_into_id, n.project_id, n.created_at, n.decided_at
     FROM needs n
     JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
-    LEFT JOIN people p ON p.district_id = n.district_id AND p.id = n.person_id`;
+    LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true`;
 
 const present = (r: Row): Need => ({
   id: r.id,

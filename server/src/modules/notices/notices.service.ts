@@ -4,7 +4,8 @@
  * that delivers it in batches to each recipient's inbox (and bell), exactly once however
  * often the job runs. Reading it is a participation entry in the ledger.
  *
- * Other domains' rows are reached through their owners: a team's members and place
+ * Other domains' rows are reached through their owners: the people (members.queries), a
+ * unit's contacts (accounts.queries, units.queries), a team's members and place
  * (teams.queries), a campaign (campaigns.queries), the bell (notifications.service, whose
  * notifyAll is an SQL fragment so that each fan-out batch stays one statement).
  */
@@ -28,13 +29,16 @@ import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
+import { unitContactRoles, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { campaignExists } from '../campaigns/campaigns.queries';
 import { enqueue, registerJob, saveProgress } from '../jobs/jobs.service';
 import { settle } from '../ledger/ledger.service';
+import { districtPeople } from '../members/members.queries';
 import { markReadByLink, notifyAll } from '../notifications/notifications.service';
 import { loadRegion, regionForRead } from '../regions/regions.queries';
 import { activeTeamMembers, teamRegionId } from '../teams/teams.queries';
+import { unitRow } from '../units/units.queries';
 import { noticeCan } from './notices.policy';
 
 /** What a notice's rich text may hold. */
@@ -55,16 +59,17 @@ function audienceWhere(districtId: number, a: NoticeAudience, rootPath: string):
   const core = filters.length ? sql.join(filters, sql` AND `) : sql`true`;
   // Units' contacts in the area: people whose account holds a unit-contact role for a unit there.
   const contacts = a.unitContacts
-    ? sql` OR EXISTS (SELECT 1 FROM role_assignments ra JOIN units u ON u.district_id = ra.district_id AND u.id = ra.unit_id
-                        JOIN regions ur ON ur.district_id = u.district_id AND ur.id = u.region_id
-                       WHERE ra.user_id = p.user_id AND ra.role = 'unit_contact' AND ur.path <@ ${rootPath}::ltree)`
+    ? sql` OR EXISTS (SELECT 1 FROM (${unitContactRoles()}) ra
+                        JOIN LATERAL (${unitRow(sql`ra.district_id`, sql`ra.unit_id`)}) u ON true
+                        JOIN regions ur ON ur.district_id = ra.district_id AND ur.id = u.region_id
+                       WHERE ra.user_id = p.user_id AND ur.path <@ ${rootPath}::ltree)`
     : sql``;
   parts.push(sql`((${core})${contacts})`);
   return sql.join(parts, sql` AND `);
 }
 
 const recipientsFrom = (districtId: number, a: NoticeAudience, rootPath: string) => sql`
-  FROM people p
+  FROM (${districtPeople(districtId)}) p
   JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
   JOIN regions c ON c.district_id = h.district_id AND c.path = subpath(h.path, 0, least(3, nlevel(h.path)))
   WHERE ${audienceWhere(districtId, a, rootPath)}`;
@@ -122,7 +127,7 @@ const select = (actor: Actor) => sql`
                      FROM notice_attachments f WHERE f.district_id = n.district_id AND f.notice_id = n.id), '[]') AS attachments
     FROM notices n
     JOIN regions r ON r.district_id = n.district_id AND r.id = n.region_id
-    LEFT JOIN users u ON u.id = n.created_by`;
+    LEFT JOIN LATERAL (${userRow(sql`n.created_by`)}) u ON true`;
 
 const present =
   (actor: Actor) =>
@@ -327,7 +332,7 @@ export async function remindJob(db: Db, payload: Record<string, unknown>) {
   await db.execute(sql`
     WITH due AS (
       UPDATE notice_recipients x SET reminded_at = now()
-        FROM people p
+        FROM (${districtPeople(districtId)}) p
        WHERE x.district_id = ${districtId} AND x.notice_id = ${noticeId} AND x.read_at IS NULL
          AND (x.reminded_at IS NULL OR x.reminded_at < ${String(payload.at)}::timestamptz)
          AND p.district_id = x.district_id AND p.id = x.person_id

@@ -14,9 +14,10 @@ import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { orgMembers } from '../members/members.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
-import { units } from '../units/units.schema';
+import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { partyOrgs } from './party-orgs.schema';
 
@@ -30,11 +31,13 @@ const columns = {
   kind: partyOrgs.kind,
   name: partyOrgs.name,
   unitId: partyOrgs.unitId,
-  unitName: units.name,
+  unitName: sql<string | null>`u.name`,
   parentId: partyOrgs.parentId,
   parentName: parent.name,
-  memberCount: sql<number>`(SELECT count(*) FROM people p
-    WHERE p.district_id = party_orgs.district_id AND p.party_org_id = party_orgs.id)`.mapWith(Number),
+  memberCount:
+    sql<number>`(SELECT count(*) FROM (${orgMembers(sql`party_orgs.district_id`, sql`party_orgs.id`)}) m)`.mapWith(
+      Number,
+    ),
 };
 type Row = Awaited<ReturnType<typeof select>>[number];
 
@@ -43,7 +46,7 @@ const select = (db: Tx, where: SQL | undefined) =>
     .select(columns)
     .from(partyOrgs)
     .innerJoin(regions, and(eq(regions.districtId, partyOrgs.districtId), eq(regions.id, partyOrgs.regionId)))
-    .leftJoin(units, and(eq(units.districtId, partyOrgs.districtId), eq(units.id, partyOrgs.unitId)))
+    .leftJoinLateral(sql`(${unitRow(sql`${partyOrgs.districtId}`, sql`${partyOrgs.unitId}`)}) u`, sql`true`)
     .leftJoin(parent, and(eq(parent.districtId, partyOrgs.districtId), eq(parent.id, partyOrgs.parentId)))
     .where(where);
 

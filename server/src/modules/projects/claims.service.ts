@@ -20,7 +20,10 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
+import { unitOrgIds } from '../party-orgs/party-orgs.queries';
+import { registeredCommunities } from '../registrations/registrations.queries';
 import { teamPolicy } from '../teams/teams.policy';
 import { activeMembers, loadTeam } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
@@ -51,11 +54,13 @@ async function claimTarget(tx: Tx, actor: Actor, projectId: number, roleId: numb
   }>(sql`
     SELECT pr.status, pr.region_id, r.path::text AS region_path, r.kind::text AS region_kind, pr.open_to_street,
            ro.starts_at <= now() AS started,
-           ARRAY(SELECT subpath(h.path, 0, 3)::text FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-                  WHERE p.district_id = pr.district_id AND p.id = ${actor.personId ?? 0}
+           ARRAY(SELECT subpath(h.path, 0, 3)::text
+                  FROM (${personRow(sql`pr.district_id`, sql`${actor.personId ?? 0}`)}) p
+                  JOIN regions h ON h.district_id = pr.district_id AND h.id = p.home_region_id
                  UNION
-                 SELECT c.path::text FROM community_registrations cr JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
-                  WHERE cr.district_id = pr.district_id AND cr.person_id = ${actor.personId ?? 0} AND cr.status = 'approved') AS places
+                 SELECT c.path::text FROM regions c
+                  WHERE c.district_id = pr.district_id
+                    AND c.id IN (${registeredCommunities(actor.districtId, actor.personId ?? 0)})) AS places
       FROM project_roles ro
       JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
       JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
@@ -373,12 +378,9 @@ export async function nameClaimMembers(
     else if (wanted.length) {
       // Only the unit's own Party members: those whose organisation belongs to it.
       const { rows } = await tx.execute<{ id: number }>(sql`
-        SELECT p.id FROM people p JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
-         WHERE p.district_id = ${actor.districtId} AND o.unit_id = ${c.unit_id}
-           AND p.id IN (${sql.join(
-             wanted.map((w) => sql`${w}`),
-             sql`, `,
-           )})`);
+        SELECT p.id FROM unnest(${`{${wanted.join(',')}}`}::bigint[]) AS x(id)
+          JOIN LATERAL (${personRow(sql`${actor.districtId}`, sql`x.id`)}) p ON true
+         WHERE p.party_org_id IN (${unitOrgIds(actor.districtId, c.unit_id!)})`);
       const found = new Set(rows.map((r) => r.id));
       const stranger = wanted.find((w) => !found.has(w));
       if (stranger !== undefined) throw unprocessable('claim_member_not_in_unit', { personId: stranger });
@@ -403,10 +405,8 @@ export async function nameClaimMembers(
     await tx.execute(sql`UPDATE claims SET named = ${wanted.length}, updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
     const { rows: told } = await tx.execute<{ user_id: number | null }>(sql`
-      SELECT user_id FROM people WHERE district_id = ${actor.districtId} AND id IN (${sql.join(
-        [0, ...added].map((w) => sql`${w}`),
-        sql`, `,
-      )})`);
+      SELECT p.user_id FROM unnest(${`{${added.join(',')}}`}::bigint[]) AS x(id)
+        JOIN LATERAL (${personRow(sql`${actor.districtId}`, sql`x.id`)}) p ON true`);
     for (const t of told) {
       await notify(
         tx,

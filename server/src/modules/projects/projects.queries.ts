@@ -7,7 +7,7 @@
  * Each is an SQL fragment, not a function that runs: the reader keeps one set-based statement
  * (joined, filtered by scope and paginated in SQL), and the planner flattens the subquery.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 /**
  * Each role with its project, as a derived table to join on (district_id, id):
@@ -37,3 +37,18 @@ export const projectsUnderWay = (districtId: number, from: string, to: string) =
   SELECT p.district_id, p.region_id FROM projects p
    WHERE p.district_id = ${districtId} AND p.starts_at < ${to} AND p.ends_at >= ${from}
      AND p.status NOT IN ('draft', 'cancelled')`;
+
+/**
+ * Residents' average rating (one decimal), among reviews made in [from, to), of the projects
+ * a person served on — their own claims or a claim they were named on; a scalar subquery.
+ * `districtId` and `personId` are the caller's columns (a unit's report, member by member).
+ */
+export const servedProjectsRating = (districtId: SQL, personId: SQL, from: string, to: string): SQL => sql`
+  SELECT round(avg(rv.rating), 1)::float8 FROM project_reviews rv
+   WHERE rv.district_id = ${districtId}
+     AND rv.created_at >= ${from}::timestamptz AND rv.created_at < ${to}::timestamptz
+     AND rv.project_id IN (
+       SELECT cl.project_id FROM claims cl WHERE cl.district_id = ${districtId} AND cl.person_id = ${personId}
+       UNION
+       SELECT cl.project_id FROM claim_members cm JOIN claims cl ON cl.district_id = cm.district_id AND cl.id = cm.claim_id
+        WHERE cm.district_id = ${districtId} AND cm.person_id = ${personId})`;

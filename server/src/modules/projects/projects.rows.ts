@@ -7,7 +7,10 @@ import { inScope, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
+import { personRow } from '../members/members.queries';
 import { maskName } from '../members/privacy';
+import { teamRow } from '../teams/teams.queries';
+import { unitRow } from '../units/units.queries';
 import { claimCan, projectPolicy } from './projects.policy';
 
 export type Row = {
@@ -52,7 +55,7 @@ export function mine(actor: Actor): SQL {
   const units = unitScopes(actor, 'unit.read');
   if (actor.personId) {
     ways.push(sql`EXISTS (SELECT 1 FROM claims c WHERE ${same} AND c.person_id = ${actor.personId})`);
-    ways.push(sql`EXISTS (SELECT 1 FROM claims c JOIN teams tm ON tm.district_id = c.district_id AND tm.id = c.team_id
+    ways.push(sql`EXISTS (SELECT 1 FROM claims c JOIN LATERAL (${teamRow(sql`c.district_id`, sql`c.team_id`)}) tm ON true
                            WHERE ${same} AND c.team_id IS NOT NULL AND tm.leader_person_id = ${actor.personId})`);
   }
   if (units.length)
@@ -160,16 +163,16 @@ export const CLAIMS = sql`
          CASE WHEN c.named = 0 THEN '[]'::json ELSE (
            SELECT json_agg(json_build_object('id', m.person_id, 'name', mp.name, 'user_id', mp.user_id,
                                              'hours', m.hours_confirmed::float8) ORDER BY m.id)
-             FROM claim_members m JOIN people mp ON mp.district_id = m.district_id AND mp.id = m.person_id
+             FROM claim_members m JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) mp ON true
             WHERE m.district_id = c.district_id AND m.claim_id = c.id) END AS members,
          pr.region_id, r.path::text AS region_path, pr.status AS project_status
     FROM claims c
     JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
     JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
     JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
-    LEFT JOIN people p ON p.district_id = c.district_id AND p.id = c.person_id
-    LEFT JOIN units u ON u.district_id = c.district_id AND u.id = c.unit_id
-    LEFT JOIN teams tm ON tm.district_id = c.district_id AND tm.id = c.team_id
+    LEFT JOIN LATERAL (${personRow(sql`c.district_id`, sql`c.person_id`)}) p ON true
+    LEFT JOIN LATERAL (${unitRow(sql`c.district_id`, sql`c.unit_id`)}) u ON true
+    LEFT JOIN LATERAL (${teamRow(sql`c.district_id`, sql`c.team_id`)}) tm ON true
     LEFT JOIN regions tr ON tr.district_id = tm.district_id AND tr.id = tm.region_id`;
 
 /** A claim as its reader sees it, with what they may do to it. */

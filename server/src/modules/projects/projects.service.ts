@@ -19,11 +19,12 @@ import { pageOf } from '../../db/paging';
 import { conflict, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { homePathOf } from '../members/members.queries';
+import { homePathOf, personRow } from '../members/members.queries';
 import { memberPlaces, personFor } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { convertNeed, needFor } from '../needs/needs.service';
 import { regionForRead } from '../regions/regions.queries';
+import { unitsRegionIds } from '../units/units.queries';
 import { projectCan, projectPolicy } from './projects.policy';
 import {
   CLAIMS,
@@ -51,7 +52,7 @@ export async function getProject(db: Tx, actor: Actor, id: number) {
       created_at: string;
     }>(sql`
       SELECT v.id, v.person_id, p.name, v.rating, v.comment, v.created_at FROM project_reviews v
-        JOIN people p ON p.district_id = v.district_id AND p.id = v.person_id
+        JOIN LATERAL (${personRow(sql`v.district_id`, sql`v.person_id`)}) p ON true
        WHERE v.district_id = ${actor.districtId} AND v.project_id = ${id} ORDER BY v.created_at DESC`),
   ]);
   // A published project is public in the district; the people on it are named in full only
@@ -129,11 +130,7 @@ async function unitPlaces(db: Tx, actor: Actor): Promise<string[]> {
   const { rows } = await db.execute<{
     path: string;
   }>(sql`SELECT subpath(r.path, 0, least(3, nlevel(r.path)))::text AS path
-    FROM units u JOIN regions r ON r.district_id = u.district_id AND r.id = u.region_id
-   WHERE u.district_id = ${actor.districtId} AND u.id IN (${sql.join(
-     units.map((u) => sql`${u}`),
-     sql`, `,
-   )})`);
+    FROM regions r WHERE r.district_id = ${actor.districtId} AND r.id IN (${unitsRegionIds(actor.districtId, units)})`);
   return rows.map((r) => r.path);
 }
 

@@ -19,8 +19,12 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { orgRow } from '../party-orgs/party-orgs.queries';
+import { unitRow } from '../units/units.queries';
 import { registrationPolicy } from './registrations.policy';
 import { communityRegistrations } from './registrations.schema';
 
@@ -51,13 +55,13 @@ const SELECT = sql`
          cr.status, cr.reason, cr.requested_at, rb.display_name AS requested_by_name,
          cr.decided_at, db.display_name AS decided_by_name
     FROM community_registrations cr
-    JOIN people p ON p.district_id = cr.district_id AND p.id = cr.person_id
+    JOIN LATERAL (${personRow(sql`cr.district_id`, sql`cr.person_id`)}) p ON true
     JOIN regions c ON c.district_id = cr.district_id AND c.id = cr.community_id
-    LEFT JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
+    LEFT JOIN LATERAL (${orgRow(sql`cr.district_id`, sql`p.party_org_id`)}) o ON true
     LEFT JOIN regions orr ON orr.district_id = o.district_id AND orr.id = o.region_id
-    LEFT JOIN units u ON u.district_id = o.district_id AND u.id = o.unit_id
-    LEFT JOIN users rb ON rb.id = cr.requested_by
-    LEFT JOIN users db ON db.id = cr.decided_by`;
+    LEFT JOIN LATERAL (${unitRow(sql`o.district_id`, sql`o.unit_id`)}) u ON true
+    LEFT JOIN LATERAL (${userRow(sql`cr.requested_by`)}) rb ON true
+    LEFT JOIN LATERAL (${userRow(sql`cr.decided_by`)}) db ON true`;
 
 const present = (r: Row): Registration => ({
   id: r.id,

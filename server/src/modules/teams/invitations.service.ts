@@ -13,9 +13,11 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, labelOf } from '../../i18n';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { taskTargets } from '../dedication-days/dedication-days.queries';
 import { signUp } from '../dedication-days/signups.service';
+import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { claimRole } from '../projects/claims.service';
 import { roleTargets } from '../projects/projects.queries';
@@ -47,8 +49,8 @@ const SELECT = sql`
          ro.project_id, r.id AS region_id, r.path::text AS region_path,
          i.person_id, p.name AS person_name, p.user_id AS person_user_id, i.status, u.display_name AS invited_by, i.created_at
     FROM invitations i
-    JOIN people p ON p.district_id = i.district_id AND p.id = i.person_id
-    LEFT JOIN users u ON u.id = i.invited_by
+    JOIN LATERAL (${personRow(sql`i.district_id`, sql`i.person_id`)}) p ON true
+    LEFT JOIN LATERAL (${userRow(sql`i.invited_by`)}) u ON true
     LEFT JOIN (${roleTargets()}) ro ON ro.district_id = i.district_id AND ro.id = i.role_id
     LEFT JOIN (${taskTargets()}) t ON t.district_id = i.district_id AND t.id = i.task_id
     JOIN regions r ON r.district_id = i.district_id AND r.id = coalesce(ro.region_id, t.region_id)`;
@@ -98,7 +100,7 @@ export async function invite(db: Tx, actor: Actor, input: z.infer<typeof Invitat
     if (!place) throw notFound();
     authorize(actor, input.roleId ? 'project.manage' : 'dedication.manage', place.path);
     const { rows: person } = await tx.execute<{ id: number }>(
-      sql`SELECT id FROM people WHERE district_id = ${actor.districtId} AND id = ${input.personId}`,
+      personRow(sql`${actor.districtId}`, sql`${input.personId}`),
     );
     if (!person[0]) throw unprocessable('reference_broken', { constraint: 'person' });
     const { rows } = await tx.execute<{ id: number }>(sql`

@@ -24,6 +24,7 @@ import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { teamSignupActivity } from '../dedication-days/dedication-days.queries';
+import { personRow } from '../members/members.queries';
 import { memberPlaces } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
@@ -57,7 +58,7 @@ const select = (actor: Actor) => sql`
   SELECT tm.id, tm.name, tm.region_id, r.name AS region_name, r.path::text AS region_path, r.kind::text AS region_kind,
          tm.specialty, tm.description, tm.recruitment, tm.recruiting, tm.leader_person_id AS leader_id, l.name AS leader_name,
          (SELECT count(*)::int FROM team_members m WHERE m.district_id = tm.district_id AND m.team_id = tm.id AND m.status = 'active') AS member_count,
-         (SELECT count(*)::int FROM team_members m JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
+         (SELECT count(*)::int FROM team_members m JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) p ON true
            WHERE m.district_id = tm.district_id AND m.team_id = tm.id AND m.status = 'active' AND p.party_org_id IS NOT NULL) AS party_count,
          (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e WHERE e.district_id = tm.district_id AND e.team_id = tm.id
              AND e.kind = 'service_hours' AND e.at >= date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS hours_year,
@@ -68,7 +69,7 @@ const select = (actor: Actor) => sql`
          tm.retired_at, tm.created_at
     FROM teams tm
     JOIN regions r ON r.district_id = tm.district_id AND r.id = tm.region_id
-    LEFT JOIN people l ON l.district_id = tm.district_id AND l.id = tm.leader_person_id`;
+    LEFT JOIN LATERAL (${personRow(sql`tm.district_id`, sql`tm.leader_person_id`)}) l ON true`;
 
 const present =
   (actor: Actor) =>
@@ -143,8 +144,9 @@ export async function listTeams(db: Tx, actor: Actor, q: z.infer<typeof TeamList
 async function leaderFor(tx: Tx, actor: Actor, personId: number, regionPath: string) {
   const street = regionPath.split('.').slice(0, 2).join('.');
   const { rows } = await tx.execute<{ id: number; user_id: number | null }>(sql`
-    SELECT p.id, p.user_id FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-     WHERE p.district_id = ${actor.districtId} AND p.id = ${personId} AND h.path <@ ${street}::ltree`);
+    SELECT p.id, p.user_id FROM (${personRow(sql`${actor.districtId}`, sql`${personId}`)}) p
+      JOIN regions h ON h.district_id = ${actor.districtId} AND h.id = p.home_region_id
+     WHERE h.path <@ ${street}::ltree`);
   if (!rows[0]) throw unprocessable('team_leader_outside');
   return rows[0];
 }
@@ -251,8 +253,8 @@ const MEMBERS = sql`
            WHERE a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3) AS home_label,
          m.role, m.status, m.joined_at, m.note, m.created_at
     FROM team_members m
-    JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
-    JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id`;
+    JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) p ON true
+    JOIN regions h ON h.district_id = m.district_id AND h.id = p.home_region_id`;
 
 /**
  * `full` for those who run the team; `named` for them and the team's own members, who
@@ -352,7 +354,7 @@ async function tellLeader(
 ) {
   if (t.leader_id === null) return;
   const { rows } = await tx.execute<{ user_id: number | null }>(
-    sql`SELECT user_id FROM people WHERE district_id = ${actor.districtId} AND id = ${t.leader_id}`,
+    personRow(sql`${actor.districtId}`, sql`${t.leader_id}`),
   );
   await notify(
     tx,

@@ -15,6 +15,7 @@ import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { personRow } from '../members/members.queries';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { timeRequestPolicy } from './time-bank.policy';
@@ -37,7 +38,7 @@ export async function accountOf(db: Tx, districtId: number, personId: number) {
            (SELECT coalesce(sum(hours), 0) FROM time_transfers WHERE district_id = ${districtId} AND from_person_id = ${personId})::float8 AS spent,
            (SELECT coalesce(sum(hours), 0) FROM time_requests WHERE district_id = ${districtId} AND person_id = ${personId}
               AND status IN ('open', 'accepted'))::float8 AS held
-      FROM people p WHERE p.district_id = ${districtId} AND p.id = ${personId}`);
+      FROM (${personRow(sql`${districtId}`, sql`${personId}`)}) p`);
   const a = rows[0];
   if (!a) throw notFound();
   const balance = round2(a.earned + a.received - a.spent);
@@ -82,10 +83,10 @@ const SELECT = sql`
   SELECT q.id, q.title, q.description, q.hours::float8 AS hours, q.status, q.person_id, a.name AS asker, a.user_id AS asker_user_id,
          q.helper_person_id AS helper_id, h.name AS helper, h.user_id AS helper_user_id, c.name AS community, q.created_at, q.done_at
     FROM time_requests q
-    JOIN people a ON a.district_id = q.district_id AND a.id = q.person_id
-    JOIN regions ah ON ah.district_id = a.district_id AND ah.id = a.home_region_id
+    JOIN LATERAL (${personRow(sql`q.district_id`, sql`q.person_id`)}) a ON true
+    JOIN regions ah ON ah.district_id = q.district_id AND ah.id = a.home_region_id
     JOIN regions c ON c.district_id = ah.district_id AND c.path = subpath(ah.path, 0, 3)
-    LEFT JOIN people h ON h.district_id = q.district_id AND h.id = q.helper_person_id`;
+    LEFT JOIN LATERAL (${personRow(sql`q.district_id`, sql`q.helper_person_id`)}) h ON true`;
 
 const present = (q: Row): TimeRequest => ({
   id: q.id,

@@ -10,11 +10,17 @@ import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
+import { orgMembers } from '../members/members.queries';
 import { maskPhone } from '../members/privacy';
+import { unitOrgIds, unitPartyOrg } from '../party-orgs/party-orgs.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { isRegistered } from '../registrations/registrations.queries';
 import { units } from './units.schema';
+
+/** The members of the unit's organisations: each organisation's, joined (`p`). */
+const unitMembers = sql`(${unitOrgIds(sql`units.district_id`, sql`units.id`)}) o
+  JOIN LATERAL (${orgMembers(sql`units.district_id`, sql`o.id`)}) p ON true`;
 
 const columns = {
   id: units.id,
@@ -29,19 +35,11 @@ const columns = {
   contactName: units.contactName,
   contactPhone: units.contactPhone,
   createdAt: units.createdAt,
-  partyOrgId: sql<number | null>`(SELECT o.id FROM party_orgs o
-    WHERE o.district_id = units.district_id AND o.unit_id = units.id AND o.kind = 'unit_party_org'
-    ORDER BY o.id LIMIT 1)`,
-  partyOrgName: sql<string | null>`(SELECT o.name FROM party_orgs o
-    WHERE o.district_id = units.district_id AND o.unit_id = units.id AND o.kind = 'unit_party_org'
-    ORDER BY o.id LIMIT 1)`,
-  memberCount: sql<number>`(SELECT count(*) FROM people p JOIN party_orgs o
-      ON o.district_id = p.district_id AND o.id = p.party_org_id
-    WHERE p.district_id = units.district_id AND o.unit_id = units.id)`.mapWith(Number),
-  registeredCount: sql<number>`(SELECT count(*) FROM people p
-      JOIN party_orgs o ON o.district_id = p.district_id AND o.id = p.party_org_id
-    WHERE p.district_id = units.district_id AND o.unit_id = units.id
-      AND ${isRegistered(sql`p.district_id`, sql`p.id`)})`.mapWith(Number),
+  partyOrgId: sql<number | null>`${unitPartyOrg(sql`units.district_id`, sql`units.id`, 'id')}`,
+  partyOrgName: sql<string | null>`${unitPartyOrg(sql`units.district_id`, sql`units.id`, 'name')}`,
+  memberCount: sql<number>`(SELECT count(*) FROM ${unitMembers})`.mapWith(Number),
+  registeredCount: sql<number>`(SELECT count(*) FROM ${unitMembers}
+    WHERE ${isRegistered(sql`p.district_id`, sql`p.id`)})`.mapWith(Number),
 };
 type Row = Awaited<ReturnType<typeof selectUnits>>[number];
 

@@ -1,0 +1,41 @@
+/**
+ * What other domains read of accounts (users, role_assignments) — the model is
+ * registrations.queries. Callers list and filter in one set-based statement (joined, scoped
+ * and paginated in SQL), so this file gives SQL fragments they embed; the account tables
+ * stay named here only. Changes to accounts stay in accounts.service.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../../contract';
+import type { Tx } from '../../db/client';
+
+/**
+ * SQL: one account (id, username, display_name), for `LEFT JOIN LATERAL (…) u ON true`;
+ * `userId` is the caller's column (users are district-wide: the id alone finds one). The table's
+ * alias is long so that it never shadows a caller's alias (`u.created_by` passed in).
+ */
+export const userRow = (userId: SQL): SQL => sql`
+    SELECT user_row.id, user_row.username, user_row.display_name FROM users user_row WHERE user_row.id = ${userId}`;
+
+/**
+ * SQL: every unit-contact role (user_id, district_id, unit_id), as a derived table. The caller
+ * correlates on `ra.user_id` in its own WHERE, so that an `EXISTS (…)` over it stays hashable
+ * (one pass, not one per outer row).
+ */
+export const unitContactRoles = (): SQL => sql`
+    SELECT ra.user_id, ra.district_id, ra.unit_id FROM role_assignments ra WHERE ra.role = 'unit_contact'`;
+
+/** The home region of an account (where its own writes are placed), or null if there is none. */
+export async function userHomeRegion(db: Tx, userId: number): Promise<number | null> {
+  const { rows } = await db.execute<{ region_id: number }>(
+    sql`SELECT region_id FROM users WHERE id = ${userId}`,
+  );
+  return rows[0]?.region_id ?? null;
+}
+
+/** Which of `userIds` hold `role` somewhere in the district (each once). */
+export async function usersWithRole(db: Tx, districtId: number, role: Role, userIds: number[]) {
+  const { rows } = await db.execute<{ user_id: number }>(sql`
+    SELECT DISTINCT ra.user_id FROM role_assignments ra
+     WHERE ra.district_id = ${districtId} AND ra.role = ${role} AND ra.user_id = ANY(${`{${userIds.join(',')}}`}::bigint[])`);
+  return rows.map((r) => r.user_id);
+}
