@@ -16,6 +16,14 @@ export const Membership = z.object({
   status: z.enum(MEMBERSHIP_STATUSES),
   since: z.string(),
 });
+/** What the reader may do to a person (computed by the server's members.policy). */
+export const MemberCan = z.object({
+  /** Edit the person: those who manage people where the person lives. */
+  edit: z.boolean(),
+  /** Read the person's participation record: the person, and those who read the ledger of their home, organisation or registered community. */
+  seeRecord: z.boolean(),
+});
+export type MemberCan = z.infer<typeof MemberCan>;
 /** A person of the district: a resident, and a Party member when `membership` is set. */
 export const Member = z.object({
   id: z.number(),
@@ -45,6 +53,8 @@ export const Member = z.object({
     })
     .nullable(),
   userId: z.number().nullable(),
+  /** What the reader may do to the person (members.policy.ts answers; the console shows only these). */
+  can: MemberCan,
 });
 export type Member = z.infer<typeof Member>;
 export const MemberListQuery = z.strictObject({

@@ -13,6 +13,16 @@ export const NEED_CATEGORIES = [
   'other',
 ] as const;
 export const NEED_STATUSES = ['open', 'accepted', 'merged', 'declined', 'converted'] as const;
+/** What the reader may do to a need (computed by the server's needs.policy); its raiser only reads it. */
+export const NeedCan = z.object({
+  /** Answer it — decline or merge it: still pending, and the reader organises its community. */
+  decide: z.boolean(),
+  /** Accept it: as `decide`, while it is still open. */
+  accept: z.boolean(),
+  /** Turn it into a project: as `decide`, for a reader who also runs projects in its community. */
+  convert: z.boolean(),
+});
+export type NeedCan = z.infer<typeof NeedCan>;
 export const Need = z.object({
   id: z.number(),
   title: z.string(),
@@ -29,6 +39,8 @@ export const Need = z.object({
   projectId: z.number().nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  /** What the reader may do to it (needs.policy.ts answers; the console shows only these). */
+  can: NeedCan,
 });
 export type Need = z.infer<typeof Need>;
 export const NeedListQuery = z.strictObject({

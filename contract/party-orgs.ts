@@ -7,6 +7,14 @@ export const PARTY_ORG_KINDS = [
   'unit_party_org',
   'general_branch',
 ] as const;
+/** What the reader may do to a Party organisation (computed by the server's party-orgs.policy). */
+export const PartyOrgCan = z.object({
+  /** Rename it or move it under another: those who manage organisations where it stands. */
+  edit: z.boolean(),
+  /** Read its members' participation record: those who read the ledger where it stands, or of its unit. */
+  seeRecord: z.boolean(),
+});
+export type PartyOrgCan = z.infer<typeof PartyOrgCan>;
 export const PartyOrg = z.object({
   id: z.number(),
   regionId: z.number(),
@@ -18,6 +26,8 @@ export const PartyOrg = z.object({
   parentId: z.number().nullable(),
   parentName: z.string().nullable(),
   memberCount: z.number(),
+  /** What the reader may do to it (party-orgs.policy.ts answers; the console shows only these). */
+  can: PartyOrgCan,
 });
 export type PartyOrg = z.infer<typeof PartyOrg>;
 export const PartyOrgListQuery = z.strictObject({

@@ -3,6 +3,14 @@ import { Id, Name, Pagination, Phone, SearchText } from './common';
 
 export const UNIT_KINDS = ['agency', 'school', 'hospital', 'enterprise', 'social_org', 'other'] as const;
 export const AFFILIATIONS = ['central', 'municipal', 'district', 'other'] as const;
+/** What the reader may do to a unit (computed by the server's units.policy). */
+export const UnitCan = z.object({
+  /** Edit it: the unit's own contact, and those who manage units where it stands. */
+  edit: z.boolean(),
+  /** Read its members' participation record: those who read the ledger where it stands, or of the unit. */
+  seeRecord: z.boolean(),
+});
+export type UnitCan = z.infer<typeof UnitCan>;
 export const Unit = z.object({
   id: z.number(),
   regionId: z.number(),
@@ -20,6 +28,8 @@ export const Unit = z.object({
   /** Of them, registered with their home community. */
   registeredCount: z.number(),
   createdAt: z.string(),
+  /** What the reader may do to it (units.policy.ts answers; the console shows only these). */
+  can: UnitCan,
 });
 export type Unit = z.infer<typeof Unit>;
 export const UnitListQuery = z.strictObject({

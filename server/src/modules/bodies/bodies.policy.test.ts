@@ -1,8 +1,8 @@
-/** The follow-up tasks' policy as a table: each actor × task × action, and the answer. */
+/** The bodies' and follow-up tasks' policy as a table: each actor × body or task × action, and the answer. */
 import { describe, expect, it } from 'vitest';
 import { actor, answers, only } from '../../../test/actors';
 import type { Actor } from '../../auth/actor';
-import { type TaskFacts, taskPolicy } from './bodies.policy';
+import { bodyPolicy, type TaskFacts, taskPolicy } from './bodies.policy';
 
 const OWNER_USER = 30;
 const personal: TaskFacts = {
@@ -22,13 +22,23 @@ const actors = {
 type Who = keyof typeof actors;
 
 const cases: [string, (a: Actor) => boolean, Who[]][] = [
+  [
+    "change a street's joint conference",
+    (a) => bodyPolicy.manage(a, { region_path: '1.2' }),
+    ['streetAdmin'],
+  ],
+  [
+    "change a community's coordination council",
+    (a) => bodyPolicy.manage(a, { region_path: '1.2.3' }),
+    ['streetAdmin', 'worker'],
+  ],
   ["work on a person's task", (a) => taskPolicy.work(a, personal), ['streetAdmin', 'owner']],
   ["reassign or reschedule a person's task", (a) => taskPolicy.manage(a, personal), ['streetAdmin']],
   ["work on a unit's task", (a) => taskPolicy.work(a, unitTask), ['streetAdmin', 'contact']],
   ["reassign or reschedule a unit's task", (a) => taskPolicy.manage(a, unitTask), ['streetAdmin']],
 ];
 
-describe('bodies.policy: follow-up tasks', () => {
+describe('bodies.policy', () => {
   for (const [action, allowed, who] of cases)
     it(`${action}: ${who.length ? who.join(', ') : 'nobody'}`, () => {
       expect(answers(actors, allowed)).toEqual(only(actors, who));

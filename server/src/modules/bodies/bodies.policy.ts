@@ -7,6 +7,16 @@ import type { TaskCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { actsForUnit, can } from '../../auth/authorize';
 
+/** What the rules read of a body (a joint conference, council, liaison group): its place. */
+export type BodyFacts = { region_path: string };
+
+export const bodyPolicy = {
+  /** Sees it, its members and its meetings: those who read the network of its area. */
+  read: (actor: Actor, b: BodyFacts) => can(actor, 'body.read', b.region_path),
+  /** Changes it, its members and its meetings: the organisers of its area. */
+  manage: (actor: Actor, b: BodyFacts) => can(actor, 'body.manage', b.region_path),
+};
+
 /** What the rules read of a task: its body's place and its owner. */
 export type TaskFacts = {
   region_path: string;

@@ -14,7 +14,7 @@ import {
   type BodyUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope, isWithin } from '../../auth/authorize';
+import { allow, inScope, isWithin } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -27,6 +27,7 @@ import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
+import { bodyPolicy } from './bodies.policy';
 import { bodies, bodyMembers } from './bodies.schema';
 
 type Row = {
@@ -92,7 +93,10 @@ export async function bodyFor(
   );
   const row = rows[0];
   if (!row) throw notFound();
-  authorize(actor, action, row.region_path);
+  allow(
+    action === 'body.manage' ? bodyPolicy.manage(actor, row) : bodyPolicy.read(actor, row),
+    'out_of_scope',
+  );
   return row;
 }
 

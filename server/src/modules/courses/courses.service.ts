@@ -16,7 +16,7 @@ import type {
   Enrolment,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, can } from '../../auth/authorize';
+import { allow, can } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -217,7 +217,7 @@ export async function updateCourse(
 ) {
   return db.transaction(async (tx) => {
     const c = await load(tx, actor, id, true);
-    authorize(actor, 'course.manage', c.region_path);
+    allow(coursePolicy.manage(actor, c), 'out_of_scope');
     if (input.capacity !== undefined && input.capacity < c.enrolled)
       throw unprocessable('rule_broken', { constraint: 'capacity' });
     if (input.minSessions !== undefined && input.minSessions > c.sessions.length)

@@ -17,7 +17,7 @@ import type {
   RecurrencePreviewBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -27,6 +27,7 @@ import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { dedicationPolicy } from './dedication-days.policy';
 import {
   addDays,
   datesBetween,
@@ -202,7 +203,7 @@ export async function updateDay(
 ) {
   return db.transaction(async (tx) => {
     const before = await loadDay(tx, actor, id, true);
-    authorize(actor, 'dedication.manage', before.region_path);
+    allow(dedicationPolicy.organise(actor, before), 'out_of_scope');
     if (before.retired_at) throw conflict('dedication_retired');
     const next: Fields & { title: string; place: string } = {
       title: input.title ?? before.title,
@@ -367,7 +368,7 @@ export async function cancel(
 export async function retireDay(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const day = await loadDay(tx, actor, id, true);
-    authorize(actor, 'dedication.manage', day.region_path);
+    allow(dedicationPolicy.organise(actor, day), 'out_of_scope');
     if (day.retired_at) throw conflict('dedication_retired');
     await tx.execute(sql`UPDATE dedication_days SET retired_at = now(), updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);

@@ -13,7 +13,7 @@ import type {
   SignupStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, scopes } from '../../auth/authorize';
+import { allow, scopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -24,6 +24,7 @@ import { personRow } from '../members/members.queries';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { dedicationPolicy } from './dedication-days.policy';
 import { cancel } from './dedication-days.service';
 import { addDays } from './recurrence';
 
@@ -167,7 +168,7 @@ export async function listOccurrences(
 
 async function managedOccurrence(tx: Tx, actor: Actor, id: number) {
   const o = await loadOccurrence(tx, actor, id, true);
-  authorize(actor, 'dedication.manage', o.region_path);
+  allow(dedicationPolicy.organise(actor, o), 'out_of_scope');
   if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
   if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
   return o;

@@ -14,7 +14,7 @@ import type {
   SignupStatus,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, inScope } from '../../auth/authorize';
+import { allow, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { AppError, conflict, notFound, unprocessable } from '../../errors';
@@ -271,7 +271,7 @@ async function release(db: Tx, actor: Actor, id: number, reason: string | null) 
       if (s.checked_in_at) throw unprocessable('signup_own_checked_in');
       if (Date.parse(s.occurrence_starts_at) <= Date.now()) throw unprocessable('signup_started');
     } else {
-      authorize(actor, 'dedication.manage', s.region_path);
+      allow(dedicationPolicy.organise(actor, s), 'out_of_scope');
       if (s.checked_in_at) throw conflict('signup_checked_in');
     }
     const status = reason === null ? 'withdrawn' : 'removed';
@@ -380,7 +380,7 @@ export async function checkIn(
 export async function checkByHand(db: Tx, actor: Actor, id: number, action: 'in' | 'out') {
   return db.transaction(async (tx) => {
     const s = await load(tx, actor, id, true);
-    authorize(actor, 'dedication.manage', s.region_path);
+    allow(dedicationPolicy.organise(actor, s), 'out_of_scope');
     if (s.status !== 'signed') throw conflict('signup_not_active');
     if (s.occurrence_status === 'cancelled') throw conflict('occurrence_cancelled');
     if (!openFor('out', { starts_at: s.occurrence_starts_at, ends_at: s.occurrence_ends_at }))
@@ -403,7 +403,7 @@ export async function checkByHand(db: Tx, actor: Actor, id: number, action: 'in'
 /** The code an organiser shows for an occurrence, renewed every step. */
 export async function checkinCode(db: Tx, actor: Actor, occurrenceId: number, origin: string) {
   const o = await loadOccurrence(db, actor, occurrenceId);
-  authorize(actor, 'dedication.manage', o.region_path);
+  allow(dedicationPolicy.organise(actor, o), 'out_of_scope');
   if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
   const code = await makeCode(db, actor.districtId, occurrenceId);
   return {
@@ -426,7 +426,7 @@ export async function decideHours(
 ) {
   return db.transaction(async (tx) => {
     const s = await load(tx, actor, id, true);
-    authorize(actor, 'dedication.manage', s.region_path);
+    allow(dedicationPolicy.organise(actor, s), 'out_of_scope');
     if (s.status !== 'signed') throw conflict('signup_not_active');
     if (Date.parse(s.occurrence_starts_at) > Date.now()) throw unprocessable('hours_too_early');
     let hours: number;

@@ -16,7 +16,7 @@ import type {
   UtilizationQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, inScope, scopes, unitScopes } from '../../auth/authorize';
+import { allow, inScope, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -199,10 +199,10 @@ export async function createFacility(db: Tx, actor: Actor, input: z.infer<typeof
     const region = await placeFor(tx, actor, input.regionId);
     if (input.unitId !== undefined) {
       const unit = await unitFor(tx, actor, input.unitId);
-      authorize(actor, 'facility.manage', { path: region.path, unitId: unit.id });
+      allow(facilityPolicy.keep(actor, { region_path: region.path, unit_id: unit.id }), 'out_of_scope');
     } else {
       // A community's own venue is kept by the community's organisers.
-      authorize(actor, 'facility.manage', region.path);
+      allow(facilityPolicy.keep(actor, { region_path: region.path, unit_id: null }), 'out_of_scope');
     }
     const r = input.bookingRules;
     const { rows } = await tx.execute<{ id: number }>(sql`

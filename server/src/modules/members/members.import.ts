@@ -7,10 +7,11 @@ import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Name, Phone } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/authorize';
 import { type CellError, csvField, type ImportDefinition, pgArray, splitList } from '../imports/definitions';
 import { loadRegionIndex, type RegionIndex, resolvePlace } from '../imports/regions-index';
+import { partyOrgPolicy } from '../party-orgs/party-orgs.policy';
 import { districtOrgs } from '../party-orgs/party-orgs.queries';
+import { memberPolicy } from './members.policy';
 
 type Value = {
   name: string;
@@ -210,7 +211,7 @@ export const membersImport: ImportDefinition<Value, Ctx> = {
         )
       : null;
     if (place?.errors) errors.push(...place.errors);
-    if (place?.node && !can(ctx.actor, 'person.manage', place.node.path)) {
+    if (place?.node && !memberPolicy.house(ctx.actor, place.node.path)) {
       errors.push({ column: header.community, key: 'import_outside_scope' });
     }
     const specialties: string[] = [];
@@ -231,7 +232,7 @@ export const membersImport: ImportDefinition<Value, Ctx> = {
       const org = ctx.orgs.get(need('partyOrg'));
       if (c.partyOrg && !org)
         errors.push({ column: header.partyOrg, key: 'import_unknown_org', params: { name: c.partyOrg } });
-      if (org && !can(ctx.actor, 'org.read', { path: org.path, unitId: org.unitId })) {
+      if (org && !partyOrgPolicy.read(ctx.actor, org)) {
         errors.push({ column: header.partyOrg, key: 'import_outside_scope' });
       }
       const status = STATUS[need('partyStatus').toLowerCase()];

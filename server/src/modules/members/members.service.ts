@@ -1,9 +1,8 @@
 /**
  * People of the district — residents, and Party members when they carry a membership.
- * Who sees a person: those whose scope holds the person's home, the organisation the
- * person belongs to (or its unit, for the unit's contact), or the community the person
- * registered with; and the person themself. Phone and ID numbers show unmasked only to
- * those with `person.private` over the home or the registered community, and to the person.
+ * Who sees a person, their phone and ID numbers unmasked, and may edit them is
+ * members.policy.ts's to say: reached through their home, organisation (or its unit) or
+ * registered community, and always their own.
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -15,7 +14,7 @@ import {
   type MemberUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope, isWithin, scopes, unitScopes } from '../../auth/authorize';
+import { allow, isWithin, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
@@ -30,8 +29,9 @@ import {
 } from '../registrations/registrations.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
+import { memberCan, memberPolicy } from './members.policy';
 import { people, specialties } from './members.schema';
-import { maskIdNumber, maskPhoneNumber, seesPrivate } from './privacy';
+import { maskIdNumber, maskPhoneNumber } from './privacy';
 
 type Row = {
   id: number;
@@ -88,21 +88,8 @@ const COLUMNS = sql`
   reg.id AS reg_id, reg.community_id AS reg_community_id, rc.name AS reg_community_name,
   rc.path::text AS reg_community_path, reg.status AS reg_status`;
 
-/** Who may see a person at all (see the module comment). */
-function visible(actor: Actor): SQL {
-  return sql`(${inScope(actor, 'person.read', sql`h.path`)}
-    OR ${inScope(actor, 'person.read', sql`orr.path`, sql`o.unit_id`)}
-    OR (reg.status = 'approved' AND ${inScope(actor, 'person.read', sql`rc.path`)})
-    OR p.user_id = ${actor.userId})`;
-}
-
 function present(actor: Actor, r: Row): Member {
-  const self = r.user_id === actor.userId;
-  const open =
-    seesPrivate(actor, { path: r.home_path }, self) ||
-    (r.reg_status === 'approved' &&
-      r.reg_community_path !== null &&
-      seesPrivate(actor, { path: r.reg_community_path }));
+  const open = memberPolicy.seePrivate(actor, r);
   return {
     id: r.id,
     name: r.name,
@@ -138,12 +125,13 @@ function present(actor: Actor, r: Row): Member {
             status: r.reg_status!,
           },
     userId: r.user_id,
+    can: memberCan(actor, r),
   };
 }
 
 async function load(db: Tx, actor: Actor, id: number): Promise<Row> {
   const { rows } = await db.execute<Row>(
-    sql`SELECT ${COLUMNS} ${FROM} WHERE p.district_id = ${actor.districtId} AND p.id = ${id} AND ${visible(actor)}`,
+    sql`SELECT ${COLUMNS} ${FROM} WHERE p.district_id = ${actor.districtId} AND p.id = ${id} AND ${memberPolicy.visible(actor)}`,
   );
   // Whether someone lives in the district is not an outsider's to know: 404.
   if (!rows[0]) throw notFound();
@@ -312,7 +300,7 @@ export async function updateMember(
 ) {
   return db.transaction(async (tx) => {
     const row = await load(tx, actor, id);
-    authorize(actor, 'person.manage', row.home_path);
+    allow(memberPolicy.edit(actor, row), 'out_of_scope');
     const before = present(actor, row);
     if (input.homeRegionId !== undefined && input.homeRegionId !== row.home_region_id) {
       await checkHome(tx, actor, input.homeRegionId);

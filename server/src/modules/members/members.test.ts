@@ -71,9 +71,15 @@ describe('people', () => {
       phone: '139****5678',
       idNumber: '1101**********123X',
       masked: true,
+      // The organisation's side reads his record, but his home's people edit him.
+      can: { edit: false, seeRecord: true },
     });
     const fromHome = await gucheng.get(`/api/members/${created.body.id}`);
-    expect(fromHome.body).toMatchObject({ phone: '13912345678', masked: false });
+    expect(fromHome.body).toMatchObject({
+      phone: '13912345678',
+      masked: false,
+      can: { edit: true, seeRecord: true },
+    });
     const list = await street.get(`/api/members?unitId=${hospitalId}&q=${encodeURIComponent('欧阳')}`);
     expect(list.body.items[0].phone).toBe('139****5678');
     expect(JSON.stringify(list.body)).not.toContain('13912345678');
@@ -102,6 +108,7 @@ describe('people', () => {
       homeLabel: '八角北路社区 3号楼 2单元',
       homeCommunityId: bajiaoNorth,
       homeCommunityName: '八角北路社区',
+      can: { edit: false, seeRecord: true },
     });
     const [resident] = await t.sql<{ id: number }>("SELECT id FROM people WHERE name = '陈桂兰'");
     expect((await member.get(`/api/members/${resident!.id}`)).status).toBe(404);

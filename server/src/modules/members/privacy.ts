@@ -1,6 +1,7 @@
-/** Personal data shows only to those who need it; everyone else sees it masked. */
-import type { Actor } from '../../auth/actor';
-import { can, type Target } from '../../auth/authorize';
+/**
+ * Personal data shows only to those who need it; everyone else sees it masked. Who needs it is
+ * each domain's policy (members.policy `seePrivate`, units.policy `seeContactPhone`).
+ */
 
 /** 13812341234 → 138****1234; a landline keeps its last four digits. */
 export function maskPhoneNumber(phone: string): string {
@@ -19,12 +20,4 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
-}
-
-export const seesPrivate = (actor: Actor, target: Target, self = false) =>
-  self || can(actor, 'person.private', target);
-
-export function maskPhone(actor: Actor, phone: string | null, target: Target, self = false): string | null {
-  if (phone === null) return null;
-  return seesPrivate(actor, target, self) ? phone : maskPhoneNumber(phone);
 }

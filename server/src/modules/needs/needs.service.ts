@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Need, NeedCreateBody, NeedDecisionBody, NeedListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -13,6 +13,7 @@ import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { regionForRead } from '../regions/regions.queries';
+import { needCan, needPolicy } from './needs.policy';
 import { needs } from './needs.schema';
 
 type Row = {
@@ -44,7 +45,7 @@ const SELECT = sql`
     JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
     LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true`;
 
-const present = (r: Row): Need => ({
+const present = (actor: Actor, r: Row): Need => ({
   id: r.id,
   title: r.title,
   description: r.description,
@@ -60,23 +61,22 @@ const present = (r: Row): Need => ({
   projectId: r.project_id,
   createdAt: iso(r.created_at)!,
   decidedAt: iso(r.decided_at),
+  can: needCan(actor, r),
 });
-
-const visible = (actor: Actor): SQL =>
-  sql`(${inScope(actor, 'need.decide', sql`c.path`)} OR ${actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`})`;
 
 export async function needFor(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
   const { rows } =
     await db.execute<Row>(sql`${SELECT} WHERE n.district_id = ${actor.districtId} AND n.id = ${id}
-    AND ${visible(actor)} ${lock ? sql`FOR UPDATE OF n` : sql``}`);
+    AND ${needPolicy.visible(actor)} ${lock ? sql`FOR UPDATE OF n` : sql``}`);
   if (!rows[0]) throw notFound();
   return rows[0];
 }
 
-export const getNeed = async (db: Tx, actor: Actor, id: number) => present(await needFor(db, actor, id));
+export const getNeed = async (db: Tx, actor: Actor, id: number) =>
+  present(actor, await needFor(db, actor, id));
 
 export async function listNeeds(db: Tx, actor: Actor, q: z.infer<typeof NeedListQuery>) {
-  const where: SQL[] = [sql`n.district_id = ${actor.districtId}`, visible(actor)];
+  const where: SQL[] = [sql`n.district_id = ${actor.districtId}`, needPolicy.visible(actor)];
   if (q.mine === 'true')
     where.push(actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`);
   if (q.regionId) {
@@ -90,7 +90,7 @@ export async function listNeeds(db: Tx, actor: Actor, q: z.infer<typeof NeedList
     db,
     q,
     { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`n.created_at DESC, n.id DESC` },
-    present,
+    (r: Row) => present(actor, r),
   );
 }
 
@@ -125,7 +125,7 @@ export async function raiseNeed(db: Tx, actor: Actor, input: z.infer<typeof Need
       entityId: row!.id,
       after: { title: input.title, category: input.category },
     });
-    return present(await needFor(tx, actor, row!.id));
+    return present(actor, await needFor(tx, actor, row!.id));
   });
 }
 
@@ -153,7 +153,7 @@ export async function convertNeed(tx: Tx, actor: Actor, need: Row, projectId: nu
 export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infer<typeof NeedDecisionBody>) {
   return db.transaction(async (tx) => {
     const need = await needFor(tx, actor, id, true);
-    authorize(actor, 'need.decide', need.community_path);
+    allow(needPolicy.decide(actor, need), 'out_of_scope');
     if (!['open', 'accepted'].includes(need.status)) throw conflict('need_not_open');
     let status: Need['status'];
     let reason: string | null = null;
@@ -165,7 +165,7 @@ export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infe
     } else {
       const target = await needFor(tx, actor, input.intoId);
       if (target.id === need.id || target.status === 'merged') throw unprocessable('need_not_open');
-      authorize(actor, 'need.decide', target.community_path);
+      allow(needPolicy.decide(actor, target), 'out_of_scope');
       status = 'merged';
       into = target.id;
     }
@@ -182,6 +182,6 @@ export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infe
       after: { status, reason, mergedIntoId: into },
     });
     await tellRaiser(tx, actor, need, status, '/me/needs');
-    return present(await needFor(tx, actor, id));
+    return present(actor, await needFor(tx, actor, id));
   });
 }

@@ -26,9 +26,16 @@ describe('needs', () => {
       status: 'open',
       communityName: '八角北路社区',
       raisedBy: { name: '陈桂兰' },
+      // Its raiser follows it; deciding is the community's.
+      can: { decide: false, accept: false, convert: false },
     });
     const inbox = await cw.get('/api/needs?status=open');
     expect(inbox.body.items.map((n: any) => n.id)).toContain(need.body.id);
+    expect(inbox.body.items.find((n: any) => n.id === need.body.id).can).toEqual({
+      decide: true,
+      accept: true,
+      convert: true,
+    });
     const project = await cw.post('/api/projects', {
       title: '修复楼道照明',
       regionId: bajiaoNorth,
@@ -58,7 +65,11 @@ describe('needs', () => {
       decision: 'decline',
       reason: '已有老年大学课程',
     });
-    expect(declined.body).toMatchObject({ status: 'declined', reason: '已有老年大学课程' });
+    expect(declined.body).toMatchObject({
+      status: 'declined',
+      reason: '已有老年大学课程',
+      can: { decide: false, accept: false, convert: false },
+    });
     const member = await t.as('member');
     expect((await member.get(`/api/needs/${need.body.id}`)).status).toBe(404);
   });

@@ -24,7 +24,7 @@ import type {
   NoticeUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope, isWithin } from '../../auth/authorize';
+import { allow, can, inScope, isWithin } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -39,7 +39,7 @@ import { markReadByLink, notifyAll } from '../notifications/notifications.servic
 import { loadRegion, regionForRead } from '../regions/regions.queries';
 import { activeTeamMembers, teamRegionId } from '../teams/teams.queries';
 import { unitRow } from '../units/units.queries';
-import { noticeCan } from './notices.policy';
+import { noticeCan, noticePolicy } from './notices.policy';
 
 /** What a notice's rich text may hold. */
 export const cleanBody = (html: string) =>
@@ -231,7 +231,7 @@ export async function updateNotice(
 ) {
   return db.transaction(async (tx) => {
     const n = await load(tx, actor, id, true);
-    authorize(actor, 'notice.publish', n.region_path);
+    allow(noticePolicy.publish(actor, n), 'out_of_scope');
     if (n.status !== 'draft') throw conflict('notice_not_draft');
     const audience = input.audience ?? n.audience;
     const root = input.audience ? await rootFor(tx, actor, audience) : { id: n.region_id };
@@ -259,7 +259,7 @@ export async function updateNotice(
 export async function publishNotice(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const n = await load(tx, actor, id, true);
-    authorize(actor, 'notice.publish', n.region_path);
+    allow(noticePolicy.publish(actor, n), 'out_of_scope');
     if (n.status !== 'draft') throw conflict('notice_not_draft');
     await tx.execute(sql`UPDATE notices SET status = 'publishing', published_at = now(), updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
@@ -354,7 +354,7 @@ registerJob('notice.remind', remindJob);
 export async function remindUnread(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const n = await load(tx, actor, id);
-    authorize(actor, 'notice.publish', n.region_path);
+    allow(noticePolicy.publish(actor, n), 'out_of_scope');
     if (n.status !== 'published') throw conflict('notice_not_published');
     const { rows } = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notice_recipients
       WHERE district_id = ${actor.districtId} AND notice_id = ${id} AND read_at IS NULL`);
@@ -407,7 +407,7 @@ export async function readNotice(db: Tx, actor: Actor, id: number) {
 /** Read receipts: overall and per community. */
 export async function noticeReads(db: Tx, actor: Actor, id: number) {
   const n = await load(db, actor, id);
-  authorize(actor, 'notice.publish', n.region_path);
+  allow(noticePolicy.publish(actor, n), 'out_of_scope');
   const { rows } = await db.execute<{ id: number; name: string; recipients: number; reads: number }>(sql`
     SELECT c.id, c.name, count(*)::int AS recipients, count(x.read_at)::int AS reads
       FROM notice_recipients x JOIN regions c ON c.district_id = x.district_id AND c.id = x.community_id
@@ -446,7 +446,7 @@ export async function attach(
   if (!file.bytes.length) throw unprocessable('attachment_empty');
   return db.transaction(async (tx) => {
     const n = await load(tx, actor, id, true);
-    authorize(actor, 'notice.publish', n.region_path);
+    allow(noticePolicy.publish(actor, n), 'out_of_scope');
     if (n.status !== 'draft') throw conflict('notice_not_draft');
     const storedAs = `${actor.districtId}-${randomUUID()}`;
     const dir = uploadsOf(dataDir);
@@ -495,7 +495,7 @@ export async function attachmentFile(
 export async function detach(db: Tx, actor: Actor, id: number, attachmentId: number, dataDir: string) {
   return db.transaction(async (tx) => {
     const n = await load(tx, actor, id, true);
-    authorize(actor, 'notice.publish', n.region_path);
+    allow(noticePolicy.publish(actor, n), 'out_of_scope');
     if (n.status !== 'draft') throw conflict('notice_not_draft');
     const a = await attachmentRow(tx, actor, id, attachmentId);
     await tx.execute(

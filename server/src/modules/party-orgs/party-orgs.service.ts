@@ -9,7 +9,7 @@ import type {
   PartyOrgUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, inScope } from '../../auth/authorize';
+import { allow, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains } from '../../http';
@@ -19,6 +19,7 @@ import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
+import { partyOrgCan, partyOrgPolicy } from './party-orgs.policy';
 import { partyOrgs } from './party-orgs.schema';
 
 const parent = alias(partyOrgs, 'parent');
@@ -50,7 +51,10 @@ const select = (db: Tx, where: SQL | undefined) =>
     .leftJoin(parent, and(eq(parent.districtId, partyOrgs.districtId), eq(parent.id, partyOrgs.parentId)))
     .where(where);
 
-const present = ({ regionPath: _, ...r }: Row): PartyOrg => r;
+const present = (actor: Actor, { regionPath, ...r }: Row): PartyOrg => ({
+  ...r,
+  can: partyOrgCan(actor, { path: regionPath, unitId: r.unitId }),
+});
 
 export async function orgFor(
   db: Tx,
@@ -60,11 +64,12 @@ export async function orgFor(
 ) {
   const [row] = await select(db, and(eq(partyOrgs.districtId, actor.districtId), eq(partyOrgs.id, id)));
   if (!row) throw notFound();
-  authorize(actor, action, { path: row.regionPath, unitId: row.unitId });
+  const o = { path: row.regionPath, unitId: row.unitId };
+  allow((action === 'org.manage' ? partyOrgPolicy.manage : partyOrgPolicy.read)(actor, o), 'out_of_scope');
   return row;
 }
 
-export const getOrg = async (db: Tx, actor: Actor, id: number) => present(await orgFor(db, actor, id));
+export const getOrg = async (db: Tx, actor: Actor, id: number) => present(actor, await orgFor(db, actor, id));
 
 export async function listOrgs(db: Tx, actor: Actor, q: z.infer<typeof PartyOrgListQuery>) {
   const where: (SQL | undefined)[] = [
@@ -87,7 +92,7 @@ export async function listOrgs(db: Tx, actor: Actor, q: z.infer<typeof PartyOrgL
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)` }).from(partyOrgs).innerJoin(regions, join).where(cond),
   ]);
-  return { items: rows.map(present), total: count?.n ?? 0 };
+  return { items: rows.map((r) => present(actor, r)), total: count?.n ?? 0 };
 }
 
 const snapshot = (r: Row) => ({
@@ -139,7 +144,7 @@ export async function createOrg(db: Tx, actor: Actor, input: z.infer<typeof Part
       entityId: row!.id,
       after: snapshot(created),
     });
-    return present(created);
+    return present(actor, created);
   });
 }
 
@@ -164,6 +169,6 @@ export async function updateOrg(db: Tx, actor: Actor, id: number, input: z.infer
       before: snapshot(before),
       after: snapshot(after),
     });
-    return present(after);
+    return present(actor, after);
   });
 }

@@ -53,5 +53,16 @@ describe('Party organisations', () => {
     expect(names).not.toContain('古城街道党工委');
     const hospital = res.body.items.find((o: any) => o.name === '北京市石景山医院党委');
     expect(hospital.memberCount).toBeGreaterThan(0);
+    expect(hospital.can).toEqual({ edit: true, seeRecord: true });
+  });
+
+  it('tells a unit contact it reads its organisation and record, but edits nothing', async () => {
+    const contact = await t.as('unit_contact');
+    const res = await contact.get('/api/party-orgs?pageSize=100');
+    expect(res.body.items.map((o: any) => o.name)).toEqual(['北京市石景山医院党委']);
+    expect(res.body.items[0].can).toEqual({ edit: false, seeRecord: true });
+    expect((await contact.patch(`/api/party-orgs/${res.body.items[0].id}`, { name: '改名' })).status).toBe(
+      403,
+    );
   });
 });

@@ -13,7 +13,7 @@ import type {
   ReviewBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, unitScopes } from '../../auth/authorize';
+import { allow, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, unprocessable } from '../../errors';
@@ -22,6 +22,7 @@ import { recordAudit } from '../audit/audit.service';
 import { homePathOf, personRow } from '../members/members.queries';
 import { memberPlaces, personFor } from '../members/members.service';
 import { maskName } from '../members/privacy';
+import { needPolicy } from '../needs/needs.policy';
 import { convertNeed, needFor } from '../needs/needs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitsRegionIds } from '../units/units.queries';
@@ -143,7 +144,7 @@ export async function createProject(db: Tx, actor: Actor, input: z.infer<typeof 
       throw unprocessable('rule_broken', { constraint: 'ends_after_start' });
     const need = input.needId ? await needFor(tx, actor, input.needId, true) : null;
     if (need) {
-      authorize(actor, 'need.decide', need.community_path);
+      allow(needPolicy.decide(actor, need), 'out_of_scope');
       if (!['open', 'accepted'].includes(need.status)) throw conflict('need_not_open');
     }
     for (const role of input.roles)

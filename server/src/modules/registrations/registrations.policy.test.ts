@@ -27,6 +27,16 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
     (a) => registrationPolicy.withdraw(a, member),
     ['member', 'memberWithoutRole', 'contact'],
   ],
+  [
+    'decide a registration with community 1.2.3',
+    (a) => registrationPolicy.decide(a, { community_path: '1.2.3' }),
+    ['worker'],
+  ],
+  [
+    'decide a registration with community 1.2.9',
+    (a) => registrationPolicy.decide(a, { community_path: '1.2.9' }),
+    [],
+  ],
 ];
 
 describe('registrations.policy', () => {

@@ -4,7 +4,7 @@
  * community's: the route's `registration.decide` and the row's scope.)
  */
 import type { Actor } from '../../auth/actor';
-import { actsForUnit, holds } from '../../auth/authorize';
+import { actsForUnit, can, holds } from '../../auth/authorize';
 
 /** What the rules read of the person a registration is for: their account and their unit. */
 export type RegistrantFacts = { user_id: number | null; unit_id: number | null };
@@ -19,4 +19,7 @@ export const registrationPolicy = {
     (isSelf(actor, p) && holds(actor, 'registration.request')) || forTheirUnit(actor, p),
   /** Withdraws a pending one: the member, or the contact of the member's unit. */
   withdraw: (actor: Actor, p: RegistrantFacts) => isSelf(actor, p) || forTheirUnit(actor, p),
+  /** Approves or declines it: the organisers of the community asked to take the member in. */
+  decide: (actor: Actor, r: { community_path: string }) =>
+    can(actor, 'registration.decide', r.community_path),
 };

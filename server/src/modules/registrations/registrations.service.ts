@@ -14,7 +14,7 @@ import type {
   RegistrationListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, inScope, inUnits } from '../../auth/authorize';
+import { allow, inScope, inUnits } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -167,7 +167,7 @@ export async function decideRegistration(
 ) {
   return db.transaction(async (tx) => {
     const before = await load(tx, actor, id, true);
-    authorize(actor, 'registration.decide', before.community_path);
+    allow(registrationPolicy.decide(actor, before), 'out_of_scope');
     if (before.status !== 'pending') throw conflict('registration_not_pending');
     const status = input.decision === 'approve' ? 'approved' : 'declined';
     const reason = input.decision === 'decline' ? input.reason : null;

@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Invitation, InvitationBody, InvitationListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize, can, inScope } from '../../auth/authorize';
+import { allow, can, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -15,11 +15,13 @@ import { iso } from '../../http';
 import { type Locale, labelOf } from '../../i18n';
 import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
+import { dedicationPolicy } from '../dedication-days/dedication-days.policy';
 import { taskTargets } from '../dedication-days/dedication-days.queries';
 import { signUp } from '../dedication-days/signups.service';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
 import { claimRole } from '../projects/claims.service';
+import { projectPolicy } from '../projects/projects.policy';
 import { roleTargets } from '../projects/projects.queries';
 import { invitationPolicy } from './teams.policy';
 
@@ -98,7 +100,12 @@ export async function invite(db: Tx, actor: Actor, input: z.infer<typeof Invitat
        WHERE x.district_id = ${actor.districtId} AND x.id = ${input.roleId ?? input.taskId!}`);
     const place = target.rows[0];
     if (!place) throw notFound();
-    authorize(actor, input.roleId ? 'project.manage' : 'dedication.manage', place.path);
+    allow(
+      input.roleId
+        ? projectPolicy.manage(actor, { region_path: place.path })
+        : dedicationPolicy.organise(actor, { region_path: place.path }),
+      'out_of_scope',
+    );
     const { rows: person } = await tx.execute<{ id: number }>(
       personRow(sql`${actor.districtId}`, sql`${input.personId}`),
     );

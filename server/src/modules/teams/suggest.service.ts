@@ -9,10 +9,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Suggestion, SuggestionQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, authorize } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { type Locale, labelOf, message } from '../../i18n';
+import { dedicationPolicy } from '../dedication-days/dedication-days.policy';
+import { projectPolicy } from '../projects/projects.policy';
 import { type Candidate, type Reason, rank } from './ranking';
 import { teamPolicy } from './teams.policy';
 import { loadTeam } from './teams.service';
@@ -62,7 +64,7 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
        WHERE ro.district_id = ${actor.districtId} AND ro.id = ${q.roleId}`);
     const role = rows[0];
     if (!role) throw notFound();
-    authorize(actor, 'project.manage', role.path);
+    allow(projectPolicy.manage(actor, { region_path: role.path }), 'out_of_scope');
     return {
       path: role.path,
       wanted: [...new Set([...role.specialties, ...(ROLE_SPECIALTIES[role.kind] ?? [])])],
@@ -84,7 +86,7 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
      WHERE t.district_id = ${actor.districtId} AND t.id = ${q.taskId!}`);
   const task = rows[0];
   if (!task) throw notFound();
-  authorize(actor, 'dedication.manage', task.path);
+  allow(dedicationPolicy.organise(actor, { region_path: task.path }), 'out_of_scope');
   return {
     path: task.path,
     wanted: task.specialties,

@@ -6,9 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { Name, Phone } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/authorize';
 import type { CellError, ImportDefinition } from '../imports/definitions';
 import { loadRegionIndex, type RegionIndex, resolvePlace } from '../imports/regions-index';
+import { unitPolicy } from './units.policy';
 
 type Value = {
   name: string;
@@ -143,7 +143,7 @@ export const unitsImport: ImportDefinition<Value, Ctx> = {
         )
       : null;
     if (place?.errors) errors.push(...place.errors);
-    if (place?.node && !can(ctx.actor, 'unit.manage', place.node.path)) {
+    if (place?.node && !unitPolicy.place(ctx.actor, place.node.path)) {
       errors.push({ column: header.community, key: 'import_outside_scope' });
     }
     if (c.contactPhone && !Phone.safeParse(c.contactPhone).success) {

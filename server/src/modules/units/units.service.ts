@@ -4,18 +4,19 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Unit, UnitCreateBody, UnitListQuery, UnitUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, inScope } from '../../auth/authorize';
+import { allow, inScope } from '../../auth/authorize';
 import { forgetSessions } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
 import { orgMembers } from '../members/members.queries';
-import { maskPhone } from '../members/privacy';
+import { maskPhoneNumber } from '../members/privacy';
 import { unitOrgIds, unitPartyOrg } from '../party-orgs/party-orgs.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { isRegistered } from '../registrations/registrations.queries';
+import { unitCan, unitPolicy } from './units.policy';
 import { units } from './units.schema';
 
 /** The members of the unit's organisations: each organisation's, joined (`p`). */
@@ -60,17 +61,16 @@ const present = (actor: Actor, r: Row): Unit => ({
   address: r.address,
   contactName: r.contactName,
   // The unit's own contact and those over it see the number; others see it masked.
-  contactPhone: maskPhone(
-    actor,
-    r.contactPhone,
-    { path: r.regionPath, unitId: r.id },
-    can(actor, 'unit.manage', { path: r.regionPath, unitId: r.id }),
-  ),
+  contactPhone:
+    r.contactPhone === null || unitPolicy.seeContactPhone(actor, r)
+      ? r.contactPhone
+      : maskPhoneNumber(r.contactPhone),
   partyOrgId: r.partyOrgId,
   partyOrgName: r.partyOrgName,
   memberCount: r.memberCount,
   registeredCount: r.registeredCount,
   createdAt: iso(r.createdAt)!,
+  can: unitCan(actor, r),
 });
 
 /** A unit the actor may take `action` on (404 if absent, 403 outside the scope). */
@@ -82,7 +82,7 @@ export async function unitFor(
 ) {
   const [row] = await selectUnits(db, and(eq(units.districtId, actor.districtId), eq(units.id, id)));
   if (!row) throw notFound();
-  authorize(actor, action, { path: row.regionPath, unitId: row.id });
+  allow((action === 'unit.manage' ? unitPolicy.manage : unitPolicy.read)(actor, row), 'out_of_scope');
   return row;
 }
 

@@ -23,6 +23,7 @@ describe('units', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((u: any) => u.name)).toContain('北京市石景山医院');
     expect(mine.body.items.map((u: any) => u.name)).not.toContain('首钢集团有限公司');
+    expect(mine.body.items.every((u: any) => u.can.edit && u.can.seeRecord)).toBe(true);
     const all = await district.get('/api/units?pageSize=100');
     expect(new Set(all.body.items.map((u: any) => u.affiliation))).toEqual(
       new Set(['central', 'municipal', 'district', 'other']),
@@ -35,6 +36,7 @@ describe('units', () => {
     const contact = await t.as('unit_contact');
     const list = await contact.get('/api/units');
     expect(list.body.items.map((u: any) => u.name)).toEqual(['北京市石景山医院']);
+    expect(list.body.items[0].can).toEqual({ edit: true, seeRecord: true });
     const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
     expect((await contact.get(`/api/units/${other!.id}`)).status).toBe(403);
     const edit = await contact.patch(`/api/units/${hospitalId}`, { address: '石景山路24号（门诊楼）' });

@@ -3,7 +3,6 @@ import type { Member } from '@contract';
 import { Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -15,13 +14,12 @@ import { FreeTags, RegistrationCell, SpecialtyTags } from './MemberCells';
 type Props = {
   memberId: number | undefined;
   onClose: () => void;
-  /** Offered only when the user may manage people. */
+  /** Offered where the page edits people; shown for a person the reader may edit (`member.can.edit`). */
   onEdit?: (member: Member) => void;
 };
 
 export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
   const { t } = useTranslation();
-  const { me, can } = useAuth();
   const isMobile = useIsMobile();
   const shownId = useLastDefined(memberId);
   const { data: member, error, refetch } = useMember(shownId);
@@ -36,7 +34,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
       size={isMobile ? '100%' : 560}
       destroyOnHidden
       extra={
-        member &&
+        member?.can.edit &&
         onEdit && (
           <Button icon={<EditOutlined />} onClick={() => onEdit(member)}>
             {t('common.edit')}
@@ -115,9 +113,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
                   : [{ key: 'none', label: t('members.party'), children: t('members.notMember') }]
               }
             />
-            {(can('ledger.read') || member.id === me.user.personId) && (
-              <LedgerPanel subject={{ personId: member.id }} />
-            )}
+            {member.can.seeRecord && <LedgerPanel subject={{ personId: member.id }} />}
           </>
         )}
       </div>

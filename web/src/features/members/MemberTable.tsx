@@ -10,7 +10,7 @@ type Props = {
   loading: boolean;
   pagination: TablePaginationConfig;
   onView: (member: Member) => void;
-  /** Offered only when the user may manage people. */
+  /** Offered where the page edits people; shown on the people the reader may edit (`can.edit`). */
   onEdit?: (member: Member) => void;
 };
 
@@ -75,7 +75,7 @@ export function MemberTable({ members, loading, pagination, onView, onEdit }: Pr
           <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => onView(member)}>
             {t('common.view')}
           </Button>
-          {onEdit && (
+          {onEdit && member.can.edit && (
             <Button
               type="link"
               size="small"
@@ -120,7 +120,7 @@ export function MemberTable({ members, loading, pagination, onView, onEdit }: Pr
             <MembershipCell membership={m.membership} />
             {m.registration && <RegistrationCell registration={m.registration} />}
           </div>
-          {onEdit && (
+          {onEdit && m.can.edit && (
             <Button
               size="small"
               icon={<EditOutlined />}

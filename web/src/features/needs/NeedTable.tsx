@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EntityTable } from '../../shared/EntityTable';
 import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
-import { isPending } from './api';
 import { NeedOutcome } from './NeedOutcome';
 
 export type NeedActions = {
@@ -15,8 +14,6 @@ export type NeedActions = {
   onConvert: (need: Need) => void;
   /** The need being accepted, whose button spins. */
   acceptingId?: number;
-  /** Converting makes a project: only for those who manage projects. */
-  canConvert: boolean;
 };
 
 type Props = NeedActions & {
@@ -27,12 +24,13 @@ type Props = NeedActions & {
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
+/** The answers the reader may give this need (`need.can`): its community's organisers, while it is pending. */
 function DecisionButtons({ need: n, ...a }: NeedActions & { need: Need }) {
   const { t } = useTranslation();
-  if (!isPending(n)) return null;
+  if (!n.can.decide) return null;
   return (
     <Space size={4} wrap>
-      {n.status === 'open' && (
+      {n.can.accept && (
         <Button
           type="primary"
           size="small"
@@ -44,7 +42,7 @@ function DecisionButtons({ need: n, ...a }: NeedActions & { need: Need }) {
           {t('needs.accept')}
         </Button>
       )}
-      {a.canConvert && (
+      {n.can.convert && (
         <Button
           size="small"
           icon={<ProjectOutlined />}

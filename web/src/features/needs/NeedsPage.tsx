@@ -54,6 +54,7 @@ export function NeedsPage() {
   const [declining, setDeclining] = useState<Need | null>(null);
   const [merging, setMerging] = useState<Need | null>(null);
   const [converting, setConverting] = useState<ProjectFormTarget | null>(null);
+  // The project form is mounted for those who run projects; each need says whether it may be converted.
   const canConvert = can('project.manage');
 
   const accept = (need: Need) =>
@@ -112,7 +113,6 @@ export function NeedsPage() {
           acceptingId={
             decide.isPending && decide.variables?.decision === 'accept' ? decide.variables.id : undefined
           }
-          canConvert={canConvert}
         />
       </Card>
       <NeedDeclineModal need={declining} onClose={() => setDeclining(null)} />

@@ -69,6 +69,3 @@ export const useDecideNeed = () =>
   useNeedMutation(({ id, ...body }: NeedDecision & { id: number }) =>
     api.post<Need>(`/needs/${id}/decision`, body),
   );
-
-/** A need still waiting for an answer, or accepted and not yet acted on. */
-export const isPending = (need: Pick<Need, 'status'>) => need.status === 'open' || need.status === 'accepted';

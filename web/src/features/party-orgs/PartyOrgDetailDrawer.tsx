@@ -2,7 +2,6 @@ import { EditOutlined } from '@ant-design/icons';
 import type { PartyOrg } from '@contract';
 import { Button, Descriptions, Drawer, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { PartyOrgKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -13,14 +12,13 @@ import { usePartyOrg } from './api';
 type Props = {
   orgId: number | undefined;
   onClose: () => void;
-  /** Offered only when the user may manage Party organisations. */
+  /** Offered where the page edits organisations; shown for one the reader may edit (`org.can.edit`). */
   onEdit?: (org: PartyOrg) => void;
 };
 
 /** A Party organisation's facts and its members' participation record. */
 export function PartyOrgDetailDrawer({ orgId, onClose, onEdit }: Props) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const isMobile = useIsMobile();
   const shownId = useLastDefined(orgId);
   const { data: org, error, refetch } = usePartyOrg(shownId);
@@ -34,7 +32,7 @@ export function PartyOrgDetailDrawer({ orgId, onClose, onEdit }: Props) {
       size={isMobile ? '100%' : 720}
       destroyOnHidden
       extra={
-        org &&
+        org?.can.edit &&
         onEdit && (
           <Button icon={<EditOutlined />} onClick={() => onEdit(org)} data-testid="party-org-detail-edit">
             {t('common.edit')}
@@ -59,7 +57,7 @@ export function PartyOrgDetailDrawer({ orgId, onClose, onEdit }: Props) {
                 { key: 'members', label: t('partyOrgs.memberCount'), children: org.memberCount },
               ]}
             />
-            {can('ledger.read') && <LedgerPanel subject={{ orgId: org.id }} />}
+            {org.can.seeRecord && <LedgerPanel subject={{ orgId: org.id }} />}
           </>
         )}
       </div>

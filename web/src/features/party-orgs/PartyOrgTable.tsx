@@ -10,7 +10,7 @@ type Props = {
   loading: boolean;
   pagination: TablePaginationConfig;
   onView: (org: PartyOrg) => void;
-  /** Offered only when the user may manage Party organisations. */
+  /** Offered where the page edits organisations; shown on those the reader may edit (`can.edit`). */
   onEdit?: (org: PartyOrg) => void;
 };
 
@@ -55,17 +55,18 @@ export function PartyOrgTable({ orgs, loading, pagination, onView, onEdit }: Pro
       title: t('common.actions'),
       key: 'actions',
       width: 90,
-      render: (_, org) => (
-        <Button
-          type="link"
-          size="small"
-          icon={<EditOutlined />}
-          onClick={() => onEdit(org)}
-          data-testid={`party-org-edit-${org.id}`}
-        >
-          {t('common.edit')}
-        </Button>
-      ),
+      render: (_, org) =>
+        org.can.edit && (
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => onEdit(org)}
+            data-testid={`party-org-edit-${org.id}`}
+          >
+            {t('common.edit')}
+          </Button>
+        ),
     });
   }
 
@@ -92,7 +93,7 @@ export function PartyOrgTable({ orgs, loading, pagination, onView, onEdit }: Pro
           </Typography.Text>
           <div className="gj-card-row-head">
             <span>{t('partyOrgs.memberCountValue', { count: o.memberCount })}</span>
-            {onEdit && (
+            {onEdit && o.can.edit && (
               <Button
                 size="small"
                 icon={<EditOutlined />}

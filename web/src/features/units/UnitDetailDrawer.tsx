@@ -3,7 +3,6 @@ import type { Unit } from '@contract';
 import { Button, Descriptions, Divider, Drawer, Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../lib/auth';
 import { QueryError } from '../../shared/QueryError';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -17,13 +16,12 @@ import { UnitReport } from './UnitReport';
 type Props = {
   unitId: number | undefined;
   onClose: () => void;
-  /** Offered only when the user may manage units. */
+  /** Offered where the page edits units; shown for a unit the reader may edit (`unit.can.edit`). */
   onEdit?: (unit: Unit) => void;
 };
 
 export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const isMobile = useIsMobile();
   const shownId = useLastDefined(unitId);
   const { data: unit, error, refetch } = useUnit(shownId);
@@ -37,7 +35,7 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
       size={isMobile ? '100%' : 720}
       destroyOnHidden
       extra={
-        unit &&
+        unit?.can.edit &&
         onEdit && (
           <Button icon={<EditOutlined />} onClick={() => onEdit(unit)}>
             {t('common.edit')}
@@ -91,7 +89,7 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
             <UnitFigures unitId={unit.id} />
             <Divider titlePlacement="start">{t('units.report.title')}</Divider>
             <UnitReport unitId={unit.id} />
-            {can('ledger.read') && <LedgerPanel subject={{ unitId: unit.id }} />}
+            {unit.can.seeRecord && <LedgerPanel subject={{ unitId: unit.id }} />}
           </>
         )}
       </div>

@@ -10,7 +10,7 @@ type Props = {
   loading: boolean;
   pagination: TablePaginationConfig;
   onView: (unit: Unit) => void;
-  /** Offered only when the user may manage units. */
+  /** Offered where the page edits units; shown on the units the reader may edit (`can.edit`). */
   onEdit?: (unit: Unit) => void;
 };
 
@@ -71,7 +71,7 @@ export function UnitTable({ units, loading, pagination, onView, onEdit }: Props)
           <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => onView(unit)}>
             {t('common.view')}
           </Button>
-          {onEdit && (
+          {onEdit && unit.can.edit && (
             <Button
               type="link"
               size="small"
@@ -113,7 +113,7 @@ export function UnitTable({ units, loading, pagination, onView, onEdit }: Props)
           </Typography.Text>
           <div className="gj-card-row-head">
             <span>{t('units.registeredOf', { registered: u.registeredCount, members: u.memberCount })}</span>
-            {onEdit && (
+            {onEdit && u.can.edit && (
               <Button
                 size="small"
                 icon={<EditOutlined />}

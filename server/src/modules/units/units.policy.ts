@@ -1,0 +1,34 @@
+/**
+ * Who may read and edit a unit (驻区单位), see its contact's number and read its record. A unit
+ * stands at a place; its own contact acts for it as well as those over the place. Services ask
+ * here (`allow(unitPolicy.manage(actor, u), 'out_of_scope')`); every unit carries the answers
+ * for its reader as `can`, so the console never works a rule out again.
+ */
+import type { UnitCan } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import { can, type Target } from '../../auth/authorize';
+
+/** What the rules read of a unit: itself, and the place it stands. */
+export type UnitFacts = { id: number; regionPath: string };
+
+const at = (u: UnitFacts): Target => ({ path: u.regionPath, unitId: u.id });
+
+export const unitPolicy = {
+  /** Reads it: those over its place, and its own contact. */
+  read: (actor: Actor, u: UnitFacts) => can(actor, 'unit.read', at(u)),
+  /** Edits it: those who manage units over its place, and its own contact. */
+  manage: (actor: Actor, u: UnitFacts) => can(actor, 'unit.manage', at(u)),
+  /** Places a unit here (a new one, a move, an imported row): those who manage units there. */
+  place: (actor: Actor, path: string) => can(actor, 'unit.manage', path),
+  /** Its contact's number unmasked: whoever manages the unit, and those who may see personal data over its place. */
+  seeContactPhone: (actor: Actor, u: UnitFacts) =>
+    unitPolicy.manage(actor, u) || can(actor, 'person.private', at(u)),
+  /** Reads its members' participation record: those who read the ledger over its place, and its own contact. */
+  seeRecord: (actor: Actor, u: UnitFacts) => can(actor, 'ledger.read', at(u)),
+};
+
+/** What the reader may do to this unit, for the console. */
+export const unitCan = (actor: Actor, u: UnitFacts): UnitCan => ({
+  edit: unitPolicy.manage(actor, u),
+  seeRecord: unitPolicy.seeRecord(actor, u),
+});
