@@ -9,6 +9,12 @@ export const CoverageLevel = z.object({
   /** covered / total, 0..1; 1 when there is nothing to cover. */
   share: z.number(),
 });
+/** What the reader may do about a gap (computed by the server's coverage.policy). */
+export const CoverageGapCan = z.object({
+  /** Set up the missing body there: those who manage bodies over the node. */
+  createBody: z.boolean(),
+});
+export type CoverageGapCan = z.infer<typeof CoverageGapCan>;
 export const Coverage = z.object({
   node: z.object({ id: z.number(), name: z.string(), kind: z.enum(REGION_KINDS) }),
   levels: z.array(CoverageLevel),
@@ -25,7 +31,12 @@ export const Coverage = z.object({
   ),
   /** Nodes lacking their body, deepest context first, at most 200. */
   gaps: z.array(
-    z.object({ id: z.number(), kind: z.enum(['street', 'community', 'building']), label: z.string() }),
+    z.object({
+      id: z.number(),
+      kind: z.enum(['street', 'community', 'building']),
+      label: z.string(),
+      can: CoverageGapCan,
+    }),
   ),
   gapCount: z.number(),
 });

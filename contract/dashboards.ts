@@ -55,11 +55,17 @@ export const Figures = z.object({
 });
 export type Figures = z.infer<typeof Figures>;
 const FigureRegion = z.object({ id: z.number(), name: z.string(), kind: z.enum(REGION_KINDS) });
+/** What the reader may do with a node on the way back up (computed by the server's dashboards.policy). */
+export const DashboardNodeCan = z.object({
+  /** Open its dashboard: those who read dashboards over it — the way back up stops at the top of their area. */
+  open: z.boolean(),
+});
+export type DashboardNodeCan = z.infer<typeof DashboardNodeCan>;
 export const Period = z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() });
 export const Overview = z.object({
   region: FigureRegion,
   /** From the district down to the region: for the drill-down's way back. */
-  trail: z.array(FigureRegion),
+  trail: z.array(FigureRegion.extend({ can: DashboardNodeCan })),
   period: Period,
   figures: Figures,
   compare: z.object({ period: Period, figures: Figures }).nullable(),

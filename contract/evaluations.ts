@@ -49,6 +49,28 @@ export const EvaluationCreateBody = z.strictObject({
   /** Nominations each street may make. */
   nominationQuota: z.number().int().min(0).max(1000).default(3),
 });
+/** What the reader may do with an evaluation (computed by the server's evaluations.policy). */
+export const EvaluationCan = z.object({
+  /** Recompute the scores from the ledger: those who run it, while it is open. */
+  compute: z.boolean(),
+  /** Take points off a candidate, with a reason: those who run it, while it is open. */
+  deduct: z.boolean(),
+  /** Close it, freezing the figures and opening nominations: those who run it, while it is open. */
+  close: z.boolean(),
+  /** Put candidates forward: the nominators within (or over) its area, while nominations are open. */
+  nominate: z.boolean(),
+  /** Review the nominations and change the streets' quotas: those who run it, while nominations are open. */
+  review: z.boolean(),
+  /** Put the approved shortlist on public notice: those who run it, while nominations are open. */
+  startNotice: z.boolean(),
+  /** Read the objections with who raised them: those who run it. */
+  seeObjections: z.boolean(),
+  /** Make the shortlist the honour list: those who run it, while on notice (the server waits for its end and every answer). */
+  decide: z.boolean(),
+  /** Publish the decided honour list: those who run it. */
+  publish: z.boolean(),
+});
+export type EvaluationCan = z.infer<typeof EvaluationCan>;
 export const Evaluation = z.object({
   id: z.number(),
   honour: z.enum(HONOURS),
@@ -79,8 +101,7 @@ export const Evaluation = z.object({
   decidedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
-  /** What the reader may do: run it (compute, close, review, notice, decide, publish), and nominate now. */
-  may: z.object({ manage: z.boolean(), nominate: z.boolean() }),
+  can: EvaluationCan,
 });
 export type Evaluation = z.infer<typeof Evaluation>;
 export const EvaluationListQuery = z.strictObject({
@@ -88,6 +109,12 @@ export const EvaluationListQuery = z.strictObject({
   honour: z.enum(HONOURS).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
+/** What the reader may do with a candidate (computed by the server's evaluations.policy). */
+export const ScoreCan = z.object({
+  /** Put them forward now: the nominators over the candidate's street, while nominations are open. */
+  nominate: z.boolean(),
+});
+export type ScoreCan = z.infer<typeof ScoreCan>;
 export const Score = z.object({
   rank: z.number(),
   subject: z.object({ kind: z.enum(['person', 'unit', 'party_org']), id: z.number(), name: z.string() }),
@@ -96,8 +123,7 @@ export const Score = z.object({
   /** Points per criterion key, after caps and weights; deductions apart. */
   byCriterion: z.record(z.string(), z.number()),
   deductions: z.number(),
-  /** Whether the reader may nominate this candidate now (their street, nominations open). */
-  mayNominate: z.boolean(),
+  can: ScoreCan,
 });
 export type Score = z.infer<typeof Score>;
 export const ScoreListQuery = z.strictObject({
@@ -153,6 +179,16 @@ export const NominationReviewBody = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
   comment: z.string().trim().max(500).default(''),
 });
+/** What the reader may do to a nomination (computed by the server's evaluations.policy). */
+export const NominationCan = z.object({
+  /** Agree to it: those who run the evaluation, while nominations are open and it awaits review. */
+  approve: z.boolean(),
+  /** Disagree, saying why (freeing the street's place): those who run the evaluation, while it is pending. */
+  reject: z.boolean(),
+  /** Take it back before the notice: the nominators over its street. */
+  withdraw: z.boolean(),
+});
+export type NominationCan = z.infer<typeof NominationCan>;
 export const Nomination = z.object({
   subject: Score.shape.subject,
   region: z.object({ id: z.number(), name: z.string() }),
@@ -166,8 +202,7 @@ export const Nomination = z.object({
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   openObjections: z.number(),
-  /** Whether the reader may withdraw it (the street's nominator, before the notice). */
-  mayWithdraw: z.boolean(),
+  can: NominationCan,
 });
 export type Nomination = z.infer<typeof Nomination>;
 export const NominationListQuery = z.strictObject({
@@ -183,6 +218,12 @@ export const ObjectionHandleBody = z.strictObject({
   decision: z.enum(['upheld', 'dismissed']),
   response: z.string().trim().min(2).max(1000),
 });
+/** What the reader may do to an objection (computed by the server's evaluations.policy). */
+export const ObjectionCan = z.object({
+  /** Uphold or dismiss it: those who run the evaluation, while the notice runs and it is open. */
+  answer: z.boolean(),
+});
+export type ObjectionCan = z.infer<typeof ObjectionCan>;
 export const Objection = z.object({
   id: z.number(),
   subject: Score.shape.subject,
@@ -193,12 +234,19 @@ export const Objection = z.object({
   status: z.enum(OBJECTION_STATUSES),
   response: z.string().nullable(),
   handledAt: z.string().nullable(),
+  can: ObjectionCan,
 });
 export type Objection = z.infer<typeof Objection>;
 export const ObjectionListQuery = z.strictObject({
   ...Pagination,
   status: z.enum(OBJECTION_STATUSES).optional(),
 });
+/** What the reader may do to an entry of a shortlist (computed by the server's evaluations.policy). */
+export const HonourEntryCan = z.object({
+  /** Object to the nominee: anyone signed in, while the notice runs, unless their objection is still open. */
+  object: z.boolean(),
+});
+export type HonourEntryCan = z.infer<typeof HonourEntryCan>;
 /** A shortlist on public notice, or a published honour list: what everyone may read. */
 export const HonourList = z.object({
   evaluation: z.object({
@@ -219,6 +267,7 @@ export const HonourList = z.object({
       regionName: z.string(),
       total: z.number(),
       statement: z.string(),
+      can: HonourEntryCan,
     }),
   ),
   /** The reader's own objections to this list. */

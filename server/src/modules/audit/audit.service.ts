@@ -2,12 +2,13 @@ import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditEntry, AuditListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { inScope } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { userRow } from '../accounts/accounts.queries';
-import { regionForRead } from '../regions/regions.queries';
+import { loadRegion } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
+import { auditPolicy } from './audit.policy';
 import { auditLog } from './audit.schema';
 
 export type AuditRecord = {
@@ -42,10 +43,11 @@ export async function listAudit(
 ): Promise<{ items: AuditEntry[]; total: number }> {
   const where: (SQL | undefined)[] = [
     eq(auditLog.districtId, actor.districtId),
-    inScope(actor, 'audit.read', regions.path),
+    auditPolicy.visible(actor, regions.path),
   ];
   if (q.regionId) {
-    const root = await regionForRead(db, actor, q.regionId, 'audit.read');
+    const root = await loadRegion(db, actor, q.regionId);
+    allow(auditPolicy.readAt(actor, root), 'out_of_scope');
     where.push(sql`${regions.path} <@ ${root.path}::ltree`);
   }
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));

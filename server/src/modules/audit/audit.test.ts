@@ -37,7 +37,9 @@ describe('audit trail', () => {
     expect(all.body.items.map((e: any) => e.entityId)).toEqual(
       expect.arrayContaining([String(inOwn.body.id), String(inOther.body.id)]),
     );
-    expect((await street.get(`/api/audit?regionId=${gucheng}`)).status).toBe(403);
+    const outside = await street.get(`/api/audit?regionId=${gucheng}`);
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.code).toBe('out_of_scope');
   });
 
   it('filters by action and by time, newest first', async () => {

@@ -6,11 +6,12 @@
 import { sql } from 'drizzle-orm';
 import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { topScope } from '../../auth/authorize';
+import { allow, topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { hasLivingBody } from '../bodies/bodies.queries';
 import { regionLabel } from '../bodies/bodies.service';
-import { regionForRead } from '../regions/regions.queries';
+import { loadRegion } from '../regions/regions.queries';
+import { coverageGapCan, coveragePolicy } from './coverage.policy';
 
 type Level = 'street' | 'community' | 'building';
 
@@ -28,7 +29,8 @@ type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_
 
 export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise<Coverage> {
   const rootId = regionId ?? topScope(actor, 'coverage.read');
-  const root = await regionForRead(db, actor, rootId, 'coverage.read');
+  const root = await loadRegion(db, actor, rootId);
+  allow(coveragePolicy.read(actor, root), 'out_of_scope');
   const depth = root.path.split('.').length;
   // Every street, community and building in the subtree, with whether it has its body.
   const { rows } = await db.execute<NodeRow>(sql`
@@ -78,7 +80,12 @@ export async function coverage(db: Tx, actor: Actor, regionId?: number): Promise
         levels: levelsOf(rows.filter((r) => r.child_path === c.path)),
       };
     }),
-    gaps: shown.map((g) => ({ id: g.id, kind: g.kind, label: labelOf.get(g.id) ?? '' })),
+    gaps: shown.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      label: labelOf.get(g.id) ?? '',
+      can: coverageGapCan(actor, g),
+    })),
     gapCount: gaps.length,
   };
 }

@@ -22,6 +22,8 @@ describe('coverage', () => {
     expect(buildings.covered).toBeLessThan(buildings.total);
     const gap = before.body.gaps.find((g: any) => g.kind === 'building');
     expect(gap.label).toMatch(/^八角北路社区 \d+号楼$/);
+    // The community's worker may set up the missing body there, and is told so gap by gap.
+    expect(gap.can).toEqual({ createBody: true });
     expect(before.body.gapCount).toBe(
       buildings.total -
         buildings.covered +

@@ -7,15 +7,16 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FigureQuery, Figures, PeriodKind, RegionKind } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { topScope } from '../../auth/authorize';
+import { allow, topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { unprocessable } from '../../errors';
 import { todayIn } from '../dedication-days/recurrence';
 import { personRow } from '../members/members.queries';
-import { regionForRead } from '../regions/regions.queries';
+import { loadRegion } from '../regions/regions.queries';
 import { teamRow } from '../teams/teams.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
+import { dashboardNodeCan, dashboardPolicy } from './dashboards.policy';
 import { engagement } from './engagement';
 
 const TZ = 'Asia/Shanghai';
@@ -192,12 +193,8 @@ async function readFigures(
 
 /** The node asked for (the actor's own top one when none is): figures go down to buildings. */
 async function nodeFor(db: Tx, actor: Actor, regionId: number | undefined) {
-  const root = await regionForRead(
-    db,
-    actor,
-    regionId ?? topScope(actor, 'dashboard.read'),
-    'dashboard.read',
-  );
+  const root = await loadRegion(db, actor, regionId ?? topScope(actor, 'dashboard.read'));
+  allow(dashboardPolicy.read(actor, root), 'out_of_scope');
   if (root.kind === 'entrance') throw unprocessable('figures_to_buildings');
   return root;
 }
@@ -268,7 +265,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const ref = (n: Node) => ({ id: Number(n.id), name: n.name, kind: n.kind });
   return {
     region: { id: root.id, name: root.name, kind: root.kind },
-    trail: trail.map(ref),
+    trail: trail.map((n) => ({ ...ref(n), can: dashboardNodeCan(actor, n) })),
     period,
     figures: ownFigures(period.start),
     compare: compare ? { period: compare, figures: ownFigures(compare.start) } : null,

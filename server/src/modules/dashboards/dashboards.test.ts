@@ -194,7 +194,14 @@ describe('dashboard figures', () => {
     // Without a region, each opens at their own top node.
     expect((await other.get('/api/dashboards/overview')).body.region.name).not.toBe('八角街道');
     const worker = await t.as('community_worker');
-    expect((await worker.get('/api/dashboards/overview')).body.region.kind).toBe('community');
+    const own = (await worker.get('/api/dashboards/overview')).body;
+    expect(own.region.kind).toBe('community');
+    // The way back up opens only at the top of their area: district and street are not theirs.
+    expect(own.trail.map((r: any) => [r.kind, r.can.open])).toEqual([
+      ['district', false],
+      ['street', false],
+      ['community', true],
+    ]);
     const district = (await t.sql<{ id: number }>("SELECT id FROM regions WHERE kind = 'district'"))[0]!.id;
     expect((await worker.get(`/api/dashboards/overview?regionId=${district}`)).status).toBe(403);
     // Figures go down to buildings; an entrance is answered with where to look.

@@ -16,7 +16,7 @@ import type {
   ScoreListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can, isWithin, scopes } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
@@ -30,6 +30,7 @@ import { districtPeople, personRow } from '../members/members.queries';
 import { districtOrgs, orgRow } from '../party-orgs/party-orgs.queries';
 import { regionForRead } from '../regions/regions.queries';
 import { districtUnits } from '../units/units.queries';
+import { evaluationCan, evaluationPolicy, scoreCan } from './evaluations.policy';
 import { actPointsSql, criterionPoints } from './scoring';
 import { templateOf } from './templates';
 
@@ -63,16 +64,6 @@ const SELECT = sql`
          ev.published_at, ev.created_at
     FROM evaluations ev JOIN regions r ON r.district_id = ev.district_id AND r.id = ev.region_id`;
 
-/** What the reader may do with it: the web shows only the buttons the server will accept. */
-const mayOf = (actor: Actor, e: EvaluationRow) => ({
-  manage: can(actor, 'evaluation.manage', e.region_path),
-  nominate:
-    e.status === 'closed' &&
-    scopes(actor, 'evaluation.nominate').some(
-      (root) => isWithin(root, e.region_path) || isWithin(e.region_path, root),
-    ),
-});
-
 export const present = (actor: Actor, e: EvaluationRow): Evaluation => ({
   id: e.id,
   honour: e.honour,
@@ -92,7 +83,7 @@ export const present = (actor: Actor, e: EvaluationRow): Evaluation => ({
   decidedAt: iso(e.decided_at),
   publishedAt: iso(e.published_at),
   createdAt: iso(e.created_at)!,
-  may: mayOf(actor, e),
+  can: evaluationCan(actor, e),
 });
 
 /** An evaluation the actor may read: in (or above) their area. */
@@ -210,7 +201,7 @@ function actsOf(honour: Honour, c: Criterion, districtId: number, from: string, 
 export async function computeEvaluation(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
-    authorize(actor, 'evaluation.manage', e.region_path);
+    allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
     if (e.status !== 'open') throw conflict('evaluation_closed');
     const from = instant(e.period_from, '00:00', 'Asia/Shanghai');
     const to = instant(addDays(e.period_to, 1), '00:00', 'Asia/Shanghai');
@@ -285,7 +276,7 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
 export async function closeEvaluation(db: Tx, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
-    authorize(actor, 'evaluation.manage', e.region_path);
+    allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
     if (e.status !== 'open') throw conflict('evaluation_closed');
     await tx.execute(sql`UPDATE evaluations SET status = 'closed', closed_at = now(), updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
@@ -322,9 +313,10 @@ export const subjectKind = (h: Honour) =>
 
 /** The ranking, as stored: the page reads it, never recomputes it. */
 export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<typeof ScoreListQuery>) {
+  allow(evaluationPolicy.seeCandidates(actor));
   const e = await load(db, actor, id);
   // Only while nominations are open does the page ask whose street each candidate is.
-  const nominating = mayOf(actor, e).nominate;
+  const nominating = evaluationCan(actor, e).nominate;
   const where: SQL[] = [sql`s.district_id = ${actor.districtId}`, sql`s.evaluation_id = ${id}`];
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
@@ -358,13 +350,14 @@ export async function listScores(db: Tx, actor: Actor, id: number, q: z.infer<ty
       total: s.total,
       byCriterion: Object.fromEntries(Object.entries(s.by_criterion).map(([k, v]) => [k, Number(v)])),
       deductions: s.deductions,
-      mayNominate: s.street_path !== null && can(actor, 'evaluation.nominate', s.street_path),
+      can: scoreCan(actor, e, s),
     }),
   );
 }
 
 /** One candidate's score down to the entries: what a reviewer checks. */
 export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId: number) {
+  allow(evaluationPolicy.seeCandidates(actor));
   const e = await load(db, actor, id);
   const { rows: score } = await db.execute<{ name: string; total: number }>(sql`
     SELECT name, total::float8 AS total FROM evaluation_scores
@@ -438,7 +431,7 @@ export async function scoreBreakdown(db: Tx, actor: Actor, id: number, subjectId
 export async function deduct(db: Db, actor: Actor, id: number, input: z.infer<typeof DeductionBody>) {
   await db.transaction(async (tx) => {
     const e = await load(tx, actor, id, true);
-    authorize(actor, 'evaluation.manage', e.region_path);
+    allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
     if (e.status !== 'open') throw conflict('evaluation_closed');
     const { rows } = await tx.execute(sql`SELECT 1 FROM evaluation_scores
       WHERE district_id = ${actor.districtId} AND evaluation_id = ${id} AND subject_id = ${input.subjectId}`);

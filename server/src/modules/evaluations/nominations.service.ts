@@ -17,7 +17,7 @@ import type {
   ObjectionListQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { authorize, can } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound } from '../../errors';
@@ -26,6 +26,13 @@ import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
+import {
+  evaluationPolicy,
+  honourEntryCan,
+  nominationCan,
+  nominationPolicy,
+  objectionCan,
+} from './evaluations.policy';
 import {
   type EvaluationRow,
   getEvaluation,
@@ -44,7 +51,7 @@ async function inStep(tx: Tx, actor: Actor, id: number, step: EvaluationStatus) 
 /** Reviewing, the notice, the decision and publishing belong to whoever runs the evaluation. */
 async function asReviewer(tx: Tx, actor: Actor, id: number, step: EvaluationStatus) {
   const e = await inStep(tx, actor, id, step);
-  authorize(actor, 'evaluation.manage', e.region_path);
+  allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
   return e;
 }
 
@@ -146,10 +153,7 @@ const presentNomination = (actor: Actor, e: EvaluationRow, n: NominationRow) => 
   reviewedBy: n.reviewed_by,
   reviewedAt: iso(n.reviewed_at),
   openObjections: n.open_objections,
-  mayWithdraw:
-    e.status === 'closed' &&
-    (n.status === 'nominated' || n.status === 'approved') &&
-    can(actor, 'evaluation.nominate', n.region_path),
+  can: nominationCan(actor, e, n),
 });
 
 async function nomination(tx: Tx, actor: Actor, e: EvaluationRow, subjectId: number) {
@@ -192,7 +196,7 @@ export async function nominate(db: Db, actor: Actor, id: number, input: z.infer<
          WHERE s.district_id = ${actor.districtId} AND s.evaluation_id = ${id} AND s.subject_id = ${input.subjectId}`);
     const c = rows[0];
     if (!c) throw notFound();
-    authorize(actor, 'evaluation.nominate', c.path);
+    allow(nominationPolicy.nominate(actor, { region_path: c.path }), 'out_of_scope');
     if (c.status === 'nominated' || c.status === 'approved') throw conflict('nomination_exists');
     await quotaPlace(tx, actor, e, c.region_id, 1);
     await tx.execute(sql`
@@ -215,7 +219,7 @@ export async function withdraw(db: Db, actor: Actor, id: number, subjectId: numb
   return db.transaction(async (tx) => {
     const e = await inStep(tx, actor, id, 'closed');
     const n = await lockedNomination(tx, actor, id, subjectId);
-    authorize(actor, 'evaluation.nominate', n.path);
+    allow(nominationPolicy.withdraw(actor, { region_path: n.path }), 'out_of_scope');
     if (n.status !== 'nominated' && n.status !== 'approved') throw conflict('nomination_not_pending');
     await setStatus(tx, actor, id, subjectId, 'withdrawn');
     await quotaPlace(tx, actor, e, n.region_id, -1);
@@ -314,7 +318,7 @@ const OBJECTIONS = sql`
     JOIN evaluation_scores s ON s.district_id = o.district_id AND s.evaluation_id = o.evaluation_id AND s.subject_id = o.subject_id
     JOIN LATERAL (${userRow(sql`o.raised_by`)}) u ON true`;
 
-const presentObjection = (e: EvaluationRow, o: ObjectionRow, showRaiser: boolean) => ({
+const presentObjection = (actor: Actor, e: EvaluationRow, o: ObjectionRow, showRaiser: boolean) => ({
   id: o.id,
   subject: { kind: subjectKind(e.honour), id: o.subject_id, name: o.name },
   reason: o.reason,
@@ -323,6 +327,7 @@ const presentObjection = (e: EvaluationRow, o: ObjectionRow, showRaiser: boolean
   status: o.status,
   response: o.response,
   handledAt: iso(o.handled_at),
+  can: objectionCan(actor, e, o),
 });
 
 /** Objections, with who raised them: for those who run the evaluation only. */
@@ -333,14 +338,14 @@ export async function listObjections(
   q: z.infer<typeof ObjectionListQuery>,
 ) {
   const e = await load(db, actor, id);
-  authorize(actor, 'evaluation.manage', e.region_path);
+  allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
   const where: SQL[] = [sql`o.district_id = ${actor.districtId}`, sql`o.evaluation_id = ${id}`];
   if (q.status) where.push(sql`o.status = ${q.status}`);
   return pageOf(
     db,
     q,
     { select: OBJECTIONS, where: sql.join(where, sql` AND `), orderBy: sql`o.raised_at DESC, o.id DESC` },
-    (o: ObjectionRow) => presentObjection(e, o, true),
+    (o: ObjectionRow) => presentObjection(actor, e, o, true),
   );
 }
 
@@ -374,7 +379,7 @@ async function objectionById(tx: Tx, actor: Actor, e: EvaluationRow, objectionId
   const { rows } = await tx.execute<ObjectionRow>(sql`${OBJECTIONS}
     WHERE o.district_id = ${actor.districtId} AND o.evaluation_id = ${e.id} AND o.id = ${objectionId}`);
   if (!rows[0]) throw notFound();
-  return presentObjection(e, rows[0], true);
+  return presentObjection(actor, e, rows[0], true);
 }
 
 /**
@@ -534,6 +539,7 @@ export async function honourList(db: Tx, actor: Actor, id: number) {
   const { rows: mine } = await db.execute<ObjectionRow>(sql`${OBJECTIONS}
     WHERE o.district_id = ${actor.districtId} AND o.evaluation_id = ${id} AND o.raised_by = ${actor.userId}
     ORDER BY o.raised_at DESC`);
+  const noticeOpen = e.notice_until !== null && new Date(e.notice_until) > new Date();
   return {
     evaluation: summary(e),
     entries: rows.map((n) => ({
@@ -541,7 +547,11 @@ export async function honourList(db: Tx, actor: Actor, id: number) {
       regionName: n.region_name,
       total: n.total,
       statement: n.statement,
+      can: honourEntryCan(
+        { ...e, noticeOpen },
+        { objected: mine.some((o) => o.subject_id === n.subject_id && o.status === 'open') },
+      ),
     })),
-    myObjections: mine.map((o) => presentObjection(e, o, true)),
+    myObjections: mine.map((o) => presentObjection(actor, e, o, true)),
   };
 }

@@ -58,12 +58,24 @@ describe('nominations, public notice and the honour list', () => {
     const outside = await candidatesIn(id, '110107004', 1);
     // The street's admin is told what they may do: nominate, not run the district's evaluation;
     // and, candidate by candidate, whose nomination is theirs to make.
-    expect((await street.get(`/api/evaluations/${id}`)).body.may).toEqual({ manage: false, nominate: true });
-    expect((await admin.get(`/api/evaluations/${id}`)).body.may).toEqual({ manage: true, nominate: true });
+    const steps = { compute: false, deduct: false, close: false, decide: false, publish: false };
+    const running = { review: true, startNotice: true, seeObjections: true };
+    expect((await street.get(`/api/evaluations/${id}`)).body.can).toEqual({
+      ...steps,
+      nominate: true,
+      review: false,
+      startNotice: false,
+      seeObjections: false,
+    });
+    expect((await admin.get(`/api/evaluations/${id}`)).body.can).toEqual({
+      ...steps,
+      ...running,
+      nominate: true,
+    });
     const ranking = (await street.get(`/api/evaluations/${id}/scores?pageSize=100`)).body.items;
     const ours = new Set((await candidatesIn(id, '110107003', 10_000)).map((c) => c.id));
-    for (const s of ranking) expect(s.mayNominate, s.subject.name).toBe(ours.has(s.subject.id));
-    expect(ranking.some((s: any) => s.mayNominate)).toBe(true);
+    for (const s of ranking) expect(s.can.nominate, s.subject.name).toBe(ours.has(s.subject.id));
+    expect(ranking.some((s: any) => s.can.nominate)).toBe(true);
     const refused = await street.post(`/api/evaluations/${id}/nominations`, {
       subjectId: outside[0]!.id,
       statement: '越权推荐',
@@ -82,6 +94,14 @@ describe('nominations, public notice and the honour list', () => {
       ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    // The street withdraws its own nominations; only the district reviews them.
+    expect(answers.find((a) => a.status === 201)!.body.can).toEqual({
+      approve: false,
+      reject: false,
+      withdraw: true,
+    });
+    const pendingReview = (await admin.get(`/api/evaluations/${id}/nominations`)).body.items[0];
+    expect(pendingReview.can).toEqual({ approve: true, reject: true, withdraw: true });
     const full = answers.filter((a) => a.status === 409);
     expect(full).toHaveLength(17);
     expect(full[0]!.body.error.code).toBe('quota_full');
@@ -170,12 +190,14 @@ describe('nominations, public notice and the honour list', () => {
     const resident = await t.as('resident');
     const shortlist = (await resident.get(`/api/honours/${id}`)).body;
     expect(shortlist.entries.map((e: any) => e.subject.id)).toEqual([a!.id]);
+    expect(shortlist.entries[0].can).toEqual({ object: true });
     expect((await resident.get('/api/honours')).body.items[0]).toMatchObject({ id, status: 'notice' });
     const objection = await resident.post(`/api/honours/${id}/objections`, {
       subjectId: a!.id,
       reason: '该同志的服务时长有补登情况，请核实',
     });
     expect(objection.status).toBe(201);
+    expect((await resident.get(`/api/honours/${id}`)).body.entries[0].can).toEqual({ object: false });
     const twice = await resident.post(`/api/honours/${id}/objections`, {
       subjectId: a!.id,
       reason: '再提一次同样的异议',
@@ -204,12 +226,16 @@ describe('nominations, public notice and the honour list', () => {
     expect(late.body.error.code).toBe('notice_over');
 
     const objections = (await admin.get(`/api/evaluations/${id}/objections`)).body.items;
-    expect(objections[0]).toMatchObject({ raisedBy: '陈桂兰', status: 'open' });
+    expect(objections[0]).toMatchObject({ raisedBy: '陈桂兰', status: 'open', can: { answer: true } });
     const answered = await admin.post(`/api/evaluations/${id}/objections/${objections[0].id}/handle`, {
       decision: 'dismissed',
       response: '经核查，服务时长均有签到记录',
     });
-    expect(answered.body).toMatchObject({ status: 'dismissed', response: '经核查，服务时长均有签到记录' });
+    expect(answered.body).toMatchObject({
+      status: 'dismissed',
+      response: '经核查，服务时长均有签到记录',
+      can: { answer: false },
+    });
     const told = await resident.get('/api/notifications?pageSize=5');
     expect(told.body.items[0].text).toContain('未采纳');
 

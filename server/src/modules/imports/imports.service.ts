@@ -11,6 +11,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PoolClient } from 'pg';
 import type { ImportJob, ImportKind } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
+import { allow } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
 import * as schema from '../../db/schema';
 import { notFound } from '../../errors';
@@ -21,6 +22,7 @@ import { recordAudit } from '../audit/audit.service';
 import { membersImport } from '../members/members.import';
 import { unitsImport } from '../units/units.import';
 import type { CellError, ImportDefinition } from './definitions';
+import { importPolicy } from './imports.policy';
 import { imports } from './imports.schema';
 import { readCsv, readXlsx, type Sheet, template } from './sheets';
 
@@ -60,6 +62,7 @@ export async function startImport(
   file: { name: string; data: Buffer; csv: boolean },
   log: FastifyBaseLogger,
 ): Promise<ImportJob> {
+  allow(importPolicy.start(actor));
   const [job] = await db
     .insert(imports)
     .values({
@@ -241,7 +244,7 @@ function present(r: Row, locale: Locale): ImportJob {
   };
 }
 
-/** A job is its creator's to watch. */
+/** A job is its starter's to watch; to anyone else it does not exist (404). */
 export async function getImport(db: Tx, actor: Actor, id: number, locale: Locale): Promise<ImportJob> {
   const [row] = await db
     .select({
@@ -249,15 +252,13 @@ export async function getImport(db: Tx, actor: Actor, id: number, locale: Locale
       stale: sql<boolean>`${imports.heartbeatAt} < now() - make_interval(secs => ${STALE_SECONDS})`,
     })
     .from(imports)
-    .where(
-      and(eq(imports.districtId, actor.districtId), eq(imports.id, id), eq(imports.createdBy, actor.userId)),
-    );
-  if (!row) throw notFound();
+    .where(and(eq(imports.districtId, actor.districtId), eq(imports.id, id)));
+  if (!row || !importPolicy.read(actor, row.job)) throw notFound();
   return present({ ...row.job, stale: row.stale }, locale);
 }
 
 export async function listImports(db: Tx, actor: Actor, page: number, pageSize: number, locale: Locale) {
-  const where = and(eq(imports.districtId, actor.districtId), eq(imports.createdBy, actor.userId));
+  const where = and(eq(imports.districtId, actor.districtId), importPolicy.visible(actor));
   const [rows, [count]] = await Promise.all([
     db
       .select({

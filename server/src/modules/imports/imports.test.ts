@@ -164,7 +164,12 @@ describe('importing people', () => {
     });
     expect(res.status).toBe(403);
     const [job] = await t.sql<{ id: number }>('SELECT id FROM imports LIMIT 1');
-    expect((await (await t.as('district_admin')).get(`/api/imports/${job!.id}`)).status).toBe(404);
+    const district = await t.as('district_admin');
+    expect((await district.get(`/api/imports/${job!.id}`)).status).toBe(404);
+    // Nor is another's job in their list, organiser over them though they are.
+    expect((await district.get('/api/imports?pageSize=100')).body.items.map((j: any) => j.id)).not.toContain(
+      job!.id,
+    );
   });
 });
 

@@ -259,7 +259,7 @@ export function CoveragePage() {
                       {t('coverage.needs', { body: t(`bodyKind.${BODY_OF[g.kind]}`) })}
                     </Typography.Text>
                   </span>
-                  {canManage && (
+                  {g.can.createBody && (
                     <Button
                       size="small"
                       icon={<PlusOutlined />}

@@ -103,22 +103,18 @@ function PeriodControls({
   );
 }
 
-/** District → street → community → building: each step back up is a link, from the user's own top. */
+/** District → street → community → building: each step back up is a link where the server says it opens. */
 function Trail({ trail, onGo }: { trail: Overview['trail']; onGo: (id: number) => void }) {
-  const { me } = useAuth();
-  const own = new Set(me.roles.map((r) => r.regionId));
-  const first = trail.findIndex((r) => own.has(r.id));
   return (
     <Breadcrumb
       className="gj-breadcrumb"
       data-testid="dashboard-trail"
       items={trail.map((r, i) => {
         const last = i === trail.length - 1;
-        const reachable = first !== -1 && i >= first;
         return {
           key: r.id,
           title:
-            last || !reachable ? (
+            last || !r.can.open ? (
               <span data-testid={`dashboard-trail-${r.id}`}>{r.name}</span>
             ) : (
               <Typography.Link onClick={() => onGo(r.id)} data-testid={`dashboard-trail-${r.id}`}>

@@ -21,7 +21,7 @@ import { ProcessSteps } from './ProcessSteps';
 import { RankingSection } from './RankingSection';
 import { ScoreDrawer } from './ScoreDrawer';
 
-/** A manager's actions on an open evaluation: recompute from the ledger; close, after a warning. */
+/** A manager's actions on an open evaluation, as the server allows them: recompute from the ledger; close, after a warning. */
 function ManageButtons({ evaluation }: { evaluation: Evaluation }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -48,23 +48,27 @@ function ManageButtons({ evaluation }: { evaluation: Evaluation }) {
     });
   return (
     <>
-      <Button
-        icon={<ReloadOutlined />}
-        loading={compute.isPending}
-        onClick={() => void recompute()}
-        data-testid="evaluation-compute"
-      >
-        {t('evaluations.recompute')}
-      </Button>
-      <Button
-        danger
-        icon={<LockOutlined />}
-        loading={close.isPending}
-        onClick={confirmClose}
-        data-testid="evaluation-close"
-      >
-        {t('evaluations.close')}
-      </Button>
+      {evaluation.can.compute && (
+        <Button
+          icon={<ReloadOutlined />}
+          loading={compute.isPending}
+          onClick={() => void recompute()}
+          data-testid="evaluation-compute"
+        >
+          {t('evaluations.recompute')}
+        </Button>
+      )}
+      {evaluation.can.close && (
+        <Button
+          danger
+          icon={<LockOutlined />}
+          loading={close.isPending}
+          onClick={confirmClose}
+          data-testid="evaluation-close"
+        >
+          {t('evaluations.close')}
+        </Button>
+      )}
     </>
   );
 }
@@ -100,8 +104,7 @@ function StatusHint({ evaluation: e }: { evaluation: Evaluation }) {
 /** The page's parts that need the evaluation: what this user may do with it decides the rest. */
 function EvaluationBody({ evaluation }: { evaluation: Evaluation }) {
   const { t } = useTranslation();
-  const manage = evaluation.may.manage;
-  const [opened, setOpened] = useState<Pick<Score, 'subject' | 'mayNominate'> | null>(null);
+  const [opened, setOpened] = useState<{ subject: Score['subject']; mayNominate: boolean } | null>(null);
   const [nominating, setNominating] = useState<Score['subject'] | null>(null);
   const isMobile = useIsMobile();
   const none = t('common.none');
@@ -118,8 +121,8 @@ function EvaluationBody({ evaluation }: { evaluation: Evaluation }) {
         title={evaluation.title}
         extra={
           <Space wrap>
-            {manage && evaluation.status === 'open' && <ManageButtons evaluation={evaluation} />}
-            <ProcessActions evaluation={evaluation} manage={manage} />
+            <ManageButtons evaluation={evaluation} />
+            <ProcessActions evaluation={evaluation} />
             <ExportRankingButton evaluationId={evaluation.id} />
           </Space>
         }
@@ -184,7 +187,7 @@ function EvaluationBody({ evaluation }: { evaluation: Evaluation }) {
           onOpen={(subject) => setOpened({ subject, mayNominate: false })}
         />
       )}
-      {manage &&
+      {evaluation.can.seeObjections &&
         (evaluation.status === 'notice' ||
           evaluation.status === 'decided' ||
           evaluation.status === 'published') && <ObjectionsSection evaluation={evaluation} />}
@@ -206,17 +209,20 @@ function EvaluationBody({ evaluation }: { evaluation: Evaluation }) {
         </Card>
       )}
       <Card size="small" className="gj-section" title={t('evaluations.ranking')}>
-        <RankingSection evaluation={evaluation} onOpen={setOpened} onNominate={nominate} />
+        <RankingSection
+          evaluation={evaluation}
+          onOpen={(s) => setOpened({ subject: s.subject, mayNominate: s.can.nominate })}
+          onNominate={nominate}
+        />
       </Card>
       <ScoreDrawer
         evaluation={evaluation}
         subject={opened?.subject ?? null}
         onClose={() => setOpened(null)}
-        manage={manage}
         mayNominate={opened?.mayNominate ?? false}
         onNominate={nominate}
       />
-      {evaluation.may.nominate && (
+      {evaluation.can.nominate && (
         <NominateDrawer
           evaluationId={evaluation.id}
           candidate={nominating}

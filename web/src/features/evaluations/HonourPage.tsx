@@ -149,7 +149,7 @@ function Entries({
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const points = usePoints();
-  // One open objection per nominee and reader: the server refuses a second.
+  // One open objection per nominee and reader: the server refuses a second (and says so in `can`).
   const objected = new Set(list.myObjections.filter((o) => o.status === 'open').map((o) => o.subject.id));
 
   const action = (e: HonourEntry) =>
@@ -158,14 +158,16 @@ function Entries({
         {t('honours.objectedTag')}
       </Tag>
     ) : (
-      <Button
-        size="small"
-        icon={<ExclamationCircleOutlined />}
-        onClick={() => onObject(e)}
-        data-testid={`honour-object-${e.subject.id}`}
-      >
-        {t('honours.object')}
-      </Button>
+      e.can.object && (
+        <Button
+          size="small"
+          icon={<ExclamationCircleOutlined />}
+          onClick={() => onObject(e)}
+          data-testid={`honour-object-${e.subject.id}`}
+        >
+          {t('honours.object')}
+        </Button>
+      )
     );
 
   const columns: TableColumnsType<HonourEntry> = [

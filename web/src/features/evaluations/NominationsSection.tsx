@@ -285,13 +285,12 @@ export function NominationsSection({ evaluation, onOpen }: Props) {
   const [withdrawing, setWithdrawing] = useState<Nomination | null>(null);
   const items = nominations.data?.items;
   const none = t('common.none');
-  const reviewing = evaluation.may.manage && evaluation.status === 'closed';
+  const reviewing = evaluation.can.review;
   const empty = status ? t('evaluations.nominationsNone') : t('evaluations.nominationsEmpty');
 
-  const pending = (n: Nomination) => n.status === 'nominated' || n.status === 'approved';
   const actionsOf = (n: Nomination) => {
     const buttons = [
-      reviewing && n.status === 'nominated' && (
+      n.can.approve && (
         <Button
           key="approve"
           size="small"
@@ -303,7 +302,7 @@ export function NominationsSection({ evaluation, onOpen }: Props) {
           {t('evaluations.approve')}
         </Button>
       ),
-      reviewing && pending(n) && (
+      n.can.reject && (
         <Button
           key="reject"
           size="small"
@@ -315,7 +314,7 @@ export function NominationsSection({ evaluation, onOpen }: Props) {
           {t('evaluations.reject')}
         </Button>
       ),
-      n.mayWithdraw && (
+      n.can.withdraw && (
         <Button
           key="withdraw"
           size="small"
@@ -401,7 +400,7 @@ export function NominationsSection({ evaluation, onOpen }: Props) {
     },
     { title: t('common.status'), dataIndex: 'status', width: 110, render: (_, n) => statusCell(n) },
     { title: t('evaluations.review'), key: 'review', width: 170, render: (_, n) => reviewLine(n) },
-    ...(reviewing || evaluation.may.nominate
+    ...(reviewing || evaluation.can.nominate
       ? [
           {
             title: t('common.actions'),

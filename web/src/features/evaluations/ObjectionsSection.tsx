@@ -117,7 +117,7 @@ export function ObjectionsSection({ evaluation }: { evaluation: Evaluation }) {
   const answering = evaluation.status === 'notice';
 
   const actionsOf = (o: Objection) =>
-    answering && o.status === 'open' ? (
+    o.can.answer ? (
       <Space wrap>
         <Button
           size="small"

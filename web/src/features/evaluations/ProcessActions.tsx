@@ -243,19 +243,19 @@ function PublicPageLink({ evaluation }: { evaluation: Evaluation }) {
  * The next step's button for those who run the evaluation — start the notice, decide, publish —
  * and, for everyone, the public page and the published list's PDF.
  */
-export function ProcessActions({ evaluation, manage }: { evaluation: Evaluation; manage: boolean }) {
+export function ProcessActions({ evaluation }: { evaluation: Evaluation }) {
   switch (evaluation.status) {
     case 'closed':
-      return manage ? <StartNotice evaluation={evaluation} /> : null;
+      return evaluation.can.startNotice ? <StartNotice evaluation={evaluation} /> : null;
     case 'notice':
       return (
         <>
-          {manage && <Decide evaluation={evaluation} />}
+          {evaluation.can.decide && <Decide evaluation={evaluation} />}
           <PublicPageLink evaluation={evaluation} />
         </>
       );
     case 'decided':
-      return manage ? <Publish evaluation={evaluation} /> : null;
+      return evaluation.can.publish ? <Publish evaluation={evaluation} /> : null;
     case 'published':
       return (
         <>

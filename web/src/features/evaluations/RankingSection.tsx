@@ -72,7 +72,7 @@ export function NominationCell({
 }: {
   subject: Score['subject'];
   status: NominationStatus | undefined;
-  /** Whether this user may put this candidate forward now (the server says, per candidate). */
+  /** Whether this user may put this candidate forward now (the server's `can.nominate`). */
   mayNominate: boolean;
   onNominate?: (subject: Score['subject']) => void;
   testId: string;
@@ -108,7 +108,7 @@ export function RankingSection({ evaluation, onOpen, onNominate }: Props) {
     <NominationCell
       subject={s.subject}
       status={nominations.data?.get(s.subject.id)}
-      mayNominate={s.mayNominate}
+      mayNominate={s.can.nominate}
       onNominate={onNominate}
       testId={`nominate-${s.subject.id}`}
     />

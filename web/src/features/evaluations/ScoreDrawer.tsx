@@ -188,21 +188,12 @@ function DeductionForm({ evaluationId, subjectId }: { evaluationId: number; subj
   );
 }
 
-function Breakdown({
-  evaluation,
-  breakdown,
-  manage,
-}: {
-  evaluation: Evaluation;
-  breakdown: ScoreBreakdownData;
-  manage: boolean;
-}) {
+function Breakdown({ evaluation, breakdown }: { evaluation: Evaluation; breakdown: ScoreBreakdownData }) {
   const { t } = useTranslation();
   const points = usePoints();
   const criteria = new Map(evaluation.criteria.map((c) => [c.key, c]));
   const deducted = breakdown.deductions.reduce((sum, d) => sum + d.points, 0);
   const showPerson = breakdown.subject.kind !== 'person';
-  const mayDeduct = manage && evaluation.status === 'open';
 
   return (
     <div data-testid="score-breakdown" data-subject={breakdown.subject.id}>
@@ -272,7 +263,9 @@ function Breakdown({
           />
         </div>
       )}
-      {mayDeduct && <DeductionForm evaluationId={evaluation.id} subjectId={breakdown.subject.id} />}
+      {evaluation.can.deduct && (
+        <DeductionForm evaluationId={evaluation.id} subjectId={breakdown.subject.id} />
+      )}
     </div>
   );
 }
@@ -282,8 +275,6 @@ type Props = {
   /** The subject whose score to explain; none closes the drawer. */
   subject: { id: number; name: string } | null;
   onClose: () => void;
-  /** Whether this user runs the evaluation (deductions while it is open). */
-  manage: boolean;
   /** Whether this user may put this candidate forward now (the server said so in the ranking). */
   mayNominate: boolean;
   onNominate: (subject: ScoreBreakdownData['subject']) => void;
@@ -332,7 +323,7 @@ function NominationLine({
 }
 
 /** Why a score is what it is: each criterion with its acts, and the deductions. */
-export function ScoreDrawer({ evaluation, subject, onClose, manage, mayNominate, onNominate }: Props) {
+export function ScoreDrawer({ evaluation, subject, onClose, mayNominate, onNominate }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const shown = useLastDefined(subject);
@@ -355,7 +346,7 @@ export function ScoreDrawer({ evaluation, subject, onClose, manage, mayNominate,
       )}
       {breakdown.error && <QueryError error={breakdown.error} onRetry={() => void breakdown.refetch()} />}
       {!breakdown.data && !breakdown.error && <Skeleton active />}
-      {breakdown.data && <Breakdown evaluation={evaluation} breakdown={breakdown.data} manage={manage} />}
+      {breakdown.data && <Breakdown evaluation={evaluation} breakdown={breakdown.data} />}
     </Drawer>
   );
 }
