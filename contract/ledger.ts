@@ -11,6 +11,18 @@ export const LEDGER_KINDS = [
   'notice_read',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
+/** What an entry may come from, each with its name in the console (ledger.source.*). */
+export const LEDGER_SOURCES = [
+  'meeting',
+  'project',
+  'claim',
+  'signup',
+  'facility',
+  'booking',
+  'course',
+  'enrolment',
+  'notice',
+] as const;
 export const HOUR_KINDS: readonly LedgerKind[] = ['service_hours', 'facility_hours_shared'];
 
 /** What the reader may do to a ledger entry (computed by the server's ledger.policy). */

@@ -1,7 +1,8 @@
 /**
  * Resource sharing, end to end: a resident finds a free sports venue for Saturday morning
  * on a phone and asks for it; the owning unit's contact approves it; the slot shows as
- * taken in the week; after an evening's use is recorded, the unit's shared hours rise.
+ * taken in the week; after an evening's use is recorded, the unit's shared hours rise; the
+ * contact then books a venue for the unit with the defaults.
  */
 import { describe, expect, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser';
@@ -81,6 +82,21 @@ describe('a unit’s venue shared with a resident', () => {
       await contact.page.getByTestId('booking-use-submit').click();
       await eventually(shared).toBe(before + 2);
       await screenshot(contact.page, 'sharing-use-recorded');
+
+      // The contact's account is the unit's alone: a venue it finds is booked in the unit's
+      // name with the defaults, without a switch to find first.
+      await contact.page.goto(`${baseUrl()}/facilities/find?date=${date}&start=14:00&end=16:00`);
+      const free = contact.page.locator('[data-testid^="free-facility-"]').first();
+      await free.waitFor();
+      const freeId = (await free.getAttribute('data-testid'))!.replace('free-facility-', '');
+      await contact.page.getByTestId(`free-book-${freeId}`).click();
+      await shows(contact.page.getByTestId('quick-book-as-unit'), '北京市石景山医院');
+      expect(await contact.page.getByTestId('quick-book-for-unit').count()).toBe(0);
+      await contact.page.getByTestId('quick-book-confirm').click();
+      await eventually(
+        async () =>
+          (await apiGet(contact.page, `/api/bookings?mine=true&facilityId=${freeId}`)).items[0]?.bookedFor,
+      ).toMatchObject({ kind: 'unit', id: unitId });
     } finally {
       await resident.close();
       await contact.close();

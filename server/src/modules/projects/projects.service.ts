@@ -84,7 +84,8 @@ async function homeBuilding(db: Tx, actor: Actor): Promise<string | null> {
 
 export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof ProjectListQuery>) {
   const where: SQL[] = [sql`pr.district_id = ${actor.districtId}`, visible(actor)];
-  let order = sql`pr.starts_at DESC, pr.id DESC`;
+  // What is still to come or under way first, soonest first; then what has ended, latest first.
+  let order = sql`(pr.ends_at < now()), CASE WHEN pr.ends_at >= now() THEN pr.starts_at END, pr.starts_at DESC, pr.id DESC`;
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
     where.push(sql`r.path <@ ${root.path}::ltree`);

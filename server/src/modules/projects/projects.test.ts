@@ -101,6 +101,18 @@ describe('claims', () => {
     ).toBe(403);
   });
 
+  it('lists what is to come first, soonest first, and what has ended after it, latest first', async () => {
+    const soonest = await publishedProject({ title: '近期项目', startsAt: soon(0.5), endsAt: soon(0.6) });
+    const later = await publishedProject({ title: '远期项目', startsAt: soon(300), endsAt: soon(301) });
+    const list = await cw.get(`/api/projects?regionId=${bajiaoNorth}&pageSize=100`);
+    const order = list.body.items.map((p: any) => p.id);
+    expect(order.indexOf(soonest.id)).toBeLessThan(order.indexOf(later.id));
+    // Every project still to come stands before every project that has ended.
+    const ends = list.body.items.map((p: any) => Date.parse(p.endsAt) < Date.now());
+    expect(ends).toContain(true); // the demo community has finished projects too
+    expect(ends.lastIndexOf(false)).toBeLessThan(ends.indexOf(true));
+  });
+
   it("lists a member's own building first, then the community's, then the street's open projects", async () => {
     const member = await t.as('member');
     const [home] = await t.sql<{ id: number; building: number }>(

@@ -25,12 +25,21 @@ type Values = {
 };
 const FIELDS = ['purpose', 'people', 'forUnit', 'weeklyUntil'] as const;
 
-/** The unit a unit's contact may book for, if any. */
+/**
+ * The unit a unit's contact may book for, if any. `only`: the account has no person of its
+ * own, so it books for the unit or not at all — the choice is shown only when both apply.
+ */
 export function useBookingUnit() {
   const { me } = useAuth();
   const contact = me.roles.find((r) => r.role === 'unit_contact' && r.unitId !== null);
-  return contact ? { id: contact.unitId as number, name: contact.unitName ?? '' } : undefined;
+  return contact
+    ? { id: contact.unitId as number, name: contact.unitName ?? '', only: me.user.personId === null }
+    : undefined;
 }
+
+/** Whether a booking goes in the unit's name: always for a unit-only account, else as chosen. */
+export const bookForUnit = (unit: ReturnType<typeof useBookingUnit>, chosen: boolean | undefined) =>
+  unit ? unit.only || (chosen ?? false) : undefined;
 
 function defaults(target: BookingFormTarget | undefined): Partial<Values> {
   const facility = target?.facility;
@@ -75,7 +84,7 @@ export function BookingFormDrawer({ target, onClose, onBooked }: Props) {
         endsAt: iso(atTime(values.date, to.format(TIME))),
         purpose: values.purpose.trim(),
         people: values.people,
-        forUnit: unit ? (values.forUnit ?? false) : undefined,
+        forUnit: bookForUnit(unit, values.forUnit),
         weeklyUntil: values.weeklyUntil ? values.weeklyUntil.format(DAY) : undefined,
       },
       {
@@ -182,7 +191,12 @@ export function BookingFormDrawer({ target, onClose, onBooked }: Props) {
             data-testid="booking-people"
           />
         </Form.Item>
-        {unit && (
+        {unit?.only && (
+          <Typography.Paragraph type="secondary" data-testid="booking-as-unit">
+            {t('bookings.forUnitHint', { unit: unit.name })}
+          </Typography.Paragraph>
+        )}
+        {unit && !unit.only && (
           <Form.Item
             name="forUnit"
             label={t('bookings.forUnit')}

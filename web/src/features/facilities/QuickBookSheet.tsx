@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
-import { useBookingUnit } from './BookingFormDrawer';
+import { bookForUnit, useBookingUnit } from './BookingFormDrawer';
 import { type BookingSeries, useCreateBooking } from './bookings.api';
 import { rulesText } from './rulesText';
 import { slotText } from './time';
@@ -53,7 +53,7 @@ export function QuickBookSheet({
         endsAt: target.endsAt,
         purpose: purpose.trim(),
         people,
-        forUnit: unit ? forUnit : undefined,
+        forUnit: bookForUnit(unit, forUnit),
       },
       {
         onSuccess: (result) => {
@@ -101,7 +101,12 @@ export function QuickBookSheet({
           data-testid="quick-book-people"
         />
       </span>
-      {unit && (
+      {unit?.only && (
+        <Typography.Text type="secondary" data-testid="quick-book-as-unit">
+          {t('bookings.forUnitHint', { unit: unit.name })}
+        </Typography.Text>
+      )}
+      {unit && !unit.only && (
         <span className="gj-switch">
           <Switch
             id="quick-book-for-unit"

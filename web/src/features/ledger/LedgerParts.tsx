@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { HOUR_KINDS, type LedgerEntry, type LedgerKind, type LedgerTotals } from '@contract';
+import { HOUR_KINDS, LEDGER_SOURCES, type LedgerEntry, type LedgerKind, type LedgerTotals } from '@contract';
 import {
   Button,
   Empty,
@@ -111,8 +111,7 @@ export function SourceLine({ source }: { source: LedgerEntry['source'] }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { type, id, label } = source;
-  const known = ['meeting', 'project', 'claim', 'signup', 'facility', 'booking', 'course', 'notice'] as const;
-  const kind = known.find((k) => k === type);
+  const kind = LEDGER_SOURCES.find((k) => k === type);
   const typeLabel = kind ? t(`ledger.source.${kind}`) : type;
   const link =
     type === 'meeting' && can('body.read')

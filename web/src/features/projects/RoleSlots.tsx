@@ -27,11 +27,12 @@ export function SlotsBar({ claimed, slots }: { claimed: number; slots: number })
 
 /** A role's name and, under it, how many of its slots are taken. */
 export function RoleSlots({ roles }: { roles: readonly ProjectRole[] }) {
+  const { t } = useTranslation();
   return (
     <ul className="gj-role-slots">
       {roles.map((r) => (
         <li key={r.id}>
-          <span className="gj-role-slots-name">{r.name}</span>
+          <span className="gj-role-slots-name">{roleLabel(t, r.kind, r.name)}</span>
           <SlotsBar claimed={r.claimed} slots={r.slots} />
         </li>
       ))}
