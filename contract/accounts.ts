@@ -110,6 +110,12 @@ export const Me = z.object({
   demo: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
+/**
+ * Whether this browser is signed in, asked without a 401 (the login page loads it): the
+ * signed-in user as `me`, or `signedIn: false` and `me: null`.
+ */
+export const AuthSession = z.object({ signedIn: z.boolean(), me: Me.nullable() });
+export type AuthSession = z.infer<typeof AuthSession>;
 
 export const Username = z
   .string()
@@ -127,6 +133,8 @@ export const User = z.object({
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   roles: z.array(RoleAssignment),
+  /** The reader's answers (accounts.policy): may issue this account a one-time reset code. */
+  can: z.object({ issueReset: z.boolean() }),
 });
 export type User = z.infer<typeof User>;
 export const UserListQuery = z.strictObject({
@@ -154,3 +162,19 @@ export const UserUpdateBody = z.strictObject({
   disabled: z.boolean().optional(),
 });
 export const PasswordResetBody = z.strictObject({ newPassword: z.string().min(10).max(200) });
+
+/** A one-time reset code, shown once to whoever issued it; only its hash is kept. */
+export const ResetCode = z.object({
+  /** 12 characters of Crockford's base 32 in groups of four (`7KQ2-M9XD-4TRW`). */
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type ResetCode = z.infer<typeof ResetCode>;
+/** A person sets a new password with the code their community worker gave them. */
+export const ResetCodeUseBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  /** As typed: case, spaces and dashes do not matter; O reads as 0, I and L as 1. */
+  code: z.string().trim().min(1).max(40),
+  newPassword: z.string().min(10).max(200),
+});
+export type ResetCodeUseBody = z.infer<typeof ResetCodeUseBody>;

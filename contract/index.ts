@@ -27,3 +27,4 @@ export * from './registrations';
 export * from './teams';
 export * from './time-bank';
 export * from './units';
+export * from './workbench';

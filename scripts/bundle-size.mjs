@@ -34,7 +34,7 @@ function closure(keys) {
 const common = ['index.html', 'src/locales/zh-CN.json?first'];
 const screens = {
   login: [...common, 'src/features/accounts/LoginPage.tsx'],
-  home: [...common, 'src/app/layout/AppLayout.tsx', 'src/features/home/HomePage.tsx'],
+  home: [...common, 'src/app/layout/AppLayout.tsx', 'src/features/workbench/WorkbenchPage.tsx'],
 };
 let over = false;
 for (const [name, keys] of Object.entries(screens)) {

@@ -35,6 +35,7 @@ import { registrationsRoutes } from './modules/registrations/registrations.route
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { timeBankRoutes } from './modules/time-bank/time-bank.routes';
 import { unitsRoutes } from './modules/units/units.routes';
+import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { loggerOptions, RequestLog, registerRequestId } from './plugins/logging';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(regionsRoutes(deps));
   await api.register(membersRoutes(deps));
   await api.register(unitsRoutes(deps));
+  await api.register(workbenchRoutes(deps));
   await api.register(partyOrgsRoutes(deps));
   await api.register(registrationsRoutes(deps));
   await api.register(bodiesRoutes(deps));

@@ -20,7 +20,7 @@ export const iso = (v: string | Date | null | undefined): string | null =>
   v === null || v === undefined ? null : new Date(v).toISOString();
 
 /** LIKE pattern for "contains", with the wildcards in the user's text escaped. */
-export const contains = (q: string) => `%${q.replace(/[\\\\%_]/g, (c) => `\\\\${c}`)}%`;
+export const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A Content-Disposition for a download named in any script (RFC 6266/5987). */
 export const attachment = (name: string, disposition: 'attachment' | 'inline' = 'attachment') =>

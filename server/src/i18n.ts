@@ -22,6 +22,10 @@ const messages = {
     'This password is too common and easy to guess; choose another',
   ],
   password_contains_username: ['密码不能包含用户名', 'The password must not contain the username'],
+  reset_code_invalid: [
+    '用户名或重置码不正确，或重置码已使用、已过期，请向社区工作者重新申请',
+    'Wrong username or reset code, or the code was used or has expired; ask your community worker for a new one',
+  ],
   forbidden: ['无权执行此操作', 'You are not allowed to do this'],
   out_of_scope: ['超出您的管辖范围', 'This is outside your area of responsibility'],
   not_found: ['未找到', 'Not found'],

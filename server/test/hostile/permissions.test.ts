@@ -110,6 +110,7 @@ const SEGMENT_TABLE: Record<string, string> = {
 const PARAM_TABLE: Record<string, string> = {
   regionId: 'regions',
   communityId: 'regions',
+  streetId: 'regions',
   at: 'regions',
   compareAt: 'regions',
   parentId: 'regions',

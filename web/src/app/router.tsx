@@ -15,7 +15,9 @@ const LoginPage = lazy(() =>
   import('../features/accounts/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
 const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
-const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const WorkbenchPage = lazy(() =>
+  import('../features/workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })),
+);
 const NotFoundPage = lazy(() => import('./ErrorPages').then((m) => ({ default: m.NotFoundPage })));
 const RegionsPage = page(() => import('../features/regions/RegionsPage'), 'RegionsPage');
 const UsersPage = page(() => import('../features/accounts/UsersPage'), 'UsersPage');
@@ -33,6 +35,7 @@ const MyRegistrationPage = page(
 );
 const MyNeedsPage = page(() => import('../features/needs/MyNeedsPage'), 'MyNeedsPage');
 const NeedsPage = page(() => import('../features/needs/NeedsPage'), 'NeedsPage');
+const NeedPage = page(() => import('../features/needs/NeedPage'), 'NeedPage');
 const ProjectsPage = page(() => import('../features/projects/ProjectsPage'), 'ProjectsPage');
 const ProjectPage = page(() => import('../features/projects/ProjectPage'), 'ProjectPage');
 const MyClaimPage = page(() => import('../features/projects/MyClaimPage'), 'MyClaimPage');
@@ -109,7 +112,7 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <WorkbenchPage /> },
       {
         path: 'me/registration',
         element: (
@@ -165,6 +168,8 @@ export const router = createBrowserRouter([
           </RequireAction>
         ),
       },
+      // Its community's organisers and its raiser: the server answers with the needs each may see.
+      { path: 'needs/:id', element: <NeedPage /> },
       // Everyone signed in: the server answers with the projects each may see.
       { path: 'projects', element: <ProjectsPage /> },
       { path: 'projects/:id', element: <ProjectPage /> },

@@ -1,27 +1,23 @@
-import type { Action, Me } from '@contract';
+import type { Action, AuthSession, Me } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, lazy, type ReactNode, Suspense, use } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../shared/FullPage';
-import { ApiError, api, setCsrfToken } from './api';
+import { api, setCsrfToken } from './api';
 import { forgetData, ME_KEY } from './queryClient';
 
 // Rarely shown: loaded when needed.
 const ForbiddenPage = lazy(() => import('../app/ErrorPages').then((m) => ({ default: m.ForbiddenPage })));
 const FullPageError = lazy(() => import('../app/ErrorPages').then((m) => ({ default: m.FullPageError })));
 
+/**
+ * Who is signed in, or null. Asked of the public /auth/session, which answers 200 either way:
+ * /auth/me's 401 to a signed-out browser showed as an error in its console on every load.
+ */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.get<Me>('/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(undefined);
-      return null;
-    }
-    throw error;
-  }
+  const { me } = await api.get<AuthSession>('/auth/session');
+  setCsrfToken(me?.csrfToken);
+  return me;
 }
 
 export function useMeQuery() {

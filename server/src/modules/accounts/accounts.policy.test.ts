@@ -78,6 +78,36 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
   ],
   ['manage the street admin', (a) => accountPolicy.manage(a, streetAdminUser), ['districtAdmin']],
   [
+    'issue a reset code to a resident of 1.2.3',
+    (a) => accountPolicy.issueReset(a, { ...resident, disabledAt: null }),
+    ['districtAdmin', 'streetAdmin', 'worker'],
+  ],
+  [
+    'issue a reset code to a user at home in 1.2.9',
+    (a) => accountPolicy.issueReset(a, { ...noRoles, disabledAt: null }),
+    ['districtAdmin', 'streetAdmin'],
+  ],
+  [
+    'issue a reset code to a fellow community worker',
+    (a) => accountPolicy.issueReset(a, { ...peerWorker, disabledAt: null }),
+    ['districtAdmin', 'streetAdmin'],
+  ],
+  [
+    'issue a reset code to the worker (never to themself)',
+    (a) => accountPolicy.issueReset(a, { ...theWorker, disabledAt: null }),
+    ['districtAdmin', 'streetAdmin'],
+  ],
+  [
+    'issue a reset code to the street admin',
+    (a) => accountPolicy.issueReset(a, { ...streetAdminUser, disabledAt: null }),
+    ['districtAdmin'],
+  ],
+  [
+    'issue a reset code to a disabled resident',
+    (a) => accountPolicy.issueReset(a, { ...resident, disabledAt: '2026-01-01T00:00:00Z' }),
+    [],
+  ],
+  [
     'grant street admin at 1.2',
     (a) => accountPolicy.grant(a, { role: 'street_admin', regionPath: '1.2' }),
     ['districtAdmin'],

@@ -5,7 +5,8 @@
  * user holds: nobody manages someone who outranks them. It grants and revokes only roles its
  * own rank could grant at that node, and never on its own account. Services ask here
  * (`allow(accountPolicy.outrank(actor, user), 'role_too_high')`), one rule per refusal so
- * each keeps its own reason.
+ * each keeps its own reason. Whoever manages a user may also issue them a one-time reset
+ * code — account recovery without e-mail goes through the person's community worker.
  */
 import type { Role } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
@@ -32,6 +33,12 @@ export const accountPolicy = {
   /** Manages a user: reaches them, is not them, and outranks them (the service asks each in turn for its reason). */
   manage: (actor: Actor, u: UserFacts) =>
     accountPolicy.reach(actor, u) && accountPolicy.actOn(actor, u) && accountPolicy.outrank(actor, u),
+  /**
+   * Issues a one-time reset code: whoever manages the user (reaches, is not them, outranks
+   * them), for an account that may sign in — a disabled one could not use it.
+   */
+  issueReset: (actor: Actor, u: UserFacts & AccountFacts) =>
+    accountPolicy.manage(actor, u) && accountPolicy.signIn(u),
   /** Grants a role at a node: only one its own rank could grant there. */
   grant: (actor: Actor, r: RoleFacts) => canGrant(actor, r.role, r.regionPath),
   /** Revokes a role: only one it could have granted — nobody strips a rank above their own. */

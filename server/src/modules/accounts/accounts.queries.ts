@@ -39,3 +39,8 @@ export async function usersWithRole(db: Tx, districtId: number, role: Role, user
      WHERE ra.district_id = ${districtId} AND ra.role = ${role} AND ra.user_id = ANY(${`{${userIds.join(',')}}`}::bigint[])`);
   return rows.map((r) => r.user_id);
 }
+
+/** SQL: the name of the account a role assignment was granted to, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const roleAssignmentLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT user_row.display_name FROM role_assignments role_assignment_row JOIN users user_row ON user_row.id = role_assignment_row.user_id
+     WHERE role_assignment_row.district_id = ${districtId} AND role_assignment_row.id = ${id})`;

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AuthSession,
   ChangePasswordBody,
   Id,
   IdParams,
@@ -9,6 +10,8 @@ import {
   Me,
   PasswordResetBody,
   page,
+  ResetCode,
+  ResetCodeUseBody,
   RoleAssignment,
   RoleGrantBody,
   User,
@@ -23,6 +26,7 @@ import { AppError } from '../../errors';
 import { errors, noContent } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as accounts from './accounts.service';
+import * as resetCodes from './reset-codes.service';
 
 /**
  * Failed logins one address may make across all accounts in LOGIN_FAILURE_WINDOW_MS: stops
@@ -117,6 +121,61 @@ export const accountsRoutes =
         },
       },
       (req) => accounts.me(actorOf(req), req.csrfToken!, config.demo),
+    );
+
+    app.get(
+      '/api/auth/session',
+      {
+        // Public: the console asks this on every load, the login page's too, and a signed-out
+        // browser gets a 200 — GET /api/auth/me's 401 was logged in the browser's console.
+        config: { policy: 'public' },
+        schema: {
+          tags: authTags,
+          summary: 'Whether this browser is signed in, and if so as /api/auth/me answers; never a 401',
+          security: [],
+          response: { 200: AuthSession, ...errors },
+        },
+      },
+      (req) =>
+        req.actor
+          ? { signedIn: true, me: accounts.me(req.actor, req.csrfToken!, config.demo) }
+          : { signedIn: false, me: null },
+    );
+
+    app.post(
+      '/api/auth/reset-code',
+      {
+        config: {
+          policy: 'public',
+          // As the login: per address and account, and the failures count in the address's budget.
+          rateLimit: {
+            max: 20,
+            timeWindow: '1 minute',
+            keyGenerator: (req) =>
+              `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
+          },
+        },
+        schema: {
+          tags: authTags,
+          summary:
+            'Set a new password with a one-time reset code from whoever manages the account; every session of the account ends',
+          security: [],
+          body: ResetCodeUseBody,
+          response: { 204: Empty, 429: errors[401], ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!failures.take(req.ip)) throw new AppError(429, 'rate_limited');
+        const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+        try {
+          await resetCodes.redeemResetCode(db, req.body, meta);
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'reset_code_invalid')) failures.refund(req.ip);
+          throw e;
+        }
+        failures.refund(req.ip);
+        return noContent(reply);
+      },
     );
 
     app.post(
@@ -240,6 +299,21 @@ export const accountsRoutes =
         await accounts.unlockUser(db, actorOf(req), req.params.id);
         return noContent(reply);
       },
+    );
+    app.post(
+      '/api/users/:id/reset-code',
+      {
+        config: { policy: 'user.manage' },
+        schema: {
+          tags: userTags,
+          summary:
+            'Issue a one-time reset code (shown once, valid 24 hours) for a user you manage; replaces an earlier one',
+          params: IdParams,
+          response: { 201: ResetCode, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await resetCodes.issueResetCode(db, actorOf(req), req.params.id)),
     );
     app.post(
       '/api/users/:id/password',

@@ -99,3 +99,25 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * One-time password reset codes, issued by someone who manages the account (the person asks
+ * their community worker; no e-mail). One per account: a new code replaces the old row. Only
+ * the code's SHA-256 is kept; it expires, is spent by its use, and wrong tries are counted
+ * (each before it is checked) so a code can be guessed at only a few times.
+ */
+export const passwordResetCodes = pgTable(
+  'password_reset_codes',
+  {
+    userId: id('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdBy: id('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [check('password_reset_codes_failed_attempts_nonneg', sql`${t.failedAttempts} >= 0`)],
+);

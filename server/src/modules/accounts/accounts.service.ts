@@ -35,7 +35,7 @@ import { roleAssignments, sessions, users } from './accounts.schema';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
-type RequestMeta = { ip: string | null; userAgent: string | null };
+export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 // ---------- session ----------
 
@@ -214,7 +214,7 @@ export async function changeOwnPassword(
 }
 
 /** The password policy (auth/password.ts), as a 422 under the field that carried the password. */
-async function checkNewPassword(password: string, username: string, field: string) {
+export async function checkNewPassword(password: string, username: string, field: string) {
   const problem = await passwordProblem(password, username);
   if (problem) throw invalidField(field, problem, { min: MIN_PASSWORD_LENGTH });
 }
@@ -243,7 +243,7 @@ const userColumns = {
   createdAt: users.createdAt,
   roles: roleList,
 };
-type UserRow = {
+export type UserRow = {
   id: number;
   username: string;
   displayName: string;
@@ -257,7 +257,7 @@ type UserRow = {
   roles: RoleAssignment[];
 };
 
-const presentUser = (u: UserRow): User => ({
+const presentUser = (actor: Actor, u: UserRow): User => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -267,11 +267,12 @@ const presentUser = (u: UserRow): User => ({
   lockedUntil: u.lockedUntil && new Date(u.lockedUntil) > new Date() ? iso(u.lockedUntil) : null,
   createdAt: iso(u.createdAt)!,
   roles: u.roles,
+  can: { issueReset: accountPolicy.issueReset(actor, u) },
 });
 
 const homeJoin = and(eq(regions.districtId, users.districtId), eq(regions.id, users.regionId));
 
-async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
+export async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
   const [u] = await db
     .select(userColumns)
     .from(users)
@@ -289,14 +290,14 @@ async function loadUser(db: Tx, actor: Actor, id: number): Promise<UserRow> {
 }
 
 /** accountPolicy.manage, asked rule by rule so each refusal keeps its own reason. */
-function authorizeManage(actor: Actor, u: UserRow) {
+export function authorizeManage(actor: Actor, u: UserRow) {
   allow(accountPolicy.reach(actor, u), 'out_of_scope');
   allow(accountPolicy.actOn(actor, u));
   allow(accountPolicy.outrank(actor, u), 'role_too_high');
 }
 
 export async function getUser(db: Tx, actor: Actor, id: number) {
-  return presentUser(await loadUser(db, actor, id));
+  return presentUser(actor, await loadUser(db, actor, id));
 }
 
 export async function listUsers(db: Tx, actor: Actor, q: z.infer<typeof UserListQuery>) {
@@ -329,7 +330,7 @@ export async function listUsers(db: Tx, actor: Actor, q: z.infer<typeof UserList
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)` }).from(users).innerJoin(regions, homeJoin).where(cond),
   ]);
-  return { items: (rows as UserRow[]).map(presentUser), total: count?.n ?? 0 };
+  return { items: (rows as UserRow[]).map((u) => presentUser(actor, u)), total: count?.n ?? 0 };
 }
 
 /** Checks a grant: the actor may grant this role there, and the role is held at that kind of node. */
@@ -391,7 +392,7 @@ export async function createUser(db: Tx, actor: Actor, input: z.infer<typeof Use
       entityId: u!.id,
       after: auditView(created),
     });
-    return presentUser(created);
+    return presentUser(actor, created);
   });
 }
 
@@ -435,7 +436,7 @@ export async function updateUser(db: Tx, actor: Actor, id: number, input: z.infe
       before: auditView(before),
       after: auditView(after),
     });
-    return presentUser(after);
+    return presentUser(actor, after);
   });
   forgetSessions(id);
   return updated;

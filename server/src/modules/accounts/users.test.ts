@@ -32,6 +32,10 @@ describe('users in scope', () => {
     expect(names).not.toContain('street_110107004');
     const found = await street.get(`/api/users?q=${encodeURIComponent('建国')}`);
     expect(found.body.items.map((u: any) => u.displayName)).toEqual(['张建国']);
+    // The user's own _ and % are letters, not wildcards.
+    const underscore = await street.get('/api/users?q=street_adm');
+    expect(underscore.body.items.map((u: any) => u.username)).toEqual(['street_admin']);
+    expect((await street.get('/api/users?q=street%25admin')).body.items).toEqual([]);
   });
 
   it('hides users outside the scope: 404 by id, nothing through filters', async () => {

@@ -1,28 +1,61 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AuditEntry, AuditListQuery } from '../../../../contract';
+import type { AuditAction, AuditEntityType, AuditEntry, AuditListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
-import { userRow } from '../accounts/accounts.queries';
+import { roleAssignmentLabel, userRow } from '../accounts/accounts.queries';
+import { bodyName, meetingTitle, taskTitle } from '../bodies/bodies.queries';
+import { campaignTitle } from '../campaigns/campaigns.queries';
+import { courseSessionLabel, courseTitle, enrolmentLabel } from '../courses/courses.queries';
+import {
+  dedicationDayTitle,
+  dedicationTaskLabel,
+  occurrenceLabel,
+  signupLabel,
+} from '../dedication-days/dedication-days.queries';
+import { evaluationTitle } from '../evaluations/evaluations.queries';
+import { bookingLabel, facilityName } from '../facilities/facilities.queries';
+import { importFileName } from '../imports/imports.queries';
+import { personRow } from '../members/members.queries';
+import { needTitle } from '../needs/needs.queries';
+import { noticeTitle } from '../notices/notices.queries';
+import { orgRow } from '../party-orgs/party-orgs.queries';
+import { claimLabel, projectTitle } from '../projects/projects.queries';
 import { loadRegion } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
+import { registrationLabel } from '../registrations/registrations.queries';
+import { invitationLabel, teamMemberLabel, teamRow } from '../teams/teams.queries';
+import { unitRow } from '../units/units.queries';
 import { auditPolicy } from './audit.policy';
 import { auditLog } from './audit.schema';
 
-export type AuditRecord = {
+/**
+ * A literal the console names: one of `known`. A value only known at run time as a string
+ * passes (the evaluations' helper); a template literal is checked for each value it may take.
+ */
+type Named<A extends string, Known extends string> = A &
+  (string extends A
+    ? unknown
+    : Known | { 'name it in contract/audit.ts and label it in both locales': true });
+
+export type AuditRecord<A extends string = string, E extends string = string> = {
   districtId: number;
   regionId: number | null;
-  action: string;
-  entityType: string;
+  action: Named<A, AuditAction>;
+  entityType: Named<E, AuditEntityType>;
   entityId: string | number;
   before?: unknown;
   after?: unknown;
 };
 
 /** Records one write, in the same transaction as the write itself. */
-export async function recordAudit(tx: Tx, who: { userId: number | null; ip: string | null }, r: AuditRecord) {
+export async function recordAudit<const A extends string, const E extends string>(
+  tx: Tx,
+  who: { userId: number | null; ip: string | null },
+  r: AuditRecord<A, E>,
+) {
   await tx.insert(auditLog).values({
     districtId: r.districtId,
     regionId: r.regionId,
@@ -34,6 +67,70 @@ export async function recordAudit(tx: Tx, who: { userId: number | null; ip: stri
     after: r.after ?? null,
     ip: who.ip,
   });
+}
+
+const entityDistrict = sql`${auditLog.districtId}`;
+const entityId = sql`${auditLog.entityId}::bigint`;
+/** The column `column` of a one-row fragment (`personRow`, …), as a scalar subquery. */
+const field = (row: SQL, column = 'name') =>
+  sql`(SELECT entity_row.${sql.raw(column)} FROM (${row}) entity_row)`;
+
+/**
+ * What each kind of entity is called, through its owner's queries (a scalar subquery each,
+ * run for the rows of the page only). Entries about a place are recorded at it, so the
+ * place's name is the row's own region's. Ledger entries and time-bank requests have no name.
+ */
+const LABELS: Partial<Record<AuditEntityType, SQL>> = {
+  region: sql`${regions.name}`,
+  need_setting: sql`${regions.name}`,
+  user: field(userRow(entityId), 'display_name'),
+  session: field(userRow(entityId), 'display_name'),
+  role_assignment: roleAssignmentLabel(entityDistrict, entityId),
+  unit: field(unitRow(entityDistrict, entityId)),
+  party_org: field(orgRow(entityDistrict, entityId)),
+  person: field(personRow(entityDistrict, entityId)),
+  registration: registrationLabel(entityDistrict, entityId),
+  body: bodyName(entityDistrict, entityId),
+  meeting: meetingTitle(entityDistrict, entityId),
+  task: taskTitle(entityDistrict, entityId),
+  import: importFileName(entityDistrict, entityId),
+  need: needTitle(entityDistrict, entityId),
+  project: projectTitle(entityDistrict, entityId),
+  claim: claimLabel(entityDistrict, entityId),
+  dedication_day: dedicationDayTitle(entityDistrict, entityId),
+  occurrence: occurrenceLabel(entityDistrict, entityId),
+  dedication_task: dedicationTaskLabel(entityDistrict, entityId),
+  signup: signupLabel(entityDistrict, entityId),
+  facility: facilityName(entityDistrict, entityId),
+  booking: bookingLabel(entityDistrict, entityId),
+  team: field(teamRow(entityDistrict, entityId)),
+  team_member: teamMemberLabel(entityDistrict, entityId),
+  invitation: invitationLabel(entityDistrict, entityId),
+  course: courseTitle(entityDistrict, entityId),
+  course_session: courseSessionLabel(entityDistrict, entityId),
+  enrolment: enrolmentLabel(entityDistrict, entityId),
+  notice: noticeTitle(entityDistrict, entityId),
+  campaign: campaignTitle(entityDistrict, entityId),
+  evaluation: evaluationTitle(entityDistrict, entityId),
+};
+// Every entity id recorded is a number; anything else has no name rather than a failed cast.
+const ENTITY_LABEL = sql<
+  string | null
+>`CASE WHEN ${auditLog.entityId} ~ '^[0-9]+$' THEN CASE ${auditLog.entityType}
+  ${sql.join(
+    Object.entries(LABELS).map(([type, label]) => sql`WHEN ${sql.raw(`'${type}'`)} THEN ${label}`),
+    sql`\n  `,
+  )} END END`;
+
+/** The title or name an entry recorded, for an entity that is gone or that its owner does not name. */
+function recordedName(...states: unknown[]): string | null {
+  for (const s of states) {
+    if (typeof s !== 'object' || s === null) continue;
+    const { title, name } = s as { title?: unknown; name?: unknown };
+    if (typeof title === 'string' && title) return title;
+    if (typeof name === 'string' && name) return name;
+  }
+  return null;
 }
 
 export async function listAudit(
@@ -65,6 +162,7 @@ export async function listAudit(
         action: auditLog.action,
         entityType: auditLog.entityType,
         entityId: auditLog.entityId,
+        entityLabel: ENTITY_LABEL,
         regionId: auditLog.regionId,
         regionName: regions.name,
         before: auditLog.before,
@@ -93,6 +191,7 @@ export async function listAudit(
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
+      entityLabel: r.entityLabel ?? recordedName(r.after, r.before),
       regionId: r.regionId,
       regionName: r.regionName,
       before: r.before,

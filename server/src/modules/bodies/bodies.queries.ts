@@ -18,3 +18,15 @@ export const hasLivingBody = (r: SQL, entrances: SQL): SQL => sql`EXISTS (
                               WHEN 'community' THEN 'coordination_council'::body_kind
                               ELSE 'liaison_group'::body_kind END
      AND (b.region_id = ${r}.id OR (${r}.kind = 'building' AND b.region_id IN (${entrances}))))`;
+
+/** SQL: a body's name, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const bodyName = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT body_row.name FROM bodies body_row WHERE body_row.district_id = ${districtId} AND body_row.id = ${id})`;
+
+/** SQL: a meeting's title, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const meetingTitle = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT meeting_row.title FROM meetings meeting_row WHERE meeting_row.district_id = ${districtId} AND meeting_row.id = ${id})`;
+
+/** SQL: a follow-up task's title, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const taskTitle = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT task_row.title FROM tasks task_row WHERE task_row.district_id = ${districtId} AND task_row.id = ${id})`;

@@ -7,7 +7,7 @@
  * Each is an SQL fragment, not a function that runs: the reader keeps one set-based statement
  * (joined, filtered by scope and paginated in SQL), and the planner flattens the subquery.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 /**
  * Each task with its occurrence, as a derived table to join on (district_id, id):
@@ -42,3 +42,25 @@ export const occurrencesHeld = (districtId: number, from: string, to: string) =>
   SELECT o.district_id, o.region_id FROM dedication_occurrences o
    WHERE o.district_id = ${districtId} AND o.starts_at >= ${from} AND o.starts_at < ${to}
      AND o.status = 'scheduled'`;
+
+/** SQL: a dedication day's title, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const dedicationDayTitle = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT dedication_day_row.title FROM dedication_days dedication_day_row
+     WHERE dedication_day_row.district_id = ${districtId} AND dedication_day_row.id = ${id})`;
+
+/** SQL: an occurrence as "day date", as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const occurrenceLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT dedication_day_row.title || ' ' || occurrence_row.on_date::text FROM dedication_occurrences occurrence_row
+      JOIN dedication_days dedication_day_row ON dedication_day_row.district_id = occurrence_row.district_id
+       AND dedication_day_row.id = occurrence_row.dedication_day_id
+     WHERE occurrence_row.district_id = ${districtId} AND occurrence_row.id = ${id})`;
+
+/** SQL: a task as "day date · task", as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const dedicationTaskLabel = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT task_row.title FROM (${taskTargets()}) task_row WHERE task_row.district_id = ${districtId} AND task_row.id = ${id})`;
+
+/** SQL: a sign-up as its task's "day date · task", as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const signupLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT task_row.title FROM signups signup_row
+      JOIN (${taskTargets()}) task_row ON task_row.district_id = signup_row.district_id AND task_row.id = signup_row.task_id
+     WHERE signup_row.district_id = ${districtId} AND signup_row.id = ${id})`;

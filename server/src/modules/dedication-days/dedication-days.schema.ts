@@ -177,6 +177,10 @@ export const signups = pgTable(
       .where(sql`${t.status} IN ('signed', 'waiting')`),
     index('signups_task_idx').on(t.districtId, t.taskId, t.status, t.id),
     index('signups_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
+    // The hours still to decide (the organisers' workbench): a few among every sign-up ever made.
+    index('signups_hours_pending_idx')
+      .on(t.districtId, t.occurrenceId)
+      .where(sql`${t.status} = 'signed' AND ${t.hoursStatus} = 'pending'`),
     check('signups_checked_by', sql`${t.checkedBy} IS NULL OR ${t.checkedBy} IN ('qr', 'hand')`),
     // One who has checked in stays signed up: with one live sign-up per person per day, no
     // one is checked in twice for a day (the concurrency suite found both ways round it).

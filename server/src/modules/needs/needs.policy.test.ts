@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { actor, answers, only } from '../../../test/actors';
 import type { Actor } from '../../auth/actor';
-import { type NeedFacts, needCan, needPolicy } from './needs.policy';
+import { type NeedFacts, needCan, needPolicy, needSettingCan } from './needs.policy';
 
 // Street 1.2 with communities 1.2.3 (the need's) and 1.2.9; another street 1.5.
 const open: NeedFacts = { community_path: '1.2.3', status: 'open' };
@@ -28,6 +28,22 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
   ['decide an accepted need (console)', (a) => needCan(a, accepted).decide, organisers],
   ['accept an accepted need again (console)', (a) => needCan(a, accepted).accept, []],
   ['convert an accepted need (console)', (a) => needCan(a, accepted).convert, organisers],
+  // The street's overdue setting: who organises the whole street, not one of its communities.
+  [
+    "set the street's overdue days",
+    (a) => needPolicy.configure(a, { path: '1.2' }),
+    ['districtAdmin', 'streetAdmin'],
+  ],
+  [
+    "set the street's overdue days (console)",
+    (a) => needSettingCan(a, { path: '1.2' }).update,
+    ['districtAdmin', 'streetAdmin'],
+  ],
+  [
+    "set another street's overdue days",
+    (a) => needPolicy.configure(a, { path: '1.5' }),
+    ['districtAdmin', 'otherStreet'],
+  ],
 ];
 for (const status of ['declined', 'merged', 'converted'] as const)
   for (const flag of ['decide', 'accept', 'convert'] as const)

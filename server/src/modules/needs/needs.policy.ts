@@ -5,7 +5,7 @@
  * for its reader as `can`, so the console never works a rule out again.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Need, NeedCan } from '../../../../contract';
+import type { Need, NeedCan, NeedSetting } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can, inScope } from '../../auth/authorize';
 
@@ -24,6 +24,13 @@ export const needPolicy = {
     sql`(${inScope(actor, 'need.decide', sql`c.path`)} OR ${actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`})`,
   /** Accepts, declines, merges (on both sides of a merge) or converts it: its community's organisers. */
   decide: (actor: Actor, n: Pick<NeedFacts, 'community_path'>) => can(actor, 'need.decide', n.community_path),
+  /**
+   * Sets (or reads) how many days the street's needs may wait before they are overdue: those who
+   * organise the whole street — its admins and the district's. A community's worker does not.
+   */
+  configure: (actor: Actor, street: { path: string }) => can(actor, 'need.decide', street.path),
+  /** SQL: the streets (`r`) whose setting the actor may read and set (`configure`, in the database). */
+  configurable: (actor: Actor): SQL => inScope(actor, 'need.decide', sql`r.path`),
 };
 
 /** What the reader may do to this need, for the console (its raiser, as such: nothing). */
@@ -36,3 +43,8 @@ export const needCan = (actor: Actor, n: NeedFacts): NeedCan => {
     convert: decide && can(actor, 'project.manage', n.community_path),
   };
 };
+
+/** What the reader may do to a street's setting, for the console. */
+export const needSettingCan = (actor: Actor, street: { path: string }): NeedSetting['can'] => ({
+  update: needPolicy.configure(actor, street),
+});

@@ -1,5 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, Need, NeedCreateBody, NeedDecisionBody, NeedListQuery, page } from '../../../../contract';
+import {
+  IdParams,
+  Need,
+  NeedCreateBody,
+  NeedDecisionBody,
+  NeedDetail,
+  NeedListQuery,
+  NeedSetting,
+  NeedSettingBody,
+  NeedSettingList,
+  NeedSettingParams,
+  page,
+} from '../../../../contract';
 import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
@@ -28,7 +40,12 @@ export const needsRoutes =
       '/api/needs/:id',
       {
         config: { policy: 'session' },
-        schema: { tags, params: IdParams, response: { 200: Need, ...errors } },
+        schema: {
+          tags,
+          summary: 'A need with its history and how long it has waited (its organisers, or its raiser)',
+          params: IdParams,
+          response: { 200: NeedDetail, ...errors },
+        },
       },
       (req) => needs.getNeed(db, actorOf(req), req.params.id),
     );
@@ -58,5 +75,46 @@ export const needsRoutes =
         },
       },
       (req) => needs.decideNeed(db, actorOf(req), req.params.id, req.body),
+    );
+
+    // ---------- each street's setting: days before a need is overdue ----------
+    app.get(
+      '/api/needs/settings',
+      {
+        config: { policy: 'need.decide' },
+        schema: {
+          tags,
+          summary: 'The streets whose overdue setting you may set, with their settings',
+          response: { 200: NeedSettingList, ...errors },
+        },
+      },
+      (req) => needs.listNeedSettings(db, actorOf(req)),
+    );
+    app.get(
+      '/api/needs/settings/:streetId',
+      {
+        config: { policy: 'need.decide' },
+        schema: {
+          tags,
+          summary: "A street's days before its needs are overdue (its admins and the district's)",
+          params: NeedSettingParams,
+          response: { 200: NeedSetting, ...errors },
+        },
+      },
+      (req) => needs.getNeedSetting(db, actorOf(req), req.params.streetId),
+    );
+    app.put(
+      '/api/needs/settings/:streetId',
+      {
+        config: { policy: 'need.decide' },
+        schema: {
+          tags,
+          summary: "Set a street's days before its needs are overdue (1–365)",
+          params: NeedSettingParams,
+          body: NeedSettingBody,
+          response: { 200: NeedSetting, ...errors },
+        },
+      },
+      (req) => needs.putNeedSetting(db, actorOf(req), req.params.streetId, req.body),
     );
   };

@@ -4,13 +4,14 @@ import {
   date,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { NEED_CATEGORIES, NEED_STATUSES } from '../../../../contract';
+import { NEED_CATEGORIES, NEED_OVERDUE_DAYS, NEED_STATUSES } from '../../../../contract';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 import { people } from '../members/members.schema';
@@ -50,5 +51,23 @@ export const needs = pgTable(
     index('needs_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
     check('needs_decline_has_reason', sql`${t.status} <> 'declined' OR ${t.reason} IS NOT NULL`),
     check('needs_merged_has_target', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
+  ],
+);
+
+/** Per street: how many days its needs may wait (pending) before they read as overdue. No row: the default. */
+export const needSettings = pgTable(
+  'need_settings',
+  {
+    districtId: districtId(),
+    streetId: id('street_id').notNull(),
+    overdueDays: integer('overdue_days').notNull().default(NEED_OVERDUE_DAYS.default),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.streetId] }),
+    foreignKey({ columns: [t.districtId, t.streetId], foreignColumns: [regions.districtId, regions.id] }),
+    check(
+      'need_settings_overdue_days',
+      sql`${t.overdueDays} BETWEEN ${sql.raw(String(NEED_OVERDUE_DAYS.min))} AND ${sql.raw(String(NEED_OVERDUE_DAYS.max))}`,
+    ),
   ],
 );

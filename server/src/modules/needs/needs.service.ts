@@ -1,19 +1,30 @@
 /** 居民需求 / 微心愿: raised by residents from a phone, decided by the community, told back. */
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Need, NeedCreateBody, NeedDecisionBody, NeedListQuery } from '../../../../contract';
+import {
+  NEED_OVERDUE_DAYS,
+  type Need,
+  type NeedCreateBody,
+  type NeedDecisionBody,
+  type NeedDetail,
+  type NeedEvent,
+  type NeedListQuery,
+  type NeedSetting,
+  type NeedSettingBody,
+} from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
+import { userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.queries';
-import { needCan, needPolicy } from './needs.policy';
+import { loadRegion, regionForRead } from '../regions/regions.queries';
+import { needCan, needPolicy, needSettingCan } from './needs.policy';
 import { needs } from './needs.schema';
 
 type Row = {
@@ -35,15 +46,34 @@ type Row = {
   project_id: number | null;
   created_at: string;
   decided_at: string | null;
+  decided_by_name: string | null;
+  waited_days: number;
+  overdue: boolean;
+  overdue_days: number;
 };
+
+/** Still waiting for an answer, or accepted and not yet acted on: the needs that wait, and may be overdue. */
+const PENDING = sql`n.status IN ('open', 'accepted')`;
+/**
+ * Whole days in Beijing from being raised to today while pending, or to the answer after (never
+ * below 0). The street's setting (`ns`, none: the default) says how many it may wait.
+ */
+const WAITED = sql`GREATEST(0, ((CASE WHEN ${PENDING} THEN now() ELSE coalesce(n.decided_at, now()) END)
+    AT TIME ZONE 'Asia/Shanghai')::date - (n.created_at AT TIME ZONE 'Asia/Shanghai')::date)`;
+const OVERDUE_DAYS = sql`coalesce(ns.overdue_days, ${NEED_OVERDUE_DAYS.default})::int`;
+const OVERDUE = sql`(${PENDING} AND ${WAITED} > ${OVERDUE_DAYS})`;
 
 const SELECT = sql`
   SELECT n.id, n.title, n.description, n.category, n.community_id, c.name AS community_name, c.path::text AS community_path,
          n.place, n.wanted_by::text, n.status, n.reason, n.person_id, p.name AS person_name, p.user_id AS person_user_id,
-         n.merged_into_id, n.project_id, n.created_at, n.decided_at
+         n.merged_into_id, n.project_id, n.created_at, n.decided_at, d.display_name AS decided_by_name,
+         ${WAITED} AS waited_days, ${OVERDUE} AS overdue, ${OVERDUE_DAYS} AS overdue_days
     FROM needs n
     JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
-    LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true`;
+    -- The need's street is its community's parent.
+    LEFT JOIN need_settings ns ON ns.district_id = n.district_id AND ns.street_id = c.parent_id
+    LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true
+    LEFT JOIN LATERAL (${userRow(sql`n.decided_by`)}) d ON true`;
 
 const present = (actor: Actor, r: Row): Need => ({
   id: r.id,
@@ -61,19 +91,48 @@ const present = (actor: Actor, r: Row): Need => ({
   projectId: r.project_id,
   createdAt: iso(r.created_at)!,
   decidedAt: iso(r.decided_at),
+  waitedDays: r.waited_days,
+  overdue: r.overdue,
   can: needCan(actor, r),
 });
 
-export async function needFor(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+/**
+ * Its history from its own columns: raised, then its latest answer (the audit trail keeps every
+ * step, but the needs domain reads no other domain's table, and audit offers no query).
+ */
+function historyOf(r: Row): NeedEvent[] {
+  const events: NeedEvent[] = [{ kind: 'raised', at: iso(r.created_at)!, by: r.person_name }];
+  if (r.status !== 'open' && r.decided_at !== null)
+    events.push({ kind: r.status, at: iso(r.decided_at)!, by: r.decided_by_name });
+  return events;
+}
+
+/** The need, if the actor may see it (null if not, or if there is none). */
+async function visibleNeed(db: Tx, actor: Actor, id: number, lock = false): Promise<Row | null> {
   const { rows } =
     await db.execute<Row>(sql`${SELECT} WHERE n.district_id = ${actor.districtId} AND n.id = ${id}
     AND ${needPolicy.visible(actor)} ${lock ? sql`FOR UPDATE OF n` : sql``}`);
-  if (!rows[0]) throw notFound();
-  return rows[0];
+  return rows[0] ?? null;
 }
 
-export const getNeed = async (db: Tx, actor: Actor, id: number) =>
-  present(actor, await needFor(db, actor, id));
+export async function needFor(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
+  const row = await visibleNeed(db, actor, id, lock);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A need with its history, for its detail page: its community's organisers, or its raiser. */
+export async function getNeed(db: Tx, actor: Actor, id: number): Promise<NeedDetail> {
+  const r = await needFor(db, actor, id);
+  // The need it went into, where the reader may see that one too (a raiser may not: another's).
+  const into = r.merged_into_id === null ? null : await visibleNeed(db, actor, r.merged_into_id);
+  return {
+    ...present(actor, r),
+    overdueDays: r.overdue_days,
+    history: historyOf(r),
+    mergedInto: into && { id: into.id, name: into.title },
+  };
+}
 
 export async function listNeeds(db: Tx, actor: Actor, q: z.infer<typeof NeedListQuery>) {
   const where: SQL[] = [sql`n.district_id = ${actor.districtId}`, needPolicy.visible(actor)];
@@ -85,6 +144,8 @@ export async function listNeeds(db: Tx, actor: Actor, q: z.infer<typeof NeedList
   }
   if (q.status) where.push(sql`n.status = ${q.status}`);
   if (q.category) where.push(sql`n.category = ${q.category}`);
+  if (q.overdue === 'true') where.push(OVERDUE);
+  else if (q.overdue === 'false') where.push(sql`NOT ${OVERDUE}`);
   if (q.q) where.push(sql`n.title ILIKE ${contains(q.q)}`);
   return pageOf(
     db,
@@ -183,5 +244,79 @@ export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infe
     });
     await tellRaiser(tx, actor, need, status, '/me/needs');
     return present(actor, await needFor(tx, actor, id));
+  });
+}
+
+// ---------- each street's setting ----------
+// How many days a street's needs may wait (open or accepted) before they read as overdue. A street
+// without a row has the default (NEED_OVERDUE_DAYS.default); the needs' list and detail read it in
+// the same statement (OVERDUE_DAYS above).
+
+type SettingRow = { street_id: number; street_name: string; path: string; overdue_days: number | null };
+
+const presentSetting = (actor: Actor, r: SettingRow): NeedSetting => ({
+  streetId: r.street_id,
+  streetName: r.street_name,
+  overdueDays: r.overdue_days ?? NEED_OVERDUE_DAYS.default,
+  isDefault: r.overdue_days === null,
+  can: needSettingCan(actor, r),
+});
+
+const SETTING_SELECT = sql`
+  SELECT r.id AS street_id, r.name AS street_name, r.path::text AS path, ns.overdue_days
+    FROM regions r
+    LEFT JOIN need_settings ns ON ns.district_id = r.district_id AND ns.street_id = r.id`;
+
+/** The streets whose setting the reader may set: theirs, or every street of the district. */
+export async function listNeedSettings(db: Tx, actor: Actor): Promise<{ items: NeedSetting[] }> {
+  const { rows } = await db.execute<SettingRow>(sql`${SETTING_SELECT}
+    WHERE r.district_id = ${actor.districtId} AND r.kind = 'street' AND r.retired_at IS NULL
+      AND ${needPolicy.configurable(actor)}
+    ORDER BY r.code, r.id`);
+  return { items: rows.map((r) => presentSetting(actor, r)) };
+}
+
+/** A street of the district (404 if it is none), which the reader may configure (403 if not). */
+async function streetFor(db: Tx, actor: Actor, streetId: number) {
+  const street = await loadRegion(db, actor, streetId);
+  if (street.kind !== 'street') throw notFound();
+  allow(needPolicy.configure(actor, street), 'out_of_scope');
+  return street;
+}
+
+async function settingOf(db: Tx, actor: Actor, streetId: number): Promise<NeedSetting> {
+  const { rows } = await db.execute<SettingRow>(sql`${SETTING_SELECT}
+    WHERE r.district_id = ${actor.districtId} AND r.id = ${streetId}`);
+  return presentSetting(actor, rows[0]!);
+}
+
+export async function getNeedSetting(db: Tx, actor: Actor, streetId: number) {
+  await streetFor(db, actor, streetId);
+  return settingOf(db, actor, streetId);
+}
+
+export async function putNeedSetting(
+  db: Tx,
+  actor: Actor,
+  streetId: number,
+  input: z.infer<typeof NeedSettingBody>,
+) {
+  return db.transaction(async (tx) => {
+    await streetFor(tx, actor, streetId);
+    const before = await settingOf(tx, actor, streetId);
+    await tx.execute(sql`
+      INSERT INTO need_settings (district_id, street_id, overdue_days)
+      VALUES (${actor.districtId}, ${streetId}, ${input.overdueDays})
+      ON CONFLICT (district_id, street_id) DO UPDATE SET overdue_days = EXCLUDED.overdue_days`);
+    await recordAudit(tx, actor, {
+      districtId: actor.districtId,
+      regionId: streetId,
+      action: 'need.settings',
+      entityType: 'need_setting',
+      entityId: streetId,
+      before: { overdueDays: before.isDefault ? null : before.overdueDays },
+      after: { overdueDays: input.overdueDays },
+    });
+    return settingOf(tx, actor, streetId);
   });
 }

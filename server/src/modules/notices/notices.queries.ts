@@ -14,3 +14,7 @@ export const campaignNoticeCount = (districtId: SQL, campaignId: SQL) =>
 export const campaignRecipients = (districtId: number, campaignId: number) => sql`
   SELECT x.person_id, x.read_at FROM notice_recipients x JOIN notices nn ON nn.district_id = x.district_id AND nn.id = x.notice_id
    WHERE nn.district_id = ${districtId} AND nn.campaign_id = ${campaignId}`;
+
+/** SQL: a notice's title, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const noticeTitle = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT notice_row.title FROM notices notice_row WHERE notice_row.district_id = ${districtId} AND notice_row.id = ${id})`;

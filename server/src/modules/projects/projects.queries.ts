@@ -52,3 +52,13 @@ export const servedProjectsRating = (districtId: SQL, personId: SQL, from: strin
        UNION
        SELECT cl.project_id FROM claim_members cm JOIN claims cl ON cl.district_id = cm.district_id AND cl.id = cm.claim_id
         WHERE cm.district_id = ${districtId} AND cm.person_id = ${personId})`;
+
+/** SQL: a project's title, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const projectTitle = (districtId: SQL, id: SQL): SQL =>
+  sql`(SELECT project_row.title FROM projects project_row WHERE project_row.district_id = ${districtId} AND project_row.id = ${id})`;
+
+/** SQL: the title of a claim's project, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const claimLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT project_row.title FROM claims claim_row
+      JOIN projects project_row ON project_row.district_id = claim_row.district_id AND project_row.id = claim_row.project_id
+     WHERE claim_row.district_id = ${districtId} AND claim_row.id = ${id})`;

@@ -5,6 +5,7 @@
  * community_registrations stays named here only. Changes stay in registrations.service.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { personRow } from '../members/members.queries';
 
 /**
  * SQL: the person's latest registration (id, community_id, status), a live one first — for
@@ -29,3 +30,9 @@ export const registeredCommunities = (districtId: number, personId: number): SQL
 export const isRegistered = (districtId: SQL, personId: SQL): SQL =>
   sql`EXISTS (SELECT 1 FROM community_registrations cr
        WHERE cr.district_id = ${districtId} AND cr.person_id = ${personId} AND cr.status = 'approved')`;
+
+/** SQL: the name of the person a registration is for, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const registrationLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT registered_person.name FROM community_registrations registration_row
+      JOIN LATERAL (${personRow(sql`registration_row.district_id`, sql`registration_row.person_id`)}) registered_person ON true
+     WHERE registration_row.district_id = ${districtId} AND registration_row.id = ${id})`;

@@ -6,6 +6,7 @@
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { personRow } from '../members/members.queries';
 import { teams } from './teams.schema';
 
 /** SQL: the ids of a team's active members, as a subquery (`p.id IN (…)`). */
@@ -29,3 +30,16 @@ export async function teamRegionId(db: Tx, districtId: number, teamId: number): 
     .where(and(eq(teams.districtId, districtId), eq(teams.id, teamId)));
   return row?.regionId ?? null;
 }
+
+/** SQL: a team membership as "person · team", as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const teamMemberLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT member_person.name || ' · ' || team_row.name FROM team_members team_member_row
+      JOIN teams team_row ON team_row.district_id = team_member_row.district_id AND team_row.id = team_member_row.team_id
+      JOIN LATERAL (${personRow(sql`team_member_row.district_id`, sql`team_member_row.person_id`)}) member_person ON true
+     WHERE team_member_row.district_id = ${districtId} AND team_member_row.id = ${id})`;
+
+/** SQL: the name of the person an invitation asks, as a scalar subquery (`districtId`, `id`: the caller's columns). */
+export const invitationLabel = (districtId: SQL, id: SQL): SQL => sql`(
+    SELECT invited_person.name FROM invitations invitation_row
+      JOIN LATERAL (${personRow(sql`invitation_row.district_id`, sql`invitation_row.person_id`)}) invited_person ON true
+     WHERE invitation_row.district_id = ${districtId} AND invitation_row.id = ${id})`;

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
@@ -9,6 +10,8 @@ import { safeNext, useLogin, useMeQuery } from '../../lib/auth';
 import { Panel } from '../../shared/Panel';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { DemoAccounts } from './DemoAccounts';
+import { ForgotPassword } from './ForgotPassword';
+import { ResetCodeForm } from './ResetCodeForm';
 
 type Health = { status: string; demo: boolean };
 type Credentials = { username: string; password: string };
@@ -25,6 +28,9 @@ export function LoginPage() {
   });
   const login = useLogin();
   const [form] = Form.useForm<Credentials>();
+  // The login form, or the reset-code form ("forgot your password?"); `passwordSet` after a reset.
+  const [mode, setMode] = useState<'login' | 'reset'>('login');
+  const [passwordSet, setPasswordSet] = useState(false);
 
   useDocumentTitle(t('auth.login'));
 
@@ -43,14 +49,36 @@ export function LoginPage() {
           <h1 className="gj-login-title">{t('app.name')}</h1>
           <span className="gj-secondary">{t('app.tagline')}</span>
         </header>
+        {mode === 'reset' && (
+          <ResetCodeForm
+            username={form.getFieldValue('username')}
+            onDone={(username) => {
+              form.setFieldsValue({ username, password: '' });
+              login.reset();
+              setPasswordSet(true);
+              setMode('login');
+            }}
+            onCancel={() => setMode('login')}
+          />
+        )}
         <Form
           form={form}
           layout="vertical"
           size="large"
           requiredMark={false}
+          hidden={mode !== 'login'}
           onFinish={(values) => login.mutate(values)}
           onValuesChange={() => login.error && login.reset()}
         >
+          {passwordSet && !login.error && (
+            <Alert
+              type="success"
+              showIcon
+              title={t('auth.passwordSet')}
+              className="gj-login-error"
+              data-testid="login-password-set"
+            />
+          )}
           {login.error && (
             <Alert type="error" showIcon title={errorMessage(login.error)} className="gj-login-error" />
           )}
@@ -81,8 +109,14 @@ export function LoginPage() {
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('auth.login')}
           </Button>
+          <ForgotPassword
+            onUseCode={() => {
+              setPasswordSet(false);
+              setMode('reset');
+            }}
+          />
         </Form>
-        {health.data?.demo && (
+        {health.data?.demo && mode === 'login' && (
           <DemoAccounts
             onPick={(username, password) => {
               login.reset();

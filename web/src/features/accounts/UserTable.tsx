@@ -11,7 +11,11 @@ type Props = {
   loading: boolean;
   pagination: TablePaginationConfig;
   /** Row actions are offered only when given (the user may manage accounts). */
-  actions?: { onEdit: (user: User) => void; onResetPassword: (user: User) => void };
+  actions?: {
+    onEdit: (user: User) => void;
+    onResetPassword: (user: User) => void;
+    onIssueResetCode: (user: User) => void;
+  };
 };
 
 export function UserTable({ users, loading, pagination, actions }: Props) {

@@ -11,6 +11,7 @@ import { paginationProps, useListParams } from '../../shared/useListParams';
 import { useUsers } from './api';
 import { CreateUserDrawer } from './CreateUserDrawer';
 import { EditUserDrawer } from './EditUserDrawer';
+import { IssueResetCodeModal } from './IssueResetCodeModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { isRole } from './roleOptions';
 import { UserFilters, type UserFilterValues } from './UserFilters';
@@ -31,6 +32,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [issuing, setIssuing] = useState<User | null>(null);
   const canManage = can('user.manage');
 
   return (
@@ -60,7 +62,11 @@ export function UsersPage() {
           users={users.data?.items}
           loading={users.isFetching}
           pagination={paginationProps(list, users.data?.total ?? 0, (total) => t('common.total', { total }))}
-          actions={canManage ? { onEdit: setEditing, onResetPassword: setResetting } : undefined}
+          actions={
+            canManage
+              ? { onEdit: setEditing, onResetPassword: setResetting, onIssueResetCode: setIssuing }
+              : undefined
+          }
         />
       </Card>
       {canManage && (
@@ -68,6 +74,7 @@ export function UsersPage() {
           <CreateUserDrawer open={creating} onClose={() => setCreating(false)} />
           <EditUserDrawer userId={editing?.id} onClose={() => setEditing(null)} />
           <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+          <IssueResetCodeModal user={issuing} onClose={() => setIssuing(null)} />
         </>
       )}
     </>

@@ -1,4 +1,4 @@
-import type { Role, RoleAssignment, RoleGrantBody, User } from '@contract';
+import type { ResetCode, ResetCodeUseBody, Role, RoleAssignment, RoleGrantBody, User } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { ME_KEY } from '../../lib/queryClient';
@@ -77,3 +77,11 @@ export const useResetPassword = () =>
   useUserMutation(({ id, newPassword }: { id: number; newPassword: string }) =>
     api.post(`/users/${id}/password`, { newPassword }),
   );
+
+/** A one-time reset code for a user one manages: the answer holds the code, shown this once. */
+export const useIssueResetCode = () =>
+  useUserMutation((id: number) => api.post<ResetCode>(`/users/${id}/reset-code`));
+
+/** On the login page: a new password with the code the community worker gave. */
+export const useRedeemResetCode = () =>
+  useMutation({ mutationFn: (body: ResetCodeUseBody) => api.post('/auth/reset-code', body) });

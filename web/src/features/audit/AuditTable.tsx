@@ -1,17 +1,19 @@
 import type { AuditEntry } from '@contract';
-import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Tooltip, Typography } from 'antd';
+import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../lib/auth';
+import { entityPath, useAuditLabels } from '../../shared/auditLabels';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { AuditDiff, hasChanges } from './AuditDiff';
-import { useActionLabel, useEntityLabel } from './entityTypes';
 
 type Props = { entries: AuditEntry[] | undefined; loading: boolean; pagination: TablePaginationConfig };
 
 export function AuditTable({ entries, loading, pagination }: Props) {
   const { t } = useTranslation();
-  const entityLabel = useEntityLabel();
-  const actionLabel = useActionLabel();
+  const { can } = useAuth();
+  const labels = useAuditLabels();
   const dash = t('common.none');
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -28,8 +30,8 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       render: (_, { actor }) =>
         actor ? (
           <span>
-            {actor.displayName}{' '}
-            <Typography.Text type="secondary" className="gj-code">
+            {actor.displayName} {/* The sign-in name is the account's own Latin name, not a code. */}
+            <Typography.Text type="secondary" className="gj-code" data-testid="audit-actor-username">
               {actor.username}
             </Typography.Text>
           </span>
@@ -39,19 +41,25 @@ export function AuditTable({ entries, loading, pagination }: Props) {
     },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
+      key: 'action',
       width: 180,
-      render: (action: string) => (
-        <Tooltip title={<span className="gj-code">{action}</span>}>
-          <Tag data-action={action}>{actionLabel(action)}</Tag>
-        </Tooltip>
-      ),
+      render: (_, e) => <Tag data-action={e.action}>{labels.action(e.action, e.entityType)}</Tag>,
     },
     {
       title: t('audit.target'),
       key: 'entity',
-      width: 170,
-      render: (_, e) => t('audit.entityRef', { type: entityLabel(e.entityType), id: e.entityId }),
+      width: 220,
+      render: (_, e) => {
+        const text = labels.entityRef(e);
+        const to = entityPath(e, can);
+        return to ? (
+          <Link to={to} data-testid={`audit-entity-${e.id}`}>
+            {text}
+          </Link>
+        ) : (
+          <span data-testid={`audit-entity-${e.id}`}>{text}</span>
+        );
+      },
     },
     {
       title: t('audit.region'),
@@ -74,7 +82,7 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       dataSource={entries}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1050 }}
       expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: hasChanges }}
       locale={{ emptyText: <TableEmpty text={t('audit.empty')} /> }}
       data-testid="audit-table"

@@ -112,14 +112,14 @@ export function SourceLine({ source }: { source: LedgerEntry['source'] }) {
   const { can } = useAuth();
   const { type, id, label } = source;
   const kind = LEDGER_SOURCES.find((k) => k === type);
-  const typeLabel = kind ? t(`ledger.source.${kind}`) : type;
+  const typeLabel = kind ? t(`ledger.source.${kind}`) : t('ledger.sourceOther');
   const link =
     type === 'meeting' && can('body.read')
       ? `/meetings/${id}`
       : type === 'project'
         ? `/projects/${id}`
         : undefined;
-  const text = label ?? `#${id}`;
+  const text = label ?? t('ledger.sourceNumbered', { id });
   return (
     <Typography.Text type="secondary">
       {typeLabel}

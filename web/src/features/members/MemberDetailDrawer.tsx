@@ -1,12 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { Member } from '@contract';
-import { Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
+import { ResetCodeAction } from '../accounts';
 import { LedgerPanel } from '../ledger';
 import { useMember } from './api';
 import { FreeTags, RegistrationCell, SpecialtyTags } from './MemberCells';
@@ -74,7 +75,15 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
                 {
                   key: 'account',
                   label: t('members.account'),
-                  children: member.userId ? t('common.yes') : t('common.no'),
+                  // A reset code for the person's account, where the reader may issue one (accounts says).
+                  children: member.userId ? (
+                    <Space size={12} wrap>
+                      {t('common.yes')}
+                      <ResetCodeAction userId={member.userId} />
+                    </Space>
+                  ) : (
+                    t('common.no')
+                  ),
                 },
               ]}
             />

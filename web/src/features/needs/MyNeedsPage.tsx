@@ -13,6 +13,7 @@ import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
 import { useMember } from '../members';
 import { useNeeds, useRaiseNeed } from './api';
 import { CategoryPicker } from './CategoryPicker';
+import { NeedLink } from './NeedLink';
 import { NeedOutcome } from './NeedOutcome';
 
 type Values = {
@@ -130,7 +131,7 @@ function MyNeeds() {
           render={(n) => (
             <div className="gj-card-row" data-testid={`my-need-${n.id}`} data-status={n.status}>
               <div className="gj-card-row-head">
-                <strong>{n.title}</strong>
+                <NeedLink need={n} />
                 <NeedStatusTag status={n.status} />
               </div>
               <span className="gj-inline">

@@ -1,20 +1,13 @@
-import { BranchesOutlined, CheckOutlined, CloseOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { Need } from '@contract';
-import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EntityTable } from '../../shared/EntityTable';
 import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
+import { type NeedActions, NeedDecisions } from './NeedDecisions';
+import { NeedLink } from './NeedLink';
 import { NeedOutcome } from './NeedOutcome';
-
-export type NeedActions = {
-  onAccept: (need: Need) => void;
-  onDecline: (need: Need) => void;
-  onMerge: (need: Need) => void;
-  onConvert: (need: Need) => void;
-  /** The need being accepted, whose button spins. */
-  acceptingId?: number;
-};
+import { NeedWaited } from './NeedWaited';
 
 type Props = NeedActions & {
   needs: Need[] | undefined;
@@ -23,55 +16,6 @@ type Props = NeedActions & {
 };
 
 const TIME = 'YYYY-MM-DD HH:mm';
-
-/** The answers the reader may give this need (`need.can`): its community's organisers, while it is pending. */
-function DecisionButtons({ need: n, ...a }: NeedActions & { need: Need }) {
-  const { t } = useTranslation();
-  if (!n.can.decide) return null;
-  return (
-    <Space size={4} wrap>
-      {n.can.accept && (
-        <Button
-          type="primary"
-          size="small"
-          icon={<CheckOutlined />}
-          loading={a.acceptingId === n.id}
-          onClick={() => a.onAccept(n)}
-          data-testid={`need-accept-${n.id}`}
-        >
-          {t('needs.accept')}
-        </Button>
-      )}
-      {n.can.convert && (
-        <Button
-          size="small"
-          icon={<ProjectOutlined />}
-          onClick={() => a.onConvert(n)}
-          data-testid={`need-convert-${n.id}`}
-        >
-          {t('needs.convert')}
-        </Button>
-      )}
-      <Button
-        size="small"
-        icon={<BranchesOutlined />}
-        onClick={() => a.onMerge(n)}
-        data-testid={`need-merge-${n.id}`}
-      >
-        {t('needs.merge')}
-      </Button>
-      <Button
-        danger
-        size="small"
-        icon={<CloseOutlined />}
-        onClick={() => a.onDecline(n)}
-        data-testid={`need-decline-${n.id}`}
-      >
-        {t('needs.decline')}
-      </Button>
-    </Space>
-  );
-}
 
 function Wanted({ need: n }: { need: Need }) {
   const { t } = useTranslation();
@@ -101,9 +45,9 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
       title: t('needs.title'),
       dataIndex: 'title',
       width: 240,
-      render: (title: string, n) => (
+      render: (_: string, n) => (
         <span className="gj-stack">
-          <strong>{title}</strong>
+          <NeedLink need={n} />
           {n.description && (
             <Typography.Paragraph
               type="secondary"
@@ -116,6 +60,12 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
           <Wanted need={n} />
         </span>
       ),
+    },
+    {
+      title: t('needs.waitedColumn'),
+      key: 'waited',
+      width: 110,
+      render: (_, n) => <NeedWaited need={n} />,
     },
     {
       title: t('needs.category'),
@@ -140,7 +90,7 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
       key: 'actions',
       width: 250,
       fixed: 'right',
-      render: (_, n) => <DecisionButtons need={n} {...actions} />,
+      render: (_, n) => <NeedDecisions need={n} {...actions} />,
     },
   ];
 
@@ -150,16 +100,17 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
       loading={loading}
       pagination={pagination}
       columns={columns}
-      scrollX={1020}
+      scrollX={1130}
       empty={t('needs.empty')}
       testId="need-table"
       rowData={(n) => ({ 'data-testid': `need-row-${n.id}`, 'data-status': n.status })}
       card={(n) => (
         <>
           <div className="gj-card-row-head">
-            <strong>{n.title}</strong>
+            <NeedLink need={n} />
             <NeedStatusTag status={n.status} />
           </div>
+          <NeedWaited need={n} />
           <span className="gj-inline">
             <NeedCategoryTag category={n.category} />
             <Typography.Text type="secondary">
@@ -169,7 +120,7 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
           {n.description && <span className="gj-prewrap">{n.description}</span>}
           <Wanted need={n} />
           <NeedOutcome need={n} />
-          <DecisionButtons need={n} {...actions} />
+          <NeedDecisions need={n} {...actions} />
         </>
       )}
     />

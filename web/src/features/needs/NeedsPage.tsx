@@ -1,22 +1,19 @@
-import { NEED_CATEGORIES, NEED_STATUSES, type Need } from '@contract';
-import { Card, Input, Select } from 'antd';
+import { NEED_CATEGORIES, NEED_STATUSES } from '@contract';
+import { Card, Checkbox, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useAuth } from '../../lib/auth';
 import { idParam, type NeedCategory, type NeedStatus, oneOf } from '../../shared/enums';
-import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
-import { ProjectFormDrawer, type ProjectFormTarget } from '../projects';
-import { useDecideNeed, useNeeds } from './api';
-import { NeedDeclineModal } from './NeedDeclineModal';
-import { NeedMergeModal } from './NeedMergeModal';
+import { useNeeds } from './api';
+import { useNeedAnswers } from './NeedAnswers';
+import { NeedOverdueSettings } from './NeedOverdueSettings';
 import { NeedTable } from './NeedTable';
 
-const FILTER_KEYS = ['q', 'status', 'category', 'regionId'] as const;
+const FILTER_KEYS = ['q', 'status', 'category', 'regionId', 'overdue'] as const;
 
 function NeedSearch({ value, onSearch }: { value?: string; onSearch: (q: string | undefined) => void }) {
   const { t } = useTranslation();
@@ -38,8 +35,6 @@ function NeedSearch({ value, onSearch }: { value?: string; onSearch: (q: string 
 export function NeedsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const navigate = useNavigate();
-  const feedback = useFeedback();
   const list = useListParams(FILTER_KEYS);
   const status: NeedStatus | 'all' =
     list.filters.status === 'all' ? 'all' : (oneOf(NEED_STATUSES, list.filters.status) ?? 'open');
@@ -48,27 +43,15 @@ export function NeedsPage() {
     category: oneOf(NEED_CATEGORIES, list.filters.category),
     regionId: idParam(list.filters.regionId),
     status: status === 'all' ? undefined : status,
+    overdue: list.filters.overdue === 'true' ? ('true' as const) : undefined,
   };
   const needs = useNeeds({ ...filters, page: list.page, pageSize: list.pageSize });
-  const decide = useDecideNeed();
-  const [declining, setDeclining] = useState<Need | null>(null);
-  const [merging, setMerging] = useState<Need | null>(null);
-  const [converting, setConverting] = useState<ProjectFormTarget | null>(null);
   // The project form is mounted for those who run projects; each need says whether it may be converted.
-  const canConvert = can('project.manage');
-
-  const accept = (need: Need) =>
-    decide.mutate(
-      { id: need.id, decision: 'accept' },
-      {
-        onSuccess: () => feedback.success(t('needs.accepted', { title: need.title })),
-        onError: feedback.error,
-      },
-    );
+  const { actions, modals } = useNeedAnswers(can('project.manage'));
 
   return (
     <>
-      <PageHeader title={t('nav.needs')} />
+      <PageHeader title={t('nav.needs')} extra={<NeedOverdueSettings />} />
       <Card>
         <div className="gj-toolbar">
           <NeedSearch value={filters.q} onSearch={(q) => list.setFilters({ q })} />
@@ -100,30 +83,23 @@ export function NeedsPage() {
             value={filters.regionId}
             onChange={(regionId) => list.setFilters({ regionId })}
           />
+          <Checkbox
+            checked={filters.overdue === 'true'}
+            onChange={(e) => list.setFilters({ overdue: e.target.checked ? 'true' : undefined })}
+            data-testid="need-overdue-filter"
+          >
+            {t('needs.overdueOnly')}
+          </Checkbox>
         </div>
         {needs.error && <QueryError error={needs.error} onRetry={() => void needs.refetch()} />}
         <NeedTable
           needs={needs.data?.items}
           loading={needs.isFetching}
           pagination={paginationProps(list, needs.data?.total ?? 0, (total) => t('common.total', { total }))}
-          onAccept={accept}
-          onDecline={setDeclining}
-          onMerge={setMerging}
-          onConvert={(need) => setConverting({ mode: 'create', need })}
-          acceptingId={
-            decide.isPending && decide.variables?.decision === 'accept' ? decide.variables.id : undefined
-          }
+          {...actions}
         />
       </Card>
-      <NeedDeclineModal need={declining} onClose={() => setDeclining(null)} />
-      <NeedMergeModal need={merging} onClose={() => setMerging(null)} />
-      {canConvert && (
-        <ProjectFormDrawer
-          target={converting}
-          onClose={() => setConverting(null)}
-          onCreated={(project) => navigate(`/projects/${project.id}`)}
-        />
-      )}
+      {modals}
     </>
   );
 }

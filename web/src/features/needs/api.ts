@@ -1,4 +1,4 @@
-import type { Need } from '@contract';
+import type { Need, NeedDetail, NeedSetting } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api';
 import type { NeedCategory, NeedStatus } from '../../shared/enums';
@@ -8,6 +8,8 @@ export type NeedListParams = {
   status?: NeedStatus;
   category?: NeedCategory;
   mine?: 'true' | 'false';
+  /** Only those waiting past their street's setting. */
+  overdue?: 'true';
   q?: string;
   page?: number;
   pageSize?: number;
@@ -31,6 +33,7 @@ export const needKeys = {
   all: ['needs'] as const,
   list: (params: NeedListParams) => ['needs', 'list', params] as const,
   detail: (id: number) => ['needs', 'detail', id] as const,
+  settings: ['needs', 'settings'] as const,
 };
 
 export function useNeeds(params: NeedListParams, enabled = true) {
@@ -45,7 +48,7 @@ export function useNeeds(params: NeedListParams, enabled = true) {
 export function useNeed(id: number | undefined) {
   return useQuery({
     queryKey: needKeys.detail(id ?? 0),
-    queryFn: () => api.get<Need>(`/needs/${id}`),
+    queryFn: () => api.get<NeedDetail>(`/needs/${id}`),
     enabled: id !== undefined,
   });
 }
@@ -55,9 +58,12 @@ function useNeedMutation<V>(mutationFn: (vars: V) => Promise<Need>) {
   return useMutation({
     mutationFn,
     onSuccess: (need) => {
-      queryClient.setQueryData(needKeys.detail(need.id), need);
+      // The answer is the need without its history: the detail shows it at once, then reloads whole.
+      queryClient.setQueryData<NeedDetail>(needKeys.detail(need.id), (old) => old && { ...old, ...need });
       return Promise.all(
-        [['needs', 'list'], ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [['needs', 'list'], needKeys.detail(need.id), ['audit']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
       );
     },
   });
@@ -69,3 +75,23 @@ export const useDecideNeed = () =>
   useNeedMutation(({ id, ...body }: NeedDecision & { id: number }) =>
     api.post<Need>(`/needs/${id}/decision`, body),
   );
+
+/** The streets whose overdue setting the reader may set (none for a community's worker). */
+export function useNeedSettings(enabled = true) {
+  return useQuery({
+    queryKey: needKeys.settings,
+    queryFn: () => api.get<{ items: NeedSetting[] }>('/needs/settings'),
+    enabled,
+  });
+}
+
+export function useSetNeedSetting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ streetId, overdueDays }: { streetId: number; overdueDays: number }) =>
+      api.put<NeedSetting>(`/needs/settings/${streetId}`, { overdueDays }),
+    // Every need of the street may have turned overdue, or stopped being so.
+    onSuccess: () =>
+      Promise.all([needKeys.all, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+}

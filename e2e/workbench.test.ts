@@ -1,0 +1,87 @@
+/**
+ * The workbench leads each person through their day: what waits for them is on the home
+ * screen, one click from where it is done, and leaves once done.
+ */
+import { describe, expect, it } from 'vitest';
+import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
+import { eventually, shows } from './wait';
+
+describe('the workbench', () => {
+  it('the street admin sees the registrations waiting, opens one from the home screen and approves it; it leaves the count', async () => {
+    const desk = await openBrowser(DESKTOP);
+    try {
+      await login(desk.page, 'street_admin');
+      const group = desk.page.getByTestId('todo-registration.decide');
+      await group.waitFor();
+      await shows(group, '报到待审核');
+      const count = desk.page.getByTestId('todo-count-registration.decide');
+      const before = Number(await count.textContent());
+      expect(before).toBeGreaterThan(0);
+      await screenshot(desk.page, 'workbench-street-admin');
+
+      // The oldest one: one click to the inbox where it is decided.
+      const first = group.locator('[data-testid^="todo-item-registration.decide-"]').first();
+      const id = (await first.getAttribute('data-testid'))!.replace('todo-item-registration.decide-', '');
+      await first.click();
+      await desk.page.waitForURL((url) => url.pathname === '/registrations');
+      await desk.page.getByTestId(`registration-approve-${id}`).click();
+      await eventually(() => desk.page.getByTestId(`registration-approve-${id}`).count()).toBe(0);
+
+      await desk.page.goto(`${baseUrl()}/`);
+      await eventually(async () =>
+        (await desk.page.getByTestId('todo-registration.decide').count())
+          ? Number(await desk.page.getByTestId('todo-count-registration.decide').textContent())
+          : 0,
+      ).toBe(before - 1);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('a member claims a role from the workbench on a phone and finds it under 即将', async () => {
+    const desk = await openBrowser(DESKTOP);
+    const phone = await openBrowser(PHONE);
+    const title = '楼门口义务理发';
+    try {
+      // The community worker publishes a project for the day after tomorrow.
+      await login(desk.page, 'community_worker');
+      const community = await regionNamed(desk.page, '八角北路社区', 'community');
+      const at = (days: number, hour: number) =>
+        `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${hour}:00:00+08:00`;
+      const created = await apiCall(desk.page, 'POST', '/api/projects', {
+        title,
+        regionId: community.id,
+        startsAt: at(2, 14),
+        endsAt: at(2, 16),
+        roles: [{ kind: 'health_worker', slots: 3 }],
+      });
+      expect(created.status).toBe(201);
+      expect(
+        (await apiCall(desk.page, 'POST', `/api/projects/${created.body.id}/transition`, { to: 'published' }))
+          .status,
+      ).toBe(200);
+
+      // The member, from the home screen's tile, claims it in two taps.
+      await login(phone.page, 'member');
+      await phone.page.getByTestId('quick-myClaim').click();
+      const role = phone.page.locator('[data-testid^="claimable-role-"]', { hasText: title }).first();
+      await role.waitFor();
+      const roleId = (await role.getAttribute('data-testid'))!.replace('claimable-role-', '');
+      await phone.page.getByTestId(`claim-role-${roleId}`).click();
+      await phone.page.getByTestId('claim-confirm').click();
+      await eventually(() => phone.page.getByTestId(`claim-role-${roleId}`).count()).toBe(0);
+
+      // Back home, it is what comes next.
+      await phone.page.goto(`${baseUrl()}/`);
+      const next = phone.page.getByTestId('workbench-upcoming').locator('[data-testid^="upcoming-claim-"]', {
+        hasText: title,
+      });
+      await next.first().waitFor();
+      await shows(next.first(), '认领岗位');
+      await screenshot(phone.page, 'workbench-member-phone');
+    } finally {
+      await desk.close();
+      await phone.close();
+    }
+  });
+});

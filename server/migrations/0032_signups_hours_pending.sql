@@ -1,0 +1,1 @@
+CREATE INDEX "signups_hours_pending_idx" ON "signups" USING btree ("district_id","occurrence_id") WHERE "signups"."status" = 'signed' AND "signups"."hours_status" = 'pending';

@@ -1,0 +1,55 @@
+/**
+ * Someone's workbench (工作台): what waits for them, oldest first, and what comes next, soonest
+ * first. Each domain answers for its own kinds through workbench.types' small interface, in its
+ * own policy's scope; this file only gathers them, in the order people work through them.
+ */
+import type { Workbench } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import type { Tx } from '../../db/client';
+import { taskTodos } from '../bodies/bodies.workbench';
+import { attendanceTodos, courseUpcoming } from '../courses/courses.workbench';
+import { hoursTodos, signupUpcoming } from '../dedication-days/dedication-days.workbench';
+import { bookingsAhead, bookingTodos } from '../facilities/facilities.workbench';
+import { needTodos } from '../needs/needs.workbench';
+import { claimsAhead } from '../projects/projects.workbench';
+import { registrationTodos } from '../registrations/registrations.workbench';
+import { teamApplicationTodos, teamInvitationTodos } from '../teams/teams.workbench';
+import { TODO_ITEMS, type TodoSource, type UpcomingSource } from './workbench.types';
+
+/** The kinds of to-do, in the order they are shown: people waiting on a decision first. */
+const TODOS: TodoSource[] = [
+  registrationTodos,
+  bookingTodos,
+  needTodos,
+  teamApplicationTodos,
+  teamInvitationTodos,
+  attendanceTodos,
+  hoursTodos,
+  taskTodos,
+];
+const UPCOMING: UpcomingSource[] = [signupUpcoming, claimsAhead, bookingsAhead, courseUpcoming];
+/** How far ahead 即将 looks. */
+const AHEAD_DAYS = 30;
+const UPCOMING_ITEMS = 8;
+
+export async function workbench(db: Tx, actor: Actor): Promise<Workbench> {
+  const from = new Date();
+  const to = new Date(from.getTime() + AHEAD_DAYS * 86_400_000);
+  const [todos, upcoming] = await Promise.all([
+    Promise.all(
+      TODOS.filter((s) => s.applies(actor)).map(async (s) => ({
+        kind: s.kind,
+        link: s.link,
+        ...(await s.list(db, actor, TODO_ITEMS)),
+      })),
+    ),
+    Promise.all(UPCOMING.map((u) => u(db, actor, from, to))),
+  ]);
+  return {
+    todos: todos.filter((g) => g.count > 0),
+    upcoming: upcoming
+      .flat()
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .slice(0, UPCOMING_ITEMS),
+  };
+}
