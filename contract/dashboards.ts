@@ -61,7 +61,13 @@ export const DashboardNodeCan = z.object({
   open: z.boolean(),
 });
 export type DashboardNodeCan = z.infer<typeof DashboardNodeCan>;
-export const Period = z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() });
+export const Period = z.object({
+  kind: z.enum(PERIOD_KINDS),
+  start: z.string(),
+  end: z.string(),
+  /** Today is in it: its figures are still coming in (shown as 进行中). */
+  ongoing: z.boolean(),
+});
 export const Overview = z.object({
   region: FigureRegion,
   /** From the district down to the region: for the drill-down's way back. */

@@ -124,6 +124,11 @@ describe('a reset code', () => {
       console.log(`screenshot: ${await screenshot(p, 'login-reset-code-refused')}`);
       // Typed as heard: lower case, spaces.
       await p.getByTestId('reset-code').fill(code.toLowerCase().replaceAll('-', ' '));
+      // The refusal under the code goes once it is edited; the form moves up, so the button is
+      // clicked where it then stands (a click during the shift can land beside it).
+      await eventually(() => p.getByTestId('reset-code-form').innerText()).not.toContain(
+        '用户名或重置码不正确',
+      );
       await p.getByTestId('reset-submit').click();
       await shows(p, '新密码已设置，请用新密码登录');
       await eventually(() => p.getByTestId('login-username').inputValue()).toBe(username);

@@ -3,7 +3,18 @@
  * screen, one click from where it is done, and leaves once done.
  */
 import { describe, expect, it } from 'vitest';
-import { apiCall, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
+import {
+  apiCall,
+  apiGet,
+  baseUrl,
+  DESKTOP,
+  login,
+  openBrowser,
+  PHONE,
+  regionNamed,
+  screenshot,
+  timeTravel,
+} from './browser';
 import { eventually, shows } from './wait';
 
 describe('the workbench', () => {
@@ -82,6 +93,65 @@ describe('the workbench', () => {
     } finally {
       await desk.close();
       await phone.close();
+    }
+  });
+
+  it('the community worker opens the oldest need from the workbench, reads it and accepts it there', async () => {
+    const desk = await openBrowser(DESKTOP);
+    try {
+      await login(desk.page, 'community_worker');
+      const group = desk.page.getByTestId('todo-need.decide');
+      await group.waitFor();
+      const first = group.locator('[data-testid^="todo-item-need.decide-"]').first();
+      const id = (await first.getAttribute('data-testid'))!.replace('todo-item-need.decide-', '');
+      await first.click();
+      await desk.page.waitForURL((url) => url.pathname === `/needs/${id}`);
+      await desk.page.getByTestId('need-detail').waitFor();
+      await desk.page.getByTestId(`need-accept-${id}`).click();
+      await shows(desk.page.getByTestId('need-status'), '已受理');
+      await screenshot(desk.page, 'workbench-need-accepted');
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('the lecturer records the attendance a past session waits for, from the workbench', async () => {
+    // The demo lecturer's latest held session, its attendance not yet recorded.
+    await timeTravel(`DELETE FROM session_attendance WHERE session_id = (
+        SELECT s.id FROM course_sessions s JOIN users u ON u.id = s.lecturer_user_id
+         WHERE u.username = 'lecturer' AND s.ends_at < now()
+           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = s.course_id)
+         ORDER BY s.ends_at DESC LIMIT 1)`);
+    const desk = await openBrowser(DESKTOP);
+    try {
+      await login(desk.page, 'lecturer');
+      const group = desk.page.getByTestId('todo-attendance.record');
+      await group.waitFor();
+      await shows(group, '待登记出勤');
+      const first = group.locator('[data-testid^="todo-item-attendance.record-"]').first();
+      const sessionId = (await first.getAttribute('data-testid'))!.replace(
+        'todo-item-attendance.record-',
+        '',
+      );
+      await first.click();
+      // The course page opens on that session's sheet.
+      const sheet = desk.page.getByTestId(`attendance-sheet-${sessionId}`);
+      await sheet.waitFor();
+      await desk.page.getByTestId('attendance-all-present').click();
+      await desk.page.getByTestId('attendance-save').click();
+      // Saved: it leaves the workbench, there and on the page.
+      const waiting = async () =>
+        ((await apiGet(desk.page, '/api/workbench')).todos as { kind: string; items: { id: number }[] }[])
+          .filter((g) => g.kind === 'attendance.record')
+          .flatMap((g) => g.items.map((i) => String(i.id)));
+      await eventually(waiting).not.toContain(sessionId);
+      await desk.page.goto(`${baseUrl()}/`);
+      await desk.page.getByTestId('workbench-todos').waitFor();
+      await eventually(() =>
+        desk.page.locator(`[data-testid="todo-item-attendance.record-${sessionId}"]`).count(),
+      ).toBe(0);
+    } finally {
+      await desk.close();
     }
   });
 });

@@ -392,6 +392,22 @@ const messages = {
     'Your objection to {name} in “{title}” was answered: not upheld',
   ],
   notify_honour_awarded: ['祝贺！您已当选“{title}”', 'Congratulations: you are honoured in “{title}”'],
+  notify_need_raised: [
+    '{community}有新的居民需求待处理：“{title}”',
+    'A new need in {community} waits: “{title}”',
+  ],
+  notify_registration_requested: [
+    '{name} 申请到{community}报到，待审核',
+    '{name} asks to register with {community}',
+  ],
+  notify_booking_pending: [
+    '{facility} 有预约待审批：{at}',
+    'A booking of {facility} waits for approval: {at}',
+  ],
+  notify_objection_raised: ['“{title}”公示中有人对 {name} 提出异议', 'An objection to {name} in “{title}”'],
+  notify_task_due: ['任务“{title}”明天（{due}）到期', 'The task “{title}” is due tomorrow ({due})'],
+  notify_task_overdue: ['任务“{title}”已超期（{due} 到期）', 'The task “{title}” is overdue (due {due})'],
+  notify_digest: ['每日汇总：{total} 项待办 — ', 'Daily digest: {total} to handle — '],
   attachment_empty: ['附件为空', 'The attachment is empty'],
   notice_team_outside: ['所选服务队不在该范围内', 'The team is outside the chosen area'],
   notice_not_draft: ['该通知已发布，不能再修改', 'This notice has been published and can no longer change'],
@@ -525,6 +541,12 @@ const labels: Record<string, [string, string]> = {
   party_member: ['党员', 'Party member'],
   resident: ['居民', 'resident'],
   lecturer: ['讲师', 'lecturer'],
+  notify_need_raised: ['新需求', 'new needs'],
+  notify_registration_requested: ['报到申请', 'registrations'],
+  notify_booking_pending: ['待审批预约', 'bookings to approve'],
+  notify_objection_raised: ['公示异议', 'objections'],
+  notify_task_due: ['即将到期任务', 'tasks due'],
+  notify_task_overdue: ['超期任务', 'overdue tasks'],
 };
 
 export const labelOf = (locale: Locale, value: string) => labels[value]?.[locale === 'en' ? 1 : 0] ?? value;

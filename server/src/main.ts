@@ -4,9 +4,11 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo.data';
 import { seedDemo } from './demo/demo.seed';
+import { scheduleTaskJobs } from './modules/bodies/bodies.jobs';
 import { scheduleFigureRefresh } from './modules/dashboards/figures.refresh';
 import { scheduleDedicationJobs } from './modules/dedication-days/dedication-days.jobs';
 import { startJobWorker } from './modules/jobs/jobs.service';
+import { scheduleDigests } from './modules/notifications/notifications.jobs';
 import { createLogger } from './plugins/logging';
 import type { Stop } from './schedule';
 
@@ -50,6 +52,8 @@ try {
   log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
   background.push(
     scheduleDedicationJobs(database.db, log),
+    scheduleTaskJobs(database.db, log),
+    scheduleDigests(database.db, log),
     scheduleFigureRefresh(database.db, log),
     startJobWorker(database.db, log),
   );

@@ -5,7 +5,8 @@
  * stay named here only. Changes to accounts stay in accounts.service.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Role } from '../../../../contract';
+import type { Action, Role } from '../../../../contract';
+import { ROLE_ACTIONS, UNIT_SCOPED_ACTIONS } from '../../auth/permissions';
 import type { Tx } from '../../db/client';
 
 /**
@@ -44,3 +45,26 @@ export async function usersWithRole(db: Tx, districtId: number, role: Role, user
 export const roleAssignmentLabel = (districtId: SQL, id: SQL): SQL => sql`(
     SELECT user_row.display_name FROM role_assignments role_assignment_row JOIN users user_row ON user_row.id = role_assignment_row.user_id
      WHERE role_assignment_row.district_id = ${districtId} AND role_assignment_row.id = ${id})`;
+
+/**
+ * SQL: the accounts (`user_id`, each once, disabled ones left out) holding `action` over a place —
+ * a role whose actions include it, held at the place (`path`, the caller's ltree) or an ancestor,
+ * the way authorize.ts reaches a subtree; or, for a unit contact's unit-scoped action, a contact
+ * of `unitId`. Either side may be left out. For `notifyStaff`: who is told something waits on them.
+ */
+export function actionHolders(districtId: number, action: Action, at: { path?: SQL; unitId?: SQL }): SQL {
+  const roles = (Object.keys(ROLE_ACTIONS) as Role[]).filter((r) => ROLE_ACTIONS[r].includes(action));
+  const unitScoped = UNIT_SCOPED_ACTIONS.has(action);
+  const reach: SQL[] = [];
+  if (at.path)
+    reach.push(
+      sql`(${unitScoped ? sql`ra.unit_id IS NULL AND ` : sql``}ra.region_id = ANY(string_to_array(${at.path}::text, '.')::bigint[]))`,
+    );
+  if (at.unitId && unitScoped && roles.includes('unit_contact'))
+    reach.push(sql`(ra.role = 'unit_contact' AND ra.unit_id = ${at.unitId})`);
+  if (!roles.length || !reach.length) return sql`SELECT NULL::bigint AS user_id WHERE false`;
+  return sql`
+    SELECT DISTINCT ra.user_id FROM role_assignments ra JOIN users user_row ON user_row.id = ra.user_id
+     WHERE ra.district_id = ${districtId} AND user_row.disabled_at IS NULL
+       AND ra.role::text = ANY(${`{${roles.join(',')}}`}::text[]) AND (${sql.join(reach, sql` OR `)})`;
+}

@@ -180,6 +180,9 @@ export const tasks = pgTable(
     status: taskStatus().notNull().default('open'),
     progress: smallint().notNull().default(0),
     doneAt: timestamp('done_at', { withTimezone: true, mode: 'string' }),
+    /** When its owner was told it falls due tomorrow / its owner and organisers that it is overdue (once each). */
+    notifiedDueAt: timestamp('notified_due_at', { withTimezone: true, mode: 'string' }),
+    notifiedOverdueAt: timestamp('notified_overdue_at', { withTimezone: true, mode: 'string' }),
     createdBy: id('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -12,10 +12,11 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { notFound } from '../../errors';
 import { contains, iso } from '../../http';
-import { userRow } from '../accounts/accounts.queries';
+import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { notifyStaff } from '../notifications/notifications.service';
 import { orgRow } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
@@ -222,6 +223,10 @@ export async function updateTask(db: Tx, actor: Actor, id: number, input: z.infe
         status,
         progress: status === 'done' ? 100 : before.progress,
         doneAt: status === 'done' ? sql`coalesce(${tasks.doneAt}, now())` : null,
+        // A new due date is told about afresh.
+        ...(input.dueOn && input.dueOn !== before.due_on
+          ? { notifiedDueAt: null, notifiedOverdueAt: null }
+          : {}),
         ...owner,
       })
       .where(and(eq(tasks.districtId, actor.districtId), eq(tasks.id, id)));
@@ -266,4 +271,47 @@ export async function addTaskNote(db: Tx, actor: Actor, id: number, input: z.inf
     });
     return getTask(tx, actor, id);
   });
+}
+
+/**
+ * The daily reminder: each open task falling due tomorrow is told to its owner (the person, or the
+ * owning unit's contacts); each overdue one to its owner and the organisers of its body's area
+ * (`task.manage`). Once per state (`notified_due_at`, `notified_overdue_at`); a new due date resets them.
+ */
+export async function tellDueTasks(tx: Tx) {
+  const { rows } = await tx.execute<{
+    id: number;
+    district_id: number;
+    title: string;
+    due_on: string;
+    path: string;
+    owner_unit_id: number | null;
+    owner_person_id: number | null;
+    overdue: boolean;
+  }>(sql`
+    UPDATE tasks t
+       SET notified_due_at = CASE WHEN t.due_on = ${TODAY} + 1 THEN now() ELSE t.notified_due_at END,
+           notified_overdue_at = CASE WHEN t.due_on < ${TODAY} THEN now() ELSE t.notified_overdue_at END
+      FROM regions r
+     WHERE r.district_id = t.district_id AND r.id = t.region_id AND t.status IN ('open', 'in_progress')
+       AND ((t.due_on = ${TODAY} + 1 AND t.notified_due_at IS NULL) OR (t.due_on < ${TODAY} AND t.notified_overdue_at IS NULL))
+    RETURNING t.id, t.district_id, t.title, t.due_on::text AS due_on, r.path::text AS path, t.owner_unit_id,
+              t.owner_person_id, t.due_on < ${TODAY} AS overdue`);
+  for (const t of rows) {
+    const d = t.district_id;
+    const told = [
+      sql`SELECT p.user_id FROM (${personRow(sql`${d}::bigint`, sql`${t.owner_person_id}::bigint`)}) p`,
+      actionHolders(d, 'unit.manage', { unitId: sql`${t.owner_unit_id}::bigint` }),
+    ];
+    if (t.overdue) told.push(actionHolders(d, 'task.manage', { path: sql`${t.path}::ltree` }));
+    await notifyStaff(
+      tx,
+      { districtId: d, userId: 0 },
+      sql.join(told, sql` UNION `),
+      t.overdue ? 'notify_task_overdue' : 'notify_task_due',
+      { title: t.title, due: t.due_on },
+      `/tasks?task=${t.id}`,
+    );
+  }
+  return rows.length;
 }

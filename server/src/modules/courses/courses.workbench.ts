@@ -60,7 +60,8 @@ export const attendanceTodos: TodoSource = {
         place: r.place,
         since: iso(r.ends_at)!,
         dueAt: iso(r.ends_at),
-        link: `/courses/${r.course_id}`,
+        // The course page opens the attendance of this session, not its latest one.
+        link: `/courses/${r.course_id}?session=${r.id}`,
       })),
     };
   },

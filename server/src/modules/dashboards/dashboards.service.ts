@@ -24,7 +24,8 @@ const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 /** How many periods a trend shows, this one included. */
 const TREND: Record<PeriodKind, number> = { month: 12, quarter: 8, year: 3 };
 
-export type Period = { kind: PeriodKind; start: string; end: string };
+/** A period of figures; `ongoing` while today is in it (its figures are still coming in: 进行中). */
+export type Period = { kind: PeriodKind; start: string; end: string; ongoing: boolean };
 
 /** The period of a kind holding a day (YYYY-MM-DD). */
 export function periodOf(kind: PeriodKind, day: string): Period {
@@ -35,12 +36,15 @@ export function periodOf(kind: PeriodKind, day: string): Period {
       : kind === 'quarter'
         ? d.startOf('month').month(Math.floor(d.month() / 3) * 3)
         : d.startOf('month');
-  return {
-    kind,
-    start: first.format('YYYY-MM-DD'),
-    end: first.add(MONTHS[kind], 'month').subtract(1, 'day').format('YYYY-MM-DD'),
-  };
+  const end = first.add(MONTHS[kind], 'month').subtract(1, 'day').format('YYYY-MM-DD');
+  return { kind, start: first.format('YYYY-MM-DD'), end, ongoing: end >= todayIn(TZ) };
 }
+
+/**
+ * Where a dashboard opens without a date: the last complete period. The current one is
+ * half-finished (its trend would plunge at its last point); it stays a choice, marked ongoing.
+ */
+const lastComplete = (kind: PeriodKind) => back(periodOf(kind, todayIn(TZ)), 1);
 
 const back = (p: Period, n: number) =>
   periodOf(
@@ -221,7 +225,7 @@ type Node = { id: number; name: string; kind: RegionKind; path: string };
 /** The overview of a node: its figures, its children's, the trend, and a period to compare with. */
 export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQuery>) {
   const root = await nodeFor(db, actor, q.regionId);
-  const period = periodOf(q.kind, q.at ?? todayIn(TZ));
+  const period = q.at ? periodOf(q.kind, q.at) : lastComplete(q.kind);
   const compare = q.compareAt ? periodOf(q.kind, q.compareAt) : null;
   const trend = Array.from({ length: TREND[q.kind] }, (_, i) => back(period, TREND[q.kind] - 1 - i));
   const trailIds = root.path.split('.').map(Number);
@@ -287,7 +291,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
 /** Top and bottom communities by the engagement index, and the teams and units that served most. */
 export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuery>) {
   const root = await nodeFor(db, actor, q.regionId);
-  const period = periodOf(q.kind, q.at ?? todayIn(TZ));
+  const period = q.at ? periodOf(q.kind, q.at) : lastComplete(q.kind);
   const { rows: communities } = await db.execute<Node & { parent_name: string }>(sql`
     SELECT c.id, c.name, c.kind, c.path::text AS path, p.name AS parent_name FROM regions c
       JOIN regions p ON p.district_id = c.district_id AND p.id = c.parent_id

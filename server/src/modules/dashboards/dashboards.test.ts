@@ -138,6 +138,18 @@ describe('dashboard figures', () => {
     expect(leaders.top.length + leaders.bottom.length).toBe(streetView.children.length);
   });
 
+  it('open on the last complete period; the current one is chosen by date and marked ongoing', async () => {
+    const community = await t.region('110107003001');
+    const opened = (await admin.get(`/api/dashboards/overview?regionId=${community}`)).body.period;
+    const lastMonth = monthsAgo(1).slice(0, 7);
+    expect(opened).toMatchObject({ kind: 'month', ongoing: false });
+    expect(opened.start.slice(0, 7)).toBe(lastMonth);
+    const current = (await admin.get(`/api/dashboards/overview?regionId=${community}&at=${today()}`)).body
+      .period;
+    expect(current).toMatchObject({ kind: 'month', ongoing: true });
+    expect(current.start.slice(0, 7)).toBe(today().slice(0, 7));
+  });
+
   it('follow new entries and corrections, and never drift', async () => {
     const community = await t.region('110107003001');
     const [newcomer] = await t.sql<{ id: number; home: number }>(
@@ -146,8 +158,9 @@ describe('dashboard figures', () => {
         WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.person_id = p.id) LIMIT 1`,
       [community],
     );
-    const before = (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=month`)).body
-      .figures;
+    const before = (
+      await admin.get(`/api/dashboards/overview?regionId=${community}&kind=month&at=${today()}`)
+    ).body.figures;
     const [act] = await t.sql<{ id: number }>(
       `INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, region_id, source_type, source_id)
        VALUES (1, 'service_hours', 2.5, now(), $1, $2, 'test', 1) RETURNING id`,
@@ -181,7 +194,8 @@ describe('dashboard figures', () => {
     // A refresh with nothing new changes nothing.
     await refreshFigures(t.db);
     expect(
-      (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=year`)).body.figures,
+      (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=year&at=${today()}`)).body
+        .figures,
     ).toEqual(closed.figures);
   });
 

@@ -22,10 +22,10 @@ import type { Db, Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound } from '../../errors';
 import { iso } from '../../http';
-import { userRow } from '../accounts/accounts.queries';
+import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
-import { notify } from '../notifications/notifications.service';
+import { notify, notifyStaff } from '../notifications/notifications.service';
 import {
   evaluationPolicy,
   honourEntryCan,
@@ -371,7 +371,17 @@ export async function object(db: Db, actor: Actor, id: number, input: z.infer<ty
       ON CONFLICT DO NOTHING RETURNING id`);
     if (!rows[0]) throw conflict('objection_exists');
     await audit(tx, actor, e, 'evaluation.object', { objectionId: rows[0].id, subjectId: input.subjectId });
-    return objectionById(tx, actor, e, rows[0].id);
+    const objection = await objectionById(tx, actor, e, rows[0].id);
+    // Those who run the evaluation answer objections: they are told one was raised.
+    await notifyStaff(
+      tx,
+      actor,
+      actionHolders(actor.districtId, 'evaluation.manage', { path: sql`${e.region_path}::ltree` }),
+      'notify_objection_raised',
+      { title: e.title, name: objection.subject.name },
+      `/evaluations/${id}`,
+    );
+    return objection;
   });
 }
 

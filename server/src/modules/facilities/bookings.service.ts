@@ -22,11 +22,12 @@ import { pageOf } from '../../db/paging';
 import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
+import { actionHolders } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { addDays, clockIn, todayIn } from '../dedication-days/recurrence';
 import { settle } from '../ledger/ledger.service';
 import { personRow } from '../members/members.queries';
-import { notify } from '../notifications/notifications.service';
+import { notify, notifyStaff } from '../notifications/notifications.service';
 import { unitRow } from '../units/units.queries';
 import { bookingPolicy, facilityPolicy } from './facilities.policy';
 import { type FacilityRow, loadFacility, TZ } from './facilities.service';
@@ -229,6 +230,26 @@ async function insert(
 const MAX_WEEKS = 26;
 
 /**
+ * Those who decide the facility's bookings (facilityPolicy.decide: the owning unit's contacts, or
+ * for a community venue `facility.manage` over its place) are told one waits; a weekly series once.
+ */
+async function tellKeepers(tx: Tx, actor: Actor, f: FacilityRow, first: Row, weeks: number) {
+  const keepers =
+    f.unit_id !== null
+      ? actionHolders(actor.districtId, 'facility.manage', { unitId: sql`${f.unit_id}::bigint` })
+      : actionHolders(actor.districtId, 'facility.manage', { path: sql`${f.region_path}::ltree` });
+  const at = `${todayIn(TZ, new Date(first.starts_at))} ${clockIn(first.starts_at, TZ)}`;
+  await notifyStaff(
+    tx,
+    actor,
+    keepers,
+    'notify_booking_pending',
+    { facility: f.name, at: weeks > 1 ? `${at} ×${weeks}` : at },
+    '/bookings/inbox',
+  );
+}
+
+/**
  * Books one slot, or the same hours every week until `weeklyUntil`: every free week is
  * booked, and the weeks that cannot be are listed with the reason.
  */
@@ -296,6 +317,7 @@ export async function createBooking(
     });
     const { rows } = await tx.execute<Row>(sql`${SELECT} WHERE b.district_id = ${actor.districtId}
       AND b.id = ANY(${`{${booked.join(',')}}`}::bigint[]) ORDER BY lower(b.during)`);
+    if (f.needs_approval) await tellKeepers(tx, actor, f, rows[0]!, rows.length);
     return {
       seriesId,
       booked: rows.map(present(locale)),

@@ -18,11 +18,11 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
-import { userRow } from '../accounts/accounts.queries';
+import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
-import { notify } from '../notifications/notifications.service';
+import { notify, notifyStaff } from '../notifications/notifications.service';
 import { loadRegion, regionForRead } from '../regions/regions.queries';
 import { needCan, needPolicy, needSettingCan } from './needs.policy';
 import { needs } from './needs.schema';
@@ -186,7 +186,17 @@ export async function raiseNeed(db: Tx, actor: Actor, input: z.infer<typeof Need
       entityId: row!.id,
       after: { title: input.title, category: input.category },
     });
-    return present(actor, await needFor(tx, actor, row!.id));
+    const need = await needFor(tx, actor, row!.id);
+    // Those who decide the community's needs are told one arrived (needs.workbench lists it).
+    await notifyStaff(
+      tx,
+      actor,
+      actionHolders(actor.districtId, 'need.decide', { path: sql`${need.community_path}::ltree` }),
+      'notify_need_raised',
+      { community: need.community_name, title: need.title },
+      `/needs/${need.id}`,
+    );
+    return present(actor, need);
   });
 }
 

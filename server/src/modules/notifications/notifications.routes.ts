@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Notification, NotificationPrefs, Pagination, page } from '../../../../contract';
+import {
+  IdParams,
+  Notification,
+  NotificationPrefs,
+  NotificationPrefsView,
+  Pagination,
+  page,
+} from '../../../../contract';
 import type { AppDeps } from '../../deps';
 import { errors, noContent } from '../../http';
 import { requestLocale } from '../../i18n';
@@ -50,7 +57,11 @@ export const notificationsRoutes =
       '/api/notifications/prefs',
       {
         config: { policy: 'session' },
-        schema: { tags: ['notifications'], response: { 200: NotificationPrefs, ...errors } },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Your notification preferences, with the staff kinds you may receive',
+          response: { 200: NotificationPrefsView, ...errors },
+        },
       },
       (req) => getPrefs(db, actorOf(req)),
     );
@@ -60,9 +71,10 @@ export const notificationsRoutes =
         config: { policy: 'session' },
         schema: {
           tags: ['notifications'],
-          summary: 'Kinds muted in the bell, and channels besides it (delivered by the operator’s senders)',
+          summary:
+            'Kinds muted in the bell, channels besides it (delivered by the operator’s senders), and the daily digest',
           body: NotificationPrefs,
-          response: { 200: NotificationPrefs, ...errors },
+          response: { 200: NotificationPrefsView, ...errors },
         },
       },
       (req) => putPrefs(db, actorOf(req), req.body),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, districtId, id, updatedAt } from '../../db/columns';
 import { users } from '../accounts/accounts.schema';
 
@@ -24,15 +24,37 @@ export const notifications = pgTable(
   ],
 );
 
-/** Per-user notification preferences: kinds muted in the bell, extra channels. */
+/** Per-user notification preferences: kinds muted in the bell, extra channels, the daily digest. */
 export const notificationPrefs = pgTable('notification_prefs', {
   userId: id('user_id')
     .primaryKey()
     .references(() => users.id),
   muted: text().array().notNull().default(sql`'{}'::text[]`),
   channels: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Staff kinds are gathered into one notification a day instead of a bell per arrival. */
+  digest: boolean().notNull().default(false),
+  /** When the last digest was made (one a day, after 08:00 Beijing time). */
+  digestedAt: timestamp('digested_at', { withTimezone: true, mode: 'string' }),
   updatedAt: updatedAt(),
 });
+
+/** What arrived for a user in digest mode since their last digest: summed by kind, then removed. */
+export const notificationDigestItems = pgTable(
+  'notification_digest_items',
+  {
+    districtId: districtId(),
+    id: id().notNull().generatedByDefaultAsIdentity(),
+    userId: id('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('notification_digest_items_user_idx').on(t.userId),
+  ],
+);
 
 /** Messages for channels beyond the bell (SMS, WeChat), sent by the operator's sender. */
 export const outbox = pgTable(

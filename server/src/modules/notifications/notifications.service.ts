@@ -4,11 +4,13 @@
  * user), notifyAll (a set of users, as one INSERT … SELECT) and markReadByLink.
  */
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { STAFF_NOTIFICATION_KINDS, type StaffNotificationKind } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
+import { holds, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
-import { type Locale, type MessageKey, message } from '../../i18n';
+import { type Locale, labelOf, type MessageKey, message } from '../../i18n';
 import { enqueue } from '../jobs/jobs.service';
 import { notificationPolicy } from './notifications.policy';
 import { notifications } from './notifications.schema';
@@ -35,7 +37,7 @@ export async function notify(
       .insert(notifications)
       .values({ districtId: to.districtId, userId: to.userId, kind, params, link });
   if (prefs?.channels.length) {
-    const text = message('zh-CN', kind, params);
+    const text = textOf('zh-CN', kind, params);
     for (const channel of prefs.channels)
       await tx.execute(
         sql`INSERT INTO outbox (user_id, channel, text) VALUES (${to.userId}, ${channel}, ${text})`,
@@ -68,6 +70,33 @@ export function notifyAll(
       FROM (${users}) t WHERE t.user_id IS NOT NULL${unmuted}`;
 }
 
+/**
+ * Tells staff that something arrived for them to handle (a need to decide, a booking to approve…),
+ * in the same transaction as the event. `users` is a query giving a `user_id` column (accounts'
+ * `actionHolders`); the actor themself is left out, and so is anyone who muted the kind. Those in
+ * digest mode get no bell now: the arrival waits for their next daily digest (notifications.jobs).
+ */
+export async function notifyStaff(
+  tx: Tx,
+  actor: { districtId: number; userId: number },
+  users: SQL,
+  kind: StaffNotificationKind,
+  params: Record<string, string | number>,
+  link: string,
+) {
+  await tx.execute(sql`
+    WITH t AS (
+      SELECT DISTINCT u.user_id, coalesce(np.digest, false) AS digest FROM (${users}) u
+        LEFT JOIN notification_prefs np ON np.user_id = u.user_id
+       WHERE u.user_id IS NOT NULL AND u.user_id <> ${actor.userId}
+         AND NOT (${kind}::text = ANY(coalesce(np.muted, '{}'::text[])))),
+    bell AS (
+      INSERT INTO notifications (district_id, user_id, kind, params, link)
+      SELECT ${actor.districtId}, t.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${link} FROM t WHERE NOT t.digest)
+    INSERT INTO notification_digest_items (district_id, user_id, kind)
+    SELECT ${actor.districtId}, t.user_id, ${kind} FROM t WHERE t.digest`);
+}
+
 /** The user's unread notes that point at `link` are read (they opened what it points at). */
 export async function markReadByLink(tx: Tx, userId: number, link: string) {
   await tx
@@ -76,22 +105,50 @@ export async function markReadByLink(tx: Tx, userId: number, link: string) {
     .where(and(eq(notifications.userId, userId), eq(notifications.link, link), isNull(notifications.readAt)));
 }
 
-export async function getPrefs(db: Tx, actor: Actor) {
-  const { rows } = await db.execute<{ muted: string[]; channels: ('sms' | 'wechat')[] }>(
-    sql`SELECT muted, channels FROM notification_prefs WHERE user_id = ${actor.userId}`,
+/**
+ * A notification in words. The daily digest's parameters are counts by kind (and the total):
+ * it reads "N waiting since the last digest: new needs 2, bookings to approve 1".
+ */
+export function textOf(locale: Locale, kind: string, params: Record<string, string | number>): string {
+  const text = message(locale, kind as MessageKey, params);
+  if (kind !== 'notify_digest') return text;
+  const parts = STAFF_NOTIFICATION_KINDS.filter((k) => Number(params[k]) > 0).map(
+    (k) => `${labelOf(locale, k)} ${params[k]}`,
   );
-  return rows[0] ?? { muted: [], channels: [] };
+  return `${text}${parts.join(locale === 'en' ? ', ' : '，')}`;
+}
+
+/** Who may receive each staff kind: those the events' rules reach at all (the console shows only these). */
+const RECEIVES: Record<StaffNotificationKind, (actor: Actor) => boolean> = {
+  notify_need_raised: (a) => holds(a, 'need.decide'),
+  notify_registration_requested: (a) => holds(a, 'registration.decide'),
+  notify_booking_pending: (a) => holds(a, 'facility.manage'),
+  notify_objection_raised: (a) => holds(a, 'evaluation.manage'),
+  // A task's owner is a person or a unit (its contact); its organisers hear when it is overdue.
+  notify_task_due: (a) => holds(a, 'body.read') || unitScopes(a, 'unit.manage').length > 0,
+  notify_task_overdue: (a) =>
+    holds(a, 'body.read') || unitScopes(a, 'unit.manage').length > 0 || holds(a, 'task.manage'),
+};
+
+export const receivableKinds = (actor: Actor) => STAFF_NOTIFICATION_KINDS.filter((k) => RECEIVES[k](actor));
+
+export async function getPrefs(db: Tx, actor: Actor) {
+  const { rows } = await db.execute<{ muted: string[]; channels: ('sms' | 'wechat')[]; digest: boolean }>(
+    sql`SELECT muted, channels, digest FROM notification_prefs WHERE user_id = ${actor.userId}`,
+  );
+  return { ...(rows[0] ?? { muted: [], channels: [], digest: false }), receivable: receivableKinds(actor) };
 }
 
 export async function putPrefs(
   db: Tx,
   actor: Actor,
-  prefs: { muted: string[]; channels: ('sms' | 'wechat')[] },
+  prefs: { muted: string[]; channels: ('sms' | 'wechat')[]; digest: boolean },
 ) {
   await db.execute(sql`
-    INSERT INTO notification_prefs (user_id, muted, channels)
-    VALUES (${actor.userId}, ${`{${prefs.muted.join(',')}}`}::text[], ${`{${prefs.channels.join(',')}}`}::text[])
-    ON CONFLICT (user_id) DO UPDATE SET muted = EXCLUDED.muted, channels = EXCLUDED.channels, updated_at = now()`);
+    INSERT INTO notification_prefs (user_id, muted, channels, digest)
+    VALUES (${actor.userId}, ${`{${prefs.muted.join(',')}}`}::text[], ${`{${prefs.channels.join(',')}}`}::text[], ${prefs.digest})
+    ON CONFLICT (user_id) DO UPDATE SET muted = EXCLUDED.muted, channels = EXCLUDED.channels, digest = EXCLUDED.digest,
+      updated_at = now()`);
   return getPrefs(db, actor);
 }
 
@@ -129,7 +186,7 @@ export async function listNotifications(
     items: rows.map((n) => ({
       id: n.id,
       kind: n.kind,
-      text: message(locale, n.kind as MessageKey, n.params as Record<string, string | number>),
+      text: textOf(locale, n.kind, n.params as Record<string, string | number>),
       link: n.link,
       createdAt: iso(n.createdAt)!,
       readAt: iso(n.readAt),

@@ -19,10 +19,11 @@ import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
-import { userRow } from '../accounts/accounts.queries';
+import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
+import { notifyStaff } from '../notifications/notifications.service';
 import { orgRow } from '../party-orgs/party-orgs.queries';
 import { unitRow } from '../units/units.queries';
 import { registrationPolicy } from './registrations.policy';
@@ -155,7 +156,17 @@ export async function requestRegistration(
       entityId: row!.id,
       after: { personId, communityId: community.id, status: 'pending' },
     });
-    return present(await load(tx, actor, row!.id));
+    const r = await load(tx, actor, row!.id);
+    // The community's organisers are told a registration waits (registrations.workbench lists it).
+    await notifyStaff(
+      tx,
+      actor,
+      actionHolders(actor.districtId, 'registration.decide', { path: sql`${r.community_path}::ltree` }),
+      'notify_registration_requested',
+      { name: r.person_name, community: r.community_name },
+      '/registrations?status=pending',
+    );
+    return present(r);
   });
 }
 

@@ -150,7 +150,7 @@ describe('attendance.record and course sessions', () => {
       place: '八角北路社区',
       since: ended[0],
       dueAt: ended[0],
-      link: `/courses/${courseId}`,
+      link: `/courses/${courseId}?session=${taught}`,
     });
     for (const c of [cw, street]) {
       const ids = await itemIds(c, 'attendance.record');

@@ -3,7 +3,7 @@ import type { Course } from '@contract';
 import { Breadcrumb, Button, Card, Descriptions, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
@@ -41,9 +41,12 @@ function CampaignName({ id }: { id: number }) {
 /** The sessions the reader records: all for an organiser, their own for a lecturer. */
 function AttendanceCard({ course, sessions }: { course: Course; sessions: CourseSessionData[] }) {
   const { t } = useTranslation();
-  // The latest session that has begun, else the first.
+  // The session asked for (a to-do links to it), else the latest that has begun, else the first.
+  const asked = idParam(useSearchParams()[0].get('session') ?? undefined);
   const started = sessions.filter(hasStarted);
-  const [chosen, setChosen] = useState<number | undefined>((started[started.length - 1] ?? sessions[0])?.id);
+  const [chosen, setChosen] = useState<number | undefined>(
+    sessions.find((s) => s.id === asked)?.id ?? (started[started.length - 1] ?? sessions[0])?.id,
+  );
   const session = sessions.find((s) => s.id === chosen) ?? sessions[0];
   if (!session) return null;
   return (

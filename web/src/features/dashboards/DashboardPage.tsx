@@ -1,6 +1,17 @@
 import { BarChartOutlined, PieChartOutlined } from '@ant-design/icons';
 import { PERIOD_KINDS } from '@contract';
-import { Breadcrumb, Button, Card, DatePicker, Empty, Segmented, Skeleton, Spin, Typography } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Segmented,
+  Skeleton,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -230,6 +241,11 @@ export function DashboardPage() {
                 end: data.period.end,
               })}
             </Typography.Text>
+            {data.period.ongoing && (
+              <Tag color="processing" data-testid="dashboard-ongoing">
+                {t('dashboards.ongoing')}
+              </Tag>
+            )}
             {data.compare && (
               <Typography.Text type="secondary" data-testid="dashboard-compare-period">
                 {t('dashboards.comparedWith', { label: periodLabel(t, data.compare.period) })}

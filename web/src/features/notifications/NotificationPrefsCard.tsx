@@ -7,15 +7,19 @@ import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import {
   type Channel,
-  type NotificationPrefsData,
+  type NotificationPrefsViewData,
   useNotificationPrefs,
   useSaveNotificationPrefs,
 } from './api';
-import { GROUPS, KIND_GROUPS, type KindGroup } from './kinds';
+import { GROUPS, KIND_GROUPS, type KindGroup, type KnownKind } from './kinds';
 
 const CHANNELS: readonly Channel[] = ['sms', 'wechat'];
 
-function PrefsForm({ saved }: { saved: NotificationPrefsData }) {
+/** The kinds of a group the reader may receive: staff kinds only where the server says so. */
+const kindsFor = (g: KindGroup, receivable: readonly string[]): readonly KnownKind[] =>
+  g === 'staff' ? KIND_GROUPS.staff.filter((k) => receivable.includes(k)) : KIND_GROUPS[g];
+
+function PrefsForm({ saved }: { saved: NotificationPrefsViewData }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   // On a phone the groups come folded: a tick per group is what most people change.
@@ -24,7 +28,10 @@ function PrefsForm({ saved }: { saved: NotificationPrefsData }) {
   const save = useSaveNotificationPrefs();
   const [muted, setMuted] = useState<Set<string>>(() => new Set(saved.muted));
   const [channels, setChannels] = useState<Channel[]>(saved.channels);
+  const [digest, setDigest] = useState(saved.digest);
+  const groups = GROUPS.filter((g) => kindsFor(g, saved.receivable).length > 0);
   const changed =
+    digest !== saved.digest ||
     muted.size !== saved.muted.length ||
     saved.muted.some((k) => !muted.has(k)) ||
     channels.length !== saved.channels.length ||
@@ -42,12 +49,12 @@ function PrefsForm({ saved }: { saved: NotificationPrefsData }) {
 
   const onSave = () =>
     save.mutate(
-      { muted: [...muted], channels },
+      { muted: [...muted], channels, digest },
       { onSuccess: () => feedback.success(t('notifications.prefs.saved')), onError: feedback.error },
     );
 
   const group = (g: KindGroup) => {
-    const kinds = KIND_GROUPS[g];
+    const kinds = kindsFor(g, saved.receivable);
     const on = kinds.filter((k) => !muted.has(k)).length;
     return (
       <fieldset key={g} className="gj-pub-prefs-group" data-testid={`prefs-group-${g}`}>
@@ -97,7 +104,20 @@ function PrefsForm({ saved }: { saved: NotificationPrefsData }) {
   return (
     <div data-testid="notification-prefs">
       <Typography.Paragraph type="secondary">{t('notifications.prefs.intro')}</Typography.Paragraph>
-      {GROUPS.map(group)}
+      {groups.map(group)}
+      {saved.receivable.length > 0 && (
+        <>
+          <Typography.Title level={5} className="gj-section">
+            {t('notifications.prefs.digest')}
+          </Typography.Title>
+          <Checkbox checked={digest} onChange={(e) => setDigest(e.target.checked)} data-testid="prefs-digest">
+            {t('notifications.prefs.digestOn')}
+          </Checkbox>
+          <Typography.Paragraph type="secondary" className="gj-section">
+            {t('notifications.prefs.digestNote')}
+          </Typography.Paragraph>
+        </>
+      )}
       <Typography.Title level={5} className="gj-section">
         {t('notifications.prefs.channels')}
       </Typography.Title>

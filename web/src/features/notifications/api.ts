@@ -1,10 +1,11 @@
-import type { Notification, NotificationPrefs } from '@contract';
+import type { Notification, NotificationPrefs, NotificationPrefsView } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
 
 export type NotificationData = z.infer<typeof Notification>;
 export type NotificationPrefsData = z.infer<typeof NotificationPrefs>;
+export type NotificationPrefsViewData = z.infer<typeof NotificationPrefsView>;
 export type Channel = NotificationPrefsData['channels'][number];
 export type NotificationListParams = { unread?: 'true'; page: number; pageSize: number };
 
@@ -80,7 +81,7 @@ export function useMarkReadByLink() {
 export function useNotificationPrefs() {
   return useQuery({
     queryKey: notificationKeys.prefs,
-    queryFn: () => api.get<NotificationPrefsData>('/notifications/prefs'),
+    queryFn: () => api.get<NotificationPrefsViewData>('/notifications/prefs'),
   });
 }
 
@@ -88,8 +89,7 @@ export function useSaveNotificationPrefs() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (prefs: NotificationPrefsData) =>
-      api.put<NotificationPrefsData>('/notifications/prefs', prefs),
-    // The route may answer the saved preferences, or nothing.
-    onSuccess: (saved, sent) => queryClient.setQueryData(notificationKeys.prefs, saved ?? sent),
+      api.put<NotificationPrefsViewData>('/notifications/prefs', prefs),
+    onSuccess: (saved) => queryClient.setQueryData(notificationKeys.prefs, saved),
   });
 }

@@ -33,6 +33,15 @@ export const KIND_GROUPS = {
     'notify_booking_cancelled',
     'notify_facility_retired',
   ],
+  /** What waits on staff: shown only with the kinds the reader may receive (`receivable`). */
+  staff: [
+    'notify_need_raised',
+    'notify_registration_requested',
+    'notify_booking_pending',
+    'notify_objection_raised',
+    'notify_task_due',
+    'notify_task_overdue',
+  ],
 } as const;
 
 export type KindGroup = keyof typeof KIND_GROUPS;
