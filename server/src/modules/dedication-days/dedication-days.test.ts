@@ -247,6 +247,23 @@ describe('sign-ups', () => {
     expect((await cw.post('/api/signups', { taskId: h.tasks[0].id })).status).toBe(403);
   });
 
+  it('a sign-up withdrawn and made again reads once in one’s own list, as the one that stands', async () => {
+    const day = await dedicationDay({ title: '改了主意', startsOn: addDays(today, 1) });
+    const [o] = await occurrencesOf(day.id);
+    const member = await t.as('member');
+    const first = await member.post('/api/signups', { taskId: o.tasks[0].id });
+    expect((await member.post(`/api/signups/${first.body.id}/withdraw`)).body.status).toBe('withdrawn');
+    const again = await member.post('/api/signups', { taskId: o.tasks[1].id });
+    expect(again.status).toBe(201);
+    const mine = (await member.get('/api/signups?mine=true&pageSize=100')).body.items.filter(
+      (s: any) => s.occurrenceId === o.id,
+    );
+    expect(mine.map((s: any) => [s.id, s.status])).toEqual([[again.body.id, again.body.status]]);
+    // The organisers still see both, the withdrawal among them.
+    const all = (await cw.get(`/api/signups?occurrenceId=${o.id}&pageSize=100`)).body.items;
+    expect(all.map((s: any) => s.id).sort()).toEqual([first.body.id, again.body.id].sort());
+  });
+
   it('reminds those signed up the day before, once', async () => {
     const day = await dedicationDay({
       title: '提醒测试',

@@ -131,6 +131,11 @@ export async function listSignups(db: Tx, actor: Actor, q: z.infer<typeof Signup
   if (q.taskId) where.push(sql`s.task_id = ${q.taskId}`);
   if (q.status) where.push(sql`s.status = ${q.status}`);
   if (q.hoursStatus) where.push(sql`s.hours_status = ${q.hoursStatus}`);
+  // One's own list holds a day once: a sign-up withdrawn and made again shows as the one that
+  // stands, not also as cancelled (the organisers' lists keep the whole history).
+  if (q.mine === 'true')
+    where.push(sql`NOT EXISTS (SELECT 1 FROM signups later WHERE later.district_id = s.district_id
+      AND later.person_id = s.person_id AND later.occurrence_id = s.occurrence_id AND later.id > s.id)`);
   // Mine: soonest first; an organiser's list: by task, then in the order people came.
   const orderBy =
     q.mine === 'true' ? sql`o.starts_at DESC, s.id DESC` : sql`t.starts_at, t.id, s.status, s.id`;
