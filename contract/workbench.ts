@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What waits for someone (待办), each kind one domain's: the domain computes its items from its
  * own rows (nothing is kept as a second copy), so an item handled by anyone leaves everyone's list.
  */
-export const TODO_KINDS = [
+export const WAITING_KINDS = [
   'registration.decide',
   'booking.decide',
   'need.decide',
@@ -14,7 +14,7 @@ export const TODO_KINDS = [
   'attendance.record',
   'hours.confirm',
 ] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
+export type TodoKind = (typeof WAITING_KINDS)[number];
 
 export const Todo = z.object({
   id: z.number(),
@@ -32,7 +32,7 @@ export const Todo = z.object({
 export type Todo = z.infer<typeof Todo>;
 
 export const TodoGroup = z.object({
-  kind: z.enum(TODO_KINDS),
+  kind: z.enum(WAITING_KINDS),
   /** How many wait in all (the items are the oldest few). */
   count: z.number(),
   /** The page listing all of them. */

@@ -44,24 +44,6 @@ const group = async (c: Client, kind: string) => (await bench(c)).todos.find((g)
 const itemIds = async (c: Client, kind: string) => (await group(c, kind))?.items.map((i) => i.id) ?? [];
 const upcoming = async (c: Client, kind: string) => (await bench(c)).upcoming.filter((u) => u.kind === kind);
 
-describe('every demo role', () => {
-  it('gets a workbench', async () => {
-    for (const u of [
-      'district_admin',
-      'street_admin',
-      'community_worker',
-      'unit_contact',
-      'member',
-      'resident',
-      'lecturer',
-      'street_110107004',
-    ]) {
-      const res = await (await t.session(u)).get('/api/workbench');
-      expect(res.status, u).toBe(200);
-    }
-  });
-});
-
 describe('need.decide', () => {
   let needId: number;
   const raised = new Date(Date.now() - 400 * 86_400_000).toISOString();

@@ -14,10 +14,10 @@ import { needTodos } from '../needs/needs.workbench';
 import { claimsAhead } from '../projects/projects.workbench';
 import { registrationTodos } from '../registrations/registrations.workbench';
 import { teamApplicationTodos, teamInvitationTodos } from '../teams/teams.workbench';
-import { TODO_ITEMS, type TodoSource, type UpcomingSource } from './workbench.types';
+import { ITEMS_SHOWN, type TodoSource, type UpcomingSource } from './workbench.types';
 
 /** The kinds of to-do, in the order they are shown: people waiting on a decision first. */
-const TODOS: TodoSource[] = [
+const WAITING: TodoSource[] = [
   registrationTodos,
   bookingTodos,
   needTodos,
@@ -37,10 +37,10 @@ export async function workbench(db: Tx, actor: Actor): Promise<Workbench> {
   const to = new Date(from.getTime() + AHEAD_DAYS * 86_400_000);
   const [todos, upcoming] = await Promise.all([
     Promise.all(
-      TODOS.filter((s) => s.applies(actor)).map(async (s) => ({
+      WAITING.filter((s) => s.applies(actor)).map(async (s) => ({
         kind: s.kind,
         link: s.link,
-        ...(await s.list(db, actor, TODO_ITEMS)),
+        ...(await s.list(db, actor, ITEMS_SHOWN)),
       })),
     ),
     Promise.all(UPCOMING.map((u) => u(db, actor, from, to))),

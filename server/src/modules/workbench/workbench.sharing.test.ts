@@ -107,24 +107,6 @@ async function publishedProject(title: string, startsIn: number, roles: Record<s
   return published.body as { id: number; title: string; roles: { id: number }[] };
 }
 
-describe('every demo role', () => {
-  it('gets a workbench', async () => {
-    for (const u of [
-      'district_admin',
-      'street_admin',
-      'community_worker',
-      'unit_contact',
-      'member',
-      'resident',
-      'lecturer',
-      'street_110107004',
-    ]) {
-      const res = await (await t.session(u)).get('/api/workbench');
-      expect(res.status, u).toBe(200);
-    }
-  });
-});
-
 describe('bookings waiting for a decision', () => {
   it("a community venue's booking waits on the organisers over it, and leaves once one decides", async () => {
     const venue = await facility(cw, { bookingRules: { needsApproval: true } });

@@ -1,6 +1,6 @@
 /** The workbench gathers what waits for each reader from the domains; these check its shape and the registrations' part. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TODO_KINDS } from '../../../../contract';
+import { WAITING_KINDS } from '../../../../contract';
 import { startTestApp, type TestContext } from '../../../test/harness';
 
 let t: TestContext;
@@ -20,6 +20,7 @@ const ROLES = [
   'member',
   'resident',
   'lecturer',
+  'street_110107004',
 ] as const;
 
 describe('the workbench', () => {
@@ -28,7 +29,7 @@ describe('the workbench', () => {
       const res = await (await t.as(role)).get('/api/workbench');
       expect(res.status, role).toBe(200);
       for (const g of res.body.todos) {
-        expect(TODO_KINDS).toContain(g.kind);
+        expect(WAITING_KINDS).toContain(g.kind);
         expect(g.count).toBeGreaterThanOrEqual(g.items.length);
         expect(g.items.length).toBeGreaterThan(0);
         const since = g.items.map((i: any) => i.dueAt ?? i.since);

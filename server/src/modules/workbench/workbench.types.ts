@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
 
 /** How many items of a kind to show (the oldest); the count says how many wait in all. */
-export const TODO_ITEMS = 5;
+export const ITEMS_SHOWN = 5;
 
 /** One kind of to-do: its items for this actor (oldest first, at most `limit`) and their count. */
 export type TodoSource = {
