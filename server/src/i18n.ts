@@ -464,7 +464,6 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-
 export const labelOf = (locale: Locale, value: string) => labels[value]?.[locale === 'en' ? 1 : 0] ?? value;
 
 export function message(
