@@ -55,7 +55,9 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+// The server as production runs it: the compiled JavaScript (`npm start` does the same).
+execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+const server: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], {
   env: {
     ...process.env,
     DATABASE_URL: dataset.url,

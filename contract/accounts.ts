@@ -108,13 +108,16 @@ export const Me = z.object({
   actions: z.array(z.enum(ACTIONS)),
   csrfToken: z.string(),
   demo: z.boolean(),
+  /** The district's time zone (its setting): every date and time is shown in it. */
+  timeZone: z.string(),
 });
 export type Me = z.infer<typeof Me>;
 /**
  * Whether this browser is signed in, asked without a 401 (the login page loads it): the
- * signed-in user as `me`, or `signedIn: false` and `me: null`.
+ * signed-in user as `me`, or `signedIn: false` and `me: null`. `timeZone` is the district's,
+ * or the default zone when nobody is signed in.
  */
-export const AuthSession = z.object({ signedIn: z.boolean(), me: Me.nullable() });
+export const AuthSession = z.object({ signedIn: z.boolean(), me: Me.nullable(), timeZone: z.string() });
 export type AuthSession = z.infer<typeof AuthSession>;
 
 export const Username = z

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'region.move',
   'region.retire',
   'region.restore',
+  'region.settings',
   'user.create',
   'user.update',
   'user.password_change',
@@ -137,6 +138,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit entry is about (`entityType`), each named in words (`audit.entity.<type>`). */
 export const AUDIT_ENTITY_TYPES = [
   'region',
+  'district_settings',
   'user',
   'role_assignment',
   'session',

@@ -42,12 +42,18 @@ export const Figures = z.object({
   readRate: z.number(),
   projectsOpened: z.number(),
   projectsDone: z.number(),
+  /** Needs raised in the period; the three below are about these same needs, so they add up. */
   needsRaised: z.number(),
+  /** Of them, those answered since (accepted, merged, turned into a project or declined). */
   needsResolved: z.number(),
-  /** Average days from a need raised to its decision; null when none was decided. */
+  /** Of them, those still waiting for an answer: needsRaised − needsResolved. */
+  needsOpen: z.number(),
+  /** Average days from being raised to the first answer, over those answered; null when none was. */
   needsResolveDays: z.number().nullable(),
   meetingsHeld: z.number(),
   daysHeld: z.number(),
+  /** In-service members' registrations with their home community approved in the period. */
+  registrationsApproved: z.number(),
   communitySide: z.number(),
   participationSide: z.number(),
   engagement: z.number(),
@@ -80,12 +86,19 @@ export const Overview = z.object({
   trend: z.array(z.object({ period: Period, figures: Figures })),
   /** When the figures were last brought up to date. */
   refreshedAt: z.string().nullable(),
+  /**
+   * The figures are being computed for the first time (a fresh start): every figure reads 0 until
+   * they are; the console says so and asks again.
+   */
+  computing: z.boolean(),
   /** The organisation network under the node now: the share of streets, communities and buildings with their body. */
   coverage: z.array(CoverageLevel),
 });
 export type Overview = z.infer<typeof Overview>;
 export const Leaders = z.object({
   period: Period,
+  /** As in Overview: the first computation has not finished. */
+  computing: z.boolean(),
   top: z.array(z.object({ region: FigureRegion, parentName: z.string(), figures: Figures })),
   bottom: z.array(z.object({ region: FigureRegion, parentName: z.string(), figures: Figures })),
   teams: z.array(z.object({ id: z.number(), name: z.string(), regionName: z.string(), hours: z.number() })),
@@ -112,3 +125,40 @@ export const MyFigures = z.object({
     residentShare: z.number(),
   }),
 });
+
+/** The figures on a staff member's workbench (概况), each opening the dashboard on its card. */
+export const WEEK_FIGURES = [
+  'residentsActive',
+  'serviceHours',
+  'registrationsApproved',
+  'needsRaised',
+  'daysHeld',
+] as const;
+export type WeekFigureKey = (typeof WEEK_FIGURES)[number];
+const Week = z.object({ start: LocalDate, end: LocalDate });
+export const WeekFigure = z.object({
+  key: z.enum(WEEK_FIGURES),
+  /** The last complete week (Monday to Sunday). */
+  value: z.number(),
+  /** The week before it: what the change is against. */
+  previous: z.number(),
+  /** This week so far. */
+  sofar: z.number(),
+  /** For needs: of those raised in the last complete week, how many are answered (null for the rest). */
+  answered: z.number().nullable(),
+  /** The dashboard opened on this node, the month holding the week, and this figure's card. */
+  link: z.string(),
+});
+export type WeekFigure = z.infer<typeof WeekFigure>;
+/** What moved last week under the reader's node (the top of their area), from the weekly figures. */
+export const WeekOverview = z.object({
+  region: FigureRegion,
+  week: Week,
+  previousWeek: Week,
+  /** This week: Monday to today. */
+  thisWeek: Week,
+  /** As in Overview: the first computation has not finished (the figures read 0 until it has). */
+  computing: z.boolean(),
+  figures: z.array(WeekFigure),
+});
+export type WeekOverview = z.infer<typeof WeekOverview>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LocalDate, Pagination, patchOf } from './common';
 import { SpecialtyCode } from './members';
+import { TimeZone } from './regions';
 
 export const OCCURRENCE_STATUSES = ['scheduled', 'cancelled'] as const;
 export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
@@ -10,18 +11,6 @@ export const HOURS_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type HoursStatus = (typeof HOURS_STATUSES)[number];
 /** A wall-clock time in the dedication day's time zone. */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
-/** An IANA time zone name, e.g. Asia/Shanghai. */
-export const TimeZone = z
-  .string()
-  .max(60)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone, e.g. Asia/Shanghai');
 
 /** A task every occurrence starts with; copied into each occurrence, then editable there. */
 export const DedicationTaskTemplate = z.strictObject({
@@ -56,7 +45,8 @@ const DedicationDayFields = {
   startsOn: LocalDate,
   startTime: LocalTime,
   endTime: LocalTime,
-  timezone: TimeZone.default('Asia/Shanghai'),
+  /** Absent: the district's zone (its setting) when the day is made. */
+  timezone: TimeZone.optional(),
   place: z.string().trim().max(100).default(''),
   exceptions: z.array(DedicationException).max(200).default([]),
   tasks: z.array(DedicationTaskTemplate).min(1).max(20),
@@ -100,7 +90,8 @@ export const DedicationDayListQuery = z.strictObject({
 export const RecurrencePreviewBody = z.strictObject({
   rrule: DedicationDayFields.rrule,
   startsOn: LocalDate,
-  timezone: TimeZone.default('Asia/Shanghai'),
+  /** Absent: the district's zone. */
+  timezone: TimeZone.optional(),
   exceptions: z.array(DedicationException).max(200).default([]),
   count: z.number().int().min(1).max(50).default(12),
 });

@@ -179,6 +179,11 @@ export const BookingListQuery = z.strictObject({
   inbox: z.enum(['true', 'false']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * The bookings of this unit's facilities (the unit's page): waiting for a decision first, then
+   * those coming up (soonest first), then the past (newest first).
+   */
+  unitId: Id.optional(),
 });
 export const BookingDecisionBody = z.strictObject({
   decision: z.enum(['confirm', 'decline']),

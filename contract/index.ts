@@ -24,6 +24,7 @@ export * from './party-orgs';
 export * from './projects';
 export * from './regions';
 export * from './registrations';
+export * from './search';
 export * from './teams';
 export * from './time-bank';
 export * from './units';

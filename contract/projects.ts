@@ -163,6 +163,8 @@ export const ClaimListQuery = z.strictObject({
   ...Pagination,
   mine: z.enum(['true', 'false']).optional(),
   projectId: Id.optional(),
+  /** The claims this unit holds (the unit's page). */
+  unitId: Id.optional(),
 });
 export const ReviewBody = z.strictObject({
   rating: z.number().int().min(1).max(5),

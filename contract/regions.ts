@@ -65,3 +65,35 @@ export const RegionCreateBody = z.strictObject({
 });
 export const RegionUpdateBody = z.strictObject({ name: Name.optional(), code: Code.optional() });
 export const RegionMoveBody = z.strictObject({ parentId: Id });
+
+/** The zone a district's dates and times are read in when it has set none. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/**
+ * An IANA time zone name, e.g. Asia/Shanghai: one the browser (Intl) knows. The district's
+ * setting is also checked against PostgreSQL's zones, with a 422 that names the problem.
+ */
+export const TimeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone, e.g. Asia/Shanghai');
+/** The district's settings (`district_settings`): every date and time is shown in its zone. */
+export const DistrictSettings = z.object({
+  districtId: z.number(),
+  timeZone: z.string(),
+  /** The district has set none: `timeZone` is the default. */
+  isDefault: z.boolean(),
+  /** The reader's answers (regions.policy): may change the settings. */
+  can: z.object({ update: z.boolean() }),
+});
+export type DistrictSettings = z.infer<typeof DistrictSettings>;
+/** Checked by the service, not here, so an unknown zone is a 422 with a message, not a 400. */
+export const DistrictSettingsBody = z.strictObject({ timeZone: z.string().trim().min(1).max(60) });

@@ -9,6 +9,8 @@ export const UnitCan = z.object({
   edit: z.boolean(),
   /** Read its members' participation record: those who read the ledger where it stands, or of the unit. */
   seeRecord: z.boolean(),
+  /** See its facilities' bookings and who made them: its contact, and those who keep facilities where it stands. */
+  seeBookings: z.boolean(),
 });
 export type UnitCan = z.infer<typeof UnitCan>;
 export const Unit = z.object({
@@ -70,6 +72,8 @@ export const UnitReport = z.object({
   quarter: z.number(),
   from: z.string(),
   to: z.string(),
+  /** The quarter is the current one (in the district's time): its figures still grow. */
+  ongoing: z.boolean(),
   members: z.array(
     z.object({
       person: z.object({ id: z.number(), name: z.string() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WeekOverview } from './dashboards';
 
 /**
  * What waits for someone (待办), each kind one domain's: the domain computes its items from its
@@ -9,6 +10,8 @@ export const WAITING_KINDS = [
   'booking.decide',
   'need.decide',
   'task.work',
+  'meeting.minute',
+  'notice.read',
   'team.application',
   'team.invitation',
   'attendance.record',
@@ -42,7 +45,7 @@ export const TodoGroup = z.object({
 export type TodoGroup = z.infer<typeof TodoGroup>;
 
 /** What comes next for someone (即将): what they signed up for, claimed, booked, or teach. */
-export const UPCOMING_KINDS = ['signup', 'claim', 'booking', 'course_session'] as const;
+export const UPCOMING_KINDS = ['signup', 'claim', 'booking', 'course_session', 'meeting'] as const;
 export type UpcomingKind = (typeof UPCOMING_KINDS)[number];
 
 export const Upcoming = z.object({
@@ -56,9 +59,13 @@ export const Upcoming = z.object({
 });
 export type Upcoming = z.infer<typeof Upcoming>;
 
-/** Someone's workbench: what waits for them, oldest first, and what comes next, soonest first. */
+/**
+ * Someone's workbench: what waits for them, oldest first, what comes next, soonest first, and for
+ * those who read the dashboards, what moved last week (概况; null for everyone else).
+ */
 export const Workbench = z.object({
   todos: z.array(TodoGroup),
   upcoming: z.array(Upcoming),
+  overview: WeekOverview.nullable(),
 });
 export type Workbench = z.infer<typeof Workbench>;

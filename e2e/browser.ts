@@ -13,8 +13,12 @@ export const DESKTOP = { width: 1366, height: 860 };
 /** The browsers open now, so a failed test can leave a picture of each page it had. */
 const open = new Set<BrowserContext>();
 
+/** Where the browser's clock is: Beijing unless a test says otherwise (e2e/timezone.test.ts). */
+export const BEIJING = 'Asia/Shanghai';
+
 export async function openBrowser(
   viewport = DESKTOP,
+  { timezoneId = BEIJING }: { timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gj-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -22,8 +26,8 @@ export async function openBrowser(
     headless: true,
     viewport,
     locale: 'zh-CN',
-    // The users are in Beijing: times on the pages read as they would there.
-    timezoneId: 'Asia/Shanghai',
+    // The users are in Beijing; the pages show the district's times whatever the browser's zone.
+    timezoneId,
     // No animations: a drawer still sliding in takes the focus from a list the test opened in it.
     reducedMotion: 'reduce',
     args: [

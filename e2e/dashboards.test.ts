@@ -4,8 +4,9 @@
  * children's residents add up to their parent's, and the node drilled into shows the
  * figures its parent listed for it.
  */
+import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { apiGet, baseUrl, DESKTOP, login, openBrowser, PHONE, regionNamed, screenshot } from './browser';
 import { eventually, shows } from './wait';
 
@@ -71,6 +72,35 @@ describe('the participation dashboards', () => {
       await admin.page.getByTestId(`dashboard-trail-${street.id}`).click();
       await eventually(() => value(admin.page, 'residents')).toBe(streets.get(street.id)!.residents);
     } finally {
+      await admin.close();
+    }
+  });
+
+  it('on a fresh start the dashboard reads 正在计算… and fills in by itself once the figures are ready', async () => {
+    const admin = await openBrowser(DESKTOP);
+    // The server's refresh waits while this connection holds its lock: the first refresh is "running".
+    const refresh = new pg.Client({ connectionString: inject('databaseUrl') });
+    try {
+      await login(admin.page, 'street_admin');
+      await refresh.connect();
+      await refresh.query('SELECT pg_advisory_lock($1)', [0x67_6a_64_62]);
+      await refresh.query('UPDATE figures_state SET records_at = NULL');
+      await admin.page.goto(`${baseUrl()}/dashboards`);
+      const computing = admin.page.getByTestId('dashboard-computing');
+      await shows(computing, '正在计算…');
+      await shows(computing, '自动显示');
+      await eventually(() => admin.page.getByTestId('dashboard-figures').count()).toBe(0);
+      await screenshot(admin.page, 'dashboards-computing');
+      // The first refresh is done: the page fills in without a reload.
+      await refresh.query('UPDATE figures_state SET records_at = now()');
+      await admin.page.getByTestId('dashboard-figures').waitFor();
+      await eventually(() => computing.count()).toBe(0);
+      await shows(admin.page.getByTestId('dashboard-title'), '八角街道');
+    } finally {
+      await refresh
+        .query('UPDATE figures_state SET records_at = coalesce(records_at, now())')
+        .catch(() => {});
+      await refresh.end();
       await admin.close();
     }
   });

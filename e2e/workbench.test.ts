@@ -49,6 +49,46 @@ describe('the workbench', () => {
     }
   });
 
+  it('the street admin reads 概况 on a phone: last week against the week before, one tap from the dashboard on that figure', async () => {
+    const phone = await openBrowser(PHONE);
+    try {
+      await login(phone.page, 'street_admin');
+      const overview = phone.page.getByTestId('workbench-overview');
+      await overview.waitFor();
+      await shows(overview, '概况 · 八角街道');
+      await shows(overview, '上周');
+      // Each figure as the server counted it, with its change against the week before in words.
+      const week = (await apiGet(phone.page, '/api/workbench')).overview;
+      const hours = week.figures.find((f: { key: string }) => f.key === 'serviceHours');
+      const tile = phone.page.getByTestId('week-figure-serviceHours');
+      await shows(tile, '服务时长');
+      await eventually(async () =>
+        Number(await tile.locator('[data-value]').getAttribute('data-value')),
+      ).toBe(hours.value);
+      await shows(tile, hours.value === hours.previous ? '与前一周持平' : '比前一周');
+      await shows(overview, '居民提出需求');
+      // 390 px wide: nothing wider than the screen.
+      await eventually(() => phone.page.evaluate<number>('document.documentElement.scrollWidth')).toBe(
+        PHONE.width,
+      );
+      await tile.scrollIntoViewIfNeeded();
+      await screenshot(phone.page, 'workbench-overview-phone');
+
+      // One tap: the street's dashboard, on the month holding that week, the card marked.
+      await tile.click();
+      await phone.page.waitForURL((url) => url.pathname === '/dashboards');
+      const url = new URL(phone.page.url());
+      expect(url.searchParams.get('regionId')).toBe(String(week.region.id));
+      expect(url.searchParams.get('figure')).toBe('serviceHours');
+      await shows(phone.page.getByTestId('dashboard-title'), '八角街道');
+      await eventually(() =>
+        phone.page.getByTestId('dashboard-card-serviceHours').getAttribute('data-focused'),
+      ).toBe('true');
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('a member claims a role from the workbench on a phone and finds it under 即将', async () => {
     const desk = await openBrowser(DESKTOP);
     const phone = await openBrowser(PHONE);

@@ -36,6 +36,8 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
     {
       cwd: root,
       stdio: 'inherit',
+      // Called from a test run too (NODE_ENV=test there): the console is always built for production.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
 }

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../test/harness';
@@ -70,6 +71,44 @@ describe('the HTTP surface', () => {
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('sends the console compressed as built, hashed files kept a year, the page itself revalidated', async () => {
+    const get = (url: string, encoding?: string) =>
+      t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+    const decoded = (res: Awaited<ReturnType<typeof get>>) =>
+      res.headers['content-encoding'] === 'br'
+        ? zlib.brotliDecompressSync(res.rawPayload)
+        : res.headers['content-encoding'] === 'gzip'
+          ? zlib.gunzipSync(res.rawPayload)
+          : res.rawPayload;
+
+    const page = await get('/', 'gzip, deflate, br');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    // A deep link is the console too, asked again each time.
+    expect((await get('/projects', 'br')).headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(decoded(page).toString('utf8'))?.[1];
+    expect(script).toBeDefined();
+
+    const plain = await get(script!);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const br = await get(script!, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(decoded(br).equals(plain.rawPayload)).toBe(true);
+    const gz = await get(script!, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(decoded(gz).equals(plain.rawPayload)).toBe(true);
+
+    // The API's larger answers are compressed on the way out; small ones are not worth it.
+    const doc = await get('/api/openapi.json', 'gzip');
+    expect(doc.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(decoded(doc).toString('utf8')).openapi).toMatch(/^3\./);
+    expect((await get('/api/health', 'gzip')).headers['content-encoding']).toBeUndefined();
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -1,4 +1,5 @@
 /** Builds the Fastify app: external plugins, then ours, then one module per domain. */
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -32,6 +33,7 @@ import { partyOrgsRoutes } from './modules/party-orgs/party-orgs.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { registrationsRoutes } from './modules/registrations/registrations.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { timeBankRoutes } from './modules/time-bank/time-bank.routes';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -77,6 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: config.secureCookies,
   });
   await app.register(cookie);
+  // API answers over 1 kB go compressed to a client that accepts it (brotli at a fast level, or
+  // gzip); the console's files are compressed once at build time (plugins/web.ts).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after parsing, so a route's key may use the body (login: address + username)
@@ -115,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await api.register(importsRoutes(deps));
   await api.register(exportsRoutes(deps));
   await api.register(auditRoutes(deps));
+  await api.register(searchRoutes(deps));
   await registerWeb(app);
   return app;
 }

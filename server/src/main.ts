@@ -1,4 +1,5 @@
-/** `npm start`: the embedded (or configured) PostgreSQL, migrations, demo data, the server. */
+/** `npm start`: the embedded (or configured) PostgreSQL, migrations, demo data, the figures, the server. */
+import { setTimeout as delay } from 'node:timers/promises';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
@@ -46,7 +47,19 @@ async function stop(signal: string) {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
+/**
+ * How long a start waits for the dashboards' first refresh before it listens: the demo district
+ * folds in under a second; a large backlog does not hold the start, and the dashboards say their
+ * figures are being computed until it is done.
+ */
+const FIGURES_WAIT_MS = 15_000;
+
 try {
+  const figures = scheduleFigureRefresh(database.db, log);
+  background.push(figures);
+  const ready = await Promise.race([figures.firstRun.then(() => true), delay(FIGURES_WAIT_MS, false)]);
+  if (!ready)
+    log.info("The dashboards' figures are still being computed: they show as soon as they are ready.");
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
   log.info(`Gongjian 共建 is running at ${url}  (API docs: ${url}/api/docs)`);
@@ -54,7 +67,6 @@ try {
     scheduleDedicationJobs(database.db, log),
     scheduleTaskJobs(database.db, log),
     scheduleDigests(database.db, log),
-    scheduleFigureRefresh(database.db, log),
     startJobWorker(database.db, log),
   );
   if (config.demo) {
@@ -62,6 +74,7 @@ try {
   }
 } catch (e) {
   log.error(e);
+  await Promise.all(background.map((s) => s().catch(() => {})));
   await database.close();
   process.exit(1);
 }

@@ -1,9 +1,10 @@
 /**
- * The server as `npm start` runs it — one node process with its embedded PostgreSQL in a
- * data directory of its own — for the tests that kill it (restart.test.ts, the fault suite
- * of issue #12) and for the browser tests. Sign-in goes over real HTTP, as a browser's would.
+ * The server as `npm start` runs it — the compiled JavaScript in one node process, with its
+ * embedded PostgreSQL in a data directory of its own — for the tests that kill it
+ * (restart.test.ts, the fault suite of issue #12) and for the browser tests. Sign-in goes over
+ * real HTTP, as a browser's would.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,8 +50,17 @@ export function dataDirectory(prefix: string) {
   };
 }
 
+let built = false;
+/** The production build, made once per test process from the sources as they are now. */
+function buildOnce() {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  built = true;
+}
+
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  buildOnce();
+  const proc = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: '',

@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { MIGRATIONS_DIR } from '../paths';
 import type { Db } from './client';
-
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /** Applies the committed migrations; an advisory lock lets several instances start together. */
 export async function runMigrations(db: Db): Promise<void> {

@@ -18,3 +18,12 @@ export async function pageOf<R extends Record<string, unknown>, T>(
   ]);
   return { items: (page.rows as R[]).map((r) => present(r)), total: count.rows[0]?.n ?? 0 };
 }
+
+/** The first `limit` of rows asked for as `limit + 1`, presented, and whether there were more. */
+export function firstOf<R, T>(
+  rows: R[],
+  limit: number,
+  present: (row: R) => T,
+): { items: T[]; more: boolean } {
+  return { items: rows.slice(0, limit).map(present), more: rows.length > limit };
+}

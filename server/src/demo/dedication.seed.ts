@@ -4,13 +4,14 @@
  * confirmed and in the ledger — and the coming days open for sign-up, some already full.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { DedicationTaskTemplate } from '../../../contract';
+import { DEFAULT_TIME_ZONE, type DedicationTaskTemplate } from '../../../contract';
 import type { Tx } from '../db/client';
 import { type DayRow, materialise } from '../modules/dedication-days/dedication-days.service';
 import { addDays, datesBetween, instant, todayIn } from '../modules/dedication-days/recurrence';
 import { seeded } from './demo.data';
 
-const TZ = 'Asia/Shanghai';
+/** The demo district keeps the default zone. */
+const TZ = DEFAULT_TIME_ZONE;
 const RULES = [
   'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2', // the second Saturday: most communities
   'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2',

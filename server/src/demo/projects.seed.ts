@@ -73,11 +73,18 @@ export async function seedProjects(tx: Tx, districtId: number) {
         home && i < 3
           ? 'open'
           : (['open', 'accepted', 'declined', 'accepted'] as const)[Math.floor(rand() * 4)]!;
-      await tx.execute(sql`INSERT INTO needs (district_id, community_id, person_id, title, category, status, reason, decided_at, created_at)
+      // Answered after it was raised (the same draws as before, so the rest of the district is unchanged).
+      const decidedAgo = status === 'open' ? null : Math.floor(rand() * 200);
+      const raisedAgo = Math.floor(rand() * 300) + 1;
+      const decided =
+        decidedAgo === null
+          ? null
+          : sql`now() - make_interval(days => ${Math.min(decidedAgo, raisedAgo - 1)})`;
+      await tx.execute(sql`INSERT INTO needs (district_id, community_id, person_id, title, category, status, reason, decided_at,
+                                              accepted_at, created_at)
         VALUES (${districtId}, ${c.id}, ${raiser.id}, ${title}, ${category}, ${status},
-                ${status === 'declined' ? '已有相关服务，请联系社区服务站' : null},
-                ${status === 'open' ? null : sql`now() - make_interval(days => ${Math.floor(rand() * 200)})`},
-                now() - make_interval(days => ${Math.floor(rand() * 300) + 1}))`);
+                ${status === 'declined' ? '已有相关服务，请联系社区服务站' : null}, ${decided},
+                ${status === 'accepted' ? decided : null}, now() - make_interval(days => ${raisedAgo}))`);
     }
     // Projects: more where the community has grown "both sides keen".
     const projectCount = home ? STATES.length : Math.floor(rand() * 4);

@@ -4,11 +4,14 @@
  * cadre training course — sessions held with attendance, more to come — which 张建国 has
  * completed.
  */
+
 import { sql } from 'drizzle-orm';
+import { DEFAULT_TIME_ZONE } from '../../../contract';
 import type { Tx } from '../db/client';
 import { addDays, instant, todayIn } from '../modules/dedication-days/recurrence';
 
-const TZ = 'Asia/Shanghai';
+/** The demo district keeps the default zone. */
+const TZ = DEFAULT_TIME_ZONE;
 const LETTER = `<h3>致社区共产党员的一封信</h3>
 <p>各位党员同志：</p>
 <p>社区是我们共同的家。为推进社区党建工作，发挥党员先锋模范作用，街道党工委倡议：</p>

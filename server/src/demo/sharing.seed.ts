@@ -4,12 +4,15 @@
  * week, one-off meetings and matches, some declined — with use recorded, and the hours
  * units shared in the ledger.
  */
+
 import { sql } from 'drizzle-orm';
+import { DEFAULT_TIME_ZONE } from '../../../contract';
 import type { Tx } from '../db/client';
 import { addDays, instant, todayIn } from '../modules/dedication-days/recurrence';
 import { seeded } from './demo.data';
 
-const TZ = 'Asia/Shanghai';
+/** The demo district keeps the default zone. */
+const TZ = DEFAULT_TIME_ZONE;
 type Kind = 'education' | 'sports' | 'culture' | 'health';
 type Template = {
   name: string;

@@ -1,17 +1,30 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { message, requestLocale } from '../i18n';
+import { WEB_DIST } from '../paths';
 
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/** Vite's output under assets/ carries a content hash in its name. */
+const HASHED = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Serves the built console; any other non-API GET gets index.html (client-side routes). */
 export async function registerWeb(app: FastifyInstance) {
   const built = fs.existsSync(`${WEB_DIST}/index.html`);
   if (built) {
     // A wildcard serves files built after start-up too (hashed assets of a rebuilt console).
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
+    // The build made a .br and a .gz of each text file: the one the browser accepts is sent.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed names never change content: kept a year. Anything else is asked again.
+      setHeaders: (reply: FastifyReply, file: string) => {
+        reply.header('cache-control', HASHED.test(file) ? IMMUTABLE : 'no-cache');
+      },
+    });
     // The root is the console, not a directory (which the static handler would refuse with 403).
     app.get('/', { schema: { hide: true } }, (_req, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html'),

@@ -289,6 +289,20 @@ const PUBLIC: Record<string, string> = {
   'GET /api/honours/{id}': HONOURS,
 };
 
+/**
+ * Answers that mix public and scoped parts: what is left to judge once the public parts are
+ * taken out. The search's groups of projects, facilities and teams are those public lists'
+ * own (above); its people, units and needs are scoped like their lists.
+ */
+const PARTLY_PUBLIC: Record<string, (text: string) => string> = {
+  'GET /api/search': (text) =>
+    JSON.stringify(
+      (JSON.parse(text) as { groups: { kind: string }[] }).groups.filter(
+        (g) => !['project', 'facility', 'team'].includes(g.kind),
+      ),
+    ),
+};
+
 /** Writes anyone in the district may make on another place's things, by design. */
 const OPEN_WRITES: Record<string, string> = {
   'POST /api/teams/{id}/members': TEAMS,
@@ -407,6 +421,9 @@ function readsAbout(place: Place): { route: Route; url: string }[] {
       const id = idsIn(place, PARAM_TABLE[q.name]!)[0];
       if (id !== undefined) out.push({ route, url: `${base}?${q.name}=${id}` });
     }
+    // The header's search, asked for the place's marker: it finds whatever carries it.
+    if (route.path === '/api/search')
+      out.push({ route, url: `${base}?q=${encodeURIComponent(PLACES[place].mark.slice(0, -1))}` });
   }
   return out;
 }
@@ -508,7 +525,9 @@ describe('the permission matrix', () => {
           };
           if (mine && (thing || person)) count(`${a.username}:${place}`);
           if (mine && draft) count(`${a.username}:${place}:draft`);
-          if (!mine && (person || draft || (thing && !PUBLIC[`GET ${route.path}`]))) {
+          const partly = PARTLY_PUBLIC[`GET ${route.path}`];
+          const scoped = thing && (partly ? partly(text!).includes(mark) : !PUBLIC[`GET ${route.path}`]);
+          if (!mine && (person || draft || scoped)) {
             const at = text!.indexOf(person ? personMark(mark) : draft ? draftMark(mark) : mark);
             leaks.push(
               `${a.username} sees ${place} in GET ${url}: …${text!.slice(Math.max(0, at - 60), at + 8)}`,

@@ -23,6 +23,7 @@ const RegionsPage = page(() => import('../features/regions/RegionsPage'), 'Regio
 const UsersPage = page(() => import('../features/accounts/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const UnitsPage = page(() => import('../features/units/UnitsPage'), 'UnitsPage');
+const UnitPage = page(() => import('../features/units/UnitPage'), 'UnitPage');
 const PartyOrgsPage = page(() => import('../features/party-orgs/PartyOrgsPage'), 'PartyOrgsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const RegistrationsPage = page(
@@ -92,6 +93,7 @@ const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+const HelpPage = page(() => import('../features/help/HelpPage'), 'HelpPage');
 
 export const router = createBrowserRouter([
   {
@@ -160,6 +162,15 @@ export const router = createBrowserRouter([
       { path: 'me/record', element: <MyRecordPage /> },
       // Everyone signed in (the page says so when there is no person to keep hours for).
       { path: 'me/time-bank', element: <TimeBankPage /> },
+      // A unit's Party liaison: their unit's page (others who read units are told there is none of theirs).
+      {
+        path: 'me/unit',
+        element: (
+          <RequireAction action="unit.read">
+            <UnitPage />
+          </RequireAction>
+        ),
+      },
       {
         path: 'needs',
         element: (
@@ -205,6 +216,9 @@ export const router = createBrowserRouter([
       { path: 'me/inbox', element: <NoticeInboxPage /> },
       { path: 'me/inbox/:id', element: <ReadNoticePage /> },
       { path: 'me/notifications', element: <NotificationsPage /> },
+      // Everyone signed in: the user's guide (docs/guide), the reader's role's page first.
+      { path: 'help', element: <HelpPage /> },
+      { path: 'help/:page', element: <HelpPage /> },
       // Everyone signed in: the server answers with the courses and lectures each may see.
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/:id', element: <CoursePage /> },

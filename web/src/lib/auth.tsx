@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../shared/FullPage';
 import { api, setCsrfToken } from './api';
 import { forgetData, ME_KEY } from './queryClient';
+import { setTimeZone } from './zone';
 
 // Rarely shown: loaded when needed.
 const ForbiddenPage = lazy(() => import('../app/ErrorPages').then((m) => ({ default: m.ForbiddenPage })));
@@ -15,8 +16,10 @@ const FullPageError = lazy(() => import('../app/ErrorPages').then((m) => ({ defa
  * /auth/me's 401 to a signed-out browser showed as an error in its console on every load.
  */
 async function fetchMe(): Promise<Me | null> {
-  const { me } = await api.get<AuthSession>('/auth/session');
+  const { me, timeZone } = await api.get<AuthSession>('/auth/session');
   setCsrfToken(me?.csrfToken);
+  // Before any page shows: every time on them is the district's (lib/time.ts).
+  setTimeZone(timeZone);
   return me;
 }
 
@@ -30,6 +33,7 @@ export function useLogin() {
     mutationFn: (body: { username: string; password: string }) => api.post<Me>('/auth/login', body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
+      setTimeZone(me.timeZone);
       forgetData();
       queryClient.setQueryData(ME_KEY, me);
     },

@@ -17,6 +17,10 @@ import type { Tx } from '../../db/client';
 export const userRow = (userId: SQL): SQL => sql`
     SELECT user_row.id, user_row.username, user_row.display_name FROM users user_row WHERE user_row.id = ${userId}`;
 
+/** SQL: the district of one account (`userId` is the caller's column), a scalar. */
+export const userDistrict = (userId: SQL): SQL => sql`
+    (SELECT user_row.district_id FROM users user_row WHERE user_row.id = ${userId})`;
+
 /**
  * SQL: every unit-contact role (user_id, district_id, unit_id), as a derived table. The caller
  * correlates on `ra.user_id` in its own WHERE, so that an `EXISTS (…)` over it stays hashable

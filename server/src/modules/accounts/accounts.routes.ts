@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AuthSession,
   ChangePasswordBody,
+  DEFAULT_TIME_ZONE,
   Id,
   IdParams,
   LoginBody,
@@ -120,7 +121,7 @@ export const accountsRoutes =
           response: { 200: Me, ...errors },
         },
       },
-      (req) => accounts.me(actorOf(req), req.csrfToken!, config.demo),
+      (req) => accounts.me(db, actorOf(req), req.csrfToken!, config.demo),
     );
 
     app.get(
@@ -136,10 +137,11 @@ export const accountsRoutes =
           response: { 200: AuthSession, ...errors },
         },
       },
-      (req) =>
-        req.actor
-          ? { signedIn: true, me: accounts.me(req.actor, req.csrfToken!, config.demo) }
-          : { signedIn: false, me: null },
+      async (req) => {
+        if (!req.actor) return { signedIn: false, me: null, timeZone: DEFAULT_TIME_ZONE };
+        const me = await accounts.me(db, req.actor, req.csrfToken!, config.demo);
+        return { signedIn: true, me, timeZone: me.timeZone };
+      },
     );
 
     app.post(

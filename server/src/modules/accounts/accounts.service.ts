@@ -25,7 +25,7 @@ import type { Tx } from '../../db/client';
 import { AppError, invalidField, notFound, unauthorized, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead } from '../regions/regions.queries';
 import { regions } from '../regions/regions.schema';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
@@ -134,7 +134,10 @@ async function attempt(
     .then(async (session) => {
       if (previous) forgetSessions(previous.userId);
       const loaded = await loadSessionById(db, config, session.sessionId);
-      return { token: session.token, me: me(actorOf(loaded!, meta.ip), session.csrfToken, config.demo) };
+      return {
+        token: session.token,
+        me: await me(db, actorOf(loaded!, meta.ip), session.csrfToken, config.demo),
+      };
     });
 }
 
@@ -160,7 +163,7 @@ async function homeOf(db: Tx, userId: number) {
   return u;
 }
 
-export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
+export async function me(db: Tx, actor: Actor, csrfToken: string, demo: boolean): Promise<Me> {
   const actions = [...new Set(actor.roles.flatMap((r) => ROLE_ACTIONS[r.role]))];
   return {
     user: {
@@ -174,6 +177,7 @@ export function me(actor: Actor, csrfToken: string, demo: boolean): Me {
     actions,
     csrfToken,
     demo,
+    timeZone: await districtTimeZone(db, actor.districtId),
   };
 }
 

@@ -44,7 +44,7 @@ describe('knowing whether one is signed in', () => {
   it('answers 200 either way: signed out, signed in (as /api/auth/me), and after logout', async () => {
     const anonymous = await t.anonymous().get('/api/auth/session');
     expect(anonymous.status).toBe(200);
-    expect(anonymous.body).toEqual({ signedIn: false, me: null });
+    expect(anonymous.body).toEqual({ signedIn: false, me: null, timeZone: 'Asia/Shanghai' });
     const c = await t.as('resident');
     const signed = await c.get('/api/auth/session');
     expect(signed.status).toBe(200);
@@ -52,7 +52,11 @@ describe('knowing whether one is signed in', () => {
     expect(signed.body.me).toEqual((await c.get('/api/auth/me')).body);
     expect(signed.body.me.csrfToken).toBe(c.csrf);
     expect((await c.post('/api/auth/logout')).status).toBe(204);
-    expect((await c.get('/api/auth/session')).body).toEqual({ signedIn: false, me: null });
+    expect((await c.get('/api/auth/session')).body).toEqual({
+      signedIn: false,
+      me: null,
+      timeZone: 'Asia/Shanghai',
+    });
     expect((await c.get('/api/auth/me')).status).toBe(401); // the private route still refuses
   });
 });

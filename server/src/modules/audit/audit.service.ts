@@ -83,6 +83,7 @@ const field = (row: SQL, column = 'name') =>
 const LABELS: Partial<Record<AuditEntityType, SQL>> = {
   region: sql`${regions.name}`,
   need_setting: sql`${regions.name}`,
+  district_settings: sql`${regions.name}`,
   user: field(userRow(entityId), 'display_name'),
   session: field(userRow(entityId), 'display_name'),
   role_assignment: roleAssignmentLabel(entityDistrict, entityId),

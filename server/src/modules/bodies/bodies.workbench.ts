@@ -9,7 +9,7 @@ import { holds, inScope, inUnits, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource } from '../workbench/workbench.types';
+import type { TodoSource, UpcomingSource } from '../workbench/workbench.types';
 import { TODAY } from './tasks.service';
 
 const LINK = '/tasks';
@@ -51,4 +51,69 @@ export const taskTodos: TodoSource = {
       })),
     };
   },
+};
+
+/** SQL: the meeting `m` (body `b`, place `r`) took place, but nobody has written its minutes yet. */
+const unminuted = (actor: Actor): SQL => sql`
+  m.district_id = ${actor.districtId} AND m.status <> 'cancelled' AND m.minutes IS NULL
+  AND coalesce(m.ends_at, m.starts_at) <= now() AND ${inScope(actor, 'body.manage', sql`r.path`)}`;
+
+/** Meetings held in the reader's area (bodyPolicy.manage) whose minutes wait: the oldest first. */
+export const minutesTodos: TodoSource = {
+  kind: 'meeting.minute',
+  link: '/meetings',
+  applies: (actor) => holds(actor, 'body.manage'),
+  async list(db: Tx, actor: Actor, limit: number) {
+    const { rows } = await db.execute<{
+      id: number;
+      title: string;
+      place: string | null;
+      starts_at: string;
+      n: number;
+    }>(sql`
+      SELECT m.id, m.title, b.name AS place, m.starts_at, count(*) OVER ()::int AS n
+        FROM meetings m
+        JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
+        JOIN (${livingRegions(db, actor.districtId)}) r ON r.id = b.region_id
+       WHERE ${unminuted(actor)} ORDER BY m.starts_at, m.id LIMIT ${limit}`);
+    return {
+      count: rows[0]?.n ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        place: r.place,
+        since: iso(r.starts_at)!,
+        dueAt: null,
+        link: `/meetings/${r.id}`,
+      })),
+    };
+  },
+};
+
+/** Meetings between `from` and `to` the reader is invited to, soonest first. */
+export const meetingUpcoming: UpcomingSource = async (db, actor, from, to) => {
+  if (actor.personId === null) return [];
+  const { rows } = await db.execute<{
+    id: number;
+    title: string;
+    place: string;
+    starts_at: string;
+    ends_at: string | null;
+  }>(sql`
+    SELECT m.id, m.title, m.place, m.starts_at, m.ends_at
+      FROM meeting_attendees a
+      JOIN meetings m ON m.district_id = a.district_id AND m.id = a.meeting_id
+     WHERE a.district_id = ${actor.districtId} AND a.person_id = ${actor.personId} AND m.status = 'scheduled'
+       AND coalesce(m.ends_at, m.starts_at) > ${from.toISOString()} AND m.starts_at < ${to.toISOString()}
+     ORDER BY m.starts_at, m.id LIMIT 20`);
+  return rows.map((r) => ({
+    kind: 'meeting' as const,
+    id: r.id,
+    title: r.title,
+    place: r.place,
+    startsAt: iso(r.starts_at)!,
+    // A meeting without an end is shown as starting only: its end reads as its start.
+    endsAt: iso(r.ends_at ?? r.starts_at)!,
+    link: `/meetings/${r.id}`,
+  }));
 };

@@ -1,6 +1,6 @@
 /**
  * Follow-up tasks from resolutions: an owner (organisation, unit or person), a due date,
- * status and progress notes. Overdue is judged by the calendar day in Beijing.
+ * status and progress notes. Overdue is judged by the calendar day in the district's time zone.
  */
 
 import { and, eq, type SQL, sql } from 'drizzle-orm';
@@ -16,17 +16,17 @@ import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
-import { notifyStaff } from '../notifications/notifications.service';
+import { markHandled, notifyStaff } from '../notifications/notifications.service';
 import { orgRow } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.queries';
+import { regionForRead, zoneOf } from '../regions/regions.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { taskCan, taskPolicy } from './bodies.policy';
 import { taskNotes, tasks } from './bodies.schema';
 
 /** Today in the district's time zone: a task due today is not overdue until tomorrow. */
-export const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+export const TODAY = sql`(now() AT TIME ZONE ${zoneOf(sql`t.district_id`)})::date`;
 
 type Row = {
   id: number;
@@ -230,6 +230,8 @@ export async function updateTask(db: Tx, actor: Actor, id: number, input: z.infe
         ...owner,
       })
       .where(and(eq(tasks.districtId, actor.districtId), eq(tasks.id, id)));
+    // Done or cancelled, it no longer waits: the bells about it being due are settled.
+    if (status === 'done' || status === 'cancelled') await markHandled(tx, actor.districtId, `task:${id}`);
     const after = await load(tx, actor, id);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
@@ -311,6 +313,7 @@ export async function tellDueTasks(tx: Tx) {
       t.overdue ? 'notify_task_overdue' : 'notify_task_due',
       { title: t.title, due: t.due_on },
       `/tasks?task=${t.id}`,
+      `task:${t.id}`,
     );
   }
   return rows.length;

@@ -23,7 +23,7 @@ import { occurrencesHeld } from '../dedication-days/dedication-days.queries';
 import { addDays, instant } from '../dedication-days/recurrence';
 import { campaignNoticeCount, campaignRecipients } from '../notices/notices.queries';
 import { projectsUnderWay } from '../projects/projects.queries';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead } from '../regions/regions.queries';
 import { campaignCan, campaignPolicy } from './campaigns.policy';
 
 type Row = {
@@ -142,11 +142,12 @@ export async function updateCampaign(
   });
 }
 
-/** The campaign's reach, in its area and during its dates (Beijing days). */
+/** The campaign's reach, in its area and during its dates (days in the district's time zone). */
 export async function campaignReach(db: Tx, actor: Actor, id: number) {
   const c = await load(db, actor, id);
-  const from = instant(c.starts_on, '00:00', 'Asia/Shanghai');
-  const to = instant(addDays(c.ends_on, 1), '00:00', 'Asia/Shanghai');
+  const zone = await districtTimeZone(db, actor.districtId);
+  const from = instant(c.starts_on, '00:00', zone);
+  const to = instant(addDays(c.ends_on, 1), '00:00', zone);
   const { rows } = await db.execute<{
     recipients: number;
     reads: number;
@@ -183,11 +184,11 @@ export async function campaignReach(db: Tx, actor: Actor, id: number) {
     SELECT d::date::text AS date,
            (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e JOIN regions r ON r.district_id = e.district_id AND r.id = e.region_id
              WHERE e.district_id = ${actor.districtId} AND e.kind = 'service_hours' AND r.path <@ ${c.region_path}::ltree
-               AND (e.at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS hours,
+               AND (e.at AT TIME ZONE ${zone})::date = d::date) AS hours,
            (SELECT count(*)::int FROM (${campaignRecipients(actor.districtId, id)}) x
-             WHERE (x.read_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS reads,
+             WHERE (x.read_at AT TIME ZONE ${zone})::date = d::date) AS reads,
            (SELECT count(*)::int FROM (${campaignAttendance(actor.districtId, id)}) a
-             WHERE (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date = d::date) AS attendance
+             WHERE (a.starts_at AT TIME ZONE ${zone})::date = d::date) AS attendance
       FROM generate_series(${c.starts_on}::date, ${c.ends_on}::date, interval '1 day') d`);
   const r = rows[0]!;
   return {

@@ -127,7 +127,7 @@ export const coursesRoutes =
       async (req, reply) => {
         const f = await courses.certificateFacts(db, actorOf(req), req.params.id);
         const completedOn = new Intl.DateTimeFormat('zh-CN', {
-          timeZone: 'Asia/Shanghai',
+          timeZone: f.timeZone,
           year: 'numeric',
           month: 'long',
           day: 'numeric',

@@ -26,7 +26,7 @@ import { recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { districtPeople, personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead } from '../regions/regions.queries';
 import { courseCan, coursePolicy } from './courses.policy';
 
 type SessionRow = {
@@ -488,5 +488,6 @@ export async function certificateFacts(db: Tx, actor: Actor, enrolmentId: number
   const e = await enrolmentFor(db, actor, enrolmentId);
   if (!e.completed_at) throw unprocessable('course_not_completed');
   const c = await load(db, actor, e.course_id);
-  return { name: e.name, course: present(actor)(c), completedAt: e.completed_at, enrolmentId };
+  const timeZone = await districtTimeZone(db, actor.districtId);
+  return { name: e.name, course: present(actor)(c), completedAt: e.completed_at, enrolmentId, timeZone };
 }

@@ -32,6 +32,11 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
     ['districtAdmin', 'streetAdmin', 'worker', 'workerAndMember'],
   ],
   [
+    'see the week’s figures on the workbench (概况)',
+    (a) => dashboardPolicy.overview(a),
+    ['districtAdmin', 'streetAdmin', 'worker', 'otherStreet', 'workerAndMember'],
+  ],
+  [
     'go back up to the street (console)',
     (a) => dashboardNodeCan(a, street).open,
     ['districtAdmin', 'streetAdmin'],

@@ -7,7 +7,7 @@
  */
 import type { DashboardNodeCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/authorize';
+import { can, scopes } from '../../auth/authorize';
 
 /** What the rule reads of a node: its place in the tree. */
 export type NodeFacts = { path: string };
@@ -15,6 +15,8 @@ export type NodeFacts = { path: string };
 export const dashboardPolicy = {
   /** Reads a node's figures, its children's and its leaders: those who read dashboards over it. */
   read: (actor: Actor, node: NodeFacts) => can(actor, 'dashboard.read', node.path),
+  /** Has the week's figures on their workbench (概况), for the top node of their area: those who read dashboards anywhere. */
+  overview: (actor: Actor) => scopes(actor, 'dashboard.read').length > 0,
 };
 
 /** What the reader may do with this node, for the console. */

@@ -23,7 +23,11 @@ import { PERIOD_KINDS } from '../../../../contract';
 import { districtId, id } from '../../db/columns';
 import { facilities } from '../facilities/facilities.schema';
 
-export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
+/**
+ * The dashboards' periods, and `week` (Monday to Sunday): kept only for the current week and the
+ * two before it, for the workbench's 概况 (figures.refresh.ts says why weeks and not snapshots).
+ */
+export const periodKind = pgEnum('period_kind', [...PERIOD_KINDS, 'week']);
 
 /** Ledger entries not yet folded into the figures. */
 export const ledgerRollupQueue = pgTable(
@@ -104,7 +108,9 @@ export const regionFigures = pgTable(
     projectsOpened: count('projects_opened'),
     projectsDone: count('projects_done'),
     needsRaised: count('needs_raised'),
+    /** Of the needs raised in the period, those answered since (any answer: accepted, merged, converted, declined). */
     needsResolved: count('needs_resolved'),
+    /** Their hours from being raised to their first answer. */
     needsResolveHours: amount('needs_resolve_hours'),
     meetingsHeld: count('meetings_held'),
     daysHeld: count('days_held'),
@@ -112,6 +118,8 @@ export const regionFigures = pgTable(
     facilityHoursUsed: amount('facility_hours_used'),
     /** Hours the facilities under the node were open (their weekly hours, less closures). */
     facilityHoursOpen: amount('facility_hours_open'),
+    /** In-service members' registrations approved in the period (still standing). */
+    registrationsApproved: count('registrations_approved'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.regionId, t.kind, t.start] })],
 );
@@ -145,6 +153,8 @@ export const figuresState = pgTable(
     id: smallint().primaryKey().default(1),
     foldedAt: timestamp('folded_at', { withTimezone: true, mode: 'string' }),
     recordsAt: timestamp('records_at', { withTimezone: true, mode: 'string' }),
+    /** The first week kept (a Monday): null until the week rows were first built from the ledger. */
+    weeksFrom: date('weeks_from', { mode: 'string' }),
   },
   (t) => [check('figures_state_single', sql`${t.id} = 1`)],
 );

@@ -5,7 +5,13 @@
 import dayjs from 'dayjs';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { FigureQuery, Figures, PeriodKind, RegionKind } from '../../../../contract';
+import {
+  DEFAULT_TIME_ZONE,
+  type FigureQuery,
+  type Figures,
+  type PeriodKind,
+  type RegionKind,
+} from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow, topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
@@ -19,7 +25,8 @@ import { unitFor } from '../units/units.service';
 import { dashboardNodeCan, dashboardPolicy } from './dashboards.policy';
 import { engagement } from './engagement';
 
-const TZ = 'Asia/Shanghai';
+/** Periods are the fold's (figures.refresh.ts): counted in the default district zone. */
+const TZ = DEFAULT_TIME_ZONE;
 const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 /** How many periods a trend shows, this one included. */
 const TREND: Record<PeriodKind, number> = { month: 12, quarter: 8, year: 3 };
@@ -76,6 +83,7 @@ type FigureRow = {
   notices_delivered: number;
   facility_hours_used: number;
   facility_hours_open: number;
+  registrations_approved: number;
 };
 type StatsRow = {
   region_id: number;
@@ -151,10 +159,12 @@ export function figuresOf(
     projectsDone: n('projects_done'),
     needsRaised: n('needs_raised'),
     needsResolved: n('needs_resolved'),
+    needsOpen: Math.max(0, n('needs_raised') - n('needs_resolved')),
     needsResolveDays:
       n('needs_resolved') > 0 ? r2(n('needs_resolve_hours') / n('needs_resolved') / 24) : null,
     meetingsHeld: n('meetings_held'),
     daysHeld: n('days_held'),
+    registrationsApproved: n('registrations_approved'),
     communitySide: e.communitySide,
     participationSide: e.participationSide,
     engagement: e.index,
@@ -181,7 +191,7 @@ async function readFigures(
            courses_completed::float8 AS courses_completed, notices_read::float8 AS notices_read, projects_opened,
            projects_done, needs_raised, needs_resolved, needs_resolve_hours::float8 AS needs_resolve_hours,
            meetings_held, days_held, notices_delivered, facility_hours_used::float8 AS facility_hours_used,
-           facility_hours_open::float8 AS facility_hours_open
+           facility_hours_open::float8 AS facility_hours_open, registrations_approved
       FROM region_figures
      WHERE district_id = ${districtId} AND region_id IN (${ids}) AND kind = ${kind}
        AND start IN (${sql.join(
@@ -193,6 +203,17 @@ async function readFigures(
            communities_total, communities_covered, buildings_total, buildings_covered FROM region_stats
      WHERE district_id = ${districtId} AND region_id IN (${ids})`);
   return { rows, stats: new Map(stats.map((s) => [Number(s.region_id), s])) };
+}
+
+/**
+ * Whether the figures are still being computed for the first time: until the first refresh has
+ * finished both passes (a fresh start), every figure reads 0, and the answers say why.
+ */
+export async function figuresComputing(db: Tx): Promise<boolean> {
+  const { rows } = await db.execute<{ done: boolean }>(
+    sql`SELECT records_at IS NOT NULL AND weeks_from IS NOT NULL AS done FROM figures_state WHERE id = 1`,
+  );
+  return !rows[0]?.done;
 }
 
 /** The node asked for (the actor's own top one when none is): figures go down to buildings. */
@@ -266,6 +287,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const { rows: fresh } = await db.execute<{ at: string | null }>(
     sql`SELECT folded_at::text AS at FROM figures_state WHERE id = 1`,
   );
+  const computing = await figuresComputing(db);
   const ref = (n: Node) => ({ id: Number(n.id), name: n.name, kind: n.kind });
   return {
     region: { id: root.id, name: root.name, kind: root.kind },
@@ -284,6 +306,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
     })),
     trend: trend.map((p) => ({ period: p, figures: ownFigures(p.start) })),
     refreshedAt: fresh[0]?.at ? new Date(fresh[0].at).toISOString() : null,
+    computing,
     coverage: coverageOf(ownStats),
   };
 }
@@ -344,6 +367,7 @@ export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuer
   const bottom = ranked.slice(Math.max(5, ranked.length - 5)).reverse();
   return {
     period,
+    computing: await figuresComputing(db),
     top: ranked.slice(0, 5),
     bottom,
     teams: teams.map((t) => ({ id: Number(t.id), name: t.name, regionName: t.region_name, hours: t.hours })),

@@ -53,7 +53,11 @@ async function direct(regionId: number, p: { start: string; end: string }) {
            AND ${inPeriod('ends_at', p)})::int AS "projectsDone",
        (SELECT count(*) FROM needs WHERE community_id IN (SELECT id FROM sub) AND ${inPeriod('created_at', p)})::int AS "needsRaised",
        (SELECT count(*) FROM needs WHERE community_id IN (SELECT id FROM sub) AND status <> 'open'
-           AND ${inPeriod('decided_at', p)})::int AS "needsResolved",
+           AND ${inPeriod('created_at', p)})::int AS "needsResolved",
+       (SELECT count(*) FROM needs WHERE community_id IN (SELECT id FROM sub) AND status = 'open'
+           AND ${inPeriod('created_at', p)})::int AS "needsOpen",
+       (SELECT count(*) FROM community_registrations WHERE community_id IN (SELECT id FROM sub) AND status = 'approved'
+           AND ${inPeriod('decided_at', p)})::int AS "registrationsApproved",
        (SELECT count(*) FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.region_id IN (SELECT id FROM sub)
            AND m.status = 'held' AND ${inPeriod('m.starts_at', p)})::int AS "meetingsHeld",
        (SELECT count(*) FROM dedication_occurrences WHERE region_id IN (SELECT id FROM sub) AND status = 'scheduled'
@@ -197,6 +201,44 @@ describe('dashboard figures', () => {
       (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=year&at=${today()}`)).body
         .figures,
     ).toEqual(closed.figures);
+  });
+
+  it('count a need in the period it was raised: answered and still waiting add up to those raised', async () => {
+    const community = await t.region('110107003001');
+    const resident = await t.as('resident');
+    const worker = await t.as('community_worker');
+    const month = async (at: string) =>
+      (await admin.get(`/api/dashboards/overview?regionId=${community}&kind=month&at=${at}`)).body.figures;
+    await refreshFigures(t.db);
+    const [nowBefore, thenBefore] = [await month(today()), await month(monthsAgo(3))];
+    // One raised three months ago and answered today; one raised today, waiting.
+    const raise = async (title: string) =>
+      (await resident.post('/api/needs', { title, category: 'repair' })).body.id as number;
+    const old = await raise('单元门口台阶松动');
+    await t.sql('UPDATE needs SET created_at = $2 WHERE id = $1', [old, `${monthsAgo(3)}T10:00:00+08:00`]);
+    expect((await worker.post(`/api/needs/${old}/decision`, { decision: 'accept' })).status).toBe(200);
+    await raise('楼道需要扶手');
+    await refreshFigures(t.db);
+    const [now, then] = [await month(today()), await month(monthsAgo(3))];
+    // This month: one more raised and waiting; the old need's answer is not this month's.
+    expect([now.needsRaised, now.needsResolved, now.needsOpen]).toEqual([
+      nowBefore.needsRaised + 1,
+      nowBefore.needsResolved,
+      nowBefore.needsOpen + 1,
+    ]);
+    // Three months ago: one more raised, and answered since.
+    expect([then.needsRaised, then.needsResolved, then.needsOpen]).toEqual([
+      thenBefore.needsRaised + 1,
+      thenBefore.needsResolved + 1,
+      thenBefore.needsOpen,
+    ]);
+    expect(then.needsResolveDays).toBeGreaterThan(0);
+    await expectAgrees(community, 'month', monthsAgo(3));
+    // Nowhere more answered than raised: every month of the district's year adds up.
+    const district = (await t.sql<{ id: number }>("SELECT id FROM regions WHERE kind = 'district'"))[0]!.id;
+    const trend = (await admin.get(`/api/dashboards/overview?regionId=${district}&kind=month&at=${today()}`))
+      .body.trend as { figures: { needsRaised: number; needsResolved: number; needsOpen: number } }[];
+    for (const { figures: f } of trend) expect(f.needsResolved + f.needsOpen).toBe(f.needsRaised);
   });
 
   it('answer only within the reader’s area', async () => {

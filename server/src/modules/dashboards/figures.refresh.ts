@@ -5,17 +5,24 @@
  *   person's, unit's and team's net per period and into the figures of the entry's
  *   region and its ancestors — additions only, so it costs what arrived, not what exists;
  * - the records pass recomputes, from the community's own records, what is not in the
- *   ledger (projects, needs, meetings, dedication days, notices, facility use) for this
- *   year and last, and who lives under each node (the shares' denominators).
- * Every figure is kept for months, quarters and years, for nodes down to buildings.
+ *   ledger (projects, needs, meetings, dedication days, notices, facility use, registrations)
+ *   for this year and last, and who lives under each node (the shares' denominators).
+ * Every figure is kept for months, quarters and years, for nodes down to buildings; and for
+ * the last three weeks, for the workbench (keepWeeks).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { DEFAULT_TIME_ZONE } from '../../../../contract';
 import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
 import { HAS_BODY } from '../coverage/coverage.service';
 
 const LOCK = 0x67_6a_64_62; // 'gjdb'
-const TZ = 'Asia/Shanghai';
+/**
+ * The zone the fold counts days, months, quarters and years in: the default district zone, for
+ * every district (one set-based pass over all of them). A district that sets another zone sees
+ * its periods' edges at the default zone's midnight.
+ */
+const TZ = DEFAULT_TIME_ZONE;
 /** At most this many queued entries per transaction: a backlog folds in steps. */
 const BATCH = 200_000;
 
@@ -25,10 +32,13 @@ const ancestors = (path: string) => sql.raw(`unnest((string_to_array(${path}::te
 const capped = (path: string) =>
   sql.raw(`(string_to_array(${path}::text, '.')::bigint[])[least(4, nlevel(${path}))]`);
 
+/** The periods an instant counts in; its week only from the first week kept on (keepWeeks). */
 const periods = (at: string) =>
-  sql.raw(`(VALUES ('month'::period_kind, date_trunc('month', ${at} AT TIME ZONE '${TZ}')::date),
+  sql.raw(`(SELECT * FROM (VALUES ('month'::period_kind, date_trunc('month', ${at} AT TIME ZONE '${TZ}')::date),
                    ('quarter'::period_kind, date_trunc('quarter', ${at} AT TIME ZONE '${TZ}')::date),
-                   ('year'::period_kind, date_trunc('year', ${at} AT TIME ZONE '${TZ}')::date))`);
+                   ('year'::period_kind, date_trunc('year', ${at} AT TIME ZONE '${TZ}')::date),
+                   ('week'::period_kind, date_trunc('week', ${at} AT TIME ZONE '${TZ}')::date)) v(kind, start)
+             WHERE v.kind <> 'week' OR v.start >= (SELECT weeks_from FROM figures_state WHERE id = 1))`);
 
 async function locked<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T | null> {
   return db.transaction(async (tx) => {
@@ -91,12 +101,12 @@ async function foldBatch(tx: Tx): Promise<number> {
       SET residents_active = region_figures.residents_active + excluded.residents_active,
           members_active = region_figures.members_active + excluded.members_active`);
 
-  // Units: the same, where the unit stands; hours kept for the ranking of units.
+  // Units: the same, where the unit stands; hours kept for the ranking of units (no weeks: only nodes have them).
   await tx.execute(sql`
     WITH d AS (
       SELECT district_id, unit_id, kind, start, sum(quantity) AS dq,
              coalesce(sum(quantity) FILTER (WHERE entry_kind IN ('service_hours', 'facility_hours_shared')), 0) AS dh
-        FROM rollup_batch WHERE unit_id IS NOT NULL GROUP BY 1, 2, 3, 4),
+        FROM rollup_batch WHERE unit_id IS NOT NULL AND kind <> 'week' GROUP BY 1, 2, 3, 4),
     cur AS (
       SELECT d.*, coalesce(up.net, 0) AS old_net, coalesce(up.region_id, ${capped('r.path')}) AS region_id
         FROM d JOIN units u ON u.district_id = d.district_id AND u.id = d.unit_id
@@ -119,12 +129,12 @@ async function foldBatch(tx: Tx): Promise<number> {
     ON CONFLICT (district_id, region_id, kind, start) DO UPDATE
       SET units_active = region_figures.units_active + excluded.units_active`);
 
-  // Teams: their members' service hours.
+  // Teams: their members' service hours (no weeks either).
   await tx.execute(sql`
     INSERT INTO team_periods (district_id, kind, start, team_id, region_id, hours)
     SELECT b.district_id, b.kind, b.start, b.team_id, t.region_id, sum(b.quantity)
       FROM rollup_batch b JOIN teams t ON t.district_id = b.district_id AND t.id = b.team_id
-     WHERE b.entry_kind = 'service_hours' GROUP BY 1, 2, 3, 4, 5
+     WHERE b.entry_kind = 'service_hours' AND b.kind <> 'week' GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (district_id, team_id, kind, start) DO UPDATE SET hours = team_periods.hours + excluded.hours`);
 
   // What was done, where it was done.
@@ -189,6 +199,7 @@ const RECORD_COLUMNS = [
   'notices_delivered',
   'facility_hours_used',
   'facility_hours_open',
+  'registrations_approved',
 ] as const;
 
 /**
@@ -224,43 +235,116 @@ async function openMonths(tx: Tx, from: SQL, today: SQL) {
       FROM months mo JOIN facilities f ON f.district_id = mo.district_id AND f.id = mo.facility_id`);
 }
 
+/**
+ * Weeks, for the workbench's 概况 (what moved since last week). Week rows in the roll-ups rather
+ * than a daily snapshot of the totals: a snapshot is cheaper to write, but people taking part do
+ * not subtract (this week's are not this year's less last week's), and a fresh install or a
+ * restore would have no week to show for seven days. Week rows cost the fold one more period per
+ * entry, for the current week and the two before only: older entries make none, and the oldest
+ * week's rows go when a new week begins. The first time (`weeks_from` still empty) they are built
+ * from the entries already folded, in one pass over the last three weeks' entries.
+ */
+async function keepWeeks(tx: Tx) {
+  const { rows } = await tx.execute<{ kept: string | null; wanted: string }>(sql`
+    SELECT (SELECT weeks_from::text FROM figures_state WHERE id = 1) AS kept,
+           (date_trunc('week', now() AT TIME ZONE ${TZ})::date - 14)::text AS wanted`);
+  const { kept, wanted } = rows[0]!;
+  if (kept !== null && kept >= wanted) return;
+  if (kept === null) await buildWeeks(tx, wanted);
+  else
+    for (const table of ['person_periods', 'region_figures'])
+      await tx.execute(sql`DELETE FROM ${sql.raw(table)} WHERE kind = 'week' AND start < ${wanted}::date`);
+  await tx.execute(sql`INSERT INTO figures_state (id, weeks_from) VALUES (1, ${wanted}::date)
+    ON CONFLICT (id) DO UPDATE SET weeks_from = excluded.weeks_from`);
+}
+
+/** The week rows of the entries folded so far (those still queued get theirs from the fold), as the fold makes them. */
+async function buildWeeks(tx: Tx, from: string) {
+  await tx.execute(sql`CREATE TEMP TABLE week_entries ON COMMIT DROP AS
+    SELECT e.district_id, e.kind AS entry_kind, e.quantity, e.person_id, e.region_id,
+           date_trunc('week', e.at AT TIME ZONE ${TZ})::date AS start
+      FROM ledger_entries e
+     WHERE e.at >= ${from}::timestamp AT TIME ZONE ${TZ}
+       AND NOT EXISTS (SELECT 1 FROM ledger_rollup_queue q WHERE q.district_id = e.district_id AND q.entry_id = e.id)`);
+  await tx.execute(sql`
+    WITH nets AS (
+      SELECT district_id, person_id, start, sum(quantity) AS net FROM week_entries
+       WHERE person_id IS NOT NULL GROUP BY 1, 2, 3),
+    ins AS (
+      INSERT INTO person_periods (district_id, kind, start, person_id, region_id, member, net)
+      SELECT n.district_id, 'week', n.start, n.person_id, ${capped('h.path')}, p.party_org_id IS NOT NULL, n.net
+        FROM nets n JOIN people p ON p.district_id = n.district_id AND p.id = n.person_id
+        JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+      RETURNING district_id, region_id, start, member, net)
+    INSERT INTO region_figures (district_id, region_id, kind, start, residents_active, members_active)
+    SELECT i.district_id, a.id, 'week', i.start, count(*), count(*) FILTER (WHERE i.member)
+      FROM ins i JOIN regions r ON r.district_id = i.district_id AND r.id = i.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+     WHERE i.net > 0
+     GROUP BY 1, 2, 4`);
+  await tx.execute(sql`
+    INSERT INTO region_figures (district_id, region_id, kind, start, service_hours, facility_hours, roles_completed,
+                                meetings_attended, courses_completed, notices_read)
+    SELECT w.district_id, a.id, 'week', w.start,
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'service_hours'), 0),
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'facility_hours_shared'), 0),
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'role_completed'), 0),
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'meeting_attended'), 0),
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'course_completed'), 0),
+           coalesce(sum(w.quantity) FILTER (WHERE w.entry_kind = 'notice_read'), 0)
+      FROM week_entries w JOIN regions r ON r.district_id = w.district_id AND r.id = w.region_id
+      CROSS JOIN LATERAL ${ancestors('r.path')} a(id)
+     GROUP BY 1, 2, 4
+    ON CONFLICT (district_id, region_id, kind, start) DO UPDATE SET
+      service_hours = excluded.service_hours, facility_hours = excluded.facility_hours,
+      roles_completed = excluded.roles_completed, meetings_attended = excluded.meetings_attended,
+      courses_completed = excluded.courses_completed, notices_read = excluded.notices_read`);
+  await tx.execute(sql`DROP TABLE week_entries`);
+}
+
 /** The community's own records, this year and last, into the figures; and who lives under each node. */
 async function recomputeRecords(tx: Tx) {
   const from = sql`date_trunc('year', now() AT TIME ZONE ${TZ}) - interval '1 year'`;
   const since = sql`(${from}) AT TIME ZONE ${TZ}`;
   const zero = sql.raw(RECORD_COLUMNS.map(() => '0').join(', '));
   const today = sql`(now() AT TIME ZONE ${TZ})::date`;
+  // A need counts in the period it was raised, and so does its answer: of the needs raised then,
+  // those answered since, and their hours to the first answer (accepted, or the final one).
   const events = sql`
     SELECT district_id, region_id, starts_at AS at, 1 AS projects_opened, 0 AS projects_done, 0 AS needs_raised,
            0 AS needs_resolved, 0::numeric AS needs_resolve_hours, 0 AS meetings_held, 0 AS days_held,
-           0 AS notices_delivered, 0::numeric AS facility_hours_used, 0::numeric AS facility_hours_open
+           0 AS notices_delivered, 0::numeric AS facility_hours_used, 0::numeric AS facility_hours_open,
+           0 AS registrations_approved
       FROM projects WHERE status NOT IN ('draft', 'cancelled') AND starts_at >= ${since}
     UNION ALL
-    SELECT district_id, region_id, ends_at, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
+    SELECT district_id, region_id, ends_at, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0
       FROM projects WHERE status IN ('done', 'reviewed') AND ends_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, created_at, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 FROM needs WHERE created_at >= ${since}
+    SELECT district_id, community_id, created_at, 0, 0, 1, (status <> 'open')::int,
+           CASE WHEN status <> 'open' THEN extract(epoch FROM coalesce(accepted_at, decided_at) - created_at) / 3600 ELSE 0 END,
+           0, 0, 0, 0, 0, 0
+      FROM needs WHERE created_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, decided_at, 0, 0, 0, 1, extract(epoch FROM decided_at - created_at) / 3600, 0, 0, 0, 0, 0
-      FROM needs WHERE status <> 'open' AND decided_at >= ${since}
-    UNION ALL
-    SELECT m.district_id, b.region_id, m.starts_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
+    SELECT m.district_id, b.region_id, m.starts_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
       FROM meetings m JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
      WHERE m.status = 'held' AND m.starts_at >= ${since}
     UNION ALL
-    SELECT district_id, region_id, starts_at, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
+    SELECT district_id, region_id, starts_at, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
       FROM dedication_occurrences WHERE status = 'scheduled' AND ends_at <= now() AND starts_at >= ${since}
     UNION ALL
-    SELECT district_id, community_id, delivered_at, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0
+    SELECT district_id, community_id, delivered_at, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
       FROM notice_recipients WHERE delivered_at >= ${since}
     UNION ALL
-    SELECT b.district_id, f.region_id, lower(b.during), 0, 0, 0, 0, 0, 0, 0, 0, coalesce(b.used_hours, 0), 0
+    SELECT b.district_id, f.region_id, lower(b.during), 0, 0, 0, 0, 0, 0, 0, 0, coalesce(b.used_hours, 0), 0, 0
       FROM bookings b JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
      WHERE b.status = 'used' AND lower(b.during) >= ${since}
     UNION ALL
-    SELECT m.district_id, f.region_id, (m.month + time '12:00') AT TIME ZONE ${TZ}, 0, 0, 0, 0, 0, 0, 0, 0, 0, m.hours
+    SELECT m.district_id, f.region_id, (m.month + time '12:00') AT TIME ZONE ${TZ}, 0, 0, 0, 0, 0, 0, 0, 0, 0, m.hours, 0
       FROM facility_open_months m JOIN facilities f ON f.district_id = m.district_id AND f.id = m.facility_id
-     WHERE m.month >= (${from})::date`;
+     WHERE m.month >= (${from})::date
+    UNION ALL
+    SELECT district_id, community_id, decided_at, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+      FROM community_registrations WHERE status = 'approved' AND decided_at >= ${since}`;
   await openMonths(tx, sql`(${from})::date`, today);
   const sums = sql.raw(RECORD_COLUMNS.map((c) => `sum(e.${c}) AS ${c}`).join(', '));
   await tx.execute(sql`CREATE TEMP TABLE records ON COMMIT DROP AS
@@ -351,6 +435,7 @@ export async function refreshFigures(
   const folded = await foldLedger(db, stopping);
   if (records && !stopping())
     await locked(db, async (tx) => {
+      await keepWeeks(tx);
       await recomputeRecords(tx);
       await stamp(tx, 'records_at');
     });
@@ -359,7 +444,8 @@ export async function refreshFigures(
 
 /**
  * The ledger pass every few seconds (entries show within seconds), the records pass every
- * minute. Returns a stop function.
+ * minute; both at once to begin with. Returns a stop function, and `firstRun`: settled once
+ * that first run is over (done or failed), for a start that waits for the figures.
  */
 export function scheduleFigureRefresh(
   db: Db,
@@ -367,14 +453,23 @@ export function scheduleFigureRefresh(
   { ledgerMs = 5_000, recordsMs = 60_000 } = {},
 ) {
   let lastRecords = 0;
-  return every(
+  let ran = () => {};
+  const firstRun = new Promise<void>((resolve) => {
+    ran = resolve;
+  });
+  const stop = every(
     ledgerMs,
     async (stopping) => {
-      const records = Date.now() - lastRecords >= recordsMs;
-      await refreshFigures(db, { records, stopping });
-      if (records) lastRecords = Date.now();
+      try {
+        const records = Date.now() - lastRecords >= recordsMs;
+        await refreshFigures(db, { records, stopping });
+        if (records) lastRecords = Date.now();
+      } finally {
+        ran();
+      }
     },
     log,
     { now: true },
   );
+  return Object.assign(stop, { firstRun });
 }

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
+import { zoneOf } from '../regions/regions.queries';
 import { materialiseAll } from './dedication-days.service';
 import { clockIn } from './recurrence';
 
@@ -25,7 +26,7 @@ export async function remindTomorrow(db: Tx) {
         FROM dedication_days d
        WHERE o.status = 'scheduled' AND o.reminded_at IS NULL AND o.starts_at > now() AND o.starts_at <= now() + interval '24 hours'
          AND d.district_id = o.district_id AND d.id = o.dedication_day_id
-      RETURNING o.id, o.district_id, d.title, o.starts_at, d.timezone`);
+      RETURNING o.id, o.district_id, d.title, o.starts_at, ${zoneOf(sql`o.district_id`)} AS timezone`);
     let told = 0;
     for (const o of rows) {
       const { rows: people } = await tx.execute<{ user_id: number | null; task: string; place: string }>(sql`
@@ -38,6 +39,7 @@ export async function remindTomorrow(db: Tx) {
           tx,
           { districtId: o.district_id, userId: p.user_id },
           'notify_dedication_reminder',
+          // The time as the district reads it everywhere else (its zone), not the rule's own.
           { title: o.title, time: clockIn(o.starts_at, o.timezone), task: p.task, place: p.place },
           `/occurrences/${o.id}`,
         );

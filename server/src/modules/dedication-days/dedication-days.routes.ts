@@ -76,7 +76,7 @@ export const dedicationRoutes =
           response: { 200: z.object({ dates: z.array(z.string()) }), ...errors },
         },
       },
-      (req) => days.previewRule(req.body),
+      (req) => days.previewRule(db, actorOf(req), req.body),
     );
     app.get(
       '/api/dedication-days/:id',

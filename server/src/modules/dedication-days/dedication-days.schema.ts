@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
+  DEFAULT_TIME_ZONE,
   type DedicationException,
   type DedicationTaskTemplate,
   HOURS_STATUSES,
@@ -43,10 +44,10 @@ export const dedicationDays = pgTable(
     title: text().notNull(),
     rrule: text().notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    /** Wall-clock times in `timezone`. */
+    /** Wall-clock times in `timezone` (the district's when the day was made). */
     startTime: text('start_time').notNull(),
     endTime: text('end_time').notNull(),
-    timezone: text().notNull().default('Asia/Shanghai'),
+    timezone: text().notNull().default(DEFAULT_TIME_ZONE),
     place: text().notNull().default(''),
     exceptions: jsonb().$type<DedicationException[]>().notNull().default([]),
     tasks: jsonb().$type<DedicationTaskTemplate[]>().notNull().default([]),

@@ -26,7 +26,7 @@ import { type StoredMessage, storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead } from '../regions/regions.queries';
 import { dedicationPolicy } from './dedication-days.policy';
 import {
   addDays,
@@ -130,10 +130,11 @@ export async function listDays(db: Tx, actor: Actor, q: z.infer<typeof Dedicatio
   );
 }
 
-/** The dates a rule gives, for the organiser to check before saving. */
-export function previewRule(input: z.infer<typeof RecurrencePreviewBody>) {
+/** The dates a rule gives, for the organiser to check before saving (in the district's zone unless told). */
+export async function previewRule(db: Tx, actor: Actor, input: z.infer<typeof RecurrencePreviewBody>) {
+  const zone = input.timezone ?? (await districtTimeZone(db, actor.districtId));
   return {
-    dates: ruleOrThrow(() => nextDates(input, todayIn(input.timezone), input.count)),
+    dates: ruleOrThrow(() => nextDates(input, todayIn(zone), input.count)),
   };
 }
 
@@ -164,12 +165,14 @@ export async function createDay(db: Tx, actor: Actor, input: z.infer<typeof Dedi
     const region = await regionForRead(tx, actor, input.regionId, 'dedication.manage');
     if (region.kind !== 'community' && region.kind !== 'street')
       throw unprocessable('dedication_region_kind');
+    // A new day's wall-clock times are the district's unless it names another zone.
+    const timezone = input.timezone ?? (await districtTimeZone(tx, actor.districtId));
     const rrule = validate({
       rrule: input.rrule,
       starts_on: input.startsOn,
       start_time: input.startTime,
       end_time: input.endTime,
-      timezone: input.timezone,
+      timezone,
       exceptions: input.exceptions,
       tasks: input.tasks,
     });
@@ -177,7 +180,7 @@ export async function createDay(db: Tx, actor: Actor, input: z.infer<typeof Dedi
       INSERT INTO dedication_days (district_id, region_id, title, rrule, starts_on, start_time, end_time, timezone, place,
                                    exceptions, tasks, created_by)
       VALUES (${actor.districtId}, ${region.id}, ${input.title}, ${rrule}, ${input.startsOn}, ${input.startTime},
-              ${input.endTime}, ${input.timezone}, ${input.place}, ${JSON.stringify(input.exceptions)}::jsonb,
+              ${input.endTime}, ${timezone}, ${input.place}, ${JSON.stringify(input.exceptions)}::jsonb,
               ${JSON.stringify(input.tasks)}::jsonb, ${actor.userId})
       RETURNING id`);
     const id = rows[0]!.id;

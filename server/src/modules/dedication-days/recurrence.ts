@@ -5,14 +5,8 @@
  * held as midnight UTC), so no time zone can shift a Saturday into a Friday; the time
  * zone is applied afterwards, when a date and a wall-clock time become an instant.
  */
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import * as rruleModule from 'rrule';
 import type { DedicationException } from '../../../../contract';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 // rrule ships CommonJS: under Node's ESM its exports sit on `default`, elsewhere at the top.
 const { RRuleSet, rrulestr } =
@@ -73,19 +67,8 @@ export function nextDates(s: Schedule, from: string, count: number): string[] {
   return out.sort();
 }
 
-/** The instant a wall-clock time on a date means in a time zone, as ISO 8601 UTC. */
-export const instant = (date: string, time: string, tz: string) =>
-  dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', tz).toISOString();
-
-/** Today's date in a time zone. */
-export const todayIn = (tz: string, now = new Date()) => dayjs(now).tz(tz).format('YYYY-MM-DD');
-
-/** A date `days` after another. */
-export const addDays = (date: string, days: number) =>
-  dayjs.utc(`${date}T00:00:00Z`).add(days, 'day').format('YYYY-MM-DD');
-
-/** The wall-clock time of an instant in a time zone, HH:mm. */
-export const clockIn = (at: string, tz: string) => dayjs(at).tz(tz).format('HH:mm');
+// The wall-clock helpers live in server/src/time.ts; the rules' callers still find them here.
+export { addDays, clockIn, instant, todayIn } from '../../time';
 
 /** The later and the earlier of two dates (YYYY-MM-DD sorts as text). */
 export const laterDate = (a: string, b: string) => [a, b].sort()[1]!;

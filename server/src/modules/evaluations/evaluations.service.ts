@@ -28,7 +28,7 @@ import { addDays, instant } from '../dedication-days/recurrence';
 import { SOURCE_LABEL } from '../ledger/ledger.service';
 import { districtPeople, personRow } from '../members/members.queries';
 import { districtOrgs, orgRow } from '../party-orgs/party-orgs.queries';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead } from '../regions/regions.queries';
 import { districtUnits } from '../units/units.queries';
 import { evaluationCan, evaluationPolicy, scoreCan } from './evaluations.policy';
 import { actPointsSql, criterionPoints } from './scoring';
@@ -203,8 +203,9 @@ export async function computeEvaluation(db: Db, actor: Actor, id: number) {
     const e = await load(tx, actor, id, true);
     allow(evaluationPolicy.manage(actor, e), 'out_of_scope');
     if (e.status !== 'open') throw conflict('evaluation_closed');
-    const from = instant(e.period_from, '00:00', 'Asia/Shanghai');
-    const to = instant(addDays(e.period_to, 1), '00:00', 'Asia/Shanghai');
+    const zone = await districtTimeZone(tx, actor.districtId);
+    const from = instant(e.period_from, '00:00', zone);
+    const to = instant(addDays(e.period_to, 1), '00:00', zone);
     await tx.execute(
       sql`DELETE FROM evaluation_acts WHERE district_id = ${actor.districtId} AND evaluation_id = ${id}`,
     );

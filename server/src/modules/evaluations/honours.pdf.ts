@@ -2,8 +2,10 @@
 import type { HonourList } from '../../../../contract';
 import { type Locale, labelOf, message } from '../../i18n';
 import { cjkPdf, pdfTable } from '../../pdf';
+import { todayIn } from '../../time';
 
-export function honourListPdf(list: HonourList, lang: Locale): Promise<Buffer> {
+/** `zone`: the district's time zone, the date of publication as people there read it. */
+export function honourListPdf(list: HonourList, lang: Locale, zone: string): Promise<Buffer> {
   const e = list.evaluation;
   const { doc, done } = cjkPdf({ size: 'A4', margin: 50, info: { Title: e.title } });
   const width = doc.page.width - 100;
@@ -22,7 +24,7 @@ export function honourListPdf(list: HonourList, lang: Locale): Promise<Buffer> {
         region: e.regionName,
         from: e.periodFrom,
         to: e.periodTo,
-        published: (e.publishedAt ?? '').slice(0, 10),
+        published: e.publishedAt ? todayIn(zone, e.publishedAt) : '',
         count: list.entries.length,
       }),
       { align: 'center' },

@@ -25,6 +25,7 @@ import { notFound } from '../../errors';
 import { attachment, errors } from '../../http';
 import { requestLocale } from '../../i18n';
 import { actorOf } from '../../plugins/auth';
+import { districtTimeZone } from '../regions/regions.queries';
 import { honourListPdf } from './honours.pdf';
 import * as steps from './nominations.service';
 
@@ -224,9 +225,11 @@ export const nominationsRoutes =
         },
       },
       async (req, reply) => {
-        const list = await steps.honourList(db, actorOf(req), req.params.id);
+        const actor = actorOf(req);
+        const list = await steps.honourList(db, actor, req.params.id);
         if (list.evaluation.status !== 'published') throw notFound();
-        const file = await honourListPdf(list, requestLocale(req));
+        const zone = await districtTimeZone(db, actor.districtId);
+        const file = await honourListPdf(list, requestLocale(req), zone);
         return reply
           .type('application/pdf')
           .header('content-disposition', attachment(`${list.evaluation.title}.pdf`))

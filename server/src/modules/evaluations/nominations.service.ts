@@ -25,7 +25,8 @@ import { iso } from '../../http';
 import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
-import { notify, notifyStaff } from '../notifications/notifications.service';
+import { markHandled, notify, notifyStaff } from '../notifications/notifications.service';
+import { zoneOf } from '../regions/regions.queries';
 import {
   evaluationPolicy,
   honourEntryCan,
@@ -295,8 +296,8 @@ export async function startNotice(db: Db, actor: Actor, id: number, input: z.inf
   return getEvaluation(db, actor, id);
 }
 
-/** When the notice ends, as people in the district read it. */
-const UNTIL = sql`to_char(ev.notice_until AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`;
+/** When the notice ends, as people in the district read it (its time zone). */
+const UNTIL = sql`to_char(ev.notice_until AT TIME ZONE ${zoneOf(sql`ev.district_id`)}, 'YYYY-MM-DD HH24:MI')`;
 
 type ObjectionRow = {
   id: number;
@@ -380,6 +381,7 @@ export async function object(db: Db, actor: Actor, id: number, input: z.infer<ty
       'notify_objection_raised',
       { title: e.title, name: objection.subject.name },
       `/evaluations/${id}`,
+      `objection:${objection.id}`,
     );
     return objection;
   });
@@ -422,6 +424,7 @@ export async function handleObjection(
       await objectionById(tx, actor, e, objectionId); // 404 when there is none
       throw conflict('objection_handled');
     }
+    await markHandled(tx, actor.districtId, `objection:${objectionId}`);
     if (input.decision === 'upheld') {
       const { rows: removed } = await tx.execute(sql`
         UPDATE evaluation_nominations SET status = 'removed'
@@ -429,9 +432,12 @@ export async function handleObjection(
            AND status = 'approved' RETURNING region_id`);
       if (removed.length) {
         // Other objections to the same nominee are answered by this one.
-        await tx.execute(sql`UPDATE evaluation_objections SET status = 'upheld', response = ${input.response},
+        const { rows: others } = await tx.execute<{ id: number }>(sql`
+          UPDATE evaluation_objections SET status = 'upheld', response = ${input.response},
                  handled_by = ${actor.userId}, handled_at = now()
-           WHERE district_id = ${actor.districtId} AND evaluation_id = ${id} AND subject_id = ${o.subject_id} AND status = 'open'`);
+           WHERE district_id = ${actor.districtId} AND evaluation_id = ${id} AND subject_id = ${o.subject_id} AND status = 'open'
+          RETURNING id`);
+        await markHandled(tx, actor.districtId, ...others.map((x) => `objection:${x.id}`));
       }
     }
     await audit(tx, actor, e, 'evaluation.objection', {

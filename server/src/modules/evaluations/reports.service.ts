@@ -9,10 +9,11 @@ import type { z } from 'zod';
 import type { UnitReport, UnitReportQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
-import { addDays, instant } from '../dedication-days/recurrence';
+import { addDays, instant, todayIn } from '../dedication-days/recurrence';
 import { districtPeople } from '../members/members.queries';
 import { orgRow } from '../party-orgs/party-orgs.queries';
 import { servedProjectsRating } from '../projects/projects.queries';
+import { districtTimeZone } from '../regions/regions.queries';
 import { isRegistered } from '../registrations/registrations.queries';
 import { unitFor } from '../units/units.service';
 
@@ -30,8 +31,10 @@ export async function unitReport(
   const next =
     q.quarter === 4 ? `${q.year + 1}-01-01` : `${q.year}-${String(q.quarter * 3 + 1).padStart(2, '0')}-01`;
   const to = addDays(next, -1);
-  const start = instant(from, '00:00', 'Asia/Shanghai');
-  const end = instant(next, '00:00', 'Asia/Shanghai');
+  const zone = await districtTimeZone(db, actor.districtId);
+  const start = instant(from, '00:00', zone);
+  const end = instant(next, '00:00', zone);
+  const today = todayIn(zone);
   const { rows } = await db.execute<{
     id: number;
     name: string;
@@ -79,6 +82,7 @@ export async function unitReport(
     quarter: q.quarter,
     from,
     to,
+    ongoing: from <= today && today <= to,
     members,
     totals: {
       members: members.length,

@@ -1,6 +1,7 @@
 /**
  * Any list, as the user filtered it, to Excel: the same services and the same scope
- * rules as the pages, read page by page, with headers in the user's language.
+ * rules as the pages, read page by page, with headers in the user's language and times
+ * in the district's time zone (as the console shows them).
  */
 import type { z } from 'zod';
 import {
@@ -19,6 +20,7 @@ import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { badRequest } from '../../errors';
 import { type Locale, labelOf } from '../../i18n';
+import { dateTimeIn, todayIn } from '../../time';
 import { listUsers } from '../accounts/accounts.service';
 import { listBodies } from '../bodies/bodies.service';
 import { listMeetings } from '../bodies/meetings.service';
@@ -26,6 +28,7 @@ import { listTasks } from '../bodies/tasks.service';
 import { workbook } from '../imports/sheets';
 import { listMembers } from '../members/members.service';
 import { listOrgs } from '../party-orgs/party-orgs.service';
+import { districtTimeZone } from '../regions/regions.queries';
 import { listRegistrations } from '../registrations/registrations.service';
 import { listUnits } from '../units/units.service';
 import { type ExportFacts, exportPolicy } from './exports.policy';
@@ -42,7 +45,7 @@ type Spec<Q extends z.ZodType = any> = {
   // biome-ignore lint/suspicious/noExplicitAny: see above
   list: (db: Tx, actor: Actor, q: any) => Promise<{ items: any[]; total: number }>;
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  columns: [string, string, (item: any, l: Locale) => Cell][];
+  columns: [string, string, (item: any, l: Locale, zone: string) => Cell][];
 };
 
 const join = (xs: string[] | undefined) => (xs ?? []).join('、');
@@ -112,8 +115,8 @@ const SPECS: Record<ExportResource, Spec> = {
       ['报到社区', 'Community', (r) => r.communityName],
       ['状态', 'Status', (r, l) => labelOf(l, r.status)],
       ['原因', 'Reason', (r) => r.reason],
-      ['申请时间', 'Requested', (r) => r.requestedAt.slice(0, 10)],
-      ['审核时间', 'Decided', (r) => r.decidedAt?.slice(0, 10) ?? null],
+      ['申请时间', 'Requested', (r, _, zone) => todayIn(zone, r.requestedAt)],
+      ['审核时间', 'Decided', (r, _, zone) => (r.decidedAt ? todayIn(zone, r.decidedAt) : null)],
       ['审核人', 'Decided by', (r) => r.decidedByName],
     ],
   },
@@ -141,7 +144,7 @@ const SPECS: Record<ExportResource, Spec> = {
     columns: [
       ['会议', 'Title', (m) => m.title],
       ['组织', 'Body', (m) => m.bodyName],
-      ['时间', 'Starts', (m) => m.startsAt.slice(0, 16).replace('T', ' ')],
+      ['时间', 'Starts', (m, _, zone) => dateTimeIn(m.startsAt, zone)],
       ['地点', 'Place', (m) => m.place],
       ['状态', 'Status', (m, l) => labelOf(l, m.status)],
       ['应到', 'Invited', (m) => m.inviteeCount],
@@ -199,10 +202,11 @@ export async function exportList(
   const parsed = spec.query.safeParse(raw);
   if (!parsed.success) throw badRequest('validation');
   const i = locale === 'en' ? 1 : 0;
+  const zone = await districtTimeZone(db, actor.districtId);
   const rows: Cell[][] = [];
   for (let page = 1; ; page++) {
     const { items } = await spec.list(db, actor, { ...parsed.data, page, pageSize: PAGE });
-    for (const item of items) rows.push(spec.columns.map(([, , get]) => get(item, locale)));
+    for (const item of items) rows.push(spec.columns.map(([, , get]) => get(item, locale, zone)));
     // A list's total may be capped: the last page is the one that comes back short.
     if (items.length < PAGE || rows.length >= MAX_EXPORT_ROWS) break;
   }
@@ -212,6 +216,6 @@ export async function exportList(
       spec.columns.map((c) => c[i] as string),
       rows.slice(0, MAX_EXPORT_ROWS),
     ),
-    name: `${spec.sheet[i]}-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    name: `${spec.sheet[i]}-${todayIn(zone)}.xlsx`,
   };
 }

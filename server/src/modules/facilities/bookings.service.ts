@@ -16,21 +16,24 @@ import type {
   BookingUseBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, scopes, unitScopes } from '../../auth/authorize';
+import { allow, inScope, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
 import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
+import { addDays, clockIn, dateTimeIn, todayIn } from '../../time';
 import { actionHolders } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, clockIn, todayIn } from '../dedication-days/recurrence';
 import { settle } from '../ledger/ledger.service';
 import { personRow } from '../members/members.queries';
-import { notify, notifyStaff } from '../notifications/notifications.service';
+import { markHandled, notify, notifyStaff } from '../notifications/notifications.service';
+import { districtTimeZone } from '../regions/regions.queries';
+import { unitPolicy } from '../units/units.policy';
 import { unitRow } from '../units/units.queries';
+import { unitFor } from '../units/units.service';
 import { bookingPolicy, facilityPolicy } from './facilities.policy';
-import { type FacilityRow, loadFacility, TZ } from './facilities.service';
+import { type FacilityRow, loadFacility } from './facilities.service';
 
 type Row = {
   id: number;
@@ -122,15 +125,33 @@ export async function listBookings(
   const where: SQL[] = [sql`b.district_id = ${actor.districtId}`];
   if (q.mine === 'true') where.push(own);
   else if (q.inbox === 'true') where.push(decided, sql`b.status = 'pending'`);
-  else where.push(sql`(${own} OR ${decided})`);
+  else if (!q.unitId) where.push(sql`(${own} OR ${decided})`);
+  if (q.unitId) where.push(await ofUnit(db, actor, q.unitId));
   if (q.facilityId) where.push(sql`b.facility_id = ${q.facilityId}`);
   if (q.status) where.push(sql`b.status = ${q.status}`);
   if (q.from) where.push(sql`upper(b.during) > ${q.from}`);
   if (q.to) where.push(sql`lower(b.during) < ${q.to}`);
-  // The inbox and what is coming read soonest first; history newest first.
+  // The inbox and what is coming read soonest first; history newest first. A unit's page reads
+  // what waits for a decision, then what is confirmed ahead (each soonest first), then the rest.
+  const ahead = sql`lower(b.during) > now() AND b.status IN ('pending', 'confirmed')`;
   const orderBy =
-    q.inbox === 'true' || q.from ? sql`lower(b.during), b.id` : sql`lower(b.during) DESC, b.id DESC`;
+    q.unitId && q.mine !== 'true' && q.inbox !== 'true'
+      ? sql`(${ahead}) DESC, b.status = 'pending' DESC,
+            CASE WHEN ${ahead} THEN lower(b.during) END, lower(b.during) DESC, b.id DESC`
+      : q.inbox === 'true' || q.from
+        ? sql`lower(b.during), b.id`
+        : sql`lower(b.during) DESC, b.id DESC`;
   return pageOf(db, q, { select: SELECT, where: sql.join(where, sql` AND `), orderBy }, present(locale));
+}
+
+/**
+ * SQL: the bookings of a unit's facilities, for the unit's page — refused (403) to a reader who
+ * may not see them; the rows are those of facilities the reader keeps or decides.
+ */
+async function ofUnit(db: Tx, actor: Actor, unitId: number): Promise<SQL> {
+  const unit = await unitFor(db, actor, unitId);
+  allow(unitPolicy.seeBookings(actor, unit), 'out_of_scope');
+  return sql`f.unit_id = ${unit.id} AND ${inScope(actor, 'facility.manage', sql`r.path`, sql`f.unit_id`)}`;
 }
 
 /** SQL: the facility `f` is one whose bookings the actor decides (see facilityPolicy.decide). */
@@ -181,6 +202,7 @@ function refusal(
   if (!f.who_may_book.includes(kind)) return { status: 403, code: 'booking_not_allowed' };
   const minutes = (to.getTime() - from.getTime()) / 60_000;
   if (minutes <= 0) return { status: 422, code: 'rule_broken', params: { constraint: 'ends_after_start' } };
+  const TZ = f.time_zone;
   const date = todayIn(TZ, from);
   if (todayIn(TZ, new Date(to.getTime() - 1000)) !== date) return { status: 422, code: 'booking_spans_days' };
   if (minutes < f.min_minutes)
@@ -238,7 +260,7 @@ async function tellKeepers(tx: Tx, actor: Actor, f: FacilityRow, first: Row, wee
     f.unit_id !== null
       ? actionHolders(actor.districtId, 'facility.manage', { unitId: sql`${f.unit_id}::bigint` })
       : actionHolders(actor.districtId, 'facility.manage', { path: sql`${f.region_path}::ltree` });
-  const at = `${todayIn(TZ, new Date(first.starts_at))} ${clockIn(first.starts_at, TZ)}`;
+  const at = dateTimeIn(first.starts_at, f.time_zone);
   await notifyStaff(
     tx,
     actor,
@@ -246,7 +268,21 @@ async function tellKeepers(tx: Tx, actor: Actor, f: FacilityRow, first: Row, wee
     'notify_booking_pending',
     { facility: f.name, at: weeks > 1 ? `${at} ×${weeks}` : at },
     '/bookings/inbox',
+    subjectOf(first),
   );
+}
+
+/** What the keepers' bell is about: the booking, or the weekly series it opens. */
+const subjectOf = (b: Row) => `booking:${b.series_id ?? b.id}`;
+
+/** The keepers' bell about a booking reads as read once nothing of it (or of its series) is pending. */
+async function settleBooking(tx: Tx, districtId: number, b: Row) {
+  if (b.series_id !== null) {
+    const { rows } = await tx.execute(sql`SELECT 1 FROM bookings
+      WHERE district_id = ${districtId} AND series_id = ${b.series_id} AND status = 'pending' LIMIT 1`);
+    if (rows.length) return;
+  }
+  await markHandled(tx, districtId, subjectOf(b));
 }
 
 /**
@@ -267,7 +303,7 @@ export async function createBooking(
     if (input.weeklyUntil) {
       for (let w = 1; w < MAX_WEEKS; w++) {
         const from = new Date(first.from.getTime() + w * 7 * 86_400_000);
-        if (todayIn(TZ, from) > input.weeklyUntil) break;
+        if (todayIn(f.time_zone, from) > input.weeklyUntil) break;
         slots.push({ from, to: new Date(first.to.getTime() + w * 7 * 86_400_000) });
       }
     }
@@ -277,7 +313,7 @@ export async function createBooking(
       const no = refusal(f, slot.from, slot.to, input.people, who.kind);
       if (no && slots.length === 1) throw new AppError(no.status, no.code, no.params);
       if (no && no.status === 403) throw new AppError(no.status, no.code, no.params);
-      const date = todayIn(TZ, slot.from);
+      const date = todayIn(f.time_zone, slot.from);
       if (no) {
         clashes.push({ date, code: no.code, params: no.params });
         continue;
@@ -347,13 +383,14 @@ export async function decideBooking(
     const status = input.decision === 'confirm' ? 'confirmed' : 'declined';
     await tx.execute(sql`UPDATE bookings SET status = ${status}, reason = ${input.reason ?? null}, decided_by = ${actor.userId},
         decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await settleBooking(tx, actor.districtId, b);
     await notify(
       tx,
       { districtId: actor.districtId, userId: b.created_by },
       status === 'confirmed' ? 'notify_booking_confirmed' : 'notify_booking_declined',
       {
         facility: b.facility_name,
-        at: `${todayIn(TZ, new Date(b.starts_at))} ${clockIn(b.starts_at, TZ)}`,
+        at: dateTimeIn(b.starts_at, await districtTimeZone(tx, actor.districtId)),
         reason: input.reason ?? '',
       },
       '/me/bookings',
@@ -388,6 +425,7 @@ export async function cancelBooking(
     if (Date.parse(b.starts_at) <= Date.now()) throw unprocessable('booking_started');
     await tx.execute(sql`UPDATE bookings SET status = 'cancelled', reason = ${reason ?? null}, updated_at = now()
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await settleBooking(tx, actor.districtId, b);
     if (!bookingPolicy.booked(actor, b)) {
       await notify(
         tx,
@@ -395,7 +433,7 @@ export async function cancelBooking(
         'notify_booking_cancelled',
         {
           facility: b.facility_name,
-          at: `${todayIn(TZ, new Date(b.starts_at))} ${clockIn(b.starts_at, TZ)}`,
+          at: dateTimeIn(b.starts_at, await districtTimeZone(tx, actor.districtId)),
           reason: reason ?? '',
         },
         '/me/bookings',

@@ -3,6 +3,7 @@
  * (`allow(facilityPolicy.keep(actor, f))`); every facility carries its reader's answers as
  * `can`, so the console never works a rule out again.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { FacilityCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can, unitScopes } from '../../auth/authorize';
@@ -13,6 +14,11 @@ export type FacilityFacts = { region_path: string; unit_id: number | null; retir
 export type BookingFacts = { person_id: number | null; unit_id: number | null };
 
 export const facilityPolicy = {
+  /**
+   * SQL: the facilities (`f`) the catalogue shows: every living one of the district, to anyone
+   * signed in — units open them to the whole district (resource sharing).
+   */
+  listed: (): SQL => sql`f.retired_at IS NULL`,
   /** Keeps its record (edits, retires): the admins over its area, or its unit's contact. */
   keep: (actor: Actor, f: FacilityFacts) =>
     can(actor, 'facility.manage', { path: f.region_path, unitId: f.unit_id }),

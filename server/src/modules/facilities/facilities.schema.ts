@@ -40,7 +40,7 @@ export const facilities = pgTable(
     address: text().notNull().default(''),
     description: text().notNull().default(''),
     rules: text().notNull().default(''),
-    /** [{weekday 1–7, opens, closes}], Beijing wall-clock times. */
+    /** [{weekday 1–7, opens, closes}], wall-clock times in the district's time zone. */
     openingHours: jsonb('opening_hours')
       .$type<{ weekday: number; opens: string; closes: string }[]>()
       .notNull()

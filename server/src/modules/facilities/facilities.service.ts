@@ -1,7 +1,7 @@
 /**
  * 资源共享: units' classrooms, courts, halls and clinic rooms opened to the community, and
- * the community's venues opened to units. A facility has opening hours per weekday (Beijing
- * time), closures, and rules for who may book what and when.
+ * the community's venues opened to units. A facility has opening hours per weekday (the
+ * district's wall-clock time, its time zone), closures, and rules for who may book what and when.
  */
 
 import { type SQL, sql } from 'drizzle-orm';
@@ -26,12 +26,10 @@ import { recordAudit } from '../audit/audit.service';
 import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication-days/recurrence';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { regionForRead } from '../regions/regions.queries';
+import { districtTimeZone, regionForRead, zoneOf } from '../regions/regions.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { facilityCan, facilityPolicy } from './facilities.policy';
-
-export const TZ = 'Asia/Shanghai';
 
 export type FacilityRow = {
   id: number;
@@ -59,13 +57,15 @@ export type FacilityRow = {
   who_may_book: Booker[];
   retired_at: string | null;
   created_at: string;
+  /** The district's time zone: opening hours, closures and days are its wall-clock. */
+  time_zone: string;
 };
 
 const SELECT = sql`
   SELECT f.id, f.unit_id, u.name AS unit_name, f.region_id, r.name AS region_name, r.path::text AS region_path,
          c.id AS community_id, c.name AS community_name, f.name, f.kind, f.sub_kind, f.capacity, f.address, f.description,
          f.rules, f.opening_hours, f.closures, f.min_minutes, f.max_minutes, f.max_days_ahead, f.min_notice_hours,
-         f.needs_approval, f.who_may_book, f.retired_at, f.created_at
+         f.needs_approval, f.who_may_book, f.retired_at, f.created_at, ${zoneOf(sql`f.district_id`)} AS time_zone
     FROM facilities f
     JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
     JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
@@ -116,15 +116,15 @@ export async function loadFacility(db: Tx, actor: Actor, id: number, lock = fals
 export const getFacility = async (db: Tx, actor: Actor, id: number) =>
   presentFacility(actor)(await loadFacility(db, actor, id));
 
-/** SQL: the facility `f` is open, not closed, and not taken for the whole of [from, to). */
-export const freeFor = (from: string, to: string) => sql`(
-  (${from}::timestamptz AT TIME ZONE ${TZ})::date = ((${to}::timestamptz - interval '1 second') AT TIME ZONE ${TZ})::date
+/** SQL: the facility `f` is open, not closed, and not taken for the whole of [from, to), in `zone`'s wall-clock (the district's). */
+export const freeFor = (from: string, to: string, zone: SQL) => sql`(
+  (${from}::timestamptz AT TIME ZONE ${zone})::date = ((${to}::timestamptz - interval '1 second') AT TIME ZONE ${zone})::date
   AND EXISTS (SELECT 1 FROM jsonb_array_elements(f.opening_hours) oh
-               WHERE (oh->>'weekday')::int = extract(isodow FROM ${from}::timestamptz AT TIME ZONE ${TZ})
-                 AND oh->>'opens' <= to_char(${from}::timestamptz AT TIME ZONE ${TZ}, 'HH24:MI')
-                 AND oh->>'closes' >= to_char(${to}::timestamptz AT TIME ZONE ${TZ}, 'HH24:MI'))
+               WHERE (oh->>'weekday')::int = extract(isodow FROM ${from}::timestamptz AT TIME ZONE ${zone})
+                 AND oh->>'opens' <= to_char(${from}::timestamptz AT TIME ZONE ${zone}, 'HH24:MI')
+                 AND oh->>'closes' >= to_char(${to}::timestamptz AT TIME ZONE ${zone}, 'HH24:MI'))
   AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.closures) cl
-               WHERE (${from}::timestamptz AT TIME ZONE ${TZ})::date BETWEEN (cl->>'from')::date AND (cl->>'to')::date)
+               WHERE (${from}::timestamptz AT TIME ZONE ${zone})::date BETWEEN (cl->>'from')::date AND (cl->>'to')::date)
   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.district_id = f.district_id AND b.facility_id = f.id
                AND b.status IN ('pending', 'confirmed', 'used') AND b.during && tstzrange(${from}::timestamptz, ${to}::timestamptz)))`;
 
@@ -140,7 +140,7 @@ async function homePlaces(db: Tx, actor: Actor): Promise<string[]> {
 }
 
 export async function listFacilities(db: Tx, actor: Actor, q: z.infer<typeof FacilityListQuery>) {
-  const where: SQL[] = [sql`f.district_id = ${actor.districtId}`, sql`f.retired_at IS NULL`];
+  const where: SQL[] = [sql`f.district_id = ${actor.districtId}`, facilityPolicy.listed()];
   let order = sql`f.name, f.id`;
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
@@ -163,7 +163,7 @@ export async function listFacilities(db: Tx, actor: Actor, q: z.infer<typeof Fac
   if (q.freeFrom || q.freeTo) {
     if (!q.freeFrom || !q.freeTo || Date.parse(q.freeTo) <= Date.parse(q.freeFrom))
       throw unprocessable('rule_broken', { constraint: 'free_slot' });
-    where.push(freeFor(q.freeFrom, q.freeTo));
+    where.push(freeFor(q.freeFrom, q.freeTo, zoneOf(actor.districtId)));
   }
   return pageOf(
     db,
@@ -315,7 +315,11 @@ const isoWeekday = (date: string) => {
 };
 
 /** Open intervals of a facility on the days of a span, closures left out, as instants. */
-export function openIntervals(f: Pick<FacilityRow, 'opening_hours' | 'closures'>, from: string, to: string) {
+export function openIntervals(
+  f: Pick<FacilityRow, 'opening_hours' | 'closures' | 'time_zone'>,
+  from: string,
+  to: string,
+) {
   const open: { date: string; startsAt: string; endsAt: string }[] = [];
   const closed: { date: string; reason: string }[] = [];
   for (const date of daysOf(from, to)) {
@@ -325,7 +329,11 @@ export function openIntervals(f: Pick<FacilityRow, 'opening_hours' | 'closures'>
       continue;
     }
     for (const h of f.opening_hours.filter((x) => x.weekday === isoWeekday(date)))
-      open.push({ date, startsAt: instant(date, h.opens, TZ), endsAt: instant(date, h.closes, TZ) });
+      open.push({
+        date,
+        startsAt: instant(date, h.opens, f.time_zone),
+        endsAt: instant(date, h.closes, f.time_zone),
+      });
   }
   return { open, closed };
 }
@@ -360,7 +368,7 @@ export async function facilityCalendar(
            }) AS mine
       FROM bookings b
      WHERE b.district_id = ${actor.districtId} AND b.facility_id = ${id} AND b.status IN ('pending', 'confirmed', 'used')
-       AND b.during && tstzrange(${instant(q.from, '00:00', TZ)}::timestamptz, ${instant(addDays(q.to, 1), '00:00', TZ)}::timestamptz)
+       AND b.during && tstzrange(${instant(q.from, '00:00', f.time_zone)}::timestamptz, ${instant(addDays(q.to, 1), '00:00', f.time_zone)}::timestamptz)
      ORDER BY lower(b.during)`);
   return {
     open: open.map(({ startsAt, endsAt }) => ({ startsAt, endsAt })),
@@ -403,11 +411,12 @@ export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof Utiliz
     sql`${SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY f.name, f.id`,
   );
   const ids = facilities.map((f) => f.id);
-  const start = instant(q.from, '00:00', TZ);
-  const end = instant(addDays(q.to, 1), '00:00', TZ);
+  const zone = await districtTimeZone(db, actor.districtId);
+  const start = instant(q.from, '00:00', zone);
+  const end = instant(addDays(q.to, 1), '00:00', zone);
   const { rows: usage } = ids.length
     ? await db.execute<{ facility_id: number; week: string; booked: number; used: number }>(sql`
-        SELECT b.facility_id, to_char(date_trunc('week', lower(b.during) AT TIME ZONE ${TZ}), 'YYYY-MM-DD') AS week,
+        SELECT b.facility_id, to_char(date_trunc('week', lower(b.during) AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS week,
                sum(extract(epoch FROM upper(b.during) - lower(b.during)) / 3600)::float8 AS booked,
                coalesce(sum(b.used_hours) FILTER (WHERE b.status = 'used'), 0)::float8 AS used
           FROM bookings b
@@ -418,8 +427,8 @@ export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof Utiliz
   const round = (x: number) => Math.round(x * 10) / 10;
   const byFacility = facilities.map((f) => {
     // Only the days it was in the catalogue count as open.
-    const created = todayIn(TZ, new Date(f.created_at));
-    const retired = f.retired_at ? addDays(todayIn(TZ, new Date(f.retired_at)), -1) : q.to;
+    const created = todayIn(zone, new Date(f.created_at));
+    const retired = f.retired_at ? addDays(todayIn(zone, new Date(f.retired_at)), -1) : q.to;
     const from = laterDate(created, q.from);
     const to = earlierDate(retired, q.to);
     const openHours = (from <= to ? openIntervals(f, from, to).open : []).reduce(

@@ -8,12 +8,11 @@ import type { Actor } from '../../auth/actor';
 import { holds, inScope, inUnits, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
-import { clockIn, todayIn } from '../dedication-days/recurrence';
+import { clockIn, dateTimeIn } from '../../time';
 import { personRow } from '../members/members.queries';
-import { livingRegions } from '../regions/regions.queries';
+import { districtTimeZone, livingRegions } from '../regions/regions.queries';
 import { unitRow } from '../units/units.queries';
 import type { TodoSource, UpcomingSource } from '../workbench/workbench.types';
-import { TZ } from './facilities.service';
 
 const INBOX = '/bookings/inbox';
 const MINE = '/me/bookings';
@@ -49,9 +48,9 @@ type Row = {
   created_at: string;
 };
 
-/** "Hall 2025-06-01 14:00–16:00", in the district's time: the facility and the slot, no words. */
-const slotOf = (r: Row) =>
-  `${r.facility} ${todayIn(TZ, new Date(r.starts_at))} ${clockIn(iso(r.starts_at)!, TZ)}–${clockIn(iso(r.ends_at)!, TZ)}`;
+/** "Hall 2025-06-01 14:00–16:00", in the district's time (`zone`): the facility and the slot, no words. */
+const slotOf = (r: Row, zone: string) =>
+  `${r.facility} ${dateTimeIn(r.starts_at, zone)}–${clockIn(r.ends_at, zone)}`;
 
 export const bookingTodos: TodoSource = {
   kind: 'booking.decide',
@@ -67,11 +66,12 @@ export const bookingTodos: TodoSource = {
       LEFT JOIN LATERAL (${unitRow(sql`b.district_id`, sql`b.unit_id`)}) u ON true
       WHERE b.district_id = ${actor.districtId} AND b.status = 'pending' AND ${decides(actor)}
       ORDER BY b.created_at, b.id LIMIT ${limit}`);
+    const zone = await districtTimeZone(db, actor.districtId);
     return {
       count: rows[0]?.n ?? 0,
       items: rows.map((r) => ({
         id: r.id,
-        title: r.booker ? `${slotOf(r)} · ${r.booker}` : slotOf(r),
+        title: r.booker ? `${slotOf(r, zone)} · ${r.booker}` : slotOf(r, zone),
         place: r.owner,
         since: iso(r.created_at)!,
         dueAt: null,

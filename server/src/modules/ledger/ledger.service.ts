@@ -25,7 +25,7 @@ import { type Locale, readStored, type StoredMessage, storeMessage } from '../..
 import { recordAudit } from '../audit/audit.service';
 import { personFor } from '../members/members.service';
 import { orgFor } from '../party-orgs/party-orgs.service';
-import { regionForRead } from '../regions/regions.queries';
+import { regionForRead, zoneOf } from '../regions/regions.queries';
 import { unitFor } from '../units/units.service';
 import { ledgerEntryCan, ledgerPolicy } from './ledger.policy';
 
@@ -215,16 +215,17 @@ async function subjectOf(db: Tx, actor: Actor, q: z.infer<typeof LedgerRecordQue
   return { kind: 'person' as const, id: p.id, name: p.name, column: sql`person_id` };
 }
 
-/** Totals by kind for this month and year in Beijing, and all time; corrections included. */
+/** Totals by kind for this month and year in the district's time zone, and all time; corrections included. */
 export async function record(db: Tx, actor: Actor, q: z.infer<typeof LedgerRecordQuery>) {
   const subject = await subjectOf(db, actor, q);
   const { rows } = await db.execute<{ kind: LedgerKind; month: number; year: number; all: number }>(sql`
-    WITH now_bj AS (SELECT now() AT TIME ZONE 'Asia/Shanghai' AS t)
+    WITH here AS (SELECT ${zoneOf(actor.districtId)} AS zone),
+         now_here AS (SELECT now() AT TIME ZONE here.zone AS t, here.zone FROM here)
     SELECT e.kind,
-           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai') = date_trunc('month', n.t)), 0)::float8 AS month,
-           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('year', e.at AT TIME ZONE 'Asia/Shanghai') = date_trunc('year', n.t)), 0)::float8 AS year,
+           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('month', e.at AT TIME ZONE n.zone) = date_trunc('month', n.t)), 0)::float8 AS month,
+           coalesce(sum(e.quantity) FILTER (WHERE date_trunc('year', e.at AT TIME ZONE n.zone) = date_trunc('year', n.t)), 0)::float8 AS year,
            sum(e.quantity)::float8 AS all
-      FROM ledger_entries e, now_bj n
+      FROM ledger_entries e, now_here n
      WHERE e.district_id = ${actor.districtId} AND e.${subject.column} = ${subject.id}
      GROUP BY e.kind`);
   const byKind = LEDGER_KINDS.map((kind) => {

@@ -14,12 +14,11 @@ import {
   type MemberUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, isWithin, scopes, unitScopes } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
-import { contains } from '../../http';
 import { recordAudit } from '../audit/audit.service';
-import { orgRow, unitOrgIds, unitsOrgIds } from '../party-orgs/party-orgs.queries';
+import { orgRow, unitOrgIds } from '../party-orgs/party-orgs.queries';
 import { orgFor } from '../party-orgs/party-orgs.service';
 import { regionForRead } from '../regions/regions.queries';
 import {
@@ -30,6 +29,7 @@ import {
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { memberCan, memberPolicy } from './members.policy';
+import { homesInScope, homesUnder, nameContains } from './members.queries';
 import { people, specialties } from './members.schema';
 import { maskIdNumber, maskPhoneNumber } from './privacy';
 
@@ -167,17 +167,7 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   }
   if (homeRoot && (q.unitId || q.orgId || q.registeredWith))
     where.push(await homesUnder(db, actor, [homeRoot]));
-  if (q.q) {
-    // One or two characters: the grams index; longer: trigrams. Both mean "contains".
-    // The strpos test says the same as the grams test, cheaply: when a common name makes
-    // walking the list's order the better plan, it is the test each row gets (name_grams
-    // costs ~36 µs a row: 125 ms for 张丽 among 600,000 people, 11 ms with it).
-    where.push(
-      [...q.q].length <= 2
-        ? sql`name_grams(p.name) @> ARRAY[lower(${q.q})] AND strpos(lower(p.name), lower(${q.q})) > 0`
-        : sql`p.name ILIKE ${contains(q.q)}`,
-    );
-  }
+  if (q.q) where.push(nameContains(q.q));
   if (q.specialty) where.push(sql`p.specialties @> ARRAY[${q.specialty}]::text[]`);
   if (q.party === 'true') where.push(sql`p.party_org_id IS NOT NULL`);
   if (q.party === 'false') where.push(sql`p.party_org_id IS NULL`);
@@ -200,33 +190,6 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
     total: Math.min(n, COUNT_CAP),
     ...(n > COUNT_CAP ? { capped: true } : {}),
   };
-}
-
-/** People living in the actor's area (within `root` if given), or of the actor's units. */
-async function homesInScope(db: Tx, actor: Actor, root: string | null): Promise<SQL> {
-  const roots = scopes(actor, 'person.read').flatMap((s) =>
-    root === null ? [s] : isWithin(root, s) ? [root] : isWithin(s, root) ? [s] : [],
-  );
-  const parts = roots.length ? [await homesUnder(db, actor, roots)] : [];
-  const units = unitScopes(actor, 'person.read');
-  if (units.length) {
-    const ofUnits = sql`p.party_org_id IN (${unitsOrgIds(actor.districtId, units)})`;
-    parts.push(root === null ? ofUnits : sql`(${ofUnits} AND ${await homesUnder(db, actor, [root])})`);
-  }
-  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
-}
-
-/** Homes under these subtrees, as the list of their regions: an index range per region. */
-async function homesUnder(db: Tx, actor: Actor, roots: string[]): Promise<SQL> {
-  if (roots.some((r) => !r.includes('.'))) return sql`true`; // the whole district
-  const { rows } = await db.execute<{ ids: string }>(sql`
-    SELECT coalesce(array_agg(id ORDER BY id), '{}')::text AS ids FROM regions
-     WHERE district_id = ${actor.districtId} AND kind IN ('community', 'building', 'entrance')
-       AND (${sql.join(
-         roots.map((r) => sql`path <@ ${r}::ltree`),
-         sql` OR `,
-       )})`);
-  return sql`p.home_region_id = ANY(${rows[0]!.ids}::bigint[])`;
 }
 
 async function checkSpecialties(tx: Tx, codes: string[] | undefined) {

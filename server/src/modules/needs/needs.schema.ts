@@ -39,6 +39,9 @@ export const needs = pgTable(
     projectId: id('project_id'),
     decidedBy: id('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    /** When it was first accepted, and by whom: kept when a later answer (a project, a decline) follows. */
+    acceptedBy: id('accepted_by').references(() => users.id),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

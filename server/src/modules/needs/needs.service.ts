@@ -22,8 +22,8 @@ import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
-import { notify, notifyStaff } from '../notifications/notifications.service';
-import { loadRegion, regionForRead } from '../regions/regions.queries';
+import { markHandled, notify, notifyStaff } from '../notifications/notifications.service';
+import { loadRegion, regionForRead, zoneOf } from '../regions/regions.queries';
 import { needCan, needPolicy, needSettingCan } from './needs.policy';
 import { needs } from './needs.schema';
 
@@ -47,6 +47,8 @@ type Row = {
   created_at: string;
   decided_at: string | null;
   decided_by_name: string | null;
+  accepted_at: string | null;
+  accepted_by_name: string | null;
   waited_days: number;
   overdue: boolean;
   overdue_days: number;
@@ -55,11 +57,11 @@ type Row = {
 /** Still waiting for an answer, or accepted and not yet acted on: the needs that wait, and may be overdue. */
 const PENDING = sql`n.status IN ('open', 'accepted')`;
 /**
- * Whole days in Beijing from being raised to today while pending, or to the answer after (never
- * below 0). The street's setting (`ns`, none: the default) says how many it may wait.
+ * Whole days in the district's time zone from being raised to today while pending, or to the
+ * answer after (never below 0). The street's setting (`ns`, none: the default) says how many it may wait.
  */
 const WAITED = sql`GREATEST(0, ((CASE WHEN ${PENDING} THEN now() ELSE coalesce(n.decided_at, now()) END)
-    AT TIME ZONE 'Asia/Shanghai')::date - (n.created_at AT TIME ZONE 'Asia/Shanghai')::date)`;
+    AT TIME ZONE ${zoneOf(sql`n.district_id`)})::date - (n.created_at AT TIME ZONE ${zoneOf(sql`n.district_id`)})::date)`;
 const OVERDUE_DAYS = sql`coalesce(ns.overdue_days, ${NEED_OVERDUE_DAYS.default})::int`;
 const OVERDUE = sql`(${PENDING} AND ${WAITED} > ${OVERDUE_DAYS})`;
 
@@ -67,13 +69,15 @@ const SELECT = sql`
   SELECT n.id, n.title, n.description, n.category, n.community_id, c.name AS community_name, c.path::text AS community_path,
          n.place, n.wanted_by::text, n.status, n.reason, n.person_id, p.name AS person_name, p.user_id AS person_user_id,
          n.merged_into_id, n.project_id, n.created_at, n.decided_at, d.display_name AS decided_by_name,
+         n.accepted_at, a.display_name AS accepted_by_name,
          ${WAITED} AS waited_days, ${OVERDUE} AS overdue, ${OVERDUE_DAYS} AS overdue_days
     FROM needs n
     JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
     -- The need's street is its community's parent.
     LEFT JOIN need_settings ns ON ns.district_id = n.district_id AND ns.street_id = c.parent_id
     LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true
-    LEFT JOIN LATERAL (${userRow(sql`n.decided_by`)}) d ON true`;
+    LEFT JOIN LATERAL (${userRow(sql`n.decided_by`)}) d ON true
+    LEFT JOIN LATERAL (${userRow(sql`n.accepted_by`)}) a ON true`;
 
 const present = (actor: Actor, r: Row): Need => ({
   id: r.id,
@@ -97,12 +101,15 @@ const present = (actor: Actor, r: Row): Need => ({
 });
 
 /**
- * Its history from its own columns: raised, then its latest answer (the audit trail keeps every
- * step, but the needs domain reads no other domain's table, and audit offers no query).
+ * Its history from its own columns: raised, accepted (kept when a project or another answer
+ * follows), then its final answer. The audit trail keeps every step too, but the needs domain
+ * reads no other domain's table.
  */
 function historyOf(r: Row): NeedEvent[] {
   const events: NeedEvent[] = [{ kind: 'raised', at: iso(r.created_at)!, by: r.person_name }];
-  if (r.status !== 'open' && r.decided_at !== null)
+  if (r.accepted_at !== null)
+    events.push({ kind: 'accepted', at: iso(r.accepted_at)!, by: r.accepted_by_name });
+  if (r.status !== 'open' && r.status !== 'accepted' && r.decided_at !== null)
     events.push({ kind: r.status, at: iso(r.decided_at)!, by: r.decided_by_name });
   return events;
 }
@@ -195,6 +202,7 @@ export async function raiseNeed(db: Tx, actor: Actor, input: z.infer<typeof Need
       'notify_need_raised',
       { community: need.community_name, title: need.title },
       `/needs/${need.id}`,
+      `need:${need.id}`,
     );
     return present(actor, need);
   });
@@ -218,6 +226,7 @@ async function tellRaiser(tx: Tx, actor: Actor, need: Row, status: Need['status'
 export async function convertNeed(tx: Tx, actor: Actor, need: Row, projectId: number) {
   await tx.execute(sql`UPDATE needs SET status = 'converted', project_id = ${projectId}, decided_by = ${actor.userId},
       decided_at = now(), updated_at = now() WHERE district_id = ${actor.districtId} AND id = ${need.id}`);
+  await markHandled(tx, actor.districtId, `need:${need.id}`);
   await tellRaiser(tx, actor, need, 'converted', `/projects/${projectId}`);
 }
 
@@ -240,9 +249,14 @@ export async function decideNeed(db: Tx, actor: Actor, id: number, input: z.infe
       status = 'merged';
       into = target.id;
     }
+    // The first acceptance stays in the history whatever answer follows it.
+    const accepting = status === 'accepted' && need.status === 'open';
     await tx.execute(sql`UPDATE needs SET status = ${status}, reason = ${reason}, merged_into_id = ${into},
-        decided_by = ${actor.userId}, decided_at = now(), updated_at = now()
+        decided_by = ${actor.userId}, decided_at = now(), updated_at = now(),
+        accepted_by = CASE WHEN ${accepting} THEN ${actor.userId}::bigint ELSE accepted_by END,
+        accepted_at = CASE WHEN ${accepting} THEN now() ELSE accepted_at END
       WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await markHandled(tx, actor.districtId, `need:${id}`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: need.community_id,

@@ -115,6 +115,20 @@ describe('needs', () => {
       ['accepted', '张丽'],
     ]);
     expect(after.body.history[1].at).toBe(accepted.body.decidedAt);
+    // A later answer follows the acceptance; it does not replace it.
+    const declined = await cw.post(`/api/needs/${id}/decision`, {
+      decision: 'decline',
+      reason: '已由物业维修',
+    });
+    expect(declined.status).toBe(200);
+    const later = await resident.get(`/api/needs/${id}`);
+    expect(later.body.history.map((e: any) => [e.kind, e.by])).toEqual([
+      ['raised', '陈桂兰'],
+      ['accepted', '张丽'],
+      ['declined', '张丽'],
+    ]);
+    expect(later.body.history[1].at).toBe(accepted.body.decidedAt);
+    expect(later.body.history[2].at).toBe(declined.body.decidedAt);
     // Someone else's need stays out of sight, and so does the detail of one that is nobody's.
     expect((await (await t.as('member')).get(`/api/needs/${id}`)).status).toBe(404);
     expect((await cw.get('/api/needs/999999999')).status).toBe(404);

@@ -1,5 +1,5 @@
 /**
- * The daily digest: at 08:00 Beijing time each person in digest mode gets one notification
+ * The daily digest: at 08:00 in the district's time zone each person in digest mode gets one notification
  * summing, by kind, what arrived for them since their last digest, linking to the workbench
  * ('/'). Idempotent: a person is digested once a day (`digested_at`), and the items summed are
  * removed in the same statement; an advisory lock lets one instance run it while others skip.
@@ -7,11 +7,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { every, type ScheduleLog } from '../../schedule';
+import { userDistrict } from '../accounts/accounts.queries';
+import { zoneOf } from '../regions/regions.queries';
 import { notify } from './notifications.service';
 
-/** Today's 08:00 in Beijing, as of `at`. */
-const eightOClock = (at: string) =>
-  sql`((${at}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date + time '08:00') AT TIME ZONE 'Asia/Shanghai'`;
+/** Today's 08:00 in the person's district (its time zone), as of `at`. */
+const eightOClock = (at: string) => {
+  const zone = zoneOf(userDistrict(sql`np.user_id`));
+  return sql`((${at}::timestamptz AT TIME ZONE ${zone})::date + time '08:00') AT TIME ZONE ${zone}`;
+};
 
 /** Sends the digests due at `at` (now, unless a test says otherwise); answers how many were sent. */
 export async function sendDigests(db: Tx, at: Date = new Date()) {

@@ -15,12 +15,20 @@ export const notifications = pgTable(
     kind: text().notNull(),
     params: jsonb().notNull().default({}),
     link: text(),
+    /**
+     * What a staff notification is about ('need:12'): once anyone has handled it, the bells
+     * about it read as read for everyone (`settle`).
+     */
+    subject: text(),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    index('notifications_unread_subject_idx')
+      .on(t.districtId, t.subject)
+      .where(sql`${t.subject} IS NOT NULL AND ${t.readAt} IS NULL`),
   ],
 );
 

@@ -83,6 +83,7 @@ export async function notifyStaff(
   kind: StaffNotificationKind,
   params: Record<string, string | number>,
   link: string,
+  subject: string,
 ) {
   await tx.execute(sql`
     WITH t AS (
@@ -91,10 +92,22 @@ export async function notifyStaff(
        WHERE u.user_id IS NOT NULL AND u.user_id <> ${actor.userId}
          AND NOT (${kind}::text = ANY(coalesce(np.muted, '{}'::text[])))),
     bell AS (
-      INSERT INTO notifications (district_id, user_id, kind, params, link)
-      SELECT ${actor.districtId}, t.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${link} FROM t WHERE NOT t.digest)
+      INSERT INTO notifications (district_id, user_id, kind, params, link, subject)
+      SELECT ${actor.districtId}, t.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${link}, ${subject}
+        FROM t WHERE NOT t.digest)
     INSERT INTO notification_digest_items (district_id, user_id, kind)
     SELECT ${actor.districtId}, t.user_id, ${kind} FROM t WHERE t.digest`);
+}
+
+/**
+ * The thing staff were told about has been handled (a need answered, a booking decided, a task
+ * done): every unread bell about it reads as read, for all who were told, not only the one who
+ * acted — it no longer waits on anyone.
+ */
+export async function markHandled(tx: Tx, districtId: number, ...subjects: string[]) {
+  if (!subjects.length) return;
+  await tx.execute(sql`UPDATE notifications SET read_at = now()
+    WHERE district_id = ${districtId} AND subject = ANY(${`{${subjects.join(',')}}`}::text[]) AND read_at IS NULL`);
 }
 
 /** The user's unread notes that point at `link` are read (they opened what it points at). */

@@ -44,13 +44,26 @@ describe('staff are told what waits on them', () => {
     }
     expect(await told(gucheng, 'notify_need_raised')).toEqual([]);
     expect(await told(resident, 'notify_need_raised')).toEqual([]);
+
+    // Once the worker has answered it, it waits on nobody: the street's bell reads as read too.
+    const about = async (c: Client) =>
+      (await told(c, 'notify_need_raised')).find((n) => n.link === `/needs/${need.body.id}`);
+    expect((await about(street)).readAt).toBeNull();
+    expect((await worker.post(`/api/needs/${need.body.id}/decision`, { decision: 'accept' })).status).toBe(
+      200,
+    );
+    for (const c of [worker, street]) expect((await about(c)).readAt).not.toBeNull();
+    const unread = await street.get('/api/notifications?pageSize=200');
+    expect((unread.body.items as any[]).some((n) => n.link === `/needs/${need.body.id}` && !n.readAt)).toBe(
+      false,
+    );
   });
 
   it('a registration: the community’s organisers; English when asked', async () => {
     const asked = await (await t.as('member')).post('/api/registrations', { communityId: bajiaoNorth });
     expect(asked.status).toBe(201);
     const [n] = await told(worker, 'notify_registration_requested');
-    expect(n).toMatchObject({ link: '/registrations?status=pending' });
+    expect(n).toMatchObject({ link: '/registrations?status=pending', readAt: null });
     expect(n.text).toContain('八角北路社区');
     expect(await told(gucheng, 'notify_registration_requested')).toEqual([]);
     const en = await worker.request('GET', '/api/notifications?pageSize=200', undefined, {
@@ -58,6 +71,12 @@ describe('staff are told what waits on them', () => {
     });
     const english = (en.body.items as any[]).find((x) => x.kind === 'notify_registration_requested');
     expect(english?.text ?? '').toMatch(/asks to register with/);
+    // The street admin approves it: the worker's bell about it reads as read.
+    expect(
+      (await street.post(`/api/registrations/${asked.body.id}/decision`, { decision: 'approve' })).status,
+    ).toBe(200);
+    expect((await told(worker, 'notify_registration_requested'))[0]).toMatchObject({ id: n.id });
+    expect((await told(worker, 'notify_registration_requested'))[0].readAt).not.toBeNull();
   });
 
   it('a booking to approve: the owning unit’s contact, not the community, not another street', async () => {
@@ -90,6 +109,10 @@ describe('staff are told what waits on them', () => {
     expect(n.text).toContain('会议室（待审批）');
     expect(await told(worker, 'notify_booking_pending')).toEqual([]);
     expect(await told(gucheng, 'notify_booking_pending')).toEqual([]);
+    expect(n.readAt).toBeNull();
+    const [id] = booked.body.booked.map((b: { id: number }) => b.id);
+    expect((await contact.post(`/api/bookings/${id}/decide`, { decision: 'confirm' })).status).toBe(200);
+    expect((await told(contact, 'notify_booking_pending'))[0].readAt).not.toBeNull();
   });
 
   it('an objection: those who run the evaluation, not the street that nominated', async () => {
@@ -131,6 +154,13 @@ describe('staff are told what waits on them', () => {
     expect(n).toMatchObject({ link: `/evaluations/${id}` });
     expect(await told(street, 'notify_objection_raised')).toEqual([]);
     expect(await told(gucheng, 'notify_objection_raised')).toEqual([]);
+    expect(n.readAt).toBeNull();
+    const handled = await admin.post(`/api/evaluations/${id}/objections/${objected.body.id}/handle`, {
+      decision: 'dismissed',
+      response: '经核实，服务时长无误',
+    });
+    expect(handled.status).toBe(200);
+    expect((await told(admin, 'notify_objection_raised'))[0].readAt).not.toBeNull();
   });
 });
 
@@ -163,6 +193,13 @@ describe('tasks falling due', () => {
     expect((await told(gucheng, 'notify_task_overdue')).map((n) => n.link)).not.toContain(
       `/tasks?task=${late!.id}`,
     );
+    // The owner finishes it: the overdue bells about it read as read, the street's as well.
+    expect((await member.patch(`/api/tasks/${late!.id}`, { status: 'done' })).status).toBe(200);
+    for (const c of [member, street]) {
+      const mine = (await told(c, 'notify_task_overdue')).filter((n) => n.link === `/tasks?task=${late!.id}`);
+      expect(mine.every((n) => n.readAt !== null)).toBe(true);
+    }
+    expect(due[0].readAt).toBeNull(); // the other task still waits
   });
 });
 

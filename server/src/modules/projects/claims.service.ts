@@ -28,7 +28,7 @@ import { teamPolicy } from '../teams/teams.policy';
 import { activeMembers, loadTeam } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
 import { type ProjectFacts, projectPolicy } from './projects.policy';
-import { CLAIMS, type ClaimRow, load, presentClaim, visible } from './projects.rows';
+import { CLAIMS, type ClaimRow, load, presentClaim } from './projects.rows';
 import { claimMembers, claims } from './projects.schema';
 import { getProject } from './projects.service';
 
@@ -64,7 +64,7 @@ async function claimTarget(tx: Tx, actor: Actor, projectId: number, roleId: numb
       FROM project_roles ro
       JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
       JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
-     WHERE ro.district_id = ${actor.districtId} AND ro.id = ${roleId} AND ro.project_id = ${projectId} AND ${visible(actor)}`);
+     WHERE ro.district_id = ${actor.districtId} AND ro.id = ${roleId} AND ro.project_id = ${projectId} AND ${projectPolicy.visible(actor)}`);
   if (!rows[0]) throw notFound();
   return rows[0];
 }
@@ -224,6 +224,8 @@ export async function listClaims(db: Tx, actor: Actor, q: z.infer<typeof ClaimLi
   const where: SQL[] = [sql`c.district_id = ${actor.districtId}`];
   where.push(q.mine === 'true' ? own : sql`(${own} OR ${inScope(actor, 'project.manage', sql`r.path`)})`);
   if (q.projectId) where.push(sql`c.project_id = ${q.projectId}`);
+  // A unit's claims, for its page: refused (403) to a reader who may not read the unit.
+  if (q.unitId) where.push(sql`c.unit_id = ${(await unitFor(db, actor, q.unitId)).id}`);
   return pageOf(
     db,
     q,

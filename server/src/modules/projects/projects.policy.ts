@@ -4,9 +4,10 @@
  * and claim carries the answers for its reader as `can`, so the console never works a rule
  * out again.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { ClaimCan, ProjectCan, ProjectStatus } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can, isWithin, unitScopes } from '../../auth/authorize';
+import { can, inScope, isWithin, unitScopes } from '../../auth/authorize';
 import { type TeamFacts, teamPolicy } from '../teams/teams.policy';
 
 /** What the rules read of a project: its place, how wide it is open, where it stands. */
@@ -43,6 +44,12 @@ const speaksForUnit = (actor: Actor, c: ClaimFacts) =>
   c.unit_id !== null && unitScopes(actor, 'unit.manage').includes(c.unit_id);
 
 export const projectPolicy = {
+  /**
+   * SQL: the projects (`pr`, place `r`) the actor may see. Drafts are their organisers';
+   * once published, a project is public in the district.
+   */
+  visible: (actor: Actor): SQL =>
+    sql`(pr.status <> 'draft' OR ${inScope(actor, 'project.manage', sql`r.path`)})`,
   /** Organisers of the project's area edit it, move it along, remove claims and confirm hours. */
   manage: (actor: Actor, p: { region_path: string }) => can(actor, 'project.manage', p.region_path),
   /**

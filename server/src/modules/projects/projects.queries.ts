@@ -6,8 +6,16 @@
  *  - a campaign counts the projects under way in its area during its dates.
  * Each is an SQL fragment, not a function that runs: the reader keeps one set-based statement
  * (joined, filtered by scope and paginated in SQL), and the planner flattens the subquery.
+ * The one function that runs is the header's search (`searchProjects`).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import type { SearchFound } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import type { Tx } from '../../db/client';
+import { firstOf } from '../../db/paging';
+import { contains } from '../../http';
+import { regionRow } from '../regions/regions.queries';
+import { projectPolicy } from './projects.policy';
 
 /**
  * Each role with its project, as a derived table to join on (district_id, id):
@@ -62,3 +70,27 @@ export const claimLabel = (districtId: SQL, id: SQL): SQL => sql`(
     SELECT project_row.title FROM claims claim_row
       JOIN projects project_row ON project_row.district_id = claim_row.district_id AND project_row.id = claim_row.project_id
      WHERE claim_row.district_id = ${districtId} AND claim_row.id = ${id})`;
+
+/**
+ * The projects a search finds (the header's search): those the list of projects shows the
+ * reader (`projectPolicy.visible`: published ones, and drafts to their organisers) whose
+ * title contains `q`; what is still to come or under way first, then the latest. Each leads
+ * to its own page.
+ */
+export async function searchProjects(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
+  // projectPolicy.visible reads the project as `pr` and its place as `r`.
+  const { rows } = await db.execute<{ id: number; title: string; place: string }>(sql`
+    SELECT pr.id, pr.title, r.name AS place FROM projects pr
+      JOIN LATERAL (${regionRow(sql`pr.district_id`, sql`pr.region_id`)}) r ON true
+     WHERE pr.district_id = ${actor.districtId} AND pr.title ILIKE ${contains(q)} AND ${projectPolicy.visible(actor)}
+     ORDER BY (pr.ends_at < now()), pr.starts_at DESC, pr.id DESC LIMIT ${limit + 1}`);
+  return {
+    ...firstOf(rows, limit, (r) => ({
+      id: r.id,
+      title: r.title,
+      subtitle: r.place,
+      link: `/projects/${r.id}`,
+    })),
+    link: `/projects?q=${encodeURIComponent(q)}`,
+  };
+}

@@ -3,7 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Claim, Project, ProjectStatus } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { inScope, unitScopes } from '../../auth/authorize';
+import { unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
@@ -111,14 +111,10 @@ export const present = (r: Row): Project => {
   };
 };
 
-/** Drafts are their organisers'; once published, a project is public in the district. */
-export const visible = (actor: Actor): SQL =>
-  sql`(pr.status <> 'draft' OR ${inScope(actor, 'project.manage', sql`r.path`)})`;
-
 export async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row> {
   const { rows } =
     await db.execute<Row>(sql`${select(actor)} WHERE pr.district_id = ${actor.districtId} AND pr.id = ${id}
-    AND ${visible(actor)} ${lock ? sql`FOR NO KEY UPDATE OF pr` : sql``}`);
+    AND ${projectPolicy.visible(actor)} ${lock ? sql`FOR NO KEY UPDATE OF pr` : sql``}`);
   if (!rows[0]) throw notFound();
   return rows[0];
 }

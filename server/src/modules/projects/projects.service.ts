@@ -27,16 +27,7 @@ import { convertNeed, needFor } from '../needs/needs.service';
 import { regionForRead } from '../regions/regions.queries';
 import { unitsRegionIds } from '../units/units.queries';
 import { projectCan, projectPolicy } from './projects.policy';
-import {
-  CLAIMS,
-  type ClaimRow,
-  load,
-  maskedClaim,
-  present,
-  presentClaim,
-  select,
-  visible,
-} from './projects.rows';
+import { CLAIMS, type ClaimRow, load, maskedClaim, present, presentClaim, select } from './projects.rows';
 import { projectReviews, projectRoles, projects } from './projects.schema';
 
 export async function getProject(db: Tx, actor: Actor, id: number) {
@@ -83,7 +74,7 @@ async function homeBuilding(db: Tx, actor: Actor): Promise<string | null> {
 }
 
 export async function listProjects(db: Tx, actor: Actor, q: z.infer<typeof ProjectListQuery>) {
-  const where: SQL[] = [sql`pr.district_id = ${actor.districtId}`, visible(actor)];
+  const where: SQL[] = [sql`pr.district_id = ${actor.districtId}`, projectPolicy.visible(actor)];
   // What is still to come or under way first, soonest first; then what has ended, latest first.
   let order = sql`(pr.ends_at < now()), CASE WHEN pr.ends_at >= now() THEN pr.starts_at END, pr.starts_at DESC, pr.id DESC`;
   if (q.regionId) {

@@ -41,6 +41,11 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
     ['districtAdmin', 'streetAdmin', 'worker', 'lecturerWorker'],
   ],
   ['change the district itself', (a) => regionPolicy.change(a, district), []],
+  [
+    "change the district's settings (its time zone)",
+    (a) => regionPolicy.settings(a, district),
+    ['districtAdmin'],
+  ],
   ['change the street 1.2', (a) => regionPolicy.change(a, street), ['districtAdmin']],
   ['change the street 1.23', (a) => regionPolicy.change(a, lookalike), ['districtAdmin']],
   ['change the community 1.2.3', (a) => regionPolicy.change(a, community), ['districtAdmin', 'streetAdmin']],

@@ -21,6 +21,8 @@ export const regionPolicy = {
   /** Changes the node itself: only from a manage scope strictly above it — the root of an area is its superiors' to change. */
   change: (actor: Actor, r: RegionFacts) =>
     scopes(actor, 'region.manage').some((root) => root !== r.path && isWithin(r.path, root)),
+  /** Changes the district's settings (its time zone): those who manage the whole district, its admins. */
+  settings: (actor: Actor, district: RegionFacts) => can(actor, 'region.manage', district.path),
 };
 
 /** What the reader may do to this node, for the console. */

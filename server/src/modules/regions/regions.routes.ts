@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DistrictSettings,
+  DistrictSettingsBody,
   IdParams,
   page,
   Region,
@@ -14,6 +16,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
+import { getDistrictSettings, putDistrictSettings } from './district-settings.service';
 import {
   createRegion,
   getRegion,
@@ -36,6 +39,31 @@ const tags = ['network'];
 export const regionsRoutes =
   ({ db }: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/api/district/settings',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary: "Your district's settings: the time zone every date and time is shown in",
+          response: { 200: DistrictSettings, ...errors },
+        },
+      },
+      (req) => getDistrictSettings(db, actorOf(req)),
+    );
+    app.put(
+      '/api/district/settings',
+      {
+        config: { policy: 'region.manage' },
+        schema: {
+          tags,
+          summary: "Change your district's settings (its admins): an unknown time zone is a 422",
+          body: DistrictSettingsBody,
+          response: { 200: DistrictSettings, ...errors },
+        },
+      },
+      (req) => putDistrictSettings(db, actorOf(req), req.body),
+    );
     app.get(
       '/api/regions',
       {

@@ -10,7 +10,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { REGION_KINDS } from '../../../../contract';
+import { DEFAULT_TIME_ZONE, REGION_KINDS } from '../../../../contract';
 import { createdAt, districtId, id, ltree, updatedAt } from '../../db/columns';
 
 export const regionKind = pgEnum('region_kind', REGION_KINDS);
@@ -48,5 +48,22 @@ export const regions = pgTable(
     ),
     check('regions_path_ends_in_id', sql`subpath(${t.path}, -1)::text = ${t.id}::text`),
     check('regions_name_not_blank', sql`length(btrim(${t.name})) BETWEEN 1 AND 100`),
+  ],
+);
+
+/**
+ * A district's settings, one row per district (none: the defaults). `time_zone` is the zone every
+ * date and time of the district is shown in, and its days, months and years are counted in.
+ */
+export const districtSettings = pgTable(
+  'district_settings',
+  {
+    districtId: districtId().primaryKey(),
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The district's own node: a district's district_id is its id.
+    foreignKey({ columns: [t.districtId, t.districtId], foreignColumns: [regions.districtId, regions.id] }),
   ],
 );

@@ -23,7 +23,7 @@ import { actionHolders, userRow } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
 import { personRow } from '../members/members.queries';
 import { personFor } from '../members/members.service';
-import { notifyStaff } from '../notifications/notifications.service';
+import { markHandled, notifyStaff } from '../notifications/notifications.service';
 import { orgRow } from '../party-orgs/party-orgs.queries';
 import { unitRow } from '../units/units.queries';
 import { registrationPolicy } from './registrations.policy';
@@ -165,6 +165,7 @@ export async function requestRegistration(
       'notify_registration_requested',
       { name: r.person_name, community: r.community_name },
       '/registrations?status=pending',
+      `registration:${r.id}`,
     );
     return present(r);
   });
@@ -186,6 +187,7 @@ export async function decideRegistration(
       UPDATE community_registrations
          SET status = ${status}, reason = ${reason}, decided_by = ${actor.userId}, decided_at = now()
        WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await markHandled(tx, actor.districtId, `registration:${id}`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: before.community_id,
@@ -207,6 +209,7 @@ export async function withdrawRegistration(db: Tx, actor: Actor, id: number) {
     await tx.execute(sql`
       UPDATE community_registrations SET status = 'withdrawn', decided_at = now()
        WHERE district_id = ${actor.districtId} AND id = ${id}`);
+    await markHandled(tx, actor.districtId, `registration:${id}`);
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: before.community_id,

@@ -4,6 +4,7 @@
  * (`allow(teamPolicy.run(actor, team))`); every team carries the answers for its reader as
  * `can`, so the console never works a rule out again.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { TeamCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { can } from '../../auth/authorize';
@@ -21,6 +22,8 @@ const isSelf = (actor: Actor, m: { person_id: number }) =>
   actor.personId !== null && m.person_id === actor.personId;
 
 export const teamPolicy = {
+  /** SQL: the teams (`tm`) the list shows: every living one of the district, to anyone — teams recruit across it. */
+  listed: (): SQL => sql`tm.retired_at IS NULL`,
   /** Runs the team — edits it, invites, answers applications, claims and signs up as the team: its leader, or the organisers of its area. */
   run: (actor: Actor, t: TeamFacts) => leads(actor, t) || organises(actor, t),
   /** Choosing another leader is the organisers' call, not the leader's own. */

@@ -2,11 +2,18 @@
  * What other domains read of teams (the model is regions.queries). The team tables stay
  * named here only: where a caller's read must stay one set-based statement (a notice's
  * audience narrowed to a team, over tens of thousands of people), this file gives an SQL
- * fragment the caller embeds, so the caller never names teams or team_members itself.
+ * fragment the caller embeds, so the caller never names teams or team_members itself. The
+ * teams the header's search finds come from here too.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { SearchFound } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
+import { firstOf } from '../../db/paging';
+import { contains } from '../../http';
 import { personRow } from '../members/members.queries';
+import { regionRow } from '../regions/regions.queries';
+import { teamPolicy } from './teams.policy';
 import { teams } from './teams.schema';
 
 /** SQL: the ids of a team's active members, as a subquery (`p.id IN (…)`). */
@@ -43,3 +50,22 @@ export const invitationLabel = (districtId: SQL, id: SQL): SQL => sql`(
     SELECT invited_person.name FROM invitations invitation_row
       JOIN LATERAL (${personRow(sql`invitation_row.district_id`, sql`invitation_row.person_id`)}) invited_person ON true
      WHERE invitation_row.district_id = ${districtId} AND invitation_row.id = ${id})`;
+
+/**
+ * The teams a search finds (the header's search): those the list of teams shows
+ * (`teamPolicy.listed`: every living one — teams recruit across the district) whose name
+ * contains `q` (the trigram index), shortest name first, each with its community or street.
+ * Each leads to its own page.
+ */
+export async function searchTeams(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
+  // teamPolicy.listed reads the team as `tm`.
+  const { rows } = await db.execute<{ id: number; name: string; place: string }>(sql`
+    SELECT tm.id, tm.name, r.name AS place FROM teams tm
+      JOIN LATERAL (${regionRow(sql`tm.district_id`, sql`tm.region_id`)}) r ON true
+     WHERE tm.district_id = ${actor.districtId} AND tm.name ILIKE ${contains(q)} AND ${teamPolicy.listed()}
+     ORDER BY length(tm.name), tm.name, tm.id LIMIT ${limit + 1}`);
+  return {
+    ...firstOf(rows, limit, (r) => ({ id: r.id, title: r.name, subtitle: r.place, link: `/teams/${r.id}` })),
+    link: `/teams?q=${encodeURIComponent(q)}`,
+  };
+}

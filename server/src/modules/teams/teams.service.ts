@@ -29,7 +29,7 @@ import { memberPlaces } from '../members/members.service';
 import { maskName } from '../members/privacy';
 import { notify } from '../notifications/notifications.service';
 import { teamClaimActivity } from '../projects/projects.queries';
-import { regionForRead } from '../regions/regions.queries';
+import { regionForRead, zoneOf } from '../regions/regions.queries';
 import { teamCan, teamPolicy } from './teams.policy';
 
 type Row = {
@@ -61,7 +61,7 @@ const select = (actor: Actor) => sql`
          (SELECT count(*)::int FROM team_members m JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) p ON true
            WHERE m.district_id = tm.district_id AND m.team_id = tm.id AND m.status = 'active' AND p.party_org_id IS NOT NULL) AS party_count,
          (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e WHERE e.district_id = tm.district_id AND e.team_id = tm.id
-             AND e.kind = 'service_hours' AND e.at >= date_trunc('year', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS hours_year,
+             AND e.kind = 'service_hours' AND e.at >= date_trunc('year', now() AT TIME ZONE ${zoneOf(actor.districtId)}) AT TIME ZONE ${zoneOf(actor.districtId)}) AS hours_year,
          (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e WHERE e.district_id = tm.district_id AND e.team_id = tm.id
              AND e.kind = 'service_hours') AS hours_all,
          (SELECT m.status FROM team_members m WHERE m.district_id = tm.district_id AND m.team_id = tm.id
@@ -106,7 +106,7 @@ export const getTeam = async (db: Tx, actor: Actor, id: number) =>
 
 /** Teams are public in the district: anyone may find one near home and apply. */
 export async function listTeams(db: Tx, actor: Actor, q: z.infer<typeof TeamListQuery>) {
-  const where: SQL[] = [sql`tm.district_id = ${actor.districtId}`, sql`tm.retired_at IS NULL`];
+  const where: SQL[] = [sql`tm.district_id = ${actor.districtId}`, teamPolicy.listed()];
   let order = sql`r.path, tm.name, tm.id`;
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);

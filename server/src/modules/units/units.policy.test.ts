@@ -17,6 +17,7 @@ const actors = {
   // Another unit's contact at the same place: a contact reaches its unit, not the place.
   otherUnit: actor(null, [['unit_contact', '1.2.3', 41]]),
   member: actor(8, [['party_member', '1.2.3']]),
+  resident: actor(9, [['resident', '1.2.3']]),
 };
 type Who = keyof typeof actors;
 const over: Who[] = ['districtAdmin', 'streetAdmin', 'worker'];
@@ -29,6 +30,8 @@ const cases: [string, (a: Actor) => boolean, Who[]][] = [
   ['read its participation record', (a) => unitPolicy.seeRecord(a, unit), [...over, 'contact']],
   ['edit the unit (console)', (a) => unitCan(a, unit).edit, [...over, 'contact']],
   ['read its record (console)', (a) => unitCan(a, unit).seeRecord, [...over, 'contact']],
+  ['see its facilities’ bookings', (a) => unitPolicy.seeBookings(a, unit), [...over, 'contact']],
+  ['see its facilities’ bookings (console)', (a) => unitCan(a, unit).seeBookings, [...over, 'contact']],
 ];
 
 describe('units.policy', () => {

@@ -4,9 +4,10 @@
  * here (`allow(unitPolicy.manage(actor, u), 'out_of_scope')`); every unit carries the answers
  * for its reader as `can`, so the console never works a rule out again.
  */
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { UnitCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can, type Target } from '../../auth/authorize';
+import { can, inScope, type Target } from '../../auth/authorize';
 
 /** What the rules read of a unit: itself, and the place it stands. */
 export type UnitFacts = { id: number; regionPath: string };
@@ -14,6 +15,11 @@ export type UnitFacts = { id: number; regionPath: string };
 const at = (u: UnitFacts): Target => ({ path: u.regionPath, unitId: u.id });
 
 export const unitPolicy = {
+  /**
+   * SQL: the units the actor may read (`read`, in the database), given the unit's place's
+   * path and the unit's id: what the list of units and the search hold.
+   */
+  visible: (actor: Actor, path: SQLWrapper, id: SQLWrapper): SQL => inScope(actor, 'unit.read', path, id),
   /** Reads it: those over its place, and its own contact. */
   read: (actor: Actor, u: UnitFacts) => can(actor, 'unit.read', at(u)),
   /** Edits it: those who manage units over its place, and its own contact. */
@@ -25,10 +31,16 @@ export const unitPolicy = {
     unitPolicy.manage(actor, u) || can(actor, 'person.private', at(u)),
   /** Reads its members' participation record: those who read the ledger over its place, and its own contact. */
   seeRecord: (actor: Actor, u: UnitFacts) => can(actor, 'ledger.read', at(u)),
+  /**
+   * Reads who booked its facilities and when (the unit's page): its own contact, who decides them,
+   * and those who keep facilities over its place.
+   */
+  seeBookings: (actor: Actor, u: UnitFacts) => can(actor, 'facility.manage', at(u)),
 };
 
 /** What the reader may do to this unit, for the console. */
 export const unitCan = (actor: Actor, u: UnitFacts): UnitCan => ({
   edit: unitPolicy.manage(actor, u),
   seeRecord: unitPolicy.seeRecord(actor, u),
+  seeBookings: unitPolicy.seeBookings(actor, u),
 });

@@ -2,9 +2,16 @@
  * What other domains read of the units (驻区单位): SQL fragments they embed in their own
  * set-based statements (a list joined, filtered, ordered and paginated in SQL), so the
  * `units` table is named only inside this domain. Whole units, checked against the
- * reader's scope, come from units.service's unitFor.
+ * reader's scope, come from units.service's unitFor; the units a search finds, from here.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import type { SearchFound } from '../../../../contract';
+import type { Actor } from '../../auth/actor';
+import type { Tx } from '../../db/client';
+import { firstOf } from '../../db/paging';
+import { contains } from '../../http';
+import { regionRow } from '../regions/regions.queries';
+import { unitPolicy } from './units.policy';
 
 /**
  * SQL: one unit (id, name, region_id), for `[LEFT] JOIN LATERAL (…) u ON true`; `districtId` and
@@ -22,3 +29,23 @@ export const unitsRegionIds = (districtId: number, unitIds: number[]): SQL =>
 /** SQL: every unit of a district (district_id, id, name, region_id), as a derived table (an honour's candidates). */
 export const districtUnits = (districtId: number): SQL =>
   sql`SELECT u.district_id, u.id, u.name, u.region_id FROM units u WHERE u.district_id = ${districtId}`;
+
+/**
+ * The units a search finds (the header's search): those the reader's list of units holds
+ * (`unitPolicy.visible`) whose name contains `q` (the trigram index), shortest name first,
+ * each with the place it stands. They have no page of their own: each leads to the list,
+ * filtered by its name.
+ */
+export async function searchUnits(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
+  const { rows } = await db.execute<{ id: number; name: string; place: string }>(sql`
+    SELECT unit_row.id, unit_row.name, unit_place.name AS place FROM units unit_row
+      JOIN LATERAL (${regionRow(sql`unit_row.district_id`, sql`unit_row.region_id`)}) unit_place ON true
+     WHERE unit_row.district_id = ${actor.districtId} AND unit_row.name ILIKE ${contains(q)}
+       AND ${unitPolicy.visible(actor, sql`unit_place.path`, sql`unit_row.id`)}
+     ORDER BY length(unit_row.name), unit_row.name, unit_row.id LIMIT ${limit + 1}`);
+  const list = (name: string) => `/units?q=${encodeURIComponent(name)}`;
+  return {
+    ...firstOf(rows, limit, (r) => ({ id: r.id, title: r.name, subtitle: r.place, link: list(r.name) })),
+    link: list(q),
+  };
+}

@@ -4,7 +4,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Unit, UnitCreateBody, UnitListQuery, UnitUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, inScope } from '../../auth/authorize';
+import { allow } from '../../auth/authorize';
 import { forgetSessions } from '../../auth/session';
 import type { Tx } from '../../db/client';
 import { notFound, unprocessable } from '../../errors';
@@ -93,7 +93,7 @@ export async function getUnit(db: Tx, actor: Actor, id: number) {
 export async function listUnits(db: Tx, actor: Actor, q: z.infer<typeof UnitListQuery>) {
   const where: (SQL | undefined)[] = [
     eq(units.districtId, actor.districtId),
-    inScope(actor, 'unit.read', regions.path, units.id),
+    unitPolicy.visible(actor, regions.path, units.id),
   ];
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);

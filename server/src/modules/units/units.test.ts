@@ -36,7 +36,7 @@ describe('units', () => {
     const contact = await t.as('unit_contact');
     const list = await contact.get('/api/units');
     expect(list.body.items.map((u: any) => u.name)).toEqual(['北京市石景山医院']);
-    expect(list.body.items[0].can).toEqual({ edit: true, seeRecord: true });
+    expect(list.body.items[0].can).toEqual({ edit: true, seeRecord: true, seeBookings: true });
     const [other] = await t.sql<{ id: number }>("SELECT id FROM units WHERE name = '首钢集团有限公司'");
     expect((await contact.get(`/api/units/${other!.id}`)).status).toBe(403);
     const edit = await contact.patch(`/api/units/${hospitalId}`, { address: '石景山路24号（门诊楼）' });

@@ -14,7 +14,8 @@ export const workbenchRoutes =
         config: { policy: 'session' },
         schema: {
           tags: ['workbench'],
-          summary: 'Your workbench: what waits for you (oldest first) and what comes next (soonest first)',
+          summary:
+            'Your workbench: what waits for you (oldest first), what comes next (soonest first) and, for staff, what moved last week (概况)',
           response: { 200: Workbench, ...errors },
         },
       },

@@ -1,20 +1,33 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Drawer, Layout, Skeleton } from 'antd';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { withAllTexts } from '../../lib/i18n';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { Brand } from './Brand';
+import { HelpMenu } from './HelpMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
+
+// The search loads apart, once the page is up and its texts are in: the home screen's code
+// does not carry it (npm run size).
+const HeaderSearch = lazy(
+  withAllTexts(() => import('../../features/search/HeaderSearch').then((m) => ({ default: m.HeaderSearch }))),
+);
 
 export function AppLayout() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const search = (
+    <Suspense fallback={null}>
+      <HeaderSearch />
+    </Suspense>
+  );
 
   // antd's App (messages, confirmations) lives here, not at the root: the login page does
   // without it and stays light.
@@ -48,9 +61,12 @@ export function AppLayout() {
                 <Brand />
               </>
             )}
+            {!isMobile && search}
             <div className="gj-header-spacer" />
+            {isMobile && search}
             <NotificationBell />
             <LanguageSwitch />
+            <HelpMenu />
             <UserMenu />
           </Layout.Header>
           <Layout.Content className="gj-content">

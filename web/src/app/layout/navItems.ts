@@ -26,6 +26,7 @@ import {
   MailOutlined,
   NotificationOutlined,
   PieChartOutlined,
+  ProfileOutlined,
   ProjectOutlined,
   ReadOutlined,
   ReconciliationOutlined,
@@ -50,6 +51,7 @@ export type NavName =
   | 'myClaim'
   | 'myDedication'
   | 'myRecord'
+  | 'myUnit'
   | 'timeBank'
   | 'registrations'
   | 'needs'
@@ -162,6 +164,14 @@ const NAV: NavEntry[] = [
     group: 'workbench',
     icon: FieldTimeOutlined,
     visible: (me) => me.user.personId !== null,
+  },
+  // A unit's Party liaison: their unit's own page (its report, facilities, claims, registrations).
+  {
+    path: '/me/unit',
+    name: 'myUnit',
+    group: 'workbench',
+    icon: ProfileOutlined,
+    visible: (me) => me.roles.some((r) => r.role === 'unit_contact' && r.unitId !== null),
   },
   // The time bank (人人为我，我为人人): hours are a person's, earned by their confirmed service.
   {

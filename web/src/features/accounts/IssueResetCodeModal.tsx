@@ -1,7 +1,7 @@
 import type { User } from '@contract';
 import { Alert, Button, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { useIssueResetCode } from './api';
@@ -56,7 +56,7 @@ export function IssueResetCodeModal({ user, onClose }: Props) {
             {issued.code}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('users.resetCodeExpires', { time: dayjs(issued.expiresAt).format('YYYY-MM-DD HH:mm') })}
+            {t('users.resetCodeExpires', { time: zoned(issued.expiresAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
           <Alert type="warning" showIcon title={t('users.resetCodeOnce')} />
           <p className="gj-secondary">{t('users.resetCodeHowTo', { username: shown.username })}</p>

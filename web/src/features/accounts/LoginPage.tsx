@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { DemoAccounts } from './DemoAccounts';
 import { ForgotPassword } from './ForgotPassword';
 import { ResetCodeForm } from './ResetCodeForm';
+import { UsernameField } from './UsernameField';
 
 type Health = { status: string; demo: boolean };
 type Credentials = { username: string; password: string };
@@ -82,19 +83,7 @@ export function LoginPage() {
           {login.error && (
             <Alert type="error" showIcon title={errorMessage(login.error)} className="gj-login-error" />
           )}
-          <Form.Item
-            name="username"
-            label={t('auth.username')}
-            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              data-testid="login-username"
-            />
-          </Form.Item>
+          <UsernameField testId="login-username" />
           <Form.Item
             name="password"
             label={t('auth.password')}

@@ -1,4 +1,4 @@
-import { KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api';
 import { applyFieldErrors } from '../../shared/feedback';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
 import { useRedeemResetCode } from './api';
+import { UsernameField } from './UsernameField';
 
 type Values = { username: string; code: string; newPassword: string; confirm: string };
 const FIELDS = ['code', 'newPassword'] as const;
@@ -53,19 +54,7 @@ export function ResetCodeForm({ username, onDone, onCancel }: Props) {
       {unplaced !== null && (
         <Alert type="error" showIcon title={errorMessage(unplaced)} className="gj-login-error" />
       )}
-      <Form.Item
-        name="username"
-        label={t('auth.username')}
-        rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-      >
-        <Input
-          prefix={<UserOutlined />}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          data-testid="reset-username"
-        />
-      </Form.Item>
+      <UsernameField testId="reset-username" />
       <Form.Item
         name="code"
         label={t('auth.resetCode')}

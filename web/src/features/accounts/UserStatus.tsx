@@ -1,11 +1,11 @@
 import { CheckCircleOutlined, LockOutlined, StopOutlined } from '@ant-design/icons';
 import type { User } from '@contract';
 import { Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { now, zoned } from '../../lib/time';
 
 export function isLocked(user: Pick<User, 'lockedUntil'>) {
-  return user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
+  return user.lockedUntil !== null && zoned(user.lockedUntil).isAfter(now());
 }
 
 export function UserStatus({ user }: { user: User }) {
@@ -23,7 +23,7 @@ export function UserStatus({ user }: { user: User }) {
       {user.disabled && <Tag icon={<StopOutlined />}>{t('users.status.disabled')}</Tag>}
       {locked && (
         <Tag color="orange" icon={<LockOutlined />}>
-          {t('users.status.lockedUntil', { time: dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm') })}
+          {t('users.status.lockedUntil', { time: zoned(user.lockedUntil).format('YYYY-MM-DD HH:mm') })}
         </Tag>
       )}
     </Space>

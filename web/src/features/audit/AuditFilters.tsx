@@ -1,7 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '@contract';
 import { DatePicker, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import { useAuditLabels } from '../../shared/auditLabels';
 
 /** Dates as YYYY-MM-DD, the form they take in the address bar. */
@@ -49,7 +49,7 @@ type Props = { value: AuditFilterValues; onChange: (patch: AuditFilterValues) =>
 export function AuditFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const labels = useAuditLabels();
-  const range: [Dayjs, Dayjs] | null = value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
+  const range: [Dayjs, Dayjs] | null = value.from && value.to ? [day(value.from), day(value.to)] : null;
 
   return (
     <div className="gj-toolbar">
@@ -85,7 +85,7 @@ export function AuditFilters({ value, onChange }: Props) {
           onChange({ from: dates?.[0]?.format(DAY) ?? undefined, to: dates?.[1]?.format(DAY) ?? undefined })
         }
         placeholder={[t('audit.from'), t('audit.to')]}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        disabledDate={(d) => d.isAfter(day(), 'day')}
         allowEmpty={[true, true]}
       />
     </div>

@@ -1,6 +1,6 @@
 import { Card } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { day, dayStart } from '../../lib/time';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
@@ -10,12 +10,11 @@ import { useAuditEntries } from './api';
 
 const FILTER_KEYS = ['entityType', 'action', 'from', 'to'] as const;
 
-/** A YYYY-MM-DD day from the address bar as the first or last instant of that local day. */
-function dayBound(day: string | undefined, edge: 'start' | 'end') {
-  if (!day) return undefined;
-  const d = dayjs(day);
-  if (!d.isValid()) return undefined;
-  return (edge === 'start' ? d.startOf('day') : d.endOf('day')).format();
+/** A YYYY-MM-DD day from the address bar as the first or last instant of that day in the district. */
+function dayBound(date: string | undefined, edge: 'start' | 'end') {
+  if (!date || !day(date).isValid()) return undefined;
+  const d = dayStart(date);
+  return (edge === 'start' ? d : d.endOf('day')).toISOString();
 }
 
 export function AuditPage() {

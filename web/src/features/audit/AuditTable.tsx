@@ -1,9 +1,9 @@
 import type { AuditEntry } from '@contract';
 import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { entityPath, useAuditLabels } from '../../shared/auditLabels';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { AuditDiff, hasChanges } from './AuditDiff';
@@ -21,7 +21,7 @@ export function AuditTable({ entries, loading, pagination }: Props) {
       title: t('audit.time'),
       dataIndex: 'at',
       width: 170,
-      render: (at: string) => <span className="gj-nowrap">{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>,
+      render: (at: string) => <span className="gj-nowrap">{zoned(at).format('YYYY-MM-DD HH:mm:ss')}</span>,
     },
     {
       title: t('audit.actor'),

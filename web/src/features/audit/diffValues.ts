@@ -1,7 +1,7 @@
 import type { AuditEntityType, AuditEntry } from '@contract';
-import dayjs from 'dayjs';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { isAuditEntityType } from '../../shared/auditLabels';
 import { type CodeTable, useCodeLabel } from '../../shared/codeLabels';
 import { useSpecialtyLabel } from '../../shared/specialties';
@@ -112,7 +112,7 @@ export function useDiffWords() {
         type: code(['ownerKind'], owner[1]!) ?? t('audit.entity.other'),
         id: owner[2],
       });
-    if (DATE_TIME.test(value) && dayjs(value).isValid()) return dayjs(value).format('YYYY-MM-DD HH:mm');
+    if (DATE_TIME.test(value) && zoned(value).isValid()) return zoned(value).format('YYYY-MM-DD HH:mm');
     return value;
   };
 

@@ -74,15 +74,22 @@ export function AttendanceSection({ meeting, editable }: Props) {
               {i.detail && <Typography.Text type="secondary">{i.detail}</Typography.Text>}
             </span>
             {canEdit ? (
-              <Radio.Group
-                size="small"
-                optionType="button"
-                buttonStyle="solid"
-                value={marks.get(i.personId) ?? undefined}
-                onChange={(e) => mark(i.personId, e.target.value as Attendance)}
-                options={ATTENDANCE.map((a) => ({ value: a, label: t(`attendance.${a}`) }))}
-                data-testid={`attendance-${i.personId}`}
-              />
+              <>
+                <Radio.Group
+                  className="no-print"
+                  size="small"
+                  optionType="button"
+                  buttonStyle="solid"
+                  value={marks.get(i.personId) ?? undefined}
+                  onChange={(e) => mark(i.personId, e.target.value as Attendance)}
+                  options={ATTENDANCE.map((a) => ({ value: a, label: t(`attendance.${a}`) }))}
+                  data-testid={`attendance-${i.personId}`}
+                />
+                {/* On paper, the mark as saved, not the buttons. */}
+                <span className="print-only">
+                  <AttendanceTag value={i.attendance ?? null} />
+                </span>
+              </>
             ) : (
               <span data-testid={`attendance-${i.personId}`}>
                 <AttendanceTag value={marks.get(i.personId) ?? null} />

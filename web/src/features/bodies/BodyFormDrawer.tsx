@@ -1,8 +1,8 @@
 import { BODY_KINDS, BODY_LEVELS, type Body } from '@contract';
 import { DatePicker, Descriptions, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import type { BodyKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
@@ -195,7 +195,7 @@ export function BodyFormDrawer({ target, onClose, onCreated }: Props) {
               label={t('bodies.establishedOn')}
               extra={t('bodies.establishedHint')}
             >
-              <DatePicker className="gj-fill" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker className="gj-fill" disabledDate={(d) => d.isAfter(day(), 'day')} />
             </Form.Item>
           )}
         </div>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
+import { PrintButton, PrintStamp } from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -89,7 +90,13 @@ export function BodyMembers({ body, canManage }: { body: Body; canManage: boolea
     { title: t('bodies.tenure'), key: 'tenure', width: 200, render: (_, m) => <Tenure member={m} /> },
   ];
   if (editable) {
-    columns.push({ title: t('common.actions'), key: 'actions', width: 90, render: (_, m) => leaveButton(m) });
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      className: 'no-print',
+      render: (_, m) => leaveButton(m),
+    });
   }
 
   const toolbar = (
@@ -100,17 +107,21 @@ export function BodyMembers({ body, canManage }: { body: Body; canManage: boolea
           past: (members.data?.length ?? 0) - current.length,
         })}
       </Typography.Text>
-      {editable && (
-        <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="body-member-add">
-          {t('bodies.addMember')}
-        </Button>
-      )}
+      <span className="gj-inline no-print">
+        <PrintButton testId="body-members-print" />
+        {editable && (
+          <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="body-member-add">
+            {t('bodies.addMember')}
+          </Button>
+        )}
+      </span>
     </div>
   );
 
   return (
     <>
       {toolbar}
+      <PrintStamp subject={t('print.roster')} />
       {members.error && <QueryError error={members.error} onRetry={() => void members.refetch()} />}
       {isMobile ? (
         members.isPending ? (

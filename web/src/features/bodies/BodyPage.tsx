@@ -1,12 +1,12 @@
 import { CalendarOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { Body } from '@contract';
 import { App, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, Tabs } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -185,7 +185,7 @@ export function BodyPage() {
                 {
                   key: 'last',
                   label: t('bodies.lastMeeting'),
-                  children: body.lastMeetingAt ? dayjs(body.lastMeetingAt).format('YYYY-MM-DD') : dash,
+                  children: body.lastMeetingAt ? zoned(body.lastMeetingAt).format('YYYY-MM-DD') : dash,
                 },
               ]}
             />

@@ -1,8 +1,8 @@
 import type { Body } from '@contract';
 import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { zoned } from '../../lib/time';
 import { EntityTable } from '../../shared/EntityTable';
 import { BodyKindTag, BodyStatusTag } from '../../shared/tags';
 
@@ -48,7 +48,7 @@ export function BodyTable({ bodies, loading, pagination }: Props) {
       title: t('bodies.lastMeeting'),
       dataIndex: 'lastMeetingAt',
       width: 110,
-      render: (at: string | null) => (at ? dayjs(at).format(DAY) : dash),
+      render: (at: string | null) => (at ? zoned(at).format(DAY) : dash),
     },
     {
       title: t('common.status'),
@@ -84,7 +84,7 @@ export function BodyTable({ bodies, loading, pagination }: Props) {
             {[
               b.convenor && t('bodies.convenorIs', { name: b.convenor.name }),
               t('bodies.counts', { members: b.memberCount, meetings: b.meetingCount }),
-              b.lastMeetingAt && t('bodies.lastMeetingOn', { date: dayjs(b.lastMeetingAt).format(DAY) }),
+              b.lastMeetingAt && t('bodies.lastMeetingOn', { date: zoned(b.lastMeetingAt).format(DAY) }),
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -1,7 +1,7 @@
 import { MEETING_STATUSES, type Meeting } from '@contract';
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day, fromWallClock, wallClock, zoned } from '../../lib/time';
 import type { BodyKind, MeetingStatus } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
@@ -26,19 +26,19 @@ type Values = {
 };
 const FIELDS = ['title', 'startsAt', 'endsAt', 'place', 'agenda', 'inviteePersonIds', 'status'] as const;
 
-/** With the offset, as the contract asks: 2026-05-12T09:00:00+08:00. */
-const iso = (d: Dayjs) => d.second(0).millisecond(0).format();
+/** The instant a picked wall-clock time means in the district (whatever the browser's zone). */
+const iso = (d: Dayjs) => fromWallClock(d.second(0).millisecond(0));
 
 function initialValues(target: MeetingFormTarget | undefined): Partial<Values> {
   if (target?.mode !== 'edit') {
     // Next working morning at nine, a common time for these meetings.
-    return { startsAt: dayjs().add(1, 'day').hour(9).minute(0).second(0), agenda: '' };
+    return { startsAt: day().add(1, 'day').hour(9), agenda: '' };
   }
   const m = target.meeting;
   return {
     title: m.title,
-    startsAt: dayjs(m.startsAt),
-    endsAt: m.endsAt ? dayjs(m.endsAt) : null,
+    startsAt: wallClock(m.startsAt),
+    endsAt: m.endsAt ? wallClock(m.endsAt) : null,
     place: m.place,
     agenda: m.agenda,
     status: m.status,
@@ -48,9 +48,9 @@ function initialValues(target: MeetingFormTarget | undefined): Partial<Values> {
 function changes(m: Meeting, v: Values): MeetingChanges {
   const out: MeetingChanges = {};
   if (v.title.trim() !== m.title) out.title = v.title.trim();
-  if (!v.startsAt.isSame(dayjs(m.startsAt), 'minute')) out.startsAt = iso(v.startsAt);
+  if (!zoned(iso(v.startsAt)).isSame(m.startsAt, 'minute')) out.startsAt = iso(v.startsAt);
   const endsAt = v.endsAt ? iso(v.endsAt) : null;
-  if (v.endsAt ? !m.endsAt || !v.endsAt.isSame(dayjs(m.endsAt), 'minute') : m.endsAt !== null)
+  if (v.endsAt ? !m.endsAt || !zoned(iso(v.endsAt)).isSame(m.endsAt, 'minute') : m.endsAt !== null)
     out.endsAt = endsAt;
   if (v.place.trim() !== m.place) out.place = v.place.trim();
   const agenda = (v.agenda ?? '').trim();

@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Meeting } from '@contract';
-import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
+import { PrintButton, PrintStamp } from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { BodyKindTag, MeetingStatusTag, OverdueTag, TaskStatusTag } from '../../shared/tags';
 import { AttendanceSection } from './AttendanceSection';
@@ -104,18 +105,23 @@ export function MeetingPage() {
       <PageHeader
         title={meeting?.title ?? t('meetings.detail')}
         extra={
-          meeting &&
-          canManage && (
-            <Button
-              icon={<EditOutlined />}
-              onClick={() => setForm({ mode: 'edit', meeting })}
-              data-testid="meeting-edit"
-            >
-              {t('common.edit')}
-            </Button>
+          meeting && (
+            <Space wrap className="no-print">
+              <PrintButton testId="meeting-print" />
+              {canManage && (
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => setForm({ mode: 'edit', meeting })}
+                  data-testid="meeting-edit"
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+            </Space>
           )
         }
       />
+      {meeting && <PrintStamp subject={t('print.minutes')} />}
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       {!meeting && !error && <Skeleton active />}
       {meeting && (

@@ -1,8 +1,8 @@
 import type { MeetingSummary } from '@contract';
 import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { zoned } from '../../lib/time';
 import { EntityTable } from '../../shared/EntityTable';
 import { MeetingStatusTag } from '../../shared/tags';
 
@@ -18,9 +18,9 @@ export const MEETING_TIME = 'YYYY-MM-DD HH:mm';
 
 /** "2026-05-12 09:00–10:30", or with the end's date when it ends on another day. */
 export function meetingTime(m: { startsAt: string; endsAt: string | null }) {
-  const start = dayjs(m.startsAt);
+  const start = zoned(m.startsAt);
   if (!m.endsAt) return start.format(MEETING_TIME);
-  const end = dayjs(m.endsAt);
+  const end = zoned(m.endsAt);
   return `${start.format(MEETING_TIME)}–${end.format(end.isSame(start, 'day') ? 'HH:mm' : MEETING_TIME)}`;
 }
 

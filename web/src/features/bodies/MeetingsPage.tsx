@@ -1,7 +1,7 @@
 import { MEETING_STATUSES } from '@contract';
 import { Card, DatePicker, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day, dayStart } from '../../lib/time';
 import { ExportButton } from '../../shared/ExportButton';
 import { idParam, type MeetingStatus, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
@@ -17,8 +17,8 @@ const DAY = 'YYYY-MM-DD';
 /** A day from the address bar, if it is one. */
 function dayParam(value: string | undefined): Dayjs | undefined {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const day = dayjs(value, DAY);
-  return day.isValid() ? day : undefined;
+  const d = day(value);
+  return d.isValid() ? d : undefined;
 }
 
 /** Every meeting of the bodies in the user's area, newest first. */
@@ -31,8 +31,9 @@ export function MeetingsPage() {
     status: oneOf(MEETING_STATUSES, list.filters.status),
     regionId: idParam(list.filters.regionId),
     // Whole days in the user's time zone, with the offset the contract asks for.
-    from: from?.startOf('day').format(),
-    to: to?.endOf('day').millisecond(0).format(),
+    // The picked days' bounds in the district, whatever the browser's zone.
+    from: from && dayStart(from.format(DAY)).toISOString(),
+    to: to && dayStart(to.format(DAY)).endOf('day').millisecond(0).toISOString(),
   };
   const meetings = useMeetings({ ...filters, page: list.page, pageSize: list.pageSize });
 

@@ -32,7 +32,12 @@ export function MinutesSection({ meeting, editable }: { meeting: Meeting; editab
 
   return (
     <div className="gj-stack gj-gap">
+      {/* On paper, the minutes as saved, whole; the editor stays on screen. */}
+      <Typography.Paragraph className="print-only gj-prewrap gj-no-margin" data-testid="minutes-print">
+        {meeting.minutes ?? t('meetings.noMinutes')}
+      </Typography.Paragraph>
       <Input.TextArea
+        className="no-print"
         value={text}
         onChange={(e) => setText(e.target.value)}
         autoSize={{ minRows: 5, maxRows: 20 }}
@@ -40,7 +45,7 @@ export function MinutesSection({ meeting, editable }: { meeting: Meeting; editab
         placeholder={t('meetings.minutesPlaceholder')}
         data-testid="minutes-input"
       />
-      <div className="gj-section-bar gj-section-bar-end">
+      <div className="gj-section-bar gj-section-bar-end no-print">
         <Button
           type="primary"
           icon={<SaveOutlined />}

@@ -1,7 +1,7 @@
 import { OWNER_KINDS } from '@contract';
 import { Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import type { OwnerKind } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { useAddResolution } from './meetings.api';
@@ -117,7 +117,7 @@ export function ResolutionModal({ meetingId, open, onClose }: Props) {
               <Form.Item name={['task', 'dueOn']} label={t('tasks.dueOn')} rules={[{ required: true }]}>
                 <DatePicker
                   className="gj-fill"
-                  disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                  disabledDate={(d) => d.isBefore(day(), 'day')}
                   data-testid="resolution-due"
                 />
               </Form.Item>

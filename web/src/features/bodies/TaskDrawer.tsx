@@ -15,10 +15,10 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day, zoned } from '../../lib/time';
 import type { OwnerKind, TaskStatus } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
@@ -113,7 +113,7 @@ function AssignForm({ task }: { task: TaskDetailData }) {
     <Form<AssignValues>
       form={form}
       layout="vertical"
-      initialValues={{ ownerKind: task.owner.kind, ownerId: task.owner.id, dueOn: dayjs(task.dueOn) }}
+      initialValues={{ ownerKind: task.owner.kind, ownerId: task.owner.id, dueOn: day(task.dueOn) }}
       onFinish={onFinish}
       onValuesChange={(changed: Partial<AssignValues>) => {
         if (changed.ownerKind) form.setFieldValue('ownerId', undefined);
@@ -235,9 +235,9 @@ export function TaskDrawer({ taskId, onClose }: Props) {
                 {
                   key: 'created',
                   label: t('common.createdAt'),
-                  children: dayjs(task.createdAt).format(TIME),
+                  children: zoned(task.createdAt).format(TIME),
                 },
-                { key: 'updated', label: t('tasks.updatedAt'), children: dayjs(task.updatedAt).format(TIME) },
+                { key: 'updated', label: t('tasks.updatedAt'), children: zoned(task.updatedAt).format(TIME) },
               ]}
             />
             {canManage && (
@@ -260,7 +260,7 @@ export function TaskDrawer({ taskId, onClose }: Props) {
                       <Typography.Text type="secondary">
                         {[
                           n.authorName,
-                          dayjs(n.at).format(TIME),
+                          zoned(n.at).format(TIME),
                           n.progress !== null && t('tasks.progressAt', { progress: n.progress }),
                         ]
                           .filter(Boolean)

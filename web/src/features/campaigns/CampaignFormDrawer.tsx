@@ -1,7 +1,7 @@
 import { CAMPAIGN_KINDS, type Campaign } from '@contract';
 import { DatePicker, Descriptions, Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -76,15 +76,15 @@ export function CampaignFormDrawer({ target, onClose, onCreated }: Props) {
   };
 
   // A week from next Monday: a publicity week's usual shape.
-  const monday = dayjs()
+  const monday = day()
     .startOf('week')
-    .add(dayjs().day() === 0 ? 1 : 8, 'day');
+    .add(day().day() === 0 ? 1 : 8, 'day');
   const initialValues: Partial<Values> = campaign
     ? {
         kind: campaign.kind,
         title: campaign.title,
         theme: campaign.theme,
-        dates: [dayjs(campaign.startsOn), dayjs(campaign.endsOn)],
+        dates: [day(campaign.startsOn), day(campaign.endsOn)],
       }
     : { kind: 'publicity_week', dates: [monday, monday.add(6, 'day')] };
 

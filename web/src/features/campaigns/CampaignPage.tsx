@@ -13,12 +13,12 @@ import {
   Statistic,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
@@ -123,7 +123,7 @@ function CampaignNotices({ campaign }: { campaign: Campaign }) {
             <span className="gj-inline">
               <NoticeKindTag kind={n.kind} />
               <Typography.Text type="secondary" className="gj-pub-small">
-                {n.regionName} · {dayjs(n.publishedAt ?? n.createdAt).format('MM-DD HH:mm')}
+                {n.regionName} · {zoned(n.publishedAt ?? n.createdAt).format('MM-DD HH:mm')}
               </Typography.Text>
             </span>
             {n.status !== 'draft' && (

@@ -1,7 +1,6 @@
 import { Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useTypeahead, useWithChosen } from '../../shared/pickers/typeahead';
 import { useCampaign, useCampaigns } from './api';
 
 type Props = {
@@ -19,14 +18,10 @@ type Option = { value: number; label: string; dates: string };
 /** A campaign (e.g. a publicity week) to join a course or a notice to; searched by title. */
 export function CampaignSelect({ value, onChange, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const list = useCampaigns({ q: q || undefined, page: 1, pageSize: 20 });
-  const items = list.data?.items ?? [];
+  const { q, searchProps } = useTypeahead();
+  const list = useCampaigns({ q, page: 1, pageSize: 20 });
   const chosenId = typeof value === 'number' ? value : undefined;
-  const listed = items.some((c) => c.id === chosenId);
-  const chosen = useCampaign(chosenId !== undefined && !listed ? chosenId : undefined);
-  const campaigns = chosen.data && !listed ? [chosen.data, ...items] : items;
+  const { items: campaigns } = useWithChosen(list.data?.items ?? [], chosenId, useCampaign);
   const options: Option[] = campaigns.map((c) => ({
     value: c.id,
     label: c.title,
@@ -40,8 +35,7 @@ export function CampaignSelect({ value, onChange, placeholder, ...rest }: Props)
       onChange={(next) => onChange?.(next ?? undefined)}
       options={options}
       placeholder={placeholder ?? t('campaigns.pick')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.error ? t('campaigns.unavailable') : t('campaigns.noMatch')}
       optionRender={({ data }) => (

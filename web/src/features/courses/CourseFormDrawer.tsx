@@ -1,8 +1,8 @@
 import { COURSE_KINDS, type Course, ENROLMENT_MODES } from '@contract';
 import { DatePicker, Descriptions, Form, Input, InputNumber, Radio, TimePicker, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day, wallClockAt } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -59,15 +59,14 @@ const FIELDS = [
 /** The contract's bounds. */
 const MAX_SESSIONS = 50;
 
-/** With the offset, as the contract asks: 2026-05-16T14:00:00+08:00. */
-const at = (day: Dayjs, time: Dayjs) =>
-  day.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).format();
+/** The picked day at the picked wall-clock time, as the instant it means in the district. */
+const at = (date: Dayjs, time: Dayjs) => wallClockAt(date.format('YYYY-MM-DD'), time.format('HH:mm'));
 
 function newSession(after?: SessionValues): SessionValues {
   // A week on from the last session, else next week's afternoon: two hours.
-  const day = after?.day ? after.day.add(7, 'day') : dayjs().add(7, 'day').startOf('day');
-  const start = dayjs().hour(14).minute(0).second(0).millisecond(0);
-  return { title: '', day, time: after?.time ?? [start, start.add(2, 'hour')], place: after?.place };
+  const next = after?.day ? after.day.add(7, 'day') : day().add(7, 'day');
+  const start = day().hour(14);
+  return { title: '', day: next, time: after?.time ?? [start, start.add(2, 'hour')], place: after?.place };
 }
 
 function createDefaults(target: Extract<CourseFormTarget, { mode: 'create' }> | undefined): Partial<Values> {

@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
+import { PrintButton, PrintStamp, usePrintRequest } from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { useCampaign } from '../campaigns';
 import { AttendanceSheet } from './AttendanceSheet';
@@ -52,7 +53,7 @@ function AttendanceCard({ course, sessions }: { course: Course; sessions: Course
   return (
     <Card
       size="small"
-      className="gj-section"
+      className="gj-section no-print"
       title={t('courses.attendanceTitle')}
       data-testid="course-attendance"
     >
@@ -82,6 +83,7 @@ export function CoursePage() {
   const { data: course, error, refetch } = useCourse(id);
   const [editing, setEditing] = useState<CourseFormTarget | null>(null);
   const [nominating, setNominating] = useState<Course | null>(null);
+  const print = usePrintRequest();
 
   if (id === undefined || (error instanceof ApiError && error.status === 404)) {
     return (
@@ -137,9 +139,10 @@ export function CoursePage() {
       {!course && !error && <Skeleton active />}
       {course && (
         <>
+          {(manages || teaches) && <PrintStamp subject={t('print.enrolment')} />}
           <div className="gj-pub-course-grid" data-single={!learner || undefined}>
             {learner && (
-              <Card size="small" className="gj-pub-area-mine" title={t('courses.myLearning')}>
+              <Card size="small" className="gj-pub-area-mine no-print" title={t('courses.myLearning')}>
                 <MyEnrolment course={course} />
               </Card>
             )}
@@ -226,8 +229,9 @@ export function CoursePage() {
               size="small"
               className="gj-section"
               title={t('courses.enrolmentsTitle', { count: course.enrolled })}
+              extra={<PrintButton onPrint={print.ask} testId="enrolments-print" />}
             >
-              <EnrolmentTable course={course} />
+              <EnrolmentTable course={course} print={print} />
             </Card>
           )}
         </>

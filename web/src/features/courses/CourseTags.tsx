@@ -1,8 +1,8 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import type { Course } from '@contract';
 import { Progress, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, now, zoned } from '../../lib/time';
 import type { CourseKind, EnrolmentMode } from './api';
 
 export function CourseKindTag({ kind }: { kind: CourseKind }) {
@@ -54,12 +54,12 @@ export function SeatsBar({ enrolled, capacity }: { enrolled: number; capacity: n
   );
 }
 
-const sameYear = (d: dayjs.Dayjs) => d.isSame(dayjs(), 'year');
+const sameYear = (d: Dayjs) => d.isSame(now(), 'year');
 
 /** "05-16 09:00–11:00", with the year when not this year's. */
 export function sessionTime(s: { startsAt: string; endsAt: string }) {
-  const start = dayjs(s.startsAt);
-  const end = dayjs(s.endsAt);
+  const start = zoned(s.startsAt);
+  const end = zoned(s.endsAt);
   const day = sameYear(start) ? 'MM-DD' : 'YYYY-MM-DD';
   return `${start.format(`${day} ddd HH:mm`)}–${end.format(end.isSame(start, 'day') ? 'HH:mm' : `${day} HH:mm`)}`;
 }
@@ -67,8 +67,8 @@ export function sessionTime(s: { startsAt: string; endsAt: string }) {
 /** A course's dates: its first session's day to its last's. */
 export function courseDates(c: Pick<Course, 'startsAt' | 'endsAt'>) {
   if (!c.startsAt) return null;
-  const start = dayjs(c.startsAt);
-  const end = c.endsAt ? dayjs(c.endsAt) : start;
+  const start = zoned(c.startsAt);
+  const end = c.endsAt ? zoned(c.endsAt) : start;
   const day = sameYear(start) && sameYear(end) ? 'MM-DD' : 'YYYY-MM-DD';
   return end.isSame(start, 'day')
     ? `${start.format(`${day} HH:mm`)}–${end.format('HH:mm')}`

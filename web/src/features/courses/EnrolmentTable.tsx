@@ -1,10 +1,11 @@
 import { CheckOutlined, CloseOutlined, MinusOutlined } from '@ant-design/icons';
 import type { Course, Enrolment } from '@contract';
 import { Pagination, Skeleton, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { PlainList } from '../../shared/PlainList';
+import { PRINT_ROWS, type PrintRequest, usePrintWhenReady } from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -38,21 +39,25 @@ function Completion({ course, enrolment: e }: { course: Course; enrolment: Enrol
   return (
     <span className="gj-inline">
       <Tag color="success">
-        {t('courses.completedOn', { date: dayjs(e.completedAt).format('YYYY-MM-DD') })}
+        {t('courses.completedOn', { date: zoned(e.completedAt).format('YYYY-MM-DD') })}
       </Tag>
       <CertificateButton enrolmentId={e.id} courseTitle={course.title} compact />
     </span>
   );
 }
 
-type Props = { course: Course };
+type Props = { course: Course; print: PrintRequest };
 
-/** Who enrolled, ticked per session, and who completed: for organisers and the course's lecturers. */
-export function EnrolmentTable({ course }: Props) {
+/**
+ * Who enrolled, ticked per session, and who completed: for organisers and the course's lecturers.
+ * Printed, it holds everyone (up to PRINT_ROWS), not the page on screen.
+ */
+export function EnrolmentTable({ course, print }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const enrolments = useEnrolments(course.id, paging);
+  const enrolments = useEnrolments(course.id, print.asked ? { page: 1, pageSize: PRINT_ROWS } : paging);
+  usePrintWhenReady(print, enrolments.data !== undefined && !enrolments.isFetching);
   const items = enrolments.data?.items;
   const sessions = course.sessions;
   const label = (i: number) => `${t('courses.sessionN', { n: i + 1 })} ${sessionTime(sessions[i]!)}`;
@@ -143,7 +148,7 @@ export function EnrolmentTable({ course }: Props) {
       columns={columns}
       dataSource={items}
       loading={enrolments.isFetching}
-      pagination={pagination}
+      pagination={print.asked ? false : pagination}
       scroll={{ x: 360 + sessions.length * 48 }}
       rowClassName={(e) => (e.status === 'withdrawn' ? 'gj-past' : '')}
       locale={{ emptyText: <TableEmpty text={t('courses.noEnrolments')} /> }}

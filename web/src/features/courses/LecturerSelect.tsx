@@ -1,7 +1,6 @@
 import { Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useTypeahead } from '../../shared/pickers/typeahead';
 import { useLecturers } from './api';
 
 type Props = {
@@ -18,9 +17,8 @@ type Option = { value: number; label: string; region: string };
 /** A user with the lecturer role, searched by name (for those who may read users). */
 export function LecturerSelect({ value, onChange, known, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const list = useLecturers(q || undefined, true);
+  const { q, searchProps } = useTypeahead();
+  const list = useLecturers(q, true);
   const options: Option[] = (list.data?.items ?? []).map((u) => ({
     value: u.id,
     label: u.displayName,
@@ -37,8 +35,7 @@ export function LecturerSelect({ value, onChange, known, ...rest }: Props) {
       onChange={(next) => onChange?.(next ?? undefined)}
       options={options}
       placeholder={t('courses.lecturerPick')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? <Spin size="small" /> : t('courses.noLecturers')}
       optionRender={({ data }) => (

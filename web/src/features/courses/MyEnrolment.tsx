@@ -1,9 +1,9 @@
 import { CheckCircleFilled, FormOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { Course } from '@contract';
 import { App, Button, Progress, Result, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { isOpenForEnrolment, useEnrol, useWithdrawEnrolment } from './api';
 import { CertificateButton } from './CertificateButton';
@@ -31,7 +31,7 @@ export function MyEnrolment({ course }: { course: Course }) {
           icon={<CheckCircleFilled />}
           title={t('courses.youCompleted')}
           subTitle={t('courses.completedOnLong', {
-            date: dayjs(mine.completedAt).format('YYYY-MM-DD'),
+            date: zoned(mine.completedAt).format('YYYY-MM-DD'),
             attended: mine.attended,
           })}
           extra={<CertificateButton enrolmentId={mine.enrolmentId} courseTitle={course.title} block />}

@@ -1,8 +1,8 @@
 import { ClockCircleOutlined, EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
 import type { Course } from '@contract';
 import { Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { sessionTime } from './CourseTags';
 
 type Props = {
@@ -14,14 +14,14 @@ type Props = {
 /** The course's sessions in order: past ones grey, the next one marked. */
 export function SessionTimeline({ course, showPresent }: Props) {
   const { t } = useTranslation();
-  const now = dayjs();
-  const next = course.sessions.find((s) => dayjs(s.endsAt).isAfter(now));
+  const now = zoned(Date.now());
+  const next = course.sessions.find((s) => zoned(s.endsAt).isAfter(now));
   return (
     <Timeline
       className="gj-pub-timeline"
       data-testid="course-sessions"
       items={course.sessions.map((s, i) => {
-        const past = dayjs(s.endsAt).isBefore(now);
+        const past = zoned(s.endsAt).isBefore(now);
         return {
           key: s.id,
           color: past ? 'gray' : s.id === next?.id ? 'red' : 'blue',

@@ -1,10 +1,10 @@
 import { ClockCircleOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { Course } from '@contract';
 import { Button, Card, Empty, Segmented, Skeleton, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { zoned } from '../../lib/time';
 import { oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -80,16 +80,16 @@ export function TeachingPage() {
   const when: When = oneOf(WHEN, list.filters.when) ?? 'upcoming';
   const courses = useCourses({ teaching: 'true', page: 1, pageSize: PAGE_SIZE });
   const [open, setOpen] = useState<number | null>(null);
-  const [now] = useState(() => dayjs());
+  const [now] = useState(() => zoned(Date.now()));
 
   const rows: Row[] = (courses.data?.items ?? []).flatMap((course) =>
     course.sessions.flatMap((session, index) => (session.mine ? [{ course, session, index }] : [])),
   );
   const upcoming = rows
-    .filter((r) => dayjs(r.session.endsAt).isAfter(now))
+    .filter((r) => zoned(r.session.endsAt).isAfter(now))
     .sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
   const past = rows
-    .filter((r) => !dayjs(r.session.endsAt).isAfter(now))
+    .filter((r) => !zoned(r.session.endsAt).isAfter(now))
     .sort((a, b) => b.session.startsAt.localeCompare(a.session.startsAt));
   const shown = when === 'upcoming' ? upcoming : past;
 

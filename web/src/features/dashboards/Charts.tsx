@@ -3,7 +3,6 @@
  * out of the first screen's bundle: every chart of the dashboards comes from here.
  */
 
-import dayjs from 'dayjs';
 import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -11,6 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import type { ChildFigures, Overview } from './api';
 import { engagementShade, percentOf, periodTick } from './format';
 
@@ -298,7 +298,7 @@ export function MonthsChart({
     grid: { left: 4, right: 8, top: 28, bottom: 4, containLabel: true },
     xAxis: {
       type: 'category',
-      data: months.map((m) => dayjs(m.start).format('MMM')),
+      data: months.map((m) => zoned(m.start).format('MMM')),
       axisLabel: { hideOverlap: true },
     },
     yAxis: { type: 'value', name: t('dashboards.unit.hoursAxis'), minInterval: 1 },

@@ -1,4 +1,4 @@
-import { BarChartOutlined, PieChartOutlined } from '@ant-design/icons';
+import { BarChartOutlined, LoadingOutlined, PieChartOutlined } from '@ant-design/icons';
 import { PERIOD_KINDS } from '@contract';
 import {
   Breadcrumb,
@@ -12,11 +12,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day } from '../../lib/time';
 import { DownloadButton } from '../../shared/DownloadButton';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
@@ -49,12 +49,12 @@ const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
 
 /** A date from the address bar, if it is one. */
 function dayParam(value: string | null): string | undefined {
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : undefined;
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && day(value).isValid() ? value : undefined;
 }
 
 /** Periods that have not begun yet cannot be picked. */
 function notYet(kind: PeriodKind) {
-  const today = dayjs();
+  const today = day();
   return (d: Dayjs) => d.startOf(kind === 'year' ? 'year' : 'month').isAfter(today);
 }
 
@@ -138,6 +138,21 @@ function Trail({ trail, onGo }: { trail: Overview['trail']; onGo: (id: number) =
   );
 }
 
+/** "正在计算…": a fresh start, before the first refresh is done; the answer is asked again until it is. */
+function ComputingNotice() {
+  const { t } = useTranslation();
+  return (
+    <div className="gj-dash-computing gj-section" role="status" data-testid="dashboard-computing">
+      <LoadingOutlined className="gj-dash-computing-icon" />
+      <div>
+        <Typography.Text strong>{t('dashboards.computing')}</Typography.Text>
+        <br />
+        <Typography.Text type="secondary">{t('dashboards.computingHint')}</Typography.Text>
+      </div>
+    </div>
+  );
+}
+
 function DashboardExport({ params }: { params: { regionId: number; kind: PeriodKind; at: string } }) {
   return <DownloadButton download={() => downloadOverview(params)} testId="dashboard-export" />;
 }
@@ -153,6 +168,8 @@ export function DashboardPage() {
   const kind = oneOf(PERIOD_KINDS, params.get('kind') ?? undefined) ?? 'month';
   const at = dayParam(params.get('at'));
   const compareAt = dayParam(params.get('compareAt'));
+  // The card to bring into view (the workbench's 概况 links to one).
+  const focus = params.get('figure');
   const overview = useOverview({ regionId, kind, at, compareAt });
   const data = overview.data;
 
@@ -178,8 +195,8 @@ export function DashboardPage() {
     );
 
   const period = data?.period;
-  const atDay = dayjs(period?.start ?? at ?? undefined);
-  const exportParams = data && { regionId: data.region.id, kind, at: data.period.start };
+  const atDay = day(period?.start ?? at);
+  const exportParams = data && !data.computing && { regionId: data.region.id, kind, at: data.period.start };
   const children = data?.children ?? [];
   const title = data ? `${data.region.name} · ${periodLabel(t, data.period)}` : '';
   const drillable = data && data.region.kind !== 'building';
@@ -221,14 +238,14 @@ export function DashboardPage() {
       <PeriodControls
         kind={kind}
         at={atDay}
-        compareAt={compareAt ? dayjs(compareAt) : null}
+        compareAt={compareAt ? day(compareAt) : null}
         onChange={setPeriod}
       />
       {data && data.trail.length > 1 && <Trail trail={data.trail} onGo={go} />}
       {overview.error && <QueryError error={overview.error} onRetry={() => void overview.refetch()} />}
       {!data && !overview.error && <Skeleton active />}
       {data && (
-        <Spin spinning={overview.isFetching}>
+        <Spin spinning={overview.isFetching && !data.computing}>
           <div className="gj-dash-head">
             <Typography.Title level={5} className="gj-no-margin" data-testid="dashboard-title">
               {data.region.name}
@@ -252,80 +269,99 @@ export function DashboardPage() {
               </Typography.Text>
             )}
           </div>
-          <FigureCards figures={data.figures} compare={data.compare?.figures ?? null} />
-          {data.coverage.some((l) => l.total > 0) && (
-            <div className="gj-dash-coverage" data-testid="dashboard-coverage">
-              <Link to={`/coverage?regionId=${data.region.id}`}>{t('dashboards.coverage')}</Link>
-              {data.coverage
-                .filter((l) => l.total > 0)
-                .map((l) => (
-                  <Typography.Text key={l.kind} type="secondary" data-testid={`dashboard-coverage-${l.kind}`}>
-                    {t('coverage.levelTitle', { kind: t(`regionKind.${l.kind}`) })}{' '}
-                    {t('coverage.coveredOf', { covered: l.covered, total: l.total })}
-                  </Typography.Text>
-                ))}
-            </div>
+          {data.computing ? (
+            <ComputingNotice />
+          ) : (
+            <FigureCards figures={data.figures} compare={data.compare?.figures ?? null} focus={focus} />
           )}
-          <div className="gj-dash-charts">
-            <ChartCard
-              name="trend"
-              title={t('dashboards.charts.trend')}
-              fileName={`${title} ${t('dashboards.charts.trend')}`}
-            >
-              {(slot) => <TrendChart trend={data.trend} onReady={slot} />}
-            </ChartCard>
-            {drillable && children.length > 0 && (
-              <ChartCard
-                name="children"
-                title={t('dashboards.charts.children', {
-                  kinds: t(`dashboards.kindPlural.${children[0]!.region.kind}`),
-                })}
-                fileName={`${title} ${t('dashboards.charts.childrenFile')}`}
-                note={
-                  <Typography.Text type="secondary" className="gj-dash-note">
-                    {isMobile ? t('dashboards.charts.childrenNoteBars') : t('dashboards.charts.childrenNote')}
-                  </Typography.Text>
-                }
-              >
-                {(slot) => <ChildrenChart items={children} mobile={isMobile} onPick={go} onReady={slot} />}
-              </ChartCard>
-            )}
-            {drillable && children.length > 0 && (
-              <ChartCard
-                name="sides"
-                title={t('dashboards.charts.sides')}
-                fileName={`${title} ${t('dashboards.charts.sides')}`}
-                note={
-                  <Typography.Text type="secondary" className="gj-dash-note">
-                    {t('dashboards.charts.sidesNote')}
-                  </Typography.Text>
-                }
-              >
-                {(slot) => <SidesChart items={children} onPick={go} onReady={slot} />}
-              </ChartCard>
-            )}
-          </div>
-          {drillable && (
-            <Card
-              size="small"
-              className="gj-section"
-              title={t('dashboards.children.title', {
-                kinds: t(`dashboards.kindPlural.${children[0]?.region.kind ?? CHILD_KIND[data.region.kind]}`),
-              })}
-            >
-              <ChildrenList items={children} onPick={go} />
-            </Card>
+          {/* Until the figures are computed, nothing below would read anything but 0. */}
+          {!data.computing && (
+            <>
+              {data.coverage.some((l) => l.total > 0) && (
+                <div className="gj-dash-coverage" data-testid="dashboard-coverage">
+                  <Link to={`/coverage?regionId=${data.region.id}`}>{t('dashboards.coverage')}</Link>
+                  {data.coverage
+                    .filter((l) => l.total > 0)
+                    .map((l) => (
+                      <Typography.Text
+                        key={l.kind}
+                        type="secondary"
+                        data-testid={`dashboard-coverage-${l.kind}`}
+                      >
+                        {t('coverage.levelTitle', { kind: t(`regionKind.${l.kind}`) })}{' '}
+                        {t('coverage.coveredOf', { covered: l.covered, total: l.total })}
+                      </Typography.Text>
+                    ))}
+                </div>
+              )}
+              <div className="gj-dash-charts">
+                <ChartCard
+                  name="trend"
+                  title={t('dashboards.charts.trend')}
+                  fileName={`${title} ${t('dashboards.charts.trend')}`}
+                >
+                  {(slot) => <TrendChart trend={data.trend} onReady={slot} />}
+                </ChartCard>
+                {drillable && children.length > 0 && (
+                  <ChartCard
+                    name="children"
+                    title={t('dashboards.charts.children', {
+                      kinds: t(`dashboards.kindPlural.${children[0]!.region.kind}`),
+                    })}
+                    fileName={`${title} ${t('dashboards.charts.childrenFile')}`}
+                    note={
+                      <Typography.Text type="secondary" className="gj-dash-note">
+                        {isMobile
+                          ? t('dashboards.charts.childrenNoteBars')
+                          : t('dashboards.charts.childrenNote')}
+                      </Typography.Text>
+                    }
+                  >
+                    {(slot) => (
+                      <ChildrenChart items={children} mobile={isMobile} onPick={go} onReady={slot} />
+                    )}
+                  </ChartCard>
+                )}
+                {drillable && children.length > 0 && (
+                  <ChartCard
+                    name="sides"
+                    title={t('dashboards.charts.sides')}
+                    fileName={`${title} ${t('dashboards.charts.sides')}`}
+                    note={
+                      <Typography.Text type="secondary" className="gj-dash-note">
+                        {t('dashboards.charts.sidesNote')}
+                      </Typography.Text>
+                    }
+                  >
+                    {(slot) => <SidesChart items={children} onPick={go} onReady={slot} />}
+                  </ChartCard>
+                )}
+              </div>
+              {drillable && (
+                <Card
+                  size="small"
+                  className="gj-section"
+                  title={t('dashboards.children.title', {
+                    kinds: t(
+                      `dashboards.kindPlural.${children[0]?.region.kind ?? CHILD_KIND[data.region.kind]}`,
+                    ),
+                  })}
+                >
+                  <ChildrenList items={children} onPick={go} />
+                </Card>
+              )}
+              {!drillable && (
+                <Card size="small" className="gj-section">
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.children.bottom')} />
+                </Card>
+              )}
+              <LeadersSection
+                params={{ regionId: data.region.id, kind, at: data.period.start }}
+                showCommunities={data.region.kind === 'district' || data.region.kind === 'street'}
+                onPick={go}
+              />
+            </>
           )}
-          {!drillable && (
-            <Card size="small" className="gj-section">
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.children.bottom')} />
-            </Card>
-          )}
-          <LeadersSection
-            params={{ regionId: data.region.id, kind, at: data.period.start }}
-            showCommunities={data.region.kind === 'district' || data.region.kind === 'street'}
-            onPick={go}
-          />
           <Definitions refreshedAt={data.refreshedAt} />
         </Spin>
       )}

@@ -1,6 +1,6 @@
 import { Collapse, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 
 /** The figures the definitions list, in the order of the cards. */
 const DEFINED = [
@@ -48,7 +48,7 @@ export function Definitions({ refreshedAt }: { refreshedAt: string | null }) {
               </dl>
               <Typography.Text type="secondary" data-testid="dashboard-refreshed-at">
                 {refreshedAt
-                  ? t('dashboards.refreshedAt', { time: dayjs(refreshedAt).format('YYYY-MM-DD HH:mm:ss') })
+                  ? t('dashboards.refreshedAt', { time: zoned(refreshedAt).format('YYYY-MM-DD HH:mm:ss') })
                   : t('dashboards.neverRefreshed')}
               </Typography.Text>
             </div>

@@ -1,5 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Card, Progress, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Figures } from './api';
 import {
@@ -109,17 +110,30 @@ function FigureCard({
   spec,
   figures,
   compare,
+  focused,
 }: {
   spec: CardSpec;
   figures: Figures;
   compare: Figures | null;
+  /** Opened on this card (from the workbench's 概况): marked and brought into view. */
+  focused?: boolean;
 }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const now = value(figures, spec.key);
   // A share of nothing is no share: shown as "—", compared with nothing.
   const shown = (f: Figures) => (spec.of && spec.of(f) === 0 ? null : value(f, spec.key));
   return (
-    <Card size="small" className="gj-dash-kpi">
+    <Card
+      ref={ref}
+      size="small"
+      className={focused ? 'gj-dash-kpi gj-dash-kpi-focus' : 'gj-dash-kpi'}
+      data-testid={`dashboard-card-${spec.key}`}
+      data-focused={focused ? 'true' : undefined}
+    >
       <Tooltip title={t(`dashboards.define.${spec.key}`)} placement="topLeft">
         <Typography.Text type="secondary" className="gj-dash-kpi-title">
           {t(`dashboards.figure.${spec.key}`)}
@@ -225,7 +239,16 @@ function EngagementCard({ figures, compare }: { figures: Figures; compare: Figur
 }
 
 /** The KPI cards of a node for a period, each next to the compare period when one is set. */
-export function FigureCards({ figures, compare }: { figures: Figures; compare: Figures | null }) {
+export function FigureCards({
+  figures,
+  compare,
+  focus,
+}: {
+  figures: Figures;
+  compare: Figures | null;
+  /** The card to mark and bring into view (a card's key), if any. */
+  focus?: string | null;
+}) {
   const { t } = useTranslation();
   const specs: CardSpec[] = [
     {
@@ -245,6 +268,13 @@ export function FigureCards({ figures, compare }: { figures: Figures; compare: F
       format: 'share',
       sub: { active: 'registered', total: 'inService', unit: 'people' },
       of: (f) => f.inService,
+      extras: [
+        {
+          key: 'registrationsApproved',
+          label: t('dashboards.extra.registrationsApproved'),
+          format: 'count',
+        },
+      ],
     },
     {
       key: 'unitShare',
@@ -269,7 +299,9 @@ export function FigureCards({ figures, compare }: { figures: Figures; compare: F
       key: 'needsRaised',
       format: 'count',
       extras: [
+        // Of the needs raised in the period: answered and waiting add up to the raised.
         { key: 'needsResolved', label: t('dashboards.extra.needsResolved'), format: 'count' },
+        { key: 'needsOpen', label: t('dashboards.extra.needsOpen'), format: 'count', lowerIsBetter: true },
         {
           key: 'needsResolveDays',
           label: t('dashboards.extra.needsResolveDays'),
@@ -304,7 +336,13 @@ export function FigureCards({ figures, compare }: { figures: Figures; compare: F
     <div className="gj-dash-kpis" data-testid="dashboard-figures">
       <EngagementCard figures={figures} compare={compare} />
       {specs.map((spec) => (
-        <FigureCard key={spec.key} spec={spec} figures={figures} compare={compare} />
+        <FigureCard
+          key={spec.key}
+          spec={spec}
+          figures={figures}
+          compare={compare}
+          focused={focus === spec.key}
+        />
       ))}
     </div>
   );

@@ -28,6 +28,10 @@ export const dashboardKeys = {
 
 // The roll-ups refresh within seconds of new entries: a minute's staleness is plenty.
 const STALE = 30_000;
+/** While the figures are first being computed (a fresh start), ask again this often: the page fills in by itself. */
+export const COMPUTING_POLL = 2_000;
+const whileComputing = (q: { state: { data?: { computing: boolean } } }) =>
+  q.state.data?.computing ? COMPUTING_POLL : false;
 
 export function useOverview(params: FigureParams) {
   return useQuery({
@@ -35,6 +39,7 @@ export function useOverview(params: FigureParams) {
     queryFn: () => api.get<Overview>('/dashboards/overview', params),
     placeholderData: keepPreviousData,
     staleTime: STALE,
+    refetchInterval: whileComputing,
   });
 }
 
@@ -44,6 +49,7 @@ export function useLeaders(params: Omit<FigureParams, 'compareAt'>) {
     queryFn: () => api.get<Leaders>('/dashboards/leaders', params),
     placeholderData: keepPreviousData,
     staleTime: STALE,
+    refetchInterval: whileComputing,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ENGAGEMENT_STATES } from '@contract';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { currentLocale } from '../../lib/i18n';
+import { day } from '../../lib/time';
 import type { Figures, Period, PeriodKind } from './api';
 
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
@@ -99,7 +99,7 @@ export const PICKER: Record<PeriodKind, { picker: 'month' | 'quarter' | 'year'; 
 
 /** "2026年11月", "2026年第4季度", "2026年" (Nov 2026, Q4 2026, 2026). */
 export function periodLabel(t: TFunction, period: Pick<Period, 'kind' | 'start'>) {
-  const d = dayjs(period.start);
+  const d = day(period.start);
   const year = d.year();
   if (period.kind === 'year') return t('dashboards.period.year', { year });
   if (period.kind === 'quarter')
@@ -109,7 +109,7 @@ export function periodLabel(t: TFunction, period: Pick<Period, 'kind' | 'start'>
 
 /** Short labels for a chart's axis: "2026-11", "2026Q4", "2026". */
 export function periodTick(period: Pick<Period, 'kind' | 'start'>) {
-  const d = dayjs(period.start);
+  const d = day(period.start);
   if (period.kind === 'year') return String(d.year());
   if (period.kind === 'quarter') return `${d.year()}Q${Math.floor(d.month() / 3) + 1}`;
   return d.format('YYYY-MM');

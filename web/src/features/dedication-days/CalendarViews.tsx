@@ -1,7 +1,7 @@
 import type { Occurrence } from '@contract';
 import { Calendar, Empty, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, wallClock } from '../../lib/time';
 import { OccurrenceCard, OccurrenceChip } from './CalendarParts';
 import { formatDay } from './format';
 import { DAY } from './formValues';
@@ -86,7 +86,7 @@ function DayList({ days, byDate, hideEmpty }: { days: Dayjs[]; byDate: ByDate; h
   if (shown.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dedication.calendar.empty')} />;
   }
-  const today = dayjs().format(DAY);
+  const today = wallClock().format(DAY);
   return (
     <ol className="gj-ded-daylist">
       {shown.map((d) => {
@@ -166,7 +166,7 @@ export function WeekView({ start, byDate, stacked }: WeekProps) {
   const { t } = useTranslation();
   const days = Array.from({ length: 7 }, (_, i) => start.add(i, 'day'));
   if (stacked) return <DayList days={days} byDate={byDate} hideEmpty={false} />;
-  const today = dayjs().format(DAY);
+  const today = wallClock().format(DAY);
   return (
     <div className="gj-ded-week" data-testid="dedication-week">
       {days.map((d) => {

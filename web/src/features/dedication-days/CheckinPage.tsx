@@ -10,11 +10,11 @@ import {
 } from '@ant-design/icons';
 import type { Signup } from '@contract';
 import { Button, Card, Descriptions, Empty, Form, Input, Result, Skeleton, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../lib/api';
+import { zoned } from '../../lib/time';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { FillBar, SignupStatusTag, TIME, timeRange } from './occurrenceParts';
@@ -51,7 +51,7 @@ function SignupFacts({ signup }: { signup: Signup }) {
         {
           key: 'time',
           label: t('occurrences.time'),
-          children: `${dayjs(signup.startsAt).format('MM-DD ddd')} ${timeRange(signup)}`,
+          children: `${zoned(signup.startsAt).format('MM-DD ddd')} ${timeRange(signup)}`,
         },
         ...(signup.place
           ? [
@@ -71,7 +71,7 @@ function SignupFacts({ signup }: { signup: Signup }) {
               {
                 key: 'in',
                 label: t('occurrences.checkedIn'),
-                children: <span data-testid="checkin-in-at">{dayjs(signup.checkedInAt).format(TIME)}</span>,
+                children: <span data-testid="checkin-in-at">{zoned(signup.checkedInAt).format(TIME)}</span>,
               },
             ]
           : []),
@@ -80,7 +80,7 @@ function SignupFacts({ signup }: { signup: Signup }) {
               {
                 key: 'out',
                 label: t('occurrences.checkedOut'),
-                children: <span data-testid="checkin-out-at">{dayjs(signup.checkedOutAt).format(TIME)}</span>,
+                children: <span data-testid="checkin-out-at">{zoned(signup.checkedOutAt).format(TIME)}</span>,
               },
             ]
           : []),
@@ -125,7 +125,7 @@ function Outcome({
       </Typography.Title>
       {at && (
         <div className="gj-checkin-time" data-testid="checkin-outcome-time">
-          {dayjs(at).format(TIME)}
+          {zoned(at).format(TIME)}
         </div>
       )}
       <SignupFacts signup={signup} />

@@ -1,10 +1,10 @@
 import { FullscreenOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Occurrence } from '@contract';
 import { Button, Modal, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { DATE_TIME, timeRange } from './occurrenceParts';
@@ -73,7 +73,7 @@ export function CheckinQrModal({
         <div className="gj-qr-head">
           <strong>{occurrence.title}</strong>
           <Typography.Text type="secondary">
-            {dayjs(occurrence.startsAt).format('YYYY-MM-DD')} {timeRange(occurrence)}
+            {zoned(occurrence.startsAt).format('YYYY-MM-DD')} {timeRange(occurrence)}
           </Typography.Text>
         </div>
         {code.error && <QueryError error={code.error} onRetry={() => void code.refetch()} />}
@@ -115,8 +115,8 @@ export function CheckinQrModal({
         {!isCheckinOpen(occurrence) && (
           <Typography.Text type="warning" className="gj-qr-window" data-testid="checkin-window-note">
             {t('checkin.qrWindow', {
-              from: dayjs(occurrence.startsAt).subtract(30, 'minute').format(DATE_TIME),
-              to: dayjs(occurrence.endsAt).format(DATE_TIME),
+              from: zoned(occurrence.startsAt).subtract(30, 'minute').format(DATE_TIME),
+              to: zoned(occurrence.endsAt).format(DATE_TIME),
             })}
           </Typography.Text>
         )}

@@ -1,9 +1,9 @@
 import { LeftOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Segmented, Space, Spin, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day } from '../../lib/time';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -23,8 +23,8 @@ const ALL = 'all';
 const PAGE_SIZE = 500;
 
 function dateParam(value: string | null): Dayjs {
-  const day = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value) : undefined;
-  return day?.isValid() ? day : dayjs().startOf('day');
+  const given = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : undefined;
+  return given?.isValid() ? given : day();
 }
 
 /** The days shown: a month's six weeks as the calendar lays them out, or one week. */
@@ -150,7 +150,7 @@ export function DedicationCalendarPage() {
               aria-label={t(`dedication.calendar.prev.${view}`)}
               data-testid="dedication-prev"
             />
-            <Button onClick={() => goTo(dayjs())} data-testid="dedication-today">
+            <Button onClick={() => goTo(day())} data-testid="dedication-today">
               {t('dedication.calendar.today')}
             </Button>
             <Button

@@ -1,7 +1,7 @@
 import type { DedicationDay } from '@contract';
 import { DatePicker, Form, Input, Select, TimePicker, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, timeZone } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -55,7 +55,7 @@ export function DedicationDayFormDrawer({ target, onClose }: Props) {
   const scope = useScopeRegion();
   const initialValues = day ? editValues(day) : createDefaults(scope);
   const timezones: string[] = [...TIME_ZONES];
-  if (day && !timezones.includes(day.timezone)) timezones.push(day.timezone);
+  for (const tz of [timeZone(), day?.timezone]) if (tz && !timezones.includes(tz)) timezones.push(tz);
 
   const onFinish = (values: DedicationFormValues) => {
     const onError = (error: unknown) => feedback.formError(form, error, FORM_FIELDS);

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Radio, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { Dayjs } from '../../lib/time';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { DAY, type DedicationFormValues, MAX_EXCEPTIONS, newException } from './formValues';
 

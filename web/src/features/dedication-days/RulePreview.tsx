@@ -1,9 +1,9 @@
 import { RecurrencePreviewBody } from '@contract';
 import { Alert, Form, Spin, Tag, Tooltip, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/api';
+import type { Dayjs } from '../../lib/time';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { type PreviewBody, useRecurrencePreview } from './api';
 import { formatDay } from './format';

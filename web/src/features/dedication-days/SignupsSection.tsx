@@ -8,9 +8,9 @@ import {
 } from '@ant-design/icons';
 import type { DedicationTask, Occurrence, Signup } from '@contract';
 import { Button, Card, Pagination, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
@@ -216,7 +216,7 @@ export function TaskSignups({ occurrence, task }: { occurrence: Occurrence; task
         <span className="gj-stack">
           <strong>{s.person.name}</strong>
           <Typography.Text type="secondary" className="gj-nowrap">
-            {dayjs(s.createdAt).format(DATE_TIME)}
+            {zoned(s.createdAt).format(DATE_TIME)}
           </Typography.Text>
         </span>
       ),

@@ -1,7 +1,7 @@
 import type { DedicationTask, Occurrence } from '@contract';
 import { Alert, Form, Input, InputNumber, TimePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, wallClock, wallClockAt, zoned } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
@@ -27,10 +27,8 @@ const FIELDS = ['title', 'place', 'capacity', 'specialties'] as const;
 const MAX_CAPACITY = 500;
 const MAX_SPECIALTIES = 10;
 
-/** A wall-clock time on the occurrence's day, with the offset the contract asks for. */
-function onDay(day: string, time: Dayjs) {
-  return dayjs(day).hour(time.hour()).minute(time.minute()).second(0).millisecond(0).format();
-}
+/** A wall-clock time on the occurrence's day, as the instant it means in the district. */
+const onDay = (date: string, time: Dayjs) => wallClockAt(date, time.format('HH:mm'));
 
 function startingValues({ occurrence, task }: TaskFormTarget): Partial<Values> {
   return {
@@ -38,8 +36,8 @@ function startingValues({ occurrence, task }: TaskFormTarget): Partial<Values> {
     place: task?.place ?? '',
     capacity: task?.capacity ?? 5,
     specialties: task?.specialties ?? [],
-    startTime: dayjs(task?.startsAt ?? occurrence.startsAt),
-    endTime: dayjs(task?.endsAt ?? occurrence.endsAt),
+    startTime: wallClock(task?.startsAt ?? occurrence.startsAt),
+    endTime: wallClock(task?.endsAt ?? occurrence.endsAt),
   };
 }
 
@@ -57,7 +55,7 @@ export function TaskFormDrawer({ target, onClose }: { target: TaskFormTarget | n
   const onFinish = (values: Values) => {
     if (!target) return;
     const { occurrence } = target;
-    const day = dayjs(occurrence.startsAt).format('YYYY-MM-DD');
+    const day = zoned(occurrence.startsAt).format('YYYY-MM-DD');
     const body: TaskInput = {
       title: values.title.trim(),
       place: values.place?.trim() ?? '',

@@ -1,6 +1,6 @@
 import { Form, Input, InputNumber, TimePicker, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { Dayjs } from '../../lib/time';
 import { SpecialtySelect } from '../../shared/pickers/SpecialtySelect';
 import { SubFormList } from '../../shared/SubFormList';
 import { useIsMobile } from '../../shared/useIsMobile';

@@ -1,5 +1,5 @@
 import type { DedicationDay, DedicationException, DedicationTaskTemplate } from '@contract';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs, day, timeZone } from '../../lib/time';
 import type { DedicationDayChanges, NewDedicationDay } from './api';
 import {
   buildRule,
@@ -12,8 +12,7 @@ import {
 
 export const DAY = 'YYYY-MM-DD';
 export const TIME = 'HH:mm';
-export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
-/** The zones offered; a schedule saved with another keeps its own. */
+/** The zones offered, beside the district's own; a schedule saved with another keeps its own. */
 export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau'] as const;
 /** The contract's bounds. */
 export const MAX_TASKS = 20;
@@ -65,10 +64,10 @@ export const FORM_FIELDS = [
   'tasks',
 ] as const;
 
-/** "09:30" as a time of today, for the time pickers. */
+/** "09:30" as a time of today, for the time pickers (a wall-clock value: the district's). */
 export function timeOf(hhmm: string): Dayjs {
   const [hour = 0, minute = 0] = hhmm.split(':').map(Number);
-  return dayjs().hour(hour).minute(minute).second(0).millisecond(0);
+  return day().hour(hour).minute(minute);
 }
 
 /** The builder's rule as RRULE text, or '' while it says nothing yet. */
@@ -90,36 +89,37 @@ export function createDefaults(regionId?: number): DedicationFormValues {
     rule: DEFAULT_RULE_FIELDS,
     advanced: false,
     rrule: ruleText(DEFAULT_RULE_FIELDS),
-    startsOn: dayjs().startOf('day'),
+    startsOn: day(),
     startTime: timeOf('09:00'),
     endTime: timeOf('11:30'),
-    timezone: DEFAULT_TIMEZONE,
+    // The district's zone: the day's times read as everything else does.
+    timezone: timeZone(),
     exceptions: [],
     tasks: [newTask()],
   };
 }
 
 /** A saved schedule in the form; a rule the builder cannot say opens in the raw field. */
-export function editValues(day: DedicationDay): DedicationFormValues {
-  const spec = parseRule(day.rrule);
+export function editValues(saved: DedicationDay): DedicationFormValues {
+  const spec = parseRule(saved.rrule);
   return {
-    regionId: day.regionId,
-    title: day.title,
-    place: day.place,
+    regionId: saved.regionId,
+    title: saved.title,
+    place: saved.place,
     rule: spec ? specToFields(spec) : DEFAULT_RULE_FIELDS,
     advanced: spec === null,
-    rrule: spec ? buildRule(spec) : day.rrule,
-    startsOn: dayjs(day.startsOn),
-    startTime: timeOf(day.startTime),
-    endTime: timeOf(day.endTime),
-    timezone: day.timezone,
-    exceptions: day.exceptions.map((e) => ({
-      date: dayjs(e.date),
+    rrule: spec ? buildRule(spec) : saved.rrule,
+    startsOn: day(saved.startsOn),
+    startTime: timeOf(saved.startTime),
+    endTime: timeOf(saved.endTime),
+    timezone: saved.timezone,
+    exceptions: saved.exceptions.map((e) => ({
+      date: day(e.date),
       action: e.movedTo ? 'move' : 'cancel',
-      movedTo: e.movedTo ? dayjs(e.movedTo) : undefined,
+      movedTo: e.movedTo ? day(e.movedTo) : undefined,
       reason: e.reason,
     })),
-    tasks: day.tasks.map((task) => ({
+    tasks: saved.tasks.map((task) => ({
       title: task.title,
       place: task.place,
       capacity: task.capacity,
@@ -165,7 +165,7 @@ function toFields(values: DedicationFormValues): Fields {
     rrule: (values.advanced ? values.rrule : ruleText({ ...DEFAULT_RULE_FIELDS, ...values.rule }))
       .trim()
       .toUpperCase(),
-    startsOn: (values.startsOn ?? dayjs()).format(DAY),
+    startsOn: (values.startsOn ?? day()).format(DAY),
     startTime: (values.startTime ?? timeOf('09:00')).format(TIME),
     endTime: (values.endTime ?? timeOf('11:30')).format(TIME),
     timezone: values.timezone,

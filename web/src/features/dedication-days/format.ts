@@ -1,17 +1,17 @@
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import { day, zoned } from '../../lib/time';
 
 /** "6月13日 周六" / "Sat, Jun 13", with the year when it is not this year's. */
 export function formatDay(t: TFunction, ymd: string): string {
-  const day = dayjs(ymd);
-  return day.format(day.isSame(dayjs(), 'year') ? t('dedication.dayFormat') : t('dedication.dayFormatYear'));
+  const d = day(ymd);
+  return d.format(d.isSame(day(), 'year') ? t('dedication.dayFormat') : t('dedication.dayFormatYear'));
 }
 
 /** "09:00–11:30". */
 export const timeRange = (start: string, end: string) => `${start}–${end}`;
 
-/** An instant's wall-clock time where the reader is (the users are in Beijing, as the schedules). */
-export const clock = (iso: string) => dayjs(iso).format('HH:mm');
+/** An instant's wall-clock time in the district (its time zone, as the schedules), wherever the reader is. */
+export const clock = (iso: string) => zoned(iso).format('HH:mm');
 
 /** Places taken of all places, summed over tasks. */
 export function fill(tasks: readonly { capacity: number; signed: number; waiting: number }[]) {

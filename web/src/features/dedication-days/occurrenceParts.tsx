@@ -1,8 +1,8 @@
 import { ClockCircleOutlined, QrcodeOutlined, UserOutlined } from '@ant-design/icons';
 import type { DedicationTask, HoursStatus, OccurrenceStatus, Signup, SignupStatus } from '@contract';
 import { Progress, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { hasEnded, hasStarted } from './occurrences.api';
 
 const SIGNUP_COLOR: Record<SignupStatus, string> = {
@@ -23,12 +23,12 @@ export const TIME = 'HH:mm';
 export const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
 /** "2026-05-16 周六" / "2026-05-16 Sat". */
-export const dayLabel = (iso: string) => dayjs(iso).format('YYYY-MM-DD ddd');
+export const dayLabel = (iso: string) => zoned(iso).format('YYYY-MM-DD ddd');
 
 /** "09:00–11:30", with the end's date when it ends on another day. */
 export function timeRange(x: { startsAt: string; endsAt: string }) {
-  const start = dayjs(x.startsAt);
-  const end = dayjs(x.endsAt);
+  const start = zoned(x.startsAt);
+  const end = zoned(x.endsAt);
   return `${start.format(TIME)}–${end.format(end.isSame(start, 'day') ? TIME : 'MM-DD HH:mm')}`;
 }
 
@@ -38,7 +38,7 @@ export const whenLabel = (x: { startsAt: string; endsAt: string }) =>
 
 /** Whether a task keeps its occurrence's hours (then its own are not repeated). */
 export const sameHours = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
-  dayjs(a.startsAt).isSame(b.startsAt, 'minute') && dayjs(a.endsAt).isSame(b.endsAt, 'minute');
+  zoned(a.startsAt).isSame(b.startsAt, 'minute') && zoned(a.endsAt).isSame(b.endsAt, 'minute');
 
 type Phase = 'upcoming' | 'ongoing' | 'ended' | 'cancelled';
 const PHASE_COLOR: Record<Phase, string> = {
@@ -133,7 +133,7 @@ export function CheckTime({ at, by }: { at: string | null; by: Signup['checkedBy
   if (!at) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <span className="gj-inline gj-nowrap">
-      <span>{dayjs(at).format(TIME)}</span>
+      <span>{zoned(at).format(TIME)}</span>
       {by && (
         <Typography.Text type="secondary" className="gj-check-by">
           {by === 'qr' ? <QrcodeOutlined /> : <UserOutlined />} {t(`occurrences.checkedBy.${by}`)}

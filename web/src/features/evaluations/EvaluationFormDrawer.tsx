@@ -1,10 +1,10 @@
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { type Criterion, type Evaluation, type Honour, LEDGER_KINDS, type LedgerKind } from '@contract';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -90,14 +90,14 @@ export function EvaluationFormDrawer({ open, onClose, onCreated }: Props) {
 
   const autoTitle = (h: Honour, period: [Dayjs, Dayjs] | undefined) =>
     t('evaluations.titleDefault', {
-      year: (period?.[1] ?? dayjs()).year(),
+      year: (period?.[1] ?? day()).year(),
       honour: t(`evaluations.honour.${h}`),
     });
   // The title follows the honour and the year until the user writes their own.
   const titleTouched = useRef(false);
 
   const adminRegion = me.roles.find((r) => r.role === 'district_admin' || r.role === 'street_admin');
-  const period: [Dayjs, Dayjs] = [dayjs().startOf('year'), dayjs().endOf('year').startOf('day')];
+  const period: [Dayjs, Dayjs] = [day().startOf('year'), day().endOf('year').startOf('day')];
   const values: Partial<Values> = {
     honour: DEFAULT_HONOUR,
     title: autoTitle(DEFAULT_HONOUR, period),

@@ -8,9 +8,9 @@ import {
   type NominationStatus,
 } from '@contract';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { LedgerKindTag } from '../../shared/tags';
@@ -86,7 +86,7 @@ export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
 export const TIME = 'YYYY-MM-DD HH:mm';
 
 /** "2026-03-01 10:20", or a dash. */
-export const atTime = (at: string | null, none: string) => (at ? dayjs(at).format(TIME) : none);
+export const atTime = (at: string | null, none: string) => (at ? zoned(at).format(TIME) : none);
 
 /** "2026-01-01 ~ 2026-12-31". */
 export const evaluationPeriod = (e: Pick<Evaluation, 'periodFrom' | 'periodTo'>) =>

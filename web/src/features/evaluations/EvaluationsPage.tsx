@@ -1,11 +1,11 @@
 import { CalendarOutlined, EnvironmentOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Evaluation, HONOURS, type Honour } from '@contract';
 import { Button, Card, DatePicker, Select, Table, type TableColumnsType, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { day } from '../../lib/time';
 import { oneOf } from '../../shared/enums';
 import { PagedList } from '../../shared/PagedList';
 import { PageHeader } from '../../shared/PageHeader';
@@ -148,7 +148,7 @@ export function EvaluationsPage() {
             allowClear
             inputReadOnly
             placeholder={t('evaluations.allYears')}
-            value={filters.year ? dayjs(`${filters.year}-01-01`) : null}
+            value={filters.year ? day(`${filters.year}-01-01`) : null}
             onChange={(year) => list.setFilters({ year: year ? year.year() : undefined })}
             data-testid="evaluation-year-filter"
           />

@@ -14,11 +14,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
+import { now, zoned } from '../../lib/time';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
@@ -296,7 +296,7 @@ function HonourBody({ list }: { list: HonourList }) {
   const none = t('common.none');
   const onNotice = e.status === 'notice';
   // Objections are taken until the notice ends (the server checks again at each one).
-  const objecting = onNotice && e.noticeUntil !== null && dayjs(e.noticeUntil).isAfter(dayjs());
+  const objecting = onNotice && e.noticeUntil !== null && zoned(e.noticeUntil).isAfter(now());
   const hint = onNotice
     ? objecting
       ? t('honours.noticeOpenHint', { from: atTime(e.noticeFrom, none), until: atTime(e.noticeUntil, none) })

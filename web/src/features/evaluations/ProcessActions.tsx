@@ -1,10 +1,10 @@
 import { AuditOutlined, EyeOutlined, NotificationOutlined, SendOutlined } from '@ant-design/icons';
 import type { Evaluation } from '@contract';
 import { Alert, Button, InputNumber, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { now, zoned } from '../../lib/time';
 import { ConfirmSheet } from '../../shared/ConfirmSheet';
 import { useFeedback } from '../../shared/feedback';
 import {
@@ -105,7 +105,7 @@ function StartNotice({ evaluation }: { evaluation: Evaluation }) {
               {t('evaluations.noticeConfirm', {
                 count: shortlist.approved,
                 days: days ?? DEFAULT_NOTICE_DAYS,
-                until: dayjs()
+                until: now()
                   .add(days ?? DEFAULT_NOTICE_DAYS, 'day')
                   .format(TIME),
               })}
@@ -139,7 +139,7 @@ function Decide({ evaluation }: { evaluation: Evaluation }) {
   const openObjections = useObjections(evaluation.id, { status: 'open', page: 1, pageSize: 1 }, true);
   const unanswered = openObjections.data?.total ?? 0;
   const until = evaluation.noticeUntil;
-  const running = until !== null && dayjs(until).valueOf() > now;
+  const running = until !== null && zoned(until).valueOf() > now;
   const reason = running
     ? t('evaluations.noticeRunning', { until: atTime(until, '') })
     : unanswered > 0

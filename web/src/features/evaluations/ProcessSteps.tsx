@@ -1,7 +1,7 @@
 import type { Evaluation, EvaluationStatus } from '@contract';
 import { Steps } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useIsMobile } from '../../shared/useIsMobile';
 
 const DAY = 'YYYY-MM-DD';
@@ -9,7 +9,7 @@ const DAY = 'YYYY-MM-DD';
 /** The step each status is at: scoring, frozen, nominations and review, notice, decision, published. */
 const CURRENT: Record<EvaluationStatus, number> = { open: 0, closed: 2, notice: 3, decided: 4, published: 5 };
 
-const day = (at: string | null) => (at ? dayjs(at).format(DAY) : undefined);
+const day = (at: string | null) => (at ? zoned(at).format(DAY) : undefined);
 
 /**
  * Where the evaluation stands on its way from scores to a published honour list (评分 → 封存 →

@@ -14,9 +14,9 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
@@ -85,7 +85,7 @@ function Acts({
           <div className="gj-card-row" data-testid={`breakdown-act-${a.entryId}`}>
             <div className="gj-card-row-head">
               <span className="gj-inline">
-                <span className="gj-nowrap">{dayjs(a.at).format('YYYY-MM-DD')}</span>
+                <span className="gj-nowrap">{zoned(a.at).format('YYYY-MM-DD')}</span>
                 {showPerson && a.person && <strong>{a.person}</strong>}
               </span>
               <strong className="gj-quantity">+{points(a.points)}</strong>
@@ -256,7 +256,7 @@ function Breakdown({ evaluation, breakdown }: { evaluation: Evaluation; breakdow
                   <strong className="gj-quantity gj-quantity-negative">−{points(d.points)}</strong>
                 </div>
                 <Typography.Text type="secondary">
-                  {t('evaluations.deductionBy', { by: d.by, at: dayjs(d.at).format(TIME) })}
+                  {t('evaluations.deductionBy', { by: d.by, at: zoned(d.at).format(TIME) })}
                 </Typography.Text>
               </div>
             )}

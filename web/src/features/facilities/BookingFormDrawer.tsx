@@ -1,9 +1,9 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { Facility } from '@contract';
 import { DatePicker, Form, Input, InputNumber, Switch, TimePicker, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { SetValuesOnMount } from '../../shared/SetValuesOnMount';
@@ -44,7 +44,7 @@ export const bookForUnit = (unit: ReturnType<typeof useBookingUnit>, chosen: boo
 function defaults(target: BookingFormTarget | undefined): Partial<Values> {
   const facility = target?.facility;
   // Without a chosen slot: tomorrow at nine, for the shortest length the rules allow (at least an hour).
-  const start = target?.startsAt ?? dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
+  const start = target?.startsAt ?? day().add(1, 'day').hour(9);
   const minutes = Math.max(facility?.bookingRules.minMinutes ?? 60, 60);
   const end =
     target?.endsAt ?? start.add(Math.min(minutes, facility?.bookingRules.maxMinutes ?? 60), 'minute');
@@ -130,8 +130,8 @@ export function BookingFormDrawer({ target, onClose, onBooked }: Props) {
               allowClear={false}
               format={`${DAY} ddd`}
               disabledDate={(d) =>
-                d.isBefore(dayjs(), 'day') ||
-                (rules !== undefined && d.isAfter(dayjs().add(rules.maxDaysAhead, 'day'), 'day'))
+                d.isBefore(day(), 'day') ||
+                (rules !== undefined && d.isAfter(day().add(rules.maxDaysAhead, 'day'), 'day'))
               }
               data-testid="booking-date"
             />

@@ -1,7 +1,7 @@
 import { Badge, Card, Segmented, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { wallClock } from '../../lib/time';
 import { oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -26,7 +26,7 @@ export function InboxPage() {
   const { t } = useTranslation();
   const list = useListParams(['tab'] as const);
   const tab: Tab = oneOf(TABS, list.filters.tab) ?? 'pending';
-  const [now] = useState(() => iso(dayjs()));
+  const [now] = useState(() => iso(wallClock()));
   const pending = useBookings({ inbox: 'true', page: list.page, pageSize: list.pageSize });
   // Confirmed bookings that have started, of the facilities I keep (the list also holds my own bookings).
   const kept = useFacilities({ managed: 'true', pageSize: KEPT_PAGE }, tab === 'toRecord');

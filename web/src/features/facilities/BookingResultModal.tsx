@@ -1,8 +1,8 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Result, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { zoned } from '../../lib/time';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { BookingStatusTag } from './BookingStatusTag';
 import type { BookingSeries } from './bookings.api';
@@ -85,7 +85,7 @@ export function BookingResultModal({
               <ul className="gj-book-clashes" data-testid="booking-result-clashes">
                 {clashes.map((c) => (
                   <li key={c.date}>
-                    <strong>{dayjs(c.date).format(`${DAY} ddd`)}</strong>
+                    <strong>{zoned(c.date).format(`${DAY} ddd`)}</strong>
                     {t('bookings.clashSeparator')}
                     {c.reason}
                   </li>

@@ -1,9 +1,9 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { FACILITY_KINDS, FACILITY_SUB_KINDS, type FacilityKind } from '@contract';
 import { Badge, Button, DatePicker, Input, InputNumber, Select, Switch, TimePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day, today } from '../../lib/time';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
 import { useIsMobile } from '../../shared/useIsMobile';
 import type { FacilitySubKind } from './api';
@@ -37,8 +37,8 @@ const DEFAULT_END = '11:00';
 export function FacilityFilters({ value, onChange, canManage }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value.q ?? '');
-  const day = value.freeDate ? dayjs(value.freeDate) : null;
-  const base = day ?? dayjs();
+  const freeDay = value.freeDate ? day(value.freeDate) : null;
+  const base = freeDay ?? day();
   const range: [Dayjs, Dayjs] | null =
     value.freeStart && value.freeEnd ? [atTime(base, value.freeStart), atTime(base, value.freeEnd)] : null;
   const active = [
@@ -123,10 +123,10 @@ export function FacilityFilters({ value, onChange, canManage }: Props) {
       <span className="gj-fac-free-filter" data-testid="facility-free-filter">
         <span className="gj-fac-free-label">{t('facilities.freeSlot')}</span>
         <DatePicker
-          value={day}
+          value={freeDay}
           placeholder={t('facilities.freeDate')}
           inputReadOnly
-          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+          disabledDate={(d) => d.isBefore(day(), 'day')}
           onChange={(d: Dayjs | null) =>
             onChange(
               d
@@ -154,7 +154,7 @@ export function FacilityFilters({ value, onChange, canManage }: Props) {
               freeStart: from?.format(TIME),
               freeEnd: to?.format(TIME),
               // Hours without a day ask about today.
-              freeDate: from && to ? (value.freeDate ?? dayjs().format(DAY)) : value.freeDate,
+              freeDate: from && to ? (value.freeDate ?? today()) : value.freeDate,
             });
           }}
           data-testid="facility-free-time"

@@ -20,8 +20,8 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
@@ -127,7 +127,7 @@ function initialValues(
     description: facility.description,
     rules: facility.rules,
     openingHours: facility.openingHours,
-    closures: facility.closures.map((c) => ({ range: [dayjs(c.from), dayjs(c.to)], reason: c.reason })),
+    closures: facility.closures.map((c) => ({ range: [day(c.from), day(c.to)], reason: c.reason })),
     bookingRules: facility.bookingRules,
   };
   return values;

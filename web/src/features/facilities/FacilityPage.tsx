@@ -1,11 +1,11 @@
 import { CarryOutOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day, today } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -26,13 +26,13 @@ import { WeekCalendar } from './WeekCalendar';
 function useWeek(): [Dayjs, (monday: Dayjs) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get('week');
-  const parsed = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? dayjs(raw) : null;
-  const monday = mondayOf(parsed?.isValid() ? parsed : dayjs());
+  const parsed = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? day(raw) : null;
+  const monday = mondayOf(parsed?.isValid() ? parsed : day());
   const setWeek = (next: Dayjs) =>
     setParams(
       (prev) => {
         const out = new URLSearchParams(prev);
-        if (next.isSame(mondayOf(dayjs()), 'day')) out.delete('week');
+        if (next.isSame(mondayOf(day()), 'day')) out.delete('week');
         else out.set('week', next.format(DAY));
         return out;
       },
@@ -71,7 +71,7 @@ export function FacilityPage() {
   const bookable = facility !== undefined && facility.retiredAt === null && can('booking.make');
   const manages = facility?.can.edit === true;
   const dash = t('common.none');
-  const upcomingClosures = facility?.closures.filter((c) => c.to >= dayjs().format(DAY)) ?? [];
+  const upcomingClosures = facility?.closures.filter((c) => c.to >= today()) ?? [];
 
   return (
     <>

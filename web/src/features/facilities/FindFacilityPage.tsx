@@ -13,11 +13,11 @@ import {
   TimePicker,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day, fromWallClock, wallClock, zoned } from '../../lib/time';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -100,10 +100,11 @@ function FreeCard({ facility: f, onBook }: { facility: Facility; onBook: () => v
 export function FindFacilityPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [now] = useState(() => dayjs());
+  // The district's wall-clock (for the pickers and presets), whatever the browser's zone.
+  const [now] = useState(() => wallClock());
   const fallback = defaultSlot(now);
   const list = useListParams(FILTER_KEYS);
-  const date = list.filters.date && dayjs(list.filters.date).isValid() ? list.filters.date : fallback.date;
+  const date = list.filters.date && day(list.filters.date).isValid() ? list.filters.date : fallback.date;
   const start = list.filters.start ?? TIME_PRESETS[fallback.preset][0];
   const end = list.filters.end ?? TIME_PRESETS[fallback.preset][1];
   const kind = oneOf(FACILITY_KINDS, list.filters.kind);
@@ -122,8 +123,8 @@ export function FindFacilityPage() {
   const dayPreset: DayPreset =
     date === today ? 'today' : date === tomorrow ? 'tomorrow' : date === weekend ? 'weekend' : 'other';
   const timePreset = PRESET_KEYS.find((k) => TIME_PRESETS[k][0] === start && TIME_PRESETS[k][1] === end);
-  const dayValue = dayjs(date);
-  const past = slot.freeFrom !== undefined && dayjs(slot.freeFrom).isBefore(now);
+  const dayValue = day(date);
+  const past = slot.freeFrom !== undefined && zoned(slot.freeFrom).isBefore(fromWallClock(now));
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { wallClock } from '../../lib/time';
 import { oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -22,7 +22,7 @@ export function MyBookingsPage() {
   const list = useListParams(['when'] as const);
   const when: When = oneOf(WHEN, list.filters.when) ?? 'upcoming';
   // One "now" per visit keeps the query steady.
-  const [now] = useState(() => iso(dayjs()));
+  const [now] = useState(() => iso(wallClock()));
   const bookings = useBookings({
     mine: 'true',
     ...(when === 'upcoming' ? { from: now } : { to: now }),

@@ -1,7 +1,7 @@
 import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Space, TimePicker, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, wallClock } from '../../lib/time';
 import type { OpeningInterval } from './api';
 import { atTime, minutesOf, TIME, WEEKDAYS, weekdayLabel } from './time';
 
@@ -95,7 +95,7 @@ export function OpeningHoursEditor({ value = [], onChange, id }: Props) {
                     allowClear={false}
                     inputReadOnly
                     order
-                    value={[atTime(dayjs(), h.opens), atTime(dayjs(), h.closes)]}
+                    value={[atTime(wallClock(), h.opens), atTime(wallClock(), h.closes)]}
                     onChange={(range) => {
                       const [from, to] = (range ?? []) as [Dayjs | null, Dayjs | null];
                       if (!from || !to) return;

@@ -11,10 +11,10 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type Dayjs, day } from '../../lib/time';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
@@ -177,12 +177,12 @@ export function UtilizationPage() {
   const { t } = useTranslation();
   const owners = useFacilityOwners();
   const list = useListParams(['scope', 'regionId', 'unitId', 'from', 'to'] as const);
-  const [today] = useState(() => dayjs());
+  const [today] = useState(() => day());
   const from =
-    list.filters.from && dayjs(list.filters.from).isValid()
+    list.filters.from && day(list.filters.from).isValid()
       ? list.filters.from
       : today.subtract(3, 'month').format(DAY);
-  const to = list.filters.to && dayjs(list.filters.to).isValid() ? list.filters.to : today.format(DAY);
+  const to = list.filters.to && day(list.filters.to).isValid() ? list.filters.to : today.format(DAY);
   // A unit's contact (without an area role) sees their unit; the area's staff a region or a unit.
   const scope: Scope = owners.area ? (oneOf(SCOPES, list.filters.scope) ?? 'region') : 'unit';
   const regionId = idParam(list.filters.regionId) ?? owners.area?.regionId;
@@ -233,10 +233,10 @@ export function UtilizationPage() {
           )}
           <DatePicker.RangePicker
             className="gj-toolbar-range"
-            value={[dayjs(from), dayjs(to)]}
+            value={[day(from), day(to)]}
             allowClear={false}
             inputReadOnly
-            disabledDate={(d) => d.isAfter(dayjs().add(1, 'year'))}
+            disabledDate={(d) => d.isAfter(today.add(1, 'year'))}
             presets={[
               { label: t('facilities.util.lastMonth'), value: [today.subtract(1, 'month'), today] },
               { label: t('facilities.util.last3Months'), value: [today.subtract(3, 'month'), today] },

@@ -1,11 +1,10 @@
 import { CalendarOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { Facility } from '@contract';
 import { Button, Skeleton, Space, Spin, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day, wallClock } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -80,7 +79,7 @@ function WeekGrid({ days, onPick }: { days: DayModel[]; onPick?: Props['onPick']
   const feedback = useFeedback();
   const [anchor, setAnchor] = useState<Point | null>(null);
   const [hover, setHover] = useState<Point | null>(null);
-  const today = dayjs().format(DAY);
+  const today = wallClock().format(DAY);
 
   const click = (p: Point) => {
     const day = days[p.day];
@@ -213,7 +212,7 @@ function DayList({
   onPick?: Props['onPick'];
 }) {
   const { t } = useTranslation();
-  const today = dayjs().format(DAY);
+  const today = wallClock().format(DAY);
   // A free span is offered from its start, for an hour or the shortest the rules allow, if it fits.
   const length = Math.min(Math.max(facility.bookingRules.minMinutes, 60), facility.bookingRules.maxMinutes);
   return (
@@ -222,7 +221,7 @@ function DayList({
         const free = freeSpans(d).map((s) => ({ ...s, kind: 'free' as const }));
         const taken = d.taken.map((s) => ({ from: s.from, to: s.to, kind: 'taken' as const, span: s }));
         const rows = [...free, ...taken].sort((a, b) => a.from - b.from);
-        const past = d.date.add(1, 'day').isBefore(dayjs());
+        const past = d.date.add(1, 'day').isBefore(wallClock());
         return (
           <section
             key={d.key}
@@ -299,8 +298,8 @@ export function WeekCalendar({ facility, monday, onWeek, onPick }: Props) {
   const to = monday.add(6, 'day').format(DAY);
   const calendar = useFacilityCalendar(facility.id, from, to);
   const days = weekModel(monday, calendar.data, facility.bookingRules.minNoticeHours);
-  const thisWeek = mondayOf(dayjs());
-  const lastBookable = dayjs().add(facility.bookingRules.maxDaysAhead, 'day');
+  const thisWeek = mondayOf(day());
+  const lastBookable = day().add(facility.bookingRules.maxDaysAhead, 'day');
 
   return (
     <div data-testid="week-calendar">

@@ -15,6 +15,8 @@ export type BookingListParams = {
   /** ISO instants with offset. */
   from?: string;
   to?: string;
+  /** The bookings of this unit's facilities: waiting first, then coming up, then the past. */
+  unitId?: number;
   page?: number;
   pageSize?: number;
 };

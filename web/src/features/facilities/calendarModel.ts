@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs, dayStart, zoned } from '../../lib/time';
 import type { FacilityCalendarData } from './api';
 import { DAY } from './time';
 
@@ -24,41 +24,45 @@ export type DayModel = {
   bookableFrom: number;
 };
 
-/** Minutes of `instant` within `day`, clipped to that day. */
+/** Minutes of `instant` within the day starting at `day` (an instant: the district's midnight), clipped to that day. */
 function minutesIn(day: Dayjs, instant: string): number {
-  const m = dayjs(instant).diff(day, 'minute');
+  const m = zoned(instant).diff(day, 'minute');
   return Math.max(0, Math.min(24 * 60, m));
 }
 
 function spansOf<T extends { startsAt: string; endsAt: string }>(day: Dayjs, items: readonly T[]) {
   const end = day.add(1, 'day');
   return items
-    .filter((x) => dayjs(x.startsAt).isBefore(end) && dayjs(x.endsAt).isAfter(day))
+    .filter((x) => zoned(x.startsAt).isBefore(end) && zoned(x.endsAt).isAfter(day))
     .map((x) => ({ from: minutesIn(day, x.startsAt), to: minutesIn(day, x.endsAt), item: x }));
 }
 
-/** The week from `monday`: each day's open spans, taken slots and closure. */
+/**
+ * The week from `monday` (a wall-clock date): each day's open spans, taken slots and closure, in
+ * minutes of the district's day, whatever the browser's zone.
+ */
 export function weekModel(
   monday: Dayjs,
   calendar: FacilityCalendarData | undefined,
   noticeHours: number,
-  now = dayjs(),
+  now = zoned(Date.now()),
 ): DayModel[] {
   const earliest = now.add(noticeHours, 'hour');
   return Array.from({ length: 7 }, (_, i) => {
     const date = monday.add(i, 'day');
     const key = date.format(DAY);
-    const bookableFrom = earliest.isBefore(date)
+    const start = dayStart(key);
+    const bookableFrom = earliest.isBefore(start)
       ? -1
-      : earliest.isBefore(date.add(1, 'day'))
-        ? earliest.diff(date, 'minute')
+      : earliest.isBefore(start.add(1, 'day'))
+        ? earliest.diff(start, 'minute')
         : 24 * 60;
     return {
       date,
       key,
       closedReason: calendar?.closed.find((c) => c.date === key)?.reason,
-      open: spansOf(date, calendar?.open ?? []).map(({ from, to }) => ({ from, to })),
-      taken: spansOf(date, calendar?.taken ?? []).map(({ from, to, item }) => ({ from, to, slot: item })),
+      open: spansOf(start, calendar?.open ?? []).map(({ from, to }) => ({ from, to })),
+      taken: spansOf(start, calendar?.taken ?? []).map(({ from, to, item }) => ({ from, to, slot: item })),
       bookableFrom,
     };
   });

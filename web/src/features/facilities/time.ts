@@ -1,5 +1,5 @@
-import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
+import { type Dayjs, day, fromWallClock, zoned } from '../../lib/time';
 import type { OpeningInterval } from './api';
 
 export const DAY = 'YYYY-MM-DD';
@@ -18,8 +18,8 @@ export const weekdayOf = (d: Dayjs) => ((d.day() + 6) % 7) + 1;
 /** The Monday starting the week of `d` (whatever the locale's first day). */
 export const mondayOf = (d: Dayjs) => d.startOf('day').subtract(weekdayOf(d) - 1, 'day');
 
-/** With the offset, as the contract asks: 2026-05-16T09:00:00+08:00. */
-export const iso = (d: Dayjs) => d.second(0).millisecond(0).format();
+/** The instant a wall-clock value (a picker's, the calendar's) means in the district, as the contract asks. */
+export const iso = (d: Dayjs) => fromWallClock(d.second(0).millisecond(0));
 
 /** `day` at "HH:mm". */
 export function atTime(day: Dayjs, hhmm: string): Dayjs {
@@ -35,8 +35,8 @@ export function minutesOf(hhmm: string): number {
 
 /** "2026-05-16 周六 09:00–11:00": a slot on one day. */
 export function slotText(startsAt: string, endsAt: string): string {
-  const start = dayjs(startsAt);
-  const end = dayjs(endsAt);
+  const start = zoned(startsAt);
+  const end = zoned(endsAt);
   const endFormat = end.isSame(start, 'day') ? TIME : `${DAY} ${TIME}`;
   return `${start.format(`${DAY} ddd ${TIME}`)}–${end.format(endFormat)}`;
 }
@@ -93,7 +93,7 @@ export function freeSlot(
   end: string | undefined,
 ): { freeFrom?: string; freeTo?: string } {
   if (!date || !start || !end || !YMD.test(date) || !HHMM.test(start) || !HHMM.test(end)) return {};
-  const day = dayjs(date);
-  if (!day.isValid() || end <= start) return {};
-  return { freeFrom: iso(atTime(day, start)), freeTo: iso(atTime(day, end)) };
+  const on = day(date);
+  if (!on.isValid() || end <= start) return {};
+  return { freeFrom: iso(atTime(on, start)), freeTo: iso(atTime(on, end)) };
 }

@@ -17,10 +17,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { type DragEvent, type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { zoned } from '../../lib/time';
 import { downloadFile } from '../../shared/download';
 import { type ImportKind, type ImportStatus, idParam, oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
@@ -109,7 +109,7 @@ function JobPanel({ job }: { job: ImportJob }) {
               {t(`imports.written.${job.kind}`, { count: job.written })}
             </span>
           }
-          subTitle={job.finishedAt && t('imports.finishedAt', { time: dayjs(job.finishedAt).format(TIME) })}
+          subTitle={job.finishedAt && t('imports.finishedAt', { time: zoned(job.finishedAt).format(TIME) })}
         />
       )}
       {job.status === 'failed' && (
@@ -178,7 +178,7 @@ function PastImports({ onOpen, openId }: { onOpen: (job: ImportJob) => void; ope
       title: t('imports.startedAt'),
       dataIndex: 'createdAt',
       width: 140,
-      render: (at: string) => <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>,
+      render: (at: string) => <span className="gj-nowrap">{zoned(at).format(TIME)}</span>,
     },
   ];
   if (imports.error) return <QueryError error={imports.error} onRetry={() => void imports.refetch()} />;

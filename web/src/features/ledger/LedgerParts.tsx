@@ -12,11 +12,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { LedgerKindTag } from '../../shared/tags';
@@ -173,7 +173,7 @@ export function EntryList({ entries, showWho, onCorrect }: EntryListProps) {
             )}
             <span className="gj-card-row-head">
               <Typography.Text type="secondary">
-                {dayjs(e.at).format('YYYY-MM-DD')} · {e.regionName}
+                {zoned(e.at).format('YYYY-MM-DD')} · {e.regionName}
               </Typography.Text>
               {onCorrect && e.can.correct && (
                 <Button
@@ -239,7 +239,7 @@ export function CorrectionModal({ entry, onClose }: { entry: LedgerEntry | null;
           {t('ledger.correctContext', {
             kind: t(`ledgerKind.${shown.kind}`),
             quantity: quantity(shown.kind, shown.quantity),
-            date: dayjs(shown.at).format('YYYY-MM-DD'),
+            date: zoned(shown.at).format('YYYY-MM-DD'),
           })}
         </Typography.Paragraph>
       )}

@@ -4,6 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { PageHeader } from '../../shared/PageHeader';
+import {
+  PRINT_ROWS,
+  PrintButton,
+  type PrintRequest,
+  PrintStamp,
+  usePrintRequest,
+  usePrintWhenReady,
+} from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { MyFigures } from '../dashboards';
 import { useLedgerEntries, useLedgerRecord } from './api';
@@ -11,11 +19,17 @@ import { EntryList, HoursFigures, KindTable } from './LedgerParts';
 
 const PAGE_SIZE = 20;
 
-function Entries({ personId }: { personId: number }) {
+/** Every entry, a page at a time; all of them (up to PRINT_ROWS) while printing. */
+function Entries({ personId, print }: { personId: number; print: PrintRequest }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<LedgerKind | undefined>();
   const [page, setPage] = useState(1);
-  const entries = useLedgerEntries({ personId, kind, page, pageSize: PAGE_SIZE });
+  const entries = useLedgerEntries(
+    print.asked
+      ? { personId, kind, page: 1, pageSize: PRINT_ROWS }
+      : { personId, kind, page, pageSize: PAGE_SIZE },
+  );
+  usePrintWhenReady(print, entries.data !== undefined && !entries.isFetching);
   return (
     <Card
       size="small"
@@ -24,7 +38,7 @@ function Entries({ personId }: { personId: number }) {
       extra={
         <Select<LedgerKind>
           size="small"
-          className="gj-toolbar-select"
+          className="gj-toolbar-select no-print"
           allowClear
           placeholder={t('ledger.allKinds')}
           value={kind}
@@ -61,10 +75,11 @@ function Entries({ personId }: { personId: number }) {
   );
 }
 
-/** "我的参与记录": hours served this month and year, each kind of participation, every entry. */
+/** "我的参与记录": hours served this month and year, each kind of participation, every entry; printable. */
 export function MyRecordPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const print = usePrintRequest();
   const personId = me.user.personId;
   // No parameters: the signed-in user's own record.
   const record = useLedgerRecord({}, personId !== null);
@@ -80,7 +95,11 @@ export function MyRecordPage() {
 
   return (
     <div className="gj-narrow">
-      <PageHeader title={t('nav.myRecord')} />
+      <PageHeader
+        title={t('nav.myRecord')}
+        extra={<PrintButton onPrint={print.ask} testId="record-print" />}
+      />
+      <PrintStamp subject={me.user.displayName} />
       <MyFigures />
       {record.error && <QueryError error={record.error} onRetry={() => void record.refetch()} />}
       {!record.data && !record.error && <Skeleton active />}
@@ -90,7 +109,7 @@ export function MyRecordPage() {
           <KindTable totals={record.data.totals} />
         </Card>
       )}
-      <Entries personId={personId} />
+      <Entries personId={personId} print={print} />
     </div>
   );
 }

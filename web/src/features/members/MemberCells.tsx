@@ -1,7 +1,7 @@
 import type { Member } from '@contract';
 import { Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useSpecialtyLabel } from '../../shared/specialties';
 import { MembershipStatusTag, RegistrationStatusTag } from '../../shared/tags';
 
@@ -42,7 +42,7 @@ export function MembershipCell({ membership }: { membership: Member['membership'
       <span>
         <MembershipStatusTag status={membership.status} />
         <Typography.Text type="secondary">
-          {t('members.since', { date: dayjs(membership.since).format('YYYY-MM-DD') })}
+          {t('members.since', { date: zoned(membership.since).format('YYYY-MM-DD') })}
         </Typography.Text>
       </span>
     </span>

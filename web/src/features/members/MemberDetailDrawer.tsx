@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { Member } from '@contract';
 import { Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { QueryError } from '../../shared/QueryError';
 import { MembershipStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -111,7 +111,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit }: Props) {
                       {
                         key: 'since',
                         label: t('members.sinceLabel'),
-                        children: dayjs(membership.since).format('YYYY-MM-DD'),
+                        children: zoned(membership.since).format('YYYY-MM-DD'),
                       },
                       {
                         key: 'registration',

@@ -1,7 +1,7 @@
 import { GENDERS, MEMBERSHIP_STATUSES, type Member } from '@contract';
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day } from '../../lib/time';
 import type { Gender, MembershipStatus } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
@@ -42,7 +42,7 @@ const FIELDS = [
 /** Where a person may live. */
 const HOME_KINDS = ['community', 'building', 'entrance'] as const;
 const DAY = 'YYYY-MM-DD';
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = day().year();
 
 const blank = (value: string | undefined) => value?.trim() || undefined;
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -62,7 +62,7 @@ function initialValues(member: Member | undefined): Partial<Values> {
     specialties: member.specialties,
     tags: member.tags,
     isMember: m !== null,
-    membership: m ? { orgId: m.orgId, status: m.status, since: dayjs(m.since) } : undefined,
+    membership: m ? { orgId: m.orgId, status: m.status, since: day(m.since) } : undefined,
   };
 }
 
@@ -100,7 +100,7 @@ function changes(member: Member, values: Values): MemberChanges {
     !was ||
     was.orgId !== membership.orgId ||
     was.status !== membership.status ||
-    dayjs(was.since).format(DAY) !== membership.since
+    day(was.since).format(DAY) !== membership.since
   ) {
     out.membership = membership;
   }
@@ -284,7 +284,7 @@ export function MemberFormDrawer({ target, onClose }: Props) {
                 label={t('members.sinceLabel')}
                 rules={[{ required: true }]}
               >
-                <DatePicker className="gj-fill" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker className="gj-fill" disabledDate={(d) => d.isAfter(day(), 'day')} />
               </Form.Item>
             </div>
           </div>

@@ -1,9 +1,9 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, Pagination, Skeleton, Spin, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { type Dayjs, day, zoned } from '../../lib/time';
 import type { NeedCategory } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -90,7 +90,7 @@ function RaiseForm() {
           <DatePicker
             className="gj-fill"
             inputReadOnly
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            disabledDate={(d) => d.isBefore(day(), 'day')}
             data-testid="need-wanted-by"
           />
         </Form.Item>
@@ -137,7 +137,7 @@ function MyNeeds() {
               <span className="gj-inline">
                 <NeedCategoryTag category={n.category} />
                 <Typography.Text type="secondary">
-                  {n.communityName} · {dayjs(n.createdAt).format(DAY)}
+                  {n.communityName} · {zoned(n.createdAt).format(DAY)}
                 </Typography.Text>
               </span>
               <NeedOutcome need={n} />

@@ -1,9 +1,8 @@
 import type { Need } from '@contract';
 import { Form, Modal, Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../shared/feedback';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useTypeahead } from '../../shared/pickers/typeahead';
 import { useLastDefined } from '../../shared/useLastDefined';
 import { useDecideNeed, useNeeds } from './api';
 
@@ -20,9 +19,8 @@ function NeedPicker({
   onChange?: (value: number) => void;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const list = useNeeds({ regionId: need.communityId, q: q || undefined, pageSize: 30 });
+  const { q, searchProps } = useTypeahead();
+  const list = useNeeds({ regionId: need.communityId, q, pageSize: 30 });
   const options = (list.data?.items ?? [])
     .filter((n) => n.id !== need.id && n.status !== 'merged' && n.status !== 'declined')
     .map((n) => ({ value: n.id, label: `#${n.id} ${n.title}` }));
@@ -32,7 +30,7 @@ function NeedPicker({
       onChange={(next) => onChange?.(next)}
       options={options}
       placeholder={t('needs.mergePick')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? <Spin size="small" /> : t('needs.noneToMerge')}
       data-testid="need-merge-into"

@@ -1,10 +1,10 @@
 import type { NeedDetail } from '@contract';
 import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
@@ -55,7 +55,7 @@ function NeedFacts({ need }: { need: NeedDetail }) {
             label: t('needs.raisedBy'),
             children: <span data-testid="need-raised-by">{need.raisedBy?.name ?? t('common.none')}</span>,
           },
-          { key: 'raisedAt', label: t('needs.raisedAt'), children: dayjs(need.createdAt).format(TIME) },
+          { key: 'raisedAt', label: t('needs.raisedAt'), children: zoned(need.createdAt).format(TIME) },
         ]}
       />
       <div className="gj-section">
@@ -98,7 +98,7 @@ function NeedHistory({ need }: { need: NeedDetail }) {
             <span className="gj-stack" data-testid={`need-event-${e.kind}`}>
               <strong>{t(`needs.event.${e.kind}`)}</strong>
               <Typography.Text type="secondary">
-                {[dayjs(e.at).format(TIME), e.by].filter(Boolean).join(' · ')}
+                {[zoned(e.at).format(TIME), e.by].filter(Boolean).join(' · ')}
               </Typography.Text>
             </span>
           ),

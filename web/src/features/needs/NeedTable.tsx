@@ -1,7 +1,7 @@
 import type { Need } from '@contract';
 import { type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { EntityTable } from '../../shared/EntityTable';
 import { NeedCategoryTag, NeedStatusTag } from '../../shared/tags';
 import { type NeedActions, NeedDecisions } from './NeedDecisions';
@@ -36,7 +36,7 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
       width: 140,
       render: (at: string, n) => (
         <span className="gj-stack">
-          <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>
+          <span className="gj-nowrap">{zoned(at).format(TIME)}</span>
           {n.raisedBy && <Typography.Text type="secondary">{n.raisedBy.name}</Typography.Text>}
         </span>
       ),
@@ -114,7 +114,7 @@ export function NeedTable({ needs, loading, pagination, ...actions }: Props) {
           <span className="gj-inline">
             <NeedCategoryTag category={n.category} />
             <Typography.Text type="secondary">
-              {n.communityName} · {n.raisedBy?.name ?? t('common.none')} · {dayjs(n.createdAt).format(TIME)}
+              {n.communityName} · {n.raisedBy?.name ?? t('common.none')} · {zoned(n.createdAt).format(TIME)}
             </Typography.Text>
           </span>
           {n.description && <span className="gj-prewrap">{n.description}</span>}

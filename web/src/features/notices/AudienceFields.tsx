@@ -1,8 +1,7 @@
 import { Form, Radio, Select, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegionSelect } from '../../shared/pickers/RegionSelect';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useTypeahead, useWithChosen } from '../../shared/pickers/typeahead';
 import { useTeam, useTeams } from '../teams';
 
 type TeamSelectProps = {
@@ -16,13 +15,9 @@ type TeamSelectProps = {
 /** A volunteer team in the area, searched by name. */
 function TeamSelect({ value, onChange, regionId, ...rest }: TeamSelectProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const teams = useTeams({ q: q || undefined, regionId, page: 1, pageSize: 20 });
-  const items = teams.data?.items ?? [];
-  const listed = items.some((team) => team.id === value);
-  const chosen = useTeam(value !== undefined && !listed ? value : undefined);
-  const all = chosen.data && !listed ? [chosen.data, ...items] : items;
+  const { q, searchProps } = useTypeahead();
+  const teams = useTeams({ q, regionId, page: 1, pageSize: 20 });
+  const { items: all } = useWithChosen(teams.data?.items ?? [], value, useTeam);
   return (
     <Select<number>
       {...rest}
@@ -31,8 +26,7 @@ function TeamSelect({ value, onChange, regionId, ...rest }: TeamSelectProps) {
       onChange={(next) => onChange?.(next ?? undefined)}
       options={all.map((team) => ({ value: team.id, label: team.name }))}
       placeholder={t('notices.audience.anyTeam')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={teams.isFetching}
       notFoundContent={t('notices.audience.noTeams')}
     />

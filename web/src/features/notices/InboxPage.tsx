@@ -1,9 +1,9 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { Notice } from '@contract';
 import { Card, Empty, Pagination, Skeleton, Spin, Switch, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { now, zoned } from '../../lib/time';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryError } from '../../shared/QueryError';
 import { paginationProps, useListParams } from '../../shared/useListParams';
@@ -16,9 +16,9 @@ const EXCERPT = 64;
 
 /** "今天 09:30", "05-16", or with the year when not this year's. */
 export function shortTime(at: string) {
-  const d = dayjs(at);
-  if (d.isSame(dayjs(), 'day')) return d.format('HH:mm');
-  return d.format(d.isSame(dayjs(), 'year') ? 'MM-DD' : 'YYYY-MM-DD');
+  const d = zoned(at);
+  if (d.isSame(now(), 'day')) return d.format('HH:mm');
+  return d.format(d.isSame(now(), 'year') ? 'MM-DD' : 'YYYY-MM-DD');
 }
 
 function InboxRow({ notice: n }: { notice: Notice }) {

@@ -16,12 +16,12 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -307,7 +307,7 @@ export function NoticePage() {
                 {
                   key: 'when',
                   label: notice.publishedAt ? t('notices.publishedAt') : t('common.createdAt'),
-                  children: dayjs(notice.publishedAt ?? notice.createdAt).format(TIME),
+                  children: zoned(notice.publishedAt ?? notice.createdAt).format(TIME),
                 },
                 ...(notice.status !== 'draft'
                   ? [

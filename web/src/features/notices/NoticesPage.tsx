@@ -12,10 +12,10 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { zoned } from '../../lib/time';
 import { idParam, oneOf } from '../../shared/enums';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
@@ -114,7 +114,7 @@ export function NoticesPage() {
       title: t('notices.when'),
       key: 'when',
       width: 150,
-      render: (_, n) => dayjs(n.publishedAt ?? n.createdAt).format(TIME),
+      render: (_, n) => zoned(n.publishedAt ?? n.createdAt).format(TIME),
     },
   ];
 
@@ -181,7 +181,7 @@ export function NoticesPage() {
                         <NoticeKindTag kind={n.kind} />
                         <NoticeStatusTag status={n.status} />
                         <Typography.Text type="secondary" className="gj-pub-small">
-                          {dayjs(n.publishedAt ?? n.createdAt).format(TIME)}
+                          {zoned(n.publishedAt ?? n.createdAt).format(TIME)}
                         </Typography.Text>
                       </span>
                       <div className="gj-fill">

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { Button, Result, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
+import { zoned } from '../../lib/time';
 import { idParam } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { QueryError } from '../../shared/QueryError';
@@ -73,7 +73,7 @@ export function ReadNoticePage() {
             <h1 className="gj-pub-article-title">{notice.title}</h1>
             <Typography.Text type="secondary" className="gj-pub-article-meta">
               {notice.author} · {notice.regionName}
-              {notice.publishedAt && ` · ${dayjs(notice.publishedAt).format('YYYY-MM-DD HH:mm')}`}
+              {notice.publishedAt && ` · ${zoned(notice.publishedAt).format('YYYY-MM-DD HH:mm')}`}
             </Typography.Text>
           </header>
           <RichText html={notice.body} data-testid="inbox-notice-body" />
@@ -82,7 +82,7 @@ export function ReadNoticePage() {
             {notice.readAt !== null && (
               <Typography.Text type="secondary" data-testid="inbox-notice-read">
                 <CheckCircleOutlined />{' '}
-                {t('notices.readAt', { at: dayjs(notice.readAt).format('YYYY-MM-DD HH:mm') })}
+                {t('notices.readAt', { at: zoned(notice.readAt).format('YYYY-MM-DD HH:mm') })}
               </Typography.Text>
             )}
             {back}

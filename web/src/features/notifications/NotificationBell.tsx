@@ -1,10 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Empty, Spin } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { type NotificationData, useMarkRead, useUnreadNotifications } from './api';
@@ -51,7 +51,7 @@ export function NotificationBell() {
               >
                 <span>{n.text}</span>
                 <span className="gj-secondary gj-notification-time">
-                  {dayjs(n.createdAt).format('MM-DD HH:mm')}
+                  {zoned(n.createdAt).format('MM-DD HH:mm')}
                 </span>
               </button>
             </li>

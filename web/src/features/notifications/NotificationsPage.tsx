@@ -1,8 +1,8 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Pagination, Segmented, Skeleton, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { now, zoned } from '../../lib/time';
 import { oneOf } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -26,8 +26,8 @@ const isLocalPath = (link: string | null): link is string =>
   !!link?.startsWith('/') && !link.startsWith('//');
 
 function when(at: string) {
-  const d = dayjs(at);
-  return d.format(d.isSame(dayjs(), 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm');
+  const d = zoned(at);
+  return d.format(d.isSame(now(), 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm');
 }
 
 function Row({ n, onOpen }: { n: NotificationData; onOpen: (n: NotificationData) => void }) {

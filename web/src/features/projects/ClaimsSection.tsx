@@ -1,9 +1,9 @@
 import { ClockCircleOutlined, RollbackOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import type { Claim } from '@contract';
 import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
@@ -253,7 +253,7 @@ export function ClaimsSection({ project }: Props) {
       title: t('claims.claimedAt'),
       dataIndex: 'createdAt',
       width: 140,
-      render: (at: string) => <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>,
+      render: (at: string) => <span className="gj-nowrap">{zoned(at).format(TIME)}</span>,
     },
     { title: t('common.actions'), key: 'actions', width: 210, render: (_, c) => actions(c) ?? dash },
   ];

@@ -1,11 +1,11 @@
 import { CalendarOutlined, CarryOutOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import type { Claim, Project, ProjectRole } from '@contract';
 import { Button, Card, Empty, Pagination, Skeleton, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
@@ -120,7 +120,7 @@ function MyClaims() {
               </div>
               <Link to={`/projects/${c.projectId}`}>{c.projectTitle}</Link>
               <Typography.Text type="secondary">
-                <CalendarOutlined /> {dayjs(c.startsAt).format('YYYY-MM-DD HH:mm')}
+                <CalendarOutlined /> {zoned(c.startsAt).format('YYYY-MM-DD HH:mm')}
                 {c.claimant.kind === 'unit' &&
                   ` · ${c.claimant.name} · ${t('claims.slotsCount', { count: c.slots })}`}
               </Typography.Text>

@@ -1,7 +1,7 @@
 import { type Need, ROLE_KINDS } from '@contract';
 import { Alert, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { type Dayjs, day, fromWallClock } from '../../lib/time';
 import type { RoleKind } from '../../shared/enums';
 import { FormDrawer } from '../../shared/FormDrawer';
 import { useFeedback } from '../../shared/feedback';
@@ -37,8 +37,8 @@ export const PROJECT_TIME = 'YYYY-MM-DD HH:mm';
 const MAX_ROLES = 20;
 const MAX_SPECIALTIES = 5;
 
-/** With the offset, as the contract asks: 2026-05-16T09:00:00+08:00. */
-const iso = (d: Dayjs) => d.second(0).millisecond(0).format();
+/** The instant the picked wall-clock time means in the district (whatever the browser's zone). */
+const iso = (d: Dayjs) => fromWallClock(d.second(0).millisecond(0));
 
 const newRole = (kind: RoleKind = 'policy_publicist'): RoleValues => ({
   kind,
@@ -49,7 +49,7 @@ const newRole = (kind: RoleKind = 'policy_publicist'): RoleValues => ({
 
 function defaults(need?: Need): Partial<Values> {
   // A week ahead, a morning's work: a common shape for these projects.
-  const start = dayjs().add(7, 'day').hour(9).minute(0).second(0).millisecond(0);
+  const start = day().add(7, 'day').hour(9);
   return {
     title: need?.title,
     description: need?.description,

@@ -1,7 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Rate, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
 import { type ProjectDetailData, useReviewProject } from './api';
@@ -76,7 +76,7 @@ export function ReviewsSection({ project }: { project: ProjectDetailData }) {
               <Rate disabled value={r.rating} className="gj-rate-small" />
             </div>
             {r.comment && <span className="gj-prewrap">{r.comment}</span>}
-            <Typography.Text type="secondary">{dayjs(r.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+            <Typography.Text type="secondary">{zoned(r.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
           </div>
         )}
       />

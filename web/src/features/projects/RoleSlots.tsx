@@ -1,8 +1,8 @@
 import type { ProjectRole } from '@contract';
 import { Progress, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { now, zoned } from '../../lib/time';
 import { RoleKindTag } from '../../shared/tags';
 
 /** "3/5": slots claimed of all, with a small bar; green once full. */
@@ -42,9 +42,9 @@ export function RoleSlots({ roles }: { roles: readonly ProjectRole[] }) {
 
 /** "05-16 09:00–12:00", or with the end's date when it ends on another day. */
 export function projectTime(p: { startsAt: string; endsAt: string }) {
-  const start = dayjs(p.startsAt);
-  const end = dayjs(p.endsAt);
-  const startFormat = start.isSame(dayjs(), 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm';
+  const start = zoned(p.startsAt);
+  const end = zoned(p.endsAt);
+  const startFormat = start.isSame(now(), 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm';
   return `${start.format(startFormat)}–${end.format(end.isSame(start, 'day') ? 'HH:mm' : startFormat)}`;
 }
 

@@ -39,6 +39,8 @@ export type TransitionTarget = 'published' | 'in_progress' | 'done' | 'reviewed'
 export type ClaimListParams = {
   mine?: 'true' | 'false';
   projectId?: number;
+  /** The claims this unit holds. */
+  unitId?: number;
   page?: number;
   pageSize?: number;
 };

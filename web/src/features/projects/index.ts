@@ -2,3 +2,4 @@
 
 export type { ProjectFormTarget } from './ProjectFormDrawer';
 export { ProjectFormDrawer } from './ProjectFormDrawer';
+export { UnitClaims } from './UnitClaims';

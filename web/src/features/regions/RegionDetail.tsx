@@ -1,13 +1,14 @@
 import type { RegionWithAncestors } from '@contract';
 import { Breadcrumb, Card, Descriptions, Divider, Skeleton, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { QueryError } from '../../shared/QueryError';
 import { byLevel } from '../../shared/regionLevels';
 import { RegionKindTag, RetiredTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useRegion } from './api';
+import { DistrictSettingsCard } from './DistrictSettingsCard';
 import { RegionActions } from './RegionActions';
 import { isRetired } from './regionUtils';
 
@@ -92,7 +93,7 @@ export function RegionDetail({ id, rootIds, onLocate }: Props) {
                 label: t('common.status'),
                 children: isRetired(region) ? (
                   <Tag>
-                    {t('regions.retiredAt', { at: dayjs(region.retiredAt).format('YYYY-MM-DD HH:mm') })}
+                    {t('regions.retiredAt', { at: zoned(region.retiredAt).format('YYYY-MM-DD HH:mm') })}
                   </Tag>
                 ) : (
                   <Tag color="green">{t('regions.active')}</Tag>
@@ -104,6 +105,12 @@ export function RegionDetail({ id, rootIds, onLocate }: Props) {
             <>
               <Divider />
               <RegionActions region={region} onLocate={onLocate} />
+            </>
+          )}
+          {region.kind === 'district' && (
+            <>
+              <Divider />
+              <DistrictSettingsCard />
             </>
           )}
         </>

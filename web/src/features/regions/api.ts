@@ -1,8 +1,9 @@
-import type { Region, RegionKind, RegionWithAncestors } from '@contract';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DistrictSettings, Region, RegionKind, RegionWithAncestors } from '@contract';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { entityQueries } from '../../lib/entityQueries';
 import { ME_KEY } from '../../lib/queryClient';
+import { setTimeZone } from '../../lib/time';
 
 export type RegionTreeNode = Region & { children: RegionTreeNode[] };
 export type RegionListParams = {
@@ -68,3 +69,28 @@ export const useMoveRegion = () =>
 export const useRetireRegion = () => useRegionMutation((id: number) => api.post(`/regions/${id}/retire`));
 
 export const useRestoreRegion = () => useRegionMutation((id: number) => api.post(`/regions/${id}/restore`));
+
+const DISTRICT_SETTINGS_KEY = ['district', 'settings'] as const;
+
+/** The district's settings (its time zone): every account of the district reads them. */
+export const useDistrictSettings = () =>
+  useQuery({
+    queryKey: DISTRICT_SETTINGS_KEY,
+    queryFn: () => api.get<DistrictSettings>('/district/settings'),
+  });
+
+/**
+ * Sets the district's time zone (its admins). Every time on every page moves to it: the console
+ * takes it at once and reloads what it shows.
+ */
+export function useSetDistrictSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { timeZone: string }) => api.put<DistrictSettings>('/district/settings', body),
+    onSuccess: async (settings) => {
+      setTimeZone(settings.timeZone);
+      queryClient.setQueryData(DISTRICT_SETTINGS_KEY, settings);
+      await queryClient.invalidateQueries();
+    },
+  });
+}

@@ -6,10 +6,10 @@ import {
 } from '@ant-design/icons';
 import type { Member } from '@contract';
 import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Steps, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import type { RegistrationStatus } from '../../shared/enums';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
@@ -94,14 +94,14 @@ function StatusPanel({ registration }: { registration: OwnRegistration }) {
                   {
                     key: 'requestedAt',
                     label: t('registrations.requestedAt'),
-                    children: dayjs(full.requestedAt).format(TIME),
+                    children: zoned(full.requestedAt).format(TIME),
                   },
                   ...(full.decidedAt
                     ? [
                         {
                           key: 'decidedAt',
                           label: t('myRegistration.decidedAt'),
-                          children: dayjs(full.decidedAt).format(TIME),
+                          children: zoned(full.decidedAt).format(TIME),
                         },
                       ]
                     : []),

@@ -1,8 +1,8 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { Registration } from '@contract';
 import { Button, Space, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { EntityTable } from '../../shared/EntityTable';
 import { RegistrationStatusTag } from '../../shared/tags';
 
@@ -58,7 +58,7 @@ export function RegistrationTable({ registrations, loading, pagination, ...actio
       width: 140,
       render: (at: string, r) => (
         <span className="gj-stack">
-          <span className="gj-nowrap">{dayjs(at).format(TIME)}</span>
+          <span className="gj-nowrap">{zoned(at).format(TIME)}</span>
           {r.requestedByName && (
             <Typography.Text type="secondary">
               {t('registrations.requestedBy', { name: r.requestedByName })}
@@ -104,7 +104,7 @@ export function RegistrationTable({ registrations, loading, pagination, ...actio
           <span className="gj-stack">
             <span>{r.decidedByName ?? dash}</span>
             <Typography.Text type="secondary" className="gj-nowrap">
-              {dayjs(r.decidedAt).format(TIME)}
+              {zoned(r.decidedAt).format(TIME)}
             </Typography.Text>
           </span>
         ) : (
@@ -145,7 +145,7 @@ export function RegistrationTable({ registrations, loading, pagination, ...actio
             {r.communityName}
             <Typography.Text type="secondary">
               {' · '}
-              {dayjs(r.requestedAt).format(TIME)}
+              {zoned(r.requestedAt).format(TIME)}
             </Typography.Text>
           </span>
           {r.reason && <Typography.Text type="danger">{r.reason}</Typography.Text>}
@@ -153,7 +153,7 @@ export function RegistrationTable({ registrations, loading, pagination, ...actio
             <Typography.Text type="secondary">
               {t('registrations.decidedBy', {
                 name: r.decidedByName ?? t('common.none'),
-                time: dayjs(r.decidedAt).format(TIME),
+                time: zoned(r.decidedAt).format(TIME),
               })}
             </Typography.Text>
           )}

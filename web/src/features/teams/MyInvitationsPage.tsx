@@ -1,11 +1,11 @@
 import { ArrowRightOutlined, CheckOutlined, CloseOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Invitation } from '@contract';
 import { App, Button, Card, Pagination, Result, Skeleton, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../lib/auth';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PageHeader } from '../../shared/PageHeader';
 import { PlainList } from '../../shared/PlainList';
@@ -93,7 +93,7 @@ function InvitationRow({ invitation: i }: { invitation: Invitation }) {
         <span>
           {t('invitations.from', {
             by: i.invitedBy || t('common.none'),
-            at: dayjs(i.createdAt).format('YYYY-MM-DD HH:mm'),
+            at: zoned(i.createdAt).format('YYYY-MM-DD HH:mm'),
           })}
         </span>
       </Typography.Text>

@@ -1,6 +1,6 @@
 import { Drawer, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { PlainList } from '../../shared/PlainList';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useLastDefined } from '../../shared/useLastDefined';
@@ -29,7 +29,7 @@ function SentInvitations({ target }: { target: InvitationTarget }) {
             <span className="gj-stack">
               <strong>{i.person.name}</strong>
               <Typography.Text type="secondary">
-                {t('suggestions.sentBy', { by: i.invitedBy, at: dayjs(i.createdAt).format('MM-DD HH:mm') })}
+                {t('suggestions.sentBy', { by: i.invitedBy, at: zoned(i.createdAt).format('MM-DD HH:mm') })}
               </Typography.Text>
             </span>
             <InvitationStatusTag status={i.status} />

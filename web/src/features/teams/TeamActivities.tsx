@@ -1,9 +1,9 @@
 import { CalendarOutlined, ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Pagination, Skeleton, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { zoned } from '../../lib/time';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { useTeamActivities } from './api';
@@ -38,7 +38,7 @@ export function TeamActivities({ teamId }: { teamId: number }) {
               </div>
               <Typography.Text type="secondary" className="gj-inline">
                 <span>
-                  <CalendarOutlined /> {dayjs(a.at).format('YYYY-MM-DD HH:mm')}
+                  <CalendarOutlined /> {zoned(a.at).format('YYYY-MM-DD HH:mm')}
                 </span>
                 <span>
                   <TeamOutlined /> {t('teams.activityPeople', { count: a.people })}

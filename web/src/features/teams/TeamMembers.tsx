@@ -12,11 +12,12 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
+import { PRINT_ROWS, PrintButton, PrintStamp, usePrintRequest, usePrintWhenReady } from '../../shared/Print';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -98,7 +99,15 @@ export function TeamMembers({ team }: { team: Team }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
-  const members = useTeamMembers(team.id, { status: 'active', page, pageSize: PAGE_SIZE });
+  // Printed, the roster holds every member (up to PRINT_ROWS), not the page on screen.
+  const print = usePrintRequest();
+  const members = useTeamMembers(
+    team.id,
+    print.asked
+      ? { status: 'active', page: 1, pageSize: PRINT_ROWS }
+      : { status: 'active', page, pageSize: PAGE_SIZE },
+  );
+  usePrintWhenReady(print, members.data !== undefined && !members.isFetching);
   const runs = team.can.seeApplications;
   const dash = t('common.none');
 
@@ -106,10 +115,19 @@ export function TeamMembers({ team }: { team: Team }) {
   if (!members.data) return <Skeleton active />;
   const items = members.data.items;
   const total = members.data.total;
+  const toolbar = (
+    <>
+      <div className="gj-section-bar gj-section-bar-end no-print">
+        <PrintButton onPrint={print.ask} testId="team-members-print" />
+      </div>
+      <PrintStamp subject={t('print.roster')} />
+    </>
+  );
 
   if (isMobile) {
     return (
       <Spin spinning={members.isFetching}>
+        {toolbar}
         <div data-testid="team-members">
           <PlainList
             items={items}
@@ -128,9 +146,13 @@ export function TeamMembers({ team }: { team: Team }) {
                   </Typography.Text>
                 )}
                 <Typography.Text type="secondary">
-                  {t('teams.joinedOn', { date: m.joinedAt ? dayjs(m.joinedAt).format(DATE) : dash })}
+                  {t('teams.joinedOn', { date: m.joinedAt ? zoned(m.joinedAt).format(DATE) : dash })}
                 </Typography.Text>
-                {runs && <MemberActions team={team} member={m} />}
+                {runs && (
+                  <div className="no-print">
+                    <MemberActions team={team} member={m} />
+                  </div>
+                )}
               </div>
             )}
           />
@@ -177,7 +199,7 @@ export function TeamMembers({ team }: { team: Team }) {
       title: t('teams.joinedAt'),
       dataIndex: 'joinedAt',
       width: 110,
-      render: (at: string | null) => (at ? dayjs(at).format(DATE) : dash),
+      render: (at: string | null) => (at ? zoned(at).format(DATE) : dash),
     },
     ...(runs
       ? [
@@ -185,6 +207,7 @@ export function TeamMembers({ team }: { team: Team }) {
             title: t('common.actions'),
             key: 'actions',
             width: 200,
+            className: 'no-print',
             render: (_: unknown, m: TeamMember) => <MemberActions team={team} member={m} />,
           },
         ]
@@ -192,22 +215,25 @@ export function TeamMembers({ team }: { team: Team }) {
   ];
 
   return (
-    <Table<TeamMember>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={items}
-      loading={members.isFetching}
-      pagination={
-        total > PAGE_SIZE
-          ? { current: page, pageSize: PAGE_SIZE, total, onChange: setPage, size: 'small' }
-          : false
-      }
-      scroll={{ x: 760 }}
-      onRow={(m) => ({ 'data-testid': `team-member-${m.id}` }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: <TableEmpty text={t('teams.noMembers')} /> }}
-      data-testid="team-members"
-    />
+    <>
+      {toolbar}
+      <Table<TeamMember>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items}
+        loading={members.isFetching}
+        pagination={
+          total > PAGE_SIZE && !print.asked
+            ? { current: page, pageSize: PAGE_SIZE, total, onChange: setPage, size: 'small' }
+            : false
+        }
+        scroll={{ x: 760 }}
+        onRow={(m) => ({ 'data-testid': `team-member-${m.id}` }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: <TableEmpty text={t('teams.noMembers')} /> }}
+        data-testid="team-members"
+      />
+    </>
   );
 }
 
@@ -237,7 +263,7 @@ function ApplicationRow({
       <div className="gj-card-row-head">
         <NameCell member={m} />
         <Typography.Text type="secondary" className="gj-nowrap">
-          {dayjs(m.createdAt).format('MM-DD HH:mm')}
+          {zoned(m.createdAt).format('MM-DD HH:mm')}
         </Typography.Text>
       </div>
       {m.specialties.length > 0 && <SpecialtyTags codes={m.specialties} />}
@@ -313,7 +339,7 @@ export function TeamInbox({ team }: { team: Team }) {
             <div className="gj-card-row-head">
               <NameCell member={m} />
               <Typography.Text type="secondary" className="gj-nowrap">
-                {t('teams.invitedOn', { date: dayjs(m.createdAt).format('MM-DD HH:mm') })}
+                {t('teams.invitedOn', { date: zoned(m.createdAt).format('MM-DD HH:mm') })}
               </Typography.Text>
             </div>
             {m.homeLabel && (

@@ -17,9 +17,9 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { PlainList } from '../../shared/PlainList';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -29,7 +29,7 @@ import { TimeRequestSideTag, TimeRequestStatusTag } from './TimeRequestTags';
 
 export type RequestActionTarget = { request: TimeRequest; action: TimeRequestAction };
 
-const when = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+const when = (at: string) => zoned(at).format('YYYY-MM-DD HH:mm');
 
 /** "2 小时". */
 export function Hours({ hours }: { hours: number }) {

@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { Unit } from '@contract';
 import { Button, Descriptions, Divider, Drawer, Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { zoned } from '../../lib/time';
 import { QueryError } from '../../shared/QueryError';
 import { AffiliationTag, UnitKindTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -79,7 +79,7 @@ export function UnitDetailDrawer({ unitId, onClose, onEdit }: Props) {
                 {
                   key: 'createdAt',
                   label: t('common.createdAt'),
-                  children: dayjs(unit.createdAt).format('YYYY-MM-DD'),
+                  children: zoned(unit.createdAt).format('YYYY-MM-DD'),
                 },
               ]}
             />

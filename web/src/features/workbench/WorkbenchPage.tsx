@@ -1,20 +1,21 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { TodoGroup, Upcoming } from '@contract';
 import { Skeleton, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Shortcut, shortcutsFor } from '../../app/layout/navItems';
 import { useAuth } from '../../lib/auth';
+import { now, zoned } from '../../lib/time';
 import { Panel } from '../../shared/Panel';
 import { PlainList } from '../../shared/PlainList';
 import { QueryError } from '../../shared/QueryError';
 import { RoleTag } from '../../shared/tags';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { useWorkbench } from './api';
+import { WeekOverview } from './WeekOverview';
 
-/** The pages a member or resident opens most, shown as big tiles for a thumb. */
-const QUICK: readonly Shortcut['name'][] = ['myNeeds', 'myClaim', 'myRecord', 'projects'];
+/** The pages a member or resident opens most, shown as big tiles for a thumb; a unit's liaison, their unit's page. */
+const QUICK: readonly Shortcut['name'][] = ['myUnit', 'myNeeds', 'myClaim', 'myRecord', 'projects'];
 
 function QuickTiles({ tiles }: { tiles: Shortcut[] }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ function QuickTiles({ tiles }: { tiles: Shortcut[] }) {
 /** "等了 3 天", or "今天" for what arrived today. */
 function Age({ since }: { since: string }) {
   const { t } = useTranslation();
-  const days = dayjs().startOf('day').diff(dayjs(since).startOf('day'), 'day');
+  const days = now().startOf('day').diff(zoned(since).startOf('day'), 'day');
   return (
     <span className={days >= 7 ? 'gj-todo-age gj-todo-age-old' : 'gj-todo-age'}>
       {days <= 0 ? t('workbench.today') : t('workbench.waited', { count: days })}
@@ -45,8 +46,8 @@ function Age({ since }: { since: string }) {
 /** "06-30 到期", or "已超期" once past: a due date (a day) is past only when the day is over. */
 function Due({ at }: { at: string }) {
   const { t } = useTranslation();
-  const due = at.length === 10 ? dayjs(at).endOf('day') : dayjs(at);
-  const late = due.isBefore(dayjs());
+  const due = at.length === 10 ? zoned(at).endOf('day') : zoned(at);
+  const late = due.isBefore(now());
   return (
     <span className={late ? 'gj-todo-age gj-todo-age-old' : 'gj-todo-age'}>
       {t(late ? 'workbench.overdue' : 'workbench.due', { date: due.format('MM-DD') })}
@@ -85,13 +86,13 @@ function TodoKindGroup({ group }: { group: TodoGroup }) {
 
 function UpcomingRow({ item }: { item: Upcoming }) {
   const { t } = useTranslation();
-  const start = dayjs(item.startsAt);
+  const start = zoned(item.startsAt);
   return (
     <Link to={item.link} className="gj-upcoming-item" data-testid={`upcoming-${item.kind}-${item.id}`}>
       <span className="gj-upcoming-when">
         <strong>{start.format('MM-DD')}</strong>
         <span className="gj-secondary">
-          {start.format('HH:mm')}–{dayjs(item.endsAt).format('HH:mm')}
+          {start.format('HH:mm')}–{zoned(item.endsAt).format('HH:mm')}
         </span>
       </span>
       <span className="gj-upcoming-what">
@@ -160,6 +161,7 @@ export function WorkbenchPage() {
           )}
         </Panel>
       </div>
+      {data?.overview && <WeekOverview overview={data.overview} />}
     </>
   );
 }

@@ -4,6 +4,9 @@ import { api } from '../../lib/api';
 
 export const workbenchKeys = { all: ['workbench'] as const };
 
+/** While 概况's figures are first being computed (a fresh start), ask again this often. */
+const COMPUTING_POLL = 2_000;
+
 /** The reader's workbench, asked again when the window regains focus: handled items leave it. */
 export function useWorkbench() {
   return useQuery({
@@ -11,5 +14,6 @@ export function useWorkbench() {
     queryFn: () => api.get<Workbench>('/workbench'),
     refetchOnWindowFocus: true,
     staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.overview?.computing ? COMPUTING_POLL : false),
   });
 }

@@ -3,7 +3,7 @@ import { Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityQueries } from '../../lib/entityQueries';
-import { useDebouncedValue } from '../useDebouncedValue';
+import { useTypeahead } from './typeahead';
 
 type Common = {
   id?: string;
@@ -54,12 +54,11 @@ export function MemberSelect(props: Single | Multiple) {
     ...rest
   } = props;
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
+  const { q, searchProps } = useTypeahead();
   // People picked earlier stay named while the search shows others.
   const [picked, setPicked] = useState<Map<number, Option>>(new Map());
-  const q = useDebouncedValue(search.trim());
   const list = memberQueries.useList({
-    q: q || undefined,
+    q,
     party: party ? 'true' : undefined,
     regionId,
     unitId,
@@ -88,8 +87,7 @@ export function MemberSelect(props: Single | Multiple) {
     ...rest,
     options,
     placeholder: placeholder ?? t('members.pick'),
-    showSearch: { filterOption: false, onSearch: setSearch },
-    onOpenChange: (open: boolean) => !open && setSearch(''),
+    ...searchProps,
     loading: list.isFetching,
     notFoundContent: list.isFetching ? <Spin size="small" /> : t('members.noMatch'),
     optionRender: ({ data }: { data: Option }) => (

@@ -1,9 +1,8 @@
 import type { PartyOrg } from '@contract';
 import { Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityQueries } from '../../lib/entityQueries';
-import { useDebouncedValue } from '../useDebouncedValue';
+import { useTypeahead, useWithChosen } from './typeahead';
 
 type Props = {
   id?: string;
@@ -27,15 +26,10 @@ const partyOrgQueries = entityQueries<PartyOrg, { q?: string; regionId?: number;
 /** A Party organisation picker that searches the server by name as the user types. */
 export function PartyOrgSelect({ value, onChange, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const list = partyOrgQueries.useList({ q: q || undefined, regionId, pageSize: 20 });
-  const items = list.data?.items ?? [];
+  const { q, searchProps } = useTypeahead();
+  const list = partyOrgQueries.useList({ q, regionId, pageSize: 20 });
   const chosenId = value ?? undefined;
-  const valueListed = items.some((o) => o.id === chosenId);
-  // The chosen organisation may not be among the hits; fetch it so its name shows, not its id.
-  const chosen = partyOrgQueries.useOne(chosenId !== undefined && !valueListed ? chosenId : undefined);
-  const orgs = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  const { items: orgs } = useWithChosen(list.data?.items ?? [], chosenId, partyOrgQueries.useOne);
   const options: Option[] = orgs
     .filter((o) => !exclude.includes(o.id))
     .map((o) => ({ value: o.id, label: o.name, org: o }));
@@ -47,8 +41,7 @@ export function PartyOrgSelect({ value, onChange, exclude = [], regionId, placeh
       onChange={(next) => onChange?.(next)}
       options={options}
       placeholder={placeholder ?? t('partyOrgs.pick')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? <Spin size="small" /> : t('partyOrgs.noMatch')}
       optionRender={({ data }) => (

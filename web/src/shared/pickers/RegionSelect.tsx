@@ -1,11 +1,10 @@
 import type { Region, RegionKind, RegionWithAncestors } from '@contract';
 import { Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityQueries } from '../../lib/entityQueries';
 import { byLevel } from '../regionLevels';
 import { RegionKindTag } from '../tags';
-import { useDebouncedValue } from '../useDebouncedValue';
+import { useTypeahead, useWithChosen } from './typeahead';
 
 type Props = {
   id?: string;
@@ -52,21 +51,18 @@ export function RegionSelect({
   ...rest
 }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
+  const { q, searchProps } = useTypeahead();
   // The list route filters by one kind; several are filtered here, from a longer page.
   const oneKind = kind ?? (kinds?.length === 1 ? kinds[0] : undefined);
   const list = regionQueries.useList({
-    q: q || undefined,
+    q,
     kind: oneKind,
     pageSize: kinds && !oneKind ? 50 : 20,
   });
   const items = (list.data?.items ?? []).filter((r) => !kinds || kinds.includes(r.kind));
-  const valueListed = items.some((r) => r.id === value);
-  // The chosen region may not be among the search hits; fetch it so its name shows, not its id.
-  const chosen = regionQueries.useOne(value !== undefined && (showPath || !valueListed) ? value : undefined);
-  const chosenPath = showPath && chosen.data && chosen.data.id === value ? pathLabel(chosen.data) : undefined;
-  const regions = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  // With its path shown, the chosen region is read whole (its ancestors), listed or not.
+  const { items: regions, chosen } = useWithChosen(items, value, regionQueries.useOne, showPath);
+  const chosenPath = showPath && chosen && chosen.id === value ? pathLabel(chosen) : undefined;
   const options: Option[] = regions
     .filter((r) => !exclude.includes(r.id))
     .map((r) => ({ value: r.id, label: r.name, region: r }));
@@ -79,8 +75,7 @@ export function RegionSelect({
       options={options}
       placeholder={placeholder ?? t('regions.pick')}
       labelRender={chosenPath ? () => chosenPath : undefined}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? <Spin size="small" /> : t('regions.noMatch')}
       optionRender={({ data }) => (

@@ -1,9 +1,8 @@
 import type { Unit } from '@contract';
 import { Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityQueries } from '../../lib/entityQueries';
-import { useDebouncedValue } from '../useDebouncedValue';
+import { useTypeahead, useWithChosen } from './typeahead';
 
 type Props = {
   id?: string;
@@ -27,14 +26,9 @@ const unitQueries = entityQueries<Unit, { q?: string; regionId?: number; pageSiz
 /** A unit picker that searches the server by name as the user types. */
 export function UnitSelect({ value, onChange, onPick, exclude = [], regionId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim());
-  const list = unitQueries.useList({ q: q || undefined, regionId, pageSize: 20 });
-  const items = list.data?.items ?? [];
-  const valueListed = items.some((u) => u.id === value);
-  // The chosen unit may not be among the hits; fetch it so its name shows, not its id.
-  const chosen = unitQueries.useOne(value !== undefined && !valueListed ? value : undefined);
-  const units = chosen.data && !valueListed ? [chosen.data, ...items] : items;
+  const { q, searchProps } = useTypeahead();
+  const list = unitQueries.useList({ q, regionId, pageSize: 20 });
+  const { items: units } = useWithChosen(list.data?.items ?? [], value, unitQueries.useOne);
   const options: Option[] = units
     .filter((u) => !exclude.includes(u.id))
     .map((u) => ({ value: u.id, label: u.name, unit: u }));
@@ -49,8 +43,7 @@ export function UnitSelect({ value, onChange, onPick, exclude = [], regionId, pl
       }}
       options={options}
       placeholder={placeholder ?? t('units.pick')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={(open) => !open && setSearch('')}
+      {...searchProps}
       loading={list.isFetching}
       notFoundContent={list.isFetching ? <Spin size="small" /> : t('units.noMatch')}
       optionRender={({ data }) => (

@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "subject" text;--> statement-breakpoint
+CREATE INDEX "notifications_unread_subject_idx" ON "notifications" USING btree ("district_id","subject") WHERE "notifications"."subject" IS NOT NULL AND "notifications"."read_at" IS NULL;
