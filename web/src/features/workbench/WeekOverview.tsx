@@ -62,7 +62,6 @@ export function WeekOverview({ overview }: { overview: WeekOverviewData }) {
   const short = (date: string) => day(date).format('MM-DD');
   return (
     <Panel
-      className="gj-section"
       data-testid="workbench-overview"
       title={`${t('workbench.overview.title')} · ${overview.region.name}`}
     >

@@ -148,20 +148,23 @@ export function WorkbenchPage() {
             data.todos.map((g) => <TodoKindGroup key={g.kind} group={g} />)
           )}
         </Panel>
-        <Panel title={t('workbench.upcoming')} data-testid="workbench-upcoming">
-          {!data ? (
-            <Skeleton active />
-          ) : (
-            <PlainList
-              items={data.upcoming}
-              rowKey={(u) => `${u.kind}-${u.id}`}
-              empty={t('workbench.noUpcoming')}
-              render={(u) => <UpcomingRow item={u} />}
-            />
-          )}
-        </Panel>
+        {/* Beside a long to-do list, not below it: the week's figures stay in sight. */}
+        <div className="gj-workbench-side">
+          <Panel title={t('workbench.upcoming')} data-testid="workbench-upcoming">
+            {!data ? (
+              <Skeleton active />
+            ) : (
+              <PlainList
+                items={data.upcoming}
+                rowKey={(u) => `${u.kind}-${u.id}`}
+                empty={t('workbench.noUpcoming')}
+                render={(u) => <UpcomingRow item={u} />}
+              />
+            )}
+          </Panel>
+          {data?.overview && <WeekOverview overview={data.overview} />}
+        </div>
       </div>
-      {data?.overview && <WeekOverview overview={data.overview} />}
     </>
   );
 }
