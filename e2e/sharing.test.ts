@@ -36,12 +36,14 @@ describe('a unit’s venue shared with a resident', () => {
       await screenshot(resident.page, 'sharing-find-phone');
       await resident.page.getByTestId(`free-book-${facilityId}`).click();
       await resident.page.getByTestId('quick-book-confirm').click();
-      await eventually(
-        async () =>
-          (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0]?.status,
-      ).toBe('pending');
-      const booking = (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`))
-        .items[0];
+      // Their booking of this Saturday morning (other tests may have booked the venue on other days).
+      const start = Date.parse(`${date}T09:00:00+08:00`);
+      const mine = async () =>
+        (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items.find(
+          (b: { startsAt: string }) => Date.parse(b.startsAt) === start,
+        );
+      await eventually(async () => (await mine())?.status).toBe('pending');
+      const booking = await mine();
 
       // The hospital's contact approves it from the inbox.
       await login(contact.page, 'unit_contact');
@@ -56,9 +58,7 @@ describe('a unit’s venue shared with a resident', () => {
       const saturdayRows = resident.page.getByTestId(`day-${date}`).locator('[data-state="confirmed"]');
       await eventually(() => saturdayRows.count()).toBeGreaterThan(0);
       await shows(saturdayRows.first(), '09:00–11:00');
-      expect(
-        (await apiGet(resident.page, `/api/bookings?mine=true&facilityId=${facilityId}`)).items[0].status,
-      ).toBe('confirmed');
+      expect((await mine()).status).toBe('confirmed');
       await screenshot(resident.page, 'sharing-week-phone');
 
       // Yesterday's choir evening is recorded as used: the hospital's shared hours rise.
@@ -93,9 +93,12 @@ describe('a unit’s venue shared with a resident', () => {
       await shows(contact.page.getByTestId('quick-book-as-unit'), '北京市石景山医院');
       expect(await contact.page.getByTestId('quick-book-for-unit').count()).toBe(0);
       await contact.page.getByTestId('quick-book-confirm').click();
+      const afternoon = Date.parse(`${date}T14:00:00+08:00`);
       await eventually(
         async () =>
-          (await apiGet(contact.page, `/api/bookings?mine=true&facilityId=${freeId}`)).items[0]?.bookedFor,
+          (await apiGet(contact.page, `/api/bookings?mine=true&facilityId=${freeId}`)).items.find(
+            (b: { startsAt: string }) => Date.parse(b.startsAt) === afternoon,
+          )?.bookedFor,
       ).toMatchObject({ kind: 'unit', id: unitId });
     } finally {
       await resident.close();

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { AppError } from './errors';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
@@ -42,6 +42,7 @@ import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { loggerOptions, RequestLog, registerRequestId } from './plugins/logging';
 import { registerOpenApi } from './plugins/openapi';
+import { fastSerializerCompiler } from './plugins/serialize';
 import { registerWeb } from './plugins/web';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onResponse', async (req, reply) => metrics.observe(req, reply));
   registerRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
   registerErrorHandling(app);
 
   await app.register(helmet, {

@@ -22,6 +22,7 @@ import { loadRegion } from '../regions/regions.queries';
 import { teamRow } from '../teams/teams.queries';
 import { unitRow } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
+import { byFiguresVersion } from './answers.cache';
 import { dashboardNodeCan, dashboardPolicy } from './dashboards.policy';
 import { engagement } from './engagement';
 
@@ -248,11 +249,29 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const root = await nodeFor(db, actor, q.regionId);
   const period = q.at ? periodOf(q.kind, q.at) : lastComplete(q.kind);
   const compare = q.compareAt ? periodOf(q.kind, q.compareAt) : null;
+  // Asked once per figures version whoever asks (each reader was let in above); the trail's
+  // `can` is the reader's own.
+  const key = `overview|${actor.districtId}|${root.id}|${q.kind}|${period.start}|${compare?.start ?? ''}`;
+  const answer = await byFiguresVersion(db, key, () =>
+    computeOverview(db, actor.districtId, root, q.kind, period, compare),
+  );
+  return { ...answer, trail: answer.trail.map((n) => ({ ...n, can: dashboardNodeCan(actor, n) })) };
+}
+
+async function computeOverview(
+  db: Tx,
+  districtId: number,
+  root: Awaited<ReturnType<typeof nodeFor>>,
+  kind: PeriodKind,
+  period: Period,
+  compare: Period | null,
+) {
+  const q = { kind };
   const trend = Array.from({ length: TREND[q.kind] }, (_, i) => back(period, TREND[q.kind] - 1 - i));
   const trailIds = root.path.split('.').map(Number);
   const { rows: nodes } = await db.execute<Node>(sql`
     SELECT id, name, kind, path::text AS path FROM regions
-     WHERE district_id = ${actor.districtId} AND retired_at IS NULL
+     WHERE district_id = ${districtId} AND retired_at IS NULL
        AND (id IN (${sql.join(
          trailIds.map((i) => sql`${i}`),
          sql`, `,
@@ -265,14 +284,14 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const community = root.kind === 'building' ? trailIds.at(-2)! : root.kind === 'community' ? root.id : null;
   const own = await readFigures(
     db,
-    actor.districtId,
+    districtId,
     community && community !== root.id ? [root.id, community] : [root.id],
     q.kind,
     starts,
   );
   const kids = await readFigures(
     db,
-    actor.districtId,
+    districtId,
     children.map((c) => Number(c.id)),
     q.kind,
     [period.start],
@@ -291,7 +310,7 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
   const ref = (n: Node) => ({ id: Number(n.id), name: n.name, kind: n.kind });
   return {
     region: { id: root.id, name: root.name, kind: root.kind },
-    trail: trail.map((n) => ({ ...ref(n), can: dashboardNodeCan(actor, n) })),
+    trail: trail.map((n) => ({ ...ref(n), path: n.path })),
     period,
     figures: ownFigures(period.start),
     compare: compare ? { period: compare, figures: ownFigures(compare.start) } : null,
@@ -315,6 +334,18 @@ export async function overview(db: Tx, actor: Actor, q: z.infer<typeof FigureQue
 export async function leaders(db: Tx, actor: Actor, q: z.infer<typeof FigureQuery>) {
   const root = await nodeFor(db, actor, q.regionId);
   const period = q.at ? periodOf(q.kind, q.at) : lastComplete(q.kind);
+  const key = `leaders|${actor.districtId}|${root.id}|${q.kind}|${period.start}`;
+  return byFiguresVersion(db, key, () => computeLeaders(db, actor, root, q.kind, period));
+}
+
+async function computeLeaders(
+  db: Tx,
+  actor: Pick<Actor, 'districtId'>,
+  root: Awaited<ReturnType<typeof nodeFor>>,
+  kind: PeriodKind,
+  period: Period,
+) {
+  const q = { kind };
   const { rows: communities } = await db.execute<Node & { parent_name: string }>(sql`
     SELECT c.id, c.name, c.kind, c.path::text AS path, p.name AS parent_name FROM regions c
       JOIN regions p ON p.district_id = c.district_id AND p.id = c.parent_id
