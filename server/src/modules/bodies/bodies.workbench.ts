@@ -9,7 +9,7 @@ import { holds, inScope, inUnits, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource, UpcomingSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList, type UpcomingSource } from '../workbench/workbench.types';
 import { TODAY } from './tasks.service';
 
 const LINK = '/tasks';
@@ -27,29 +27,13 @@ export const taskTodos: TodoSource = {
   applies: (actor) =>
     actor.personId !== null || unitScopes(actor, 'unit.manage').length > 0 || holds(actor, 'task.manage'),
   async list(db: Tx, actor: Actor, limit: number) {
-    const { rows } = await db.execute<{
-      id: number;
-      title: string;
-      place: string | null;
-      due_on: string;
-      created_at: string;
-      n: number;
-    }>(sql`
-      SELECT t.id, t.title, r.name AS place, t.due_on::text AS due_on, t.created_at, count(*) OVER ()::int AS n
+    // A calendar day in the district: the task is overdue once the day has passed.
+    const { rows } = await db.execute<TodoRow>(sql`
+      SELECT t.id, t.title, r.name AS place, t.due_on::text AS due_on, t.created_at AS since,
+             '/tasks?task=' || t.id AS link, count(*) OVER ()::int AS n
         FROM tasks t LEFT JOIN (${livingRegions(db, actor.districtId)}) r ON r.id = t.region_id
        WHERE ${waiting(actor)} ORDER BY t.due_on, t.id LIMIT ${limit}`);
-    return {
-      count: rows[0]?.n ?? 0,
-      items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        place: r.place,
-        since: iso(r.created_at)!,
-        // A calendar day in Beijing: the task is overdue once the day has passed.
-        dueAt: r.due_on,
-        link: `${LINK}?task=${r.id}`,
-      })),
-    };
+    return todoList(rows);
   },
 };
 
@@ -64,29 +48,14 @@ export const minutesTodos: TodoSource = {
   link: '/meetings',
   applies: (actor) => holds(actor, 'body.manage'),
   async list(db: Tx, actor: Actor, limit: number) {
-    const { rows } = await db.execute<{
-      id: number;
-      title: string;
-      place: string | null;
-      starts_at: string;
-      n: number;
-    }>(sql`
-      SELECT m.id, m.title, b.name AS place, m.starts_at, count(*) OVER ()::int AS n
+    const { rows } = await db.execute<TodoRow>(sql`
+      SELECT m.id, m.title, b.name AS place, m.starts_at AS since, '/meetings/' || m.id AS link,
+             count(*) OVER ()::int AS n
         FROM meetings m
         JOIN bodies b ON b.district_id = m.district_id AND b.id = m.body_id
         JOIN (${livingRegions(db, actor.districtId)}) r ON r.id = b.region_id
        WHERE ${unminuted(actor)} ORDER BY m.starts_at, m.id LIMIT ${limit}`);
-    return {
-      count: rows[0]?.n ?? 0,
-      items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        place: r.place,
-        since: iso(r.starts_at)!,
-        dueAt: null,
-        link: `/meetings/${r.id}`,
-      })),
-    };
+    return todoList(rows);
   },
 };
 

@@ -6,9 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
-import { iso } from '../../http';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList } from '../workbench/workbench.types';
 
 /** How far back an unread notice still asks to be read. */
 const RECENT_DAYS = 30;
@@ -18,30 +17,15 @@ export const readingTodos: TodoSource = {
   link: '/me/inbox',
   applies: (actor) => actor.personId !== null,
   async list(db: Tx, actor: Actor, limit: number) {
-    const { rows } = await db.execute<{
-      id: number;
-      title: string;
-      place: string | null;
-      delivered_at: string;
-      n: number;
-    }>(sql`
-      SELECT n.id, n.title, r.name AS place, x.delivered_at, count(*) OVER ()::int AS n
+    const { rows } = await db.execute<TodoRow>(sql`
+      SELECT n.id, n.title, r.name AS place, x.delivered_at AS since, '/me/inbox/' || n.id AS link,
+             count(*) OVER ()::int AS n
         FROM notice_recipients x
         JOIN notices n ON n.district_id = x.district_id AND n.id = x.notice_id
         LEFT JOIN (${livingRegions(db, actor.districtId)}) r ON r.id = n.region_id
        WHERE x.district_id = ${actor.districtId} AND x.person_id = ${actor.personId ?? 0} AND x.read_at IS NULL
          AND x.delivered_at > now() - make_interval(days => ${RECENT_DAYS})
        ORDER BY x.delivered_at, n.id LIMIT ${limit}`);
-    return {
-      count: rows[0]?.n ?? 0,
-      items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        place: r.place,
-        since: iso(r.delivered_at)!,
-        dueAt: null,
-        link: `/me/inbox/${r.id}`,
-      })),
-    };
+    return todoList(rows);
   },
 };

@@ -8,28 +8,13 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor';
 import { holds, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { iso } from '../../http';
 import { taskTargets } from '../dedication-days/dedication-days.queries';
 import { personRow } from '../members/members.queries';
 import { roleTargets } from '../projects/projects.queries';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList } from '../workbench/workbench.types';
 
 const INVITATIONS = '/me/invitations';
-
-type Row = { id: number; title: string; place: string | null; since: string; link: string; n: number };
-
-const present = (rows: Row[]) => ({
-  count: rows[0]?.n ?? 0,
-  items: rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    place: r.place,
-    since: iso(r.since)!,
-    dueAt: null,
-    link: r.link,
-  })),
-});
 
 /** Applications to join a team the reader runs; answered on the team's page, where its inbox opens. */
 export const teamApplicationTodos: TodoSource = {
@@ -37,7 +22,7 @@ export const teamApplicationTodos: TodoSource = {
   link: '/teams',
   applies: (actor) => actor.personId !== null || holds(actor, 'team.manage'),
   async list(db: Tx, actor: Actor, limit: number) {
-    const { rows } = await db.execute<Row>(sql`
+    const { rows } = await db.execute<TodoRow>(sql`
       SELECT m.id, p.name AS title, tm.name AS place, m.created_at AS since,
              '/teams/' || m.team_id || '?tab=inbox' AS link, count(*) OVER ()::int AS n
         FROM teams tm
@@ -47,7 +32,7 @@ export const teamApplicationTodos: TodoSource = {
        WHERE tm.district_id = ${actor.districtId} AND tm.retired_at IS NULL
          AND (tm.leader_person_id = ${actor.personId ?? 0} OR ${inScope(actor, 'team.manage', sql`r.path`)})
        ORDER BY m.created_at, m.id LIMIT ${limit}`);
-    return present(rows);
+    return todoList(rows);
   },
 };
 
@@ -60,7 +45,7 @@ export const teamInvitationTodos: TodoSource = {
   link: INVITATIONS,
   applies: (actor) => actor.personId !== null,
   async list(db: Tx, actor: Actor, limit: number) {
-    const { rows } = await db.execute<Row>(sql`
+    const { rows } = await db.execute<TodoRow>(sql`
       SELECT x.*, count(*) OVER ()::int AS n FROM (
         SELECT m.id, tm.name AS title, r.name AS place, m.created_at AS since, '/teams/' || m.team_id AS link
           FROM team_members m
@@ -76,6 +61,6 @@ export const teamInvitationTodos: TodoSource = {
           LEFT JOIN (${livingRegions(db, actor.districtId)}) r ON r.id = coalesce(ro.region_id, t.region_id)
          WHERE i.district_id = ${actor.districtId} AND i.person_id = ${actor.personId} AND i.status = 'pending'
       ) x ORDER BY x.since, x.id LIMIT ${limit}`);
-    return present(rows);
+    return todoList(rows);
   },
 };

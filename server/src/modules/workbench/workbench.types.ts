@@ -6,6 +6,7 @@
 import type { Todo, TodoKind, Upcoming } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
+import { iso } from '../../http';
 
 /** How many items of a kind to show (the oldest); the count says how many wait in all. */
 export const ITEMS_SHOWN = 5;
@@ -19,6 +20,32 @@ export type TodoSource = {
   applies: (actor: Actor) => boolean;
   list: (db: Tx, actor: Actor, limit: number) => Promise<{ count: number; items: Todo[] }>;
 };
+
+/**
+ * A to-do query's rows (oldest first, each carrying `n`, how many of its kind wait in all), as
+ * the workbench lists them: `since` an instant, `due_on` a calendar day where there is one.
+ */
+export type TodoRow = {
+  id: number;
+  title: string;
+  place: string | null;
+  since: string;
+  link: string;
+  due_on?: string | null;
+  n: number;
+};
+
+export const todoList = (rows: TodoRow[]): { count: number; items: Todo[] } => ({
+  count: rows[0]?.n ?? 0,
+  items: rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    place: r.place,
+    since: iso(r.since)!,
+    dueAt: r.due_on ?? null,
+    link: r.link,
+  })),
+});
 
 /** What comes next for the actor between `from` and `to`, soonest first. */
 export type UpcomingSource = (db: Tx, actor: Actor, from: Date, to: Date) => Promise<Upcoming[]>;
