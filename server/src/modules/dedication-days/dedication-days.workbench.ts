@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client';
 import { iso } from '../../http';
 import { personRow } from '../members/members.queries';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource, UpcomingSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList, type UpcomingSource } from '../workbench/workbench.types';
 
 /** At most this many coming sign-ups (the workbench shows fewer, merged with the other kinds). */
 const UPCOMING_MAX = 20;
@@ -42,9 +42,9 @@ export const hoursTodos: TodoSource = {
   applies: (actor) => holds(actor, 'dedication.manage'),
   async list(db: Tx, actor: Actor, limit: number) {
     const [items, count] = await Promise.all([
-      db.execute<{ id: number; occurrence_id: number; name: string; day: string; since: string }>(sql`
-        SELECT s.id, s.occurrence_id, p.name, d.title || ' ' || o.on_date::text AS day,
-               coalesce(s.checked_out_at, o.ends_at) AS since
+      db.execute<TodoRow>(sql`
+        SELECT s.id, p.name AS title, d.title || ' ' || o.on_date::text AS place,
+               coalesce(s.checked_out_at, o.ends_at) AS since, '/occurrences/' || s.occurrence_id AS link
           FROM signups s ${occurrence(db, actor)}
           JOIN dedication_days d ON d.district_id = o.district_id AND d.id = o.dedication_day_id
           JOIN LATERAL (${personRow(sql`s.district_id`, sql`s.person_id`)}) p ON true
@@ -52,17 +52,7 @@ export const hoursTodos: TodoSource = {
       db.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM signups s ${occurrence(db, actor)} WHERE ${waiting(actor)}`),
     ]);
-    return {
-      count: count.rows[0]?.n ?? 0,
-      items: items.rows.map((r) => ({
-        id: r.id,
-        title: r.name,
-        place: r.day,
-        since: iso(r.since)!,
-        dueAt: null,
-        link: `/occurrences/${r.occurrence_id}`,
-      })),
-    };
+    return todoList(items.rows, count.rows[0]?.n);
   },
 };
 

@@ -8,9 +8,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor';
 import { holds, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { iso } from '../../http';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList } from '../workbench/workbench.types';
 
 const LINK = '/needs';
 
@@ -32,23 +31,13 @@ export const needTodos: TodoSource = {
   applies: (actor) => holds(actor, 'need.decide'),
   async list(db: Tx, actor: Actor, limit: number) {
     const [items, count] = await Promise.all([
-      db.execute<{ id: number; title: string; community: string; created_at: string }>(sql`
-        SELECT n.id, n.title, c.name AS community, n.created_at
+      db.execute<TodoRow>(sql`
+        SELECT n.id, n.title, c.name AS place, n.created_at AS since, '/needs/' || n.id AS link
           FROM needs n ${community(db, actor)}
          WHERE ${waiting(actor)} ORDER BY n.created_at, n.id LIMIT ${limit}`),
       db.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM needs n ${community(db, actor)} WHERE ${waiting(actor)}`),
     ]);
-    return {
-      count: count.rows[0]?.n ?? 0,
-      items: items.rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        place: r.community,
-        since: iso(r.created_at)!,
-        dueAt: null,
-        link: `/needs/${r.id}`,
-      })),
-    };
+    return todoList(items.rows, count.rows[0]?.n);
   },
 };

@@ -3,10 +3,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor';
 import { holds, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { iso } from '../../http';
 import { personRow } from '../members/members.queries';
 import { livingRegions } from '../regions/regions.queries';
-import type { TodoSource } from '../workbench/workbench.types';
+import { type TodoRow, type TodoSource, todoList } from '../workbench/workbench.types';
 
 const LINK = '/registrations?status=pending';
 
@@ -21,8 +20,8 @@ export const registrationTodos: TodoSource = {
   applies: (actor) => holds(actor, 'registration.decide'),
   async list(db: Tx, actor: Actor, limit: number) {
     const [items, count] = await Promise.all([
-      db.execute<{ id: number; name: string; community: string; requested_at: string }>(sql`
-        SELECT cr.id, p.name, c.name AS community, cr.requested_at
+      db.execute<TodoRow>(sql`
+        SELECT cr.id, p.name AS title, c.name AS place, cr.requested_at AS since, ${LINK}::text AS link
           FROM community_registrations cr
           JOIN (${livingRegions(db, actor.districtId)}) c ON c.id = cr.community_id
           JOIN LATERAL (${personRow(sql`cr.district_id`, sql`cr.person_id`)}) p ON true
@@ -32,16 +31,6 @@ export const registrationTodos: TodoSource = {
           JOIN (${livingRegions(db, actor.districtId)}) c ON c.id = cr.community_id
          WHERE ${waiting(actor)}`),
     ]);
-    return {
-      count: count.rows[0]?.n ?? 0,
-      items: items.rows.map((r) => ({
-        id: r.id,
-        title: r.name,
-        place: r.community,
-        since: iso(r.requested_at)!,
-        dueAt: null,
-        link: LINK,
-      })),
-    };
+    return todoList(items.rows, count.rows[0]?.n);
   },
 };

@@ -22,8 +22,9 @@ export type TodoSource = {
 };
 
 /**
- * A to-do query's rows (oldest first, each carrying `n`, how many of its kind wait in all), as
- * the workbench lists them: `since` an instant, `due_on` a calendar day where there is one.
+ * A to-do query's rows (oldest first), as the workbench lists them: `since` an instant, `due_on`
+ * a calendar day where there is one. How many wait in all: `count`, from a query of its own, or
+ * `n` on each row (count(*) OVER ()).
  */
 export type TodoRow = {
   id: number;
@@ -32,11 +33,11 @@ export type TodoRow = {
   since: string;
   link: string;
   due_on?: string | null;
-  n: number;
+  n?: number;
 };
 
-export const todoList = (rows: TodoRow[]): { count: number; items: Todo[] } => ({
-  count: rows[0]?.n ?? 0,
+export const todoList = (rows: TodoRow[], count = rows[0]?.n ?? 0): { count: number; items: Todo[] } => ({
+  count,
   items: rows.map((r) => ({
     id: r.id,
     title: r.title,
