@@ -20,6 +20,18 @@ export const Pagination = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 /**
+ * A long list's pages: by number, or — cheaper and stable while rows are added — after the
+ * `next` cursor the previous page gave (then `page` only says which page it is).
+ */
+export const KeysetPagination = {
+  ...Pagination,
+  after: z
+    .string()
+    .max(600)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from a previous page')
+    .optional(),
+};
+/**
  * The body of a PATCH: every field optional and none defaulted, so a field left out is
  * left alone (a `.partial()` of a create body would still fill in its defaults).
  */
@@ -38,6 +50,8 @@ export const page = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
     /** The total was counted only up to `total` (a very long list): there are more. */
     capped: z.boolean().optional(),
+    /** Lists paged by cursor: pass as `after` for the page after this one; absent on the last page. */
+    next: z.string().optional(),
   });
 /** Lists whose totals could run to hundreds of thousands count only this far. */
 export const COUNT_CAP = 10_000;

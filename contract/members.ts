@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdNumber, LocalDate, Name, Pagination, Phone, SearchText } from './common';
+import { Id, IdNumber, KeysetPagination, LocalDate, Name, Phone, SearchText } from './common';
 import { REGISTRATION_STATUSES } from './registrations';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -58,7 +58,7 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 export const MemberListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   regionId: Id.optional(),
   q: SearchText.optional(),
   specialty: SpecialtyCode.optional(),

@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { COUNT_CAP } from '../../../contract';
+import { badRequest } from '../errors';
 import type { Tx } from './client';
 
 /**
@@ -26,4 +28,103 @@ export function firstOf<R, T>(
   present: (row: R) => T,
 ): { items: T[]; more: boolean } {
   return { items: rows.slice(0, limit).map(present), more: rows.length > limit };
+}
+
+/**
+ * One column of a keyset order. Sort keys must be NOT NULL (a row comparison with NULL
+ * drops the row) and, taken together, unique (end with the id).
+ */
+export type SortKey = { sql: SQL; type: 'bigint' | 'int' | 'text' | 'date' | 'timestamptz'; desc?: boolean };
+
+/**
+ * Keyset (cursor) paging for the long lists. Page 1 and every page asked for `after` a cursor
+ * run without OFFSET, with the LIMIT written into the statement, so PostgreSQL keeps one
+ * plan for them (db/client.ts prepares statements) and page 500 costs what page 1 does.
+ * Pages asked for by number only (a jump) still use OFFSET.
+ *
+ * - `keys`: add to the SELECT list; it carries each sort key as text (timestamps keep
+ *   their microseconds, which a JavaScript Date would lose), as `_k0`, `_k1`…
+ * - `where`: AND it to the list's conditions: the rows after the cursor, or `true`.
+ * - `orderBy`, `limit`: ORDER BY … LIMIT … (one row more than the page, to see if there is a next).
+ * - `page(rows, present)`: the page's items and the cursor of the page after it.
+ */
+export function keyset(q: { page: number; pageSize: number; after?: string | undefined }, order: SortKey[]) {
+  const values = q.after === undefined ? null : decodeCursor(q.after, order);
+  const cmp = (i: number): SQL => {
+    const k = order[i]!;
+    const v = sql`${values![i]}::${sql.raw(k.type)}`;
+    const beyond = k.desc ? sql`${k.sql} < ${v}` : sql`${k.sql} > ${v}`;
+    return i === order.length - 1 ? beyond : sql`(${beyond} OR (${k.sql} = ${v} AND ${cmp(i + 1)}))`;
+  };
+  const sameWay = order.every((k) => !!k.desc === !!order[0]!.desc);
+  const row = (parts: SQL[]) => sql`(${sql.join(parts, sql`, `)})`;
+  const where =
+    values === null
+      ? sql`true`
+      : sameWay
+        ? // A row comparison: the index on the same columns serves it as a range.
+          sql`${row(order.map((k) => k.sql))} ${sql.raw(order[0]!.desc ? '<' : '>')} ${row(
+            order.map((k, i) => sql`${values[i]}::${sql.raw(k.type)}`),
+          )}`
+        : cmp(0);
+  const offset = values === null && q.page > 1 ? sql` OFFSET ${(q.page - 1) * q.pageSize}` : sql``;
+  return {
+    keys: sql.join(
+      order.map((k, i) => sql`(${k.sql})::text AS ${sql.raw(`_k${i}`)}`),
+      sql`, `,
+    ),
+    where,
+    orderBy: sql.join(
+      order.map((k) => (k.desc ? sql`${k.sql} DESC` : k.sql)),
+      sql`, `,
+    ),
+    limit: sql`LIMIT ${sql.raw(String(q.pageSize + 1))}${offset}`,
+    page<R extends Record<string, unknown>, T>(rows: R[], present: (row: R) => T) {
+      const more = rows.length > q.pageSize;
+      const last = more ? rows[q.pageSize - 1] : undefined;
+      return {
+        items: rows.slice(0, q.pageSize).map(present),
+        ...(last ? { next: encodeCursor(order.map((_, i) => String(last[`_k${i}`]))) } : {}),
+      };
+    },
+  };
+}
+
+/**
+ * The rows of a filtered set, counted only up to COUNT_CAP: counting 600,000 people costs
+ * more than a page of them. The cap is written into the statement (one plan for all).
+ */
+export async function cappedCount(db: Tx, from: SQL): Promise<{ total: number; capped?: true }> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${sql.raw(String(COUNT_CAP + 1))}) x`,
+  );
+  const n = rows[0]?.n ?? 0;
+  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n };
+}
+
+const encodeCursor = (values: string[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+/** What each type's text looks like, so a forged cursor is a 400, not a failed cast. */
+const SHAPES: Record<SortKey['type'], RegExp> = {
+  bigint: /^-?\d{1,18}$/,
+  int: /^-?\d{1,9}$/,
+  text: /^[^\p{Cc}]{0,200}$/u,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+};
+
+function decodeCursor(cursor: string, order: SortKey[]): string[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badRequest('cursor_invalid');
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== order.length ||
+    !values.every((v, i) => typeof v === 'string' && SHAPES[order[i]!.type].test(v))
+  )
+    throw badRequest('cursor_invalid');
+  return values as string[];
 }

@@ -16,9 +16,11 @@ export class ApiError extends Error {
   }
 }
 
-/** A page of a list, as every list route answers. */
-/** A page of a list; `capped`: the total was counted only this far (a very long list). */
-export type Page<T> = { items: T[]; total: number; capped?: boolean };
+/**
+ * A page of a list, as every list route answers; `capped`: the total was counted only this
+ * far (a very long list); `next`: the cursor of the page after it (lists paged by cursor).
+ */
+export type Page<T> = { items: T[]; total: number; capped?: boolean; next?: string };
 
 type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type Page, type QueryParams } from './api';
+import { cursorFor, rememberNext } from './cursors';
 
 /**
  * The reads of a kind of record the API lists at `/<root>` and reads at `/<root>/:id`, cached
@@ -24,7 +25,11 @@ export function entityQueries<T, P extends QueryParams, D extends T = T>(root: s
     useList: (params: P, enabled = true) =>
       useQuery({
         queryKey: keys.list(params),
-        queryFn: () => api.get<Page<T>>(`/${root}`, params),
+        queryFn: async () => {
+          const page = await api.get<Page<T>>(`/${root}`, { ...params, after: cursorFor(root, params) });
+          rememberNext(root, params, page.next);
+          return page;
+        },
         placeholderData: keepPreviousData,
         enabled,
       }),

@@ -43,7 +43,7 @@ type Spec<Q extends z.ZodType = any> = {
   action: ExportFacts['action'];
   sheet: [string, string];
   // biome-ignore lint/suspicious/noExplicitAny: see above
-  list: (db: Tx, actor: Actor, q: any) => Promise<{ items: any[]; total: number }>;
+  list: (db: Tx, actor: Actor, q: any) => Promise<{ items: any[]; total: number; next?: string }>;
   // biome-ignore lint/suspicious/noExplicitAny: see above
   columns: [string, string, (item: any, l: Locale, zone: string) => Cell][];
 };
@@ -204,9 +204,17 @@ export async function exportList(
   const i = locale === 'en' ? 1 : 0;
   const zone = await districtTimeZone(db, actor.districtId);
   const rows: Cell[][] = [];
+  let after: string | undefined;
   for (let page = 1; ; page++) {
-    const { items } = await spec.list(db, actor, { ...parsed.data, page, pageSize: PAGE });
+    // Lists paged by cursor are read on from the last row rather than by offset.
+    const { items, next } = await spec.list(db, actor, {
+      ...parsed.data,
+      page,
+      pageSize: PAGE,
+      ...(after ? { after } : {}),
+    });
     for (const item of items) rows.push(spec.columns.map(([, , get]) => get(item, locale, zone)));
+    after = next;
     // A list's total may be capped: the last page is the one that comes back short.
     if (items.length < PAGE || rows.length >= MAX_EXPORT_ROWS) break;
   }

@@ -6,16 +6,11 @@
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  COUNT_CAP,
-  type Member,
-  type MemberCreateBody,
-  type MemberListQuery,
-  type MemberUpdateBody,
-} from '../../../../contract';
+import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import { cappedCount, keyset, type SortKey } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { orgRow, unitOrgIds } from '../party-orgs/party-orgs.queries';
@@ -80,7 +75,8 @@ const FROM = from();
 const COLUMNS = sql`
   p.id, p.name, p.gender, p.birth_year, p.phone, p.id_number, p.home_region_id, h.path::text AS home_path,
   (SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM regions a
-    WHERE a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3) AS home_label,
+    WHERE a.district_id = h.district_id AND a.id = ANY(string_to_array(h.path::text, '.')::bigint[])
+      AND nlevel(a.path) >= 3) AS home_label,
   hc.id AS home_community_id, hc.name AS home_community_name,
   p.specialties, p.tags, p.user_id,
   o.id AS org_id, o.name AS org_name, orr.path::text AS org_path, u.id AS unit_id, u.name AS unit_name,
@@ -173,24 +169,24 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   if (q.party === 'false') where.push(sql`p.party_org_id IS NULL`);
   if (q.status) where.push(sql`p.party_status = ${q.status}`);
   const cond = sql.join(where, sql` AND `);
+  const ks = keyset(q, ORDER);
   const [page, count] = await Promise.all([
     // The page's ids first, from the index alone; the joins that present a person run for those rows only.
-    db.execute<Row>(sql`WITH pg AS MATERIALIZED (
-        SELECT p.district_id, p.id, p.home_region_id, p.name FROM people p WHERE ${cond}
-         ORDER BY p.home_region_id, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
-      SELECT ${COLUMNS} ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
-    // Counted only up to the cap: counting all 600,000 people of a district costs more than the page.
-    db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${cond} LIMIT ${COUNT_CAP + 1}) x`,
-    ),
+    db.execute<Row & Record<string, unknown>>(sql`WITH pg AS MATERIALIZED (
+        SELECT p.district_id, p.id, p.home_region_id, p.name, ${ks.keys} FROM people p
+         WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} ${ks.limit})
+      SELECT ${COLUMNS}, pg._k0, pg._k1, pg._k2 ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
+    cappedCount(db, sql`FROM people p WHERE ${cond}`),
   ]);
-  const n = count.rows[0]?.n ?? 0;
-  return {
-    items: page.rows.map((r) => present(actor, r)),
-    total: Math.min(n, COUNT_CAP),
-    ...(n > COUNT_CAP ? { capped: true } : {}),
-  };
+  return { ...ks.page(page.rows, (r) => present(actor, r)), ...count };
 }
+
+/** The lists' order: home, then name (index people_home_idx). */
+const ORDER: SortKey[] = [
+  { sql: sql`p.home_region_id`, type: 'bigint' },
+  { sql: sql`p.name`, type: 'text' },
+  { sql: sql`p.id`, type: 'bigint' },
+];
 
 async function checkSpecialties(tx: Tx, codes: string[] | undefined) {
   if (!codes?.length) return;
