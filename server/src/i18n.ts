@@ -4,7 +4,10 @@ export type Locale = 'zh-CN' | 'en';
 
 const messages = {
   bad_request: ['请求无效', 'Bad request'],
-  cursor_invalid: ['翻页位置无效，请从第一页重新开始', 'This page position is not valid: start again from the first page'],
+  cursor_invalid: [
+    '翻页位置无效，请从第一页重新开始',
+    'This page position is not valid: start again from the first page',
+  ],
   validation: ['输入有误', 'Invalid input'],
   bad_value: ['数值无效', 'Invalid value'],
   unauthorized: ['请先登录', 'Please log in'],
