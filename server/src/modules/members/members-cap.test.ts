@@ -72,7 +72,13 @@ describe('a very long list of people', () => {
   it('refuses a cursor it did not give, with a 400 that says to start again', async () => {
     const admin = await t.as('district_admin');
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    for (const after of ['!!', forged({ a: 1 }), forged(['x', 'y', 'z']), forged(['1', 'a']), forged([1, 'a', 2])]) {
+    for (const after of [
+      '!!',
+      forged({ a: 1 }),
+      forged(['x', 'y', 'z']),
+      forged(['1', 'a']),
+      forged([1, 'a', 2]),
+    ]) {
       const r = await admin.get(`/api/members?after=${encodeURIComponent(after)}`);
       expect(r.status, after).toBe(400);
       expect(r.body.error.code === 'cursor_invalid' || r.body.error.code === 'validation').toBe(true);
