@@ -16,7 +16,12 @@ export const SERVER_DIST = path.join(root, 'server/dist');
 export async function buildServer() {
   const { outputFiles } = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/src/main.ts', cli: 'server/src/cli.ts' },
+    entryPoints: {
+      main: 'server/src/main.ts',
+      cli: 'server/src/cli.ts',
+      // Spreadsheets are read in a worker thread (imports/sheets.ts).
+      'sheets.worker': 'server/src/modules/imports/sheets.worker.ts',
+    },
     outdir: SERVER_DIST,
     bundle: true,
     platform: 'node',

@@ -2,27 +2,37 @@
  * Spreadsheets in and out: read .xlsx or .csv into header + rows of text; write
  * templates and exports with exceljs.
  */
+import { Worker } from 'node:worker_threads';
 import { parseString } from '@fast-csv/parse';
 import ExcelJS from 'exceljs';
-import { readSheet } from 'read-excel-file/node';
 
 export type Sheet = { headers: string[]; rows: string[][] };
 
-/** One cell as the text a person typed: dates as YYYY-MM-DD, numbers as written. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
-}
+// Built next to the server (server/dist/sheets.worker.js); run from source under tsx.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCE ? './sheets.worker.ts' : './sheets.worker.js', import.meta.url);
+const fromSource = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); })`;
 
 /**
- * Reads the first sheet. (exceljs's streaming reader splits multi-byte characters at
- * chunk boundaries — Chinese names came back with U+FFFD — so reading uses read-excel-file.)
+ * Reads the first sheet, in a worker thread whose memory goes when it ends (sheets.worker.ts).
+ * (exceljs's streaming reader splits multi-byte characters at chunk boundaries — Chinese names
+ * came back with U+FFFD — so reading uses read-excel-file, which holds the sheet whole.)
  */
-export async function readXlsx(data: Buffer): Promise<Sheet> {
-  const rows = await readSheet(data);
-  const [head = [], ...body] = rows;
-  return { headers: head.map(cellText), rows: body.map((r) => r.map(cellText)) };
+export function readXlsx(data: Buffer): Promise<Sheet> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(FROM_SOURCE ? fromSource : WORKER, {
+      eval: FROM_SOURCE,
+      workerData: new Uint8Array(data),
+      // A hostile file stops its reader, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: 768 },
+    });
+    worker.once('message', (rows: string[][]) => {
+      const [headers = [], ...body] = rows;
+      resolve({ headers, rows: body });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the sheet reader stopped (${code})`)));
+  });
 }
 
 export function readCsv(data: Buffer): Promise<Sheet> {
