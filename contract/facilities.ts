@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalDate, Pagination, patchOf } from './common';
+import { Id, KeysetPagination, LocalDate, Pagination, page, patchOf } from './common';
 import { LocalTime } from './dedication-days';
 
 export const FACILITY_KINDS = ['education', 'sports', 'culture', 'health'] as const;
@@ -121,7 +121,7 @@ export const Facility = z.object({
 });
 export type Facility = z.infer<typeof Facility>;
 export const FacilityListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   q: z.string().trim().max(50).optional(),
   kind: z.enum(FACILITY_KINDS).optional(),
   subKind: z.enum(FACILITY_SUB_KINDS).optional(),
@@ -210,7 +210,20 @@ export const FacilityCalendar = z.object({
   ),
 });
 export const FacilityCalendarQuery = z.strictObject({ from: LocalDate, to: LocalDate });
+/** Orders of utilization's facility table. */
+export const UTILIZATION_SORTS = [
+  'name',
+  'openHours',
+  'bookedHours',
+  'usedHours',
+  'bookedRate',
+  'usedRate',
+] as const;
 export const UtilizationQuery = z.strictObject({
+  /** The page of the facility table; the totals and weeks are the whole scope's. */
+  ...Pagination,
+  sort: z.enum(UTILIZATION_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   facilityId: Id.optional(),
   unitId: Id.optional(),
   regionId: Id.optional(),
@@ -226,7 +239,8 @@ export const Utilization = z.object({
   /** Booked and used over open hours, 0…1. */
   bookedRate: z.number(),
   usedRate: z.number(),
-  byFacility: z.array(
+  /** One page of the scope's facilities, in the order asked for; `total` counts them all. */
+  byFacility: page(
     z.object({
       id: z.number(),
       name: z.string(),

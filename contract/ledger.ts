@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Pagination, Ref } from './common';
+import { Id, KeysetPagination, Ref } from './common';
 
 /** Kinds of participation; the kind says what `quantity` counts (hours or times). */
 export const LEDGER_KINDS = [
@@ -51,7 +51,7 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const LedgerListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   personId: Id.optional(),
   unitId: Id.optional(),
   orgId: Id.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalDate, Pagination, Ref, SearchText } from './common';
+import { Id, KeysetPagination, LocalDate, Ref, SearchText } from './common';
 
 export const NEED_CATEGORIES = [
   'elder_care',
@@ -88,7 +88,7 @@ export const NeedSettingBody = z.strictObject({
   overdueDays: z.number().int().min(NEED_OVERDUE_DAYS.min).max(NEED_OVERDUE_DAYS.max),
 });
 export const NeedListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   regionId: Id.optional(),
   status: z.enum(NEED_STATUSES).optional(),
   category: z.enum(NEED_CATEGORIES).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Pagination, patchOf } from './common';
+import { Id, KeysetPagination, patchOf } from './common';
 
 export const NOTICE_KINDS = ['notice', 'open_letter', 'policy_explainer'] as const;
 export const NOTICE_STATUSES = ['draft', 'publishing', 'published'] as const;
@@ -57,7 +57,7 @@ export const Notice = z.object({
 export type Notice = z.infer<typeof Notice>;
 export const NoticeAttachment = z.object({ id: z.number(), name: z.string(), size: z.number() });
 export const NoticeListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   q: z.string().trim().max(50).optional(),
   kind: z.enum(NOTICE_KINDS).optional(),
   status: z.enum(NOTICE_STATUSES).optional(),

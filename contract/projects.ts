@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Pagination, Ref, SearchText } from './common';
+import { Id, KeysetPagination, Pagination, Ref, SearchText } from './common';
 import { SpecialtyCode } from './members';
 
 export const PROJECT_STATUSES = [
@@ -100,15 +100,31 @@ export const Project = z.object({
   createdAt: z.string(),
 });
 export type Project = z.infer<typeof Project>;
+/** How many of its claims a project's detail embeds: the first page of `GET /api/projects/:id/claims`. */
+export const PROJECT_CLAIMS_PAGE = 20;
+/**
+ * A project as its page shows it. Its claims run to hundreds: the detail embeds their counts,
+ * their first page and the reader's own; the other pages come from `GET /api/projects/:id/claims`.
+ */
 export const ProjectDetail = Project.extend({
   can: ProjectCan,
+  /** Its claims counted: all of them (withdrawn and removed too: the pages' total) and the active ones. */
+  claimCount: z.object({ all: z.number(), active: z.number(), capped: z.boolean().optional() }),
+  /** The first page of its claims, role by role, oldest first; at most PROJECT_CLAIMS_PAGE. */
   claims: z.array(Claim),
+  /** The cursor (`after`) of the claims' second page; absent when there is none. */
+  claimsNext: z.string().optional(),
+  /**
+   * The reader's active claims on it, on whatever page they fall: their own, their unit's, a
+   * team's they run (each role's claim button reads them).
+   */
+  myClaims: z.array(Claim),
   reviews: z.array(
     z.object({ id: z.number(), person: Ref, rating: z.number(), comment: z.string(), at: z.string() }),
   ),
 });
 export const ProjectListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   regionId: Id.optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
   roleKind: z.enum(ROLE_KINDS).optional(),
@@ -166,6 +182,8 @@ export const ClaimListQuery = z.strictObject({
   /** The claims this unit holds (the unit's page). */
   unitId: Id.optional(),
 });
+/** A project's claims, a page at a time, in the detail's order (role by role, oldest first). */
+export const ProjectClaimsQuery = z.strictObject({ ...KeysetPagination });
 export const ReviewBody = z.strictObject({
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(1000).default(''),

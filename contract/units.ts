@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name, Pagination, Phone, SearchText } from './common';
+import { Id, KeysetPagination, Name, Phone, SearchText } from './common';
 
 export const UNIT_KINDS = ['agency', 'school', 'hospital', 'enterprise', 'social_org', 'other'] as const;
 export const AFFILIATIONS = ['central', 'municipal', 'district', 'other'] as const;
@@ -35,7 +35,7 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 export const UnitListQuery = z.strictObject({
-  ...Pagination,
+  ...KeysetPagination,
   regionId: Id.optional(),
   q: SearchText.optional(),
   kind: z.enum(UNIT_KINDS).optional(),

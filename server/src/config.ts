@@ -30,6 +30,10 @@ const Env = z.object({
   GONGJIAN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** The benchmark's ceiling route (`npm run bench` only). */
   GONGJIAN_BENCH_ROUTES: z.enum(['0', '1']).default('0'),
+  /** With the bench routes: the port of the bare routes (the same queries without Fastify); 0 picks one. */
+  GONGJIAN_BENCH_BARE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** `0` behind a pooler that cannot keep named prepared statements (PgBouncer before 1.21 in transaction mode). */
+  GONGJIAN_DB_PREPARE: z.enum(['0', '1']).default('1'),
 });
 
 /** 10.1.2.3, ::1, 10.0.0.0/8, fd00::/8 */
@@ -56,6 +60,8 @@ export type Config = {
   secureCookies: boolean;
   trustProxy: boolean;
   benchRoutes: boolean;
+  benchBarePort: number;
+  dbPrepare: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.GONGJIAN_DATA_DIR),
     demo: e.GONGJIAN_DEMO === '1' || e.GONGJIAN_DEMO === 'true',
     benchRoutes: e.GONGJIAN_BENCH_ROUTES === '1',
+    benchBarePort: e.GONGJIAN_BENCH_BARE_PORT,
+    dbPrepare: e.GONGJIAN_DB_PREPARE === '1',
     logLevel: e.GONGJIAN_LOG_LEVEL,
     logFormat:
       e.GONGJIAN_LOG_FORMAT === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : e.GONGJIAN_LOG_FORMAT,

@@ -59,6 +59,13 @@ export function databaseAway(err: unknown): boolean {
   return false;
 }
 
+/** The constraint a PostgreSQL error names when it is `code` (a unique key: 23505), else null. */
+export function violated(err: unknown, code: string): string | null {
+  let e = err as { code?: unknown; cause?: unknown; constraint?: unknown } | undefined;
+  for (let i = 0; i < 3 && e && typeof e.code !== 'string' && e.cause; i++) e = e.cause as typeof e;
+  return e?.code === code ? String(e.constraint ?? '') : null;
+}
+
 /** Maps a PostgreSQL error to a client error, or returns null for a real fault. */
 export function fromPostgres(err: unknown): AppError | null {
   // drizzle wraps the driver's error: look through causes for PostgreSQL's SQLSTATE.

@@ -78,6 +78,18 @@ export function inScope(actor: Actor, action: Action, path: SQLWrapper, unit?: S
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
+/** Does the actor take `action` over the whole district (a role at its root)? */
+export const overDistrict = (actor: Actor, action: Action) =>
+  scopes(actor, action).some((root) => !root.includes('.'));
+
+/**
+ * `inScope` for rows already narrowed to the actor's district (`district_id = …`): `true` when
+ * the actor takes `action` over the whole district. A prepared statement's generic plan guesses
+ * that `path <@ $root` keeps 0.1 % of the rows, and would plan a district-wide list for a handful.
+ */
+export const inDistrictScope = (actor: Actor, action: Action, path: SQLWrapper, unit?: SQLWrapper): SQL =>
+  overDistrict(actor, action) ? sql`true` : inScope(actor, action, path, unit);
+
 /** SQL: the row's unit is one the actor acts for as its contact (path scopes do not count). */
 export function inUnits(actor: Actor, action: Action, unit: SQLWrapper): SQL {
   const units = unitScopes(actor, action);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
@@ -15,11 +16,13 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
  * `waitMs`: how long a request waits for a connection (a PostgreSQL that hangs rather than
  * dies, or a pool long exhausted) before it answers 503 "try again" instead of waiting for ever.
  */
-export function createDb(url: string, max = 10, waitMs = 15_000): Db {
+export function createDb(url: string, max = 10, waitMs = 15_000, prepare = true): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    idleTimeoutMillis: 30_000,
+    // A connection keeps its prepared statements: closing it after a short idle made the next
+    // request after a pause pay for new connections and their plans (the workbench: 464 ms).
+    idleTimeoutMillis: 300_000,
     connectionTimeoutMillis: waitMs,
   });
   // A client losing its server (PostgreSQL restarting, or stopping at shutdown) must not
@@ -29,7 +32,7 @@ export function createDb(url: string, max = 10, waitMs = 15_000): Db {
   pool.on('connect', (client) => {
     client.on('error', () => {});
     giveBackWhenLost(client);
-    prepareOnce(client);
+    countAndPrepare(client, prepare);
   });
   return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
 }
@@ -80,15 +83,27 @@ const PREPARED_MAX = 200;
  * more to plan (~5 ms) than to run (~1.5 ms). After five runs PostgreSQL keeps a generic
  * plan only if it costs no more than the custom ones. A connection prepares at most
  * PREPARED_MAX texts (lists built from filters make many); beyond that, statements go unnamed.
+ * A statement that starts with CUSTOM_PLAN goes unnamed too: its best plan depends on its
+ * values (a name search: a rare name through its index, a common one in the list's order).
  */
-function prepareOnce(client: pg.PoolClient) {
+export const CUSTOM_PLAN = sql.raw('/* custom plan */ ');
+function countAndPrepare(client: pg.PoolClient, prepare: boolean) {
   const names = new Set<string>();
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
     sent++;
     const c = config as { text?: unknown; name?: unknown; values?: unknown[]; submit?: unknown } | null;
     const values = Array.isArray(rest[0]) ? rest[0] : c?.values;
-    if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && !c.submit && values?.length) {
+    if (
+      prepare &&
+      c &&
+      typeof c === 'object' &&
+      typeof c.text === 'string' &&
+      !c.text.startsWith('/* custom plan */') &&
+      !c.name &&
+      !c.submit &&
+      values?.length
+    ) {
       const name = `gj_${createHash('sha1').update(c.text).digest('base64url').slice(0, 20)}`;
       if (names.has(name) || names.size < PREPARED_MAX) {
         names.add(name);

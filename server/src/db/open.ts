@@ -9,7 +9,7 @@ export type Database = { db: Db; url: string; close: () => Promise<void> };
 export async function openDatabase(config: Config, log: Log): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log);
   const url = config.databaseUrl ?? embedded!.url;
-  const db = createDb(url);
+  const db = createDb(url, 10, 15_000, config.dbPrepare);
   try {
     await runMigrations(db);
   } catch (e) {

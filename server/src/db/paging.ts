@@ -34,7 +34,11 @@ export function firstOf<R, T>(
  * One column of a keyset order. Sort keys must be NOT NULL (a row comparison with NULL
  * drops the row) and, taken together, unique (end with the id).
  */
-export type SortKey = { sql: SQL; type: 'bigint' | 'int' | 'text' | 'date' | 'timestamptz'; desc?: boolean };
+export type SortKey = {
+  sql: SQL;
+  type: 'bigint' | 'int' | 'text' | 'date' | 'timestamptz' | 'ltree';
+  desc?: boolean;
+};
 
 /**
  * Keyset (cursor) paging for the long lists. Page 1 and every page asked for `after` a cursor
@@ -45,7 +49,14 @@ export type SortKey = { sql: SQL; type: 'bigint' | 'int' | 'text' | 'date' | 'ti
  * - `keys`: add to the SELECT list; it carries each sort key as text (timestamps keep
  *   their microseconds, which a JavaScript Date would lose), as `_k0`, `_k1`…
  * - `where`: AND it to the list's conditions: the rows after the cursor, or `true`.
+ * - `whereJoined`: the same rows, for an order whose first key is a joined table's column
+ *   (units by their place's path): written as that key's own range (`k0 >= v0`, where the
+ *   joined table's index starts) less the cursor's own k0 rows up to the cursor. A row
+ *   comparison across two tables is no index range, and PostgreSQL, guessing it keeps a third
+ *   of the rows, would rather sort the whole join.
  * - `orderBy`, `limit`: ORDER BY … LIMIT … (one row more than the page, to see if there is a next).
+ * - `after`: the cursor's values (as text; null without one), for a list that reads its order in
+ *   parts (facilities: those nearby, then the rest).
  * - `page(rows, present)`: the page's items and the cursor of the page after it.
  */
 export function keyset(q: { page: number; pageSize: number; after?: string | undefined }, order: SortKey[]) {
@@ -67,6 +78,13 @@ export function keyset(q: { page: number; pageSize: number; after?: string | und
             order.map((k, i) => sql`${values[i]}::${sql.raw(k.type)}`),
           )}`
         : cmp(0);
+  const lead = (): SQL => {
+    const [k, ...rest] = order as [SortKey, ...SortKey[]];
+    const v = (i: number) => sql`${values![i]}::${sql.raw(order[i]!.type)}`;
+    if (!rest.length) return sql`${k.sql} ${sql.raw(k.desc ? '<' : '>')} ${v(0)}`;
+    const upTo = sql`${row(rest.map((r) => r.sql))} ${sql.raw(k.desc ? '>=' : '<=')} ${row(rest.map((_, i) => v(i + 1)))}`;
+    return sql`${k.sql} ${sql.raw(k.desc ? '<=' : '>=')} ${v(0)} AND NOT (${k.sql} = ${v(0)} AND ${upTo})`;
+  };
   const offset = values === null && q.page > 1 ? sql` OFFSET ${(q.page - 1) * q.pageSize}` : sql``;
   return {
     keys: sql.join(
@@ -74,6 +92,8 @@ export function keyset(q: { page: number; pageSize: number; after?: string | und
       sql`, `,
     ),
     where,
+    whereJoined: values === null ? sql`true` : sameWay ? lead() : where,
+    after: values,
     orderBy: sql.join(
       order.map((k) => (k.desc ? sql`${k.sql} DESC` : k.sql)),
       sql`, `,
@@ -92,11 +112,16 @@ export function keyset(q: { page: number; pageSize: number; after?: string | und
 
 /**
  * The rows of a filtered set, counted only up to COUNT_CAP: counting 600,000 people costs
- * more than a page of them. The cap is written into the statement (one plan for all).
+ * more than a page of them. The cap is written into the statement (one plan for all);
+ * `plan`: CUSTOM_PLAN where the best plan depends on the values.
  */
-export async function cappedCount(db: Tx, from: SQL): Promise<{ total: number; capped?: true }> {
+export async function cappedCount(
+  db: Tx,
+  from: SQL,
+  plan: SQL = sql``,
+): Promise<{ total: number; capped?: true }> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${sql.raw(String(COUNT_CAP + 1))}) x`,
+    sql`${plan}SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${sql.raw(String(COUNT_CAP + 1))}) x`,
   );
   const n = rows[0]?.n ?? 0;
   return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n };
@@ -111,6 +136,7 @@ const SHAPES: Record<SortKey['type'], RegExp> = {
   text: /^[^\p{Cc}]{0,200}$/u,
   date: /^\d{4}-\d{2}-\d{2}$/,
   timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+  ltree: /^\w{1,100}(\.\w{1,100}){0,30}$/,
 };
 
 function decodeCursor(cursor: string, order: SortKey[]): string[] {

@@ -282,6 +282,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/occurrences/{id}': DAYS,
   'GET /api/projects': PROJECTS,
   'GET /api/projects/{id}': PROJECTS,
+  // The pages of claims the project's page embeds the first of (others' people masked, as there).
+  'GET /api/projects/{id}/claims': PROJECTS,
   'GET /api/teams': TEAMS,
   'GET /api/teams/{id}': TEAMS,
   'GET /api/teams/{id}/members': TEAMS,

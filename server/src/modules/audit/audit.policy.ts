@@ -1,7 +1,8 @@
 /**
  * Who may read the audit trail: those who read audits over a place see what was done there and
- * under it — never above or beside it. Entries are written only through `recordAudit`, in the
- * same transaction as the write they record; nobody edits them. What a reader sees is narrowed
+ * under it — never above or beside it. Entries are written only through `recordAudit` (or
+ * `auditFrom`, inside the write's own statement), in the same transaction as the write they
+ * record; nobody edits them. What a reader sees is narrowed
  * in SQL (`auditPolicy.visible`), a place asked for is checked
  * (`allow(auditPolicy.readAt(actor, node), 'out_of_scope')`).
  */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, is, lte, SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditAction, AuditEntityType, AuditEntry, AuditListQuery } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
@@ -67,6 +67,27 @@ export async function recordAudit<const A extends string, const E extends string
     after: r.after ?? null,
     ip: who.ip,
   });
+}
+
+/** A state as jsonb: a value (written as recordAudit writes it), or SQL reading the caller's row. */
+const state = (v: unknown) =>
+  is(v, SQL) ? sql`(${v})::jsonb` : sql`${v === undefined || v === null ? null : JSON.stringify(v)}::jsonb`;
+
+/**
+ * The same entry as `recordAudit`, written by the caller's own statement: an INSERT … SELECT
+ * to use as one of its CTEs, one entry per row of `from` (the write's RETURNING), whose id
+ * `entityId` reads (and `before`/`after` may, as jsonb SQL). A write and its entry then cost
+ * one trip, and the entry exists exactly when the write happened.
+ */
+export function auditFrom<const A extends string, const E extends string>(
+  who: { userId: number | null; ip: string | null },
+  r: Omit<AuditRecord<A, E>, 'entityId'> & { entityId: SQL },
+  from: SQL,
+): SQL {
+  return sql`INSERT INTO audit_log (district_id, region_id, actor_id, action, entity_type, entity_id, before, after, ip)
+    SELECT ${r.districtId}::bigint, ${r.regionId}::bigint, ${who.userId}::bigint, ${r.action}::text, ${r.entityType}::text,
+           (${r.entityId})::text, ${state(r.before)}, ${state(r.after)}, ${who.ip}::text
+      FROM ${from}`;
 }
 
 const entityDistrict = sql`${auditLog.districtId}`;

@@ -5,19 +5,23 @@
  * table stays named here only.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { regionRow } from '../regions/regions.queries';
 
 /**
- * SQL: whether the street, community or building `r` (a regions row's alias) has its
- * living body — a joint conference, a coordination council, a liaison group; for a
- * building, at it or at one of `entrances` (a subquery of region ids, the caller's).
+ * SQL: the streets, communities and buildings that have their living body — a joint
+ * conference, a coordination council, a liaison group (for a building, at it or at one of its
+ * entrances) — as `(district_id, region id)` rows, for `(r.district_id, r.id) IN (…)`. One pass
+ * over the bodies (a few hundred): asking node by node read them once per node, 0.4 s for a
+ * district's 2,600.
  */
-export const hasLivingBody = (r: SQL, entrances: SQL): SQL => sql`EXISTS (
-  SELECT 1 FROM bodies b
-   WHERE b.district_id = ${r}.district_id AND b.dissolved_on IS NULL
-     AND b.kind = CASE ${r}.kind WHEN 'street' THEN 'joint_conference'::body_kind
-                              WHEN 'community' THEN 'coordination_council'::body_kind
-                              ELSE 'liaison_group'::body_kind END
-     AND (b.region_id = ${r}.id OR (${r}.kind = 'building' AND b.region_id IN (${entrances}))))`;
+export const nodesWithLivingBody = (): SQL => sql`
+  SELECT b.district_id, CASE WHEN at_region.kind = 'entrance' THEN subpath(at_region.path, -2, 1)::text::bigint
+                             ELSE at_region.id END
+    FROM bodies b JOIN LATERAL (${regionRow(sql`b.district_id`, sql`b.region_id`)}) at_region ON true
+   WHERE b.dissolved_on IS NULL
+     AND b.kind = CASE at_region.kind WHEN 'street' THEN 'joint_conference'::body_kind
+                                      WHEN 'community' THEN 'coordination_council'::body_kind
+                                      ELSE 'liaison_group'::body_kind END`;
 
 /** SQL: a body's name, as a scalar subquery (`districtId`, `id`: the caller's columns). */
 export const bodyName = (districtId: SQL, id: SQL): SQL =>

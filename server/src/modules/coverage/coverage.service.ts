@@ -8,7 +8,7 @@ import type { Coverage } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow, topScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { hasLivingBody } from '../bodies/bodies.queries';
+import { nodesWithLivingBody } from '../bodies/bodies.queries';
 import { regionLabel } from '../bodies/bodies.service';
 import { loadRegion } from '../regions/regions.queries';
 import { coverageGapCan, coveragePolicy } from './coverage.policy';
@@ -18,11 +18,9 @@ type Level = 'street' | 'community' | 'building';
 /**
  * Whether the street, community or building `r` has its body: a joint conference, a
  * coordination council, a liaison group (for a building, at it or at one of its entrances).
+ * A set the statement hashes once, not a lookup per node.
  */
-export const HAS_BODY = hasLivingBody(
-  sql`r`,
-  sql`SELECT e.id FROM regions e WHERE e.district_id = r.district_id AND e.parent_id = r.id`,
-);
+export const HAS_BODY = sql`(r.district_id, r.id) IN (${nodesWithLivingBody()})`;
 const LEVELS: Level[] = ['street', 'community', 'building'];
 
 type NodeRow = { id: number; kind: Level; path: string; covered: boolean; child_path: string | null };

@@ -130,6 +130,12 @@ export const dedicationTasks = pgTable(
       foreignColumns: [occurrences.districtId, occurrences.id],
     }),
     index('dedication_tasks_occurrence_idx').on(t.districtId, t.occurrenceId),
+    // The tasks overlapping a time: who is busy then (teams' suggestions).
+    index('dedication_tasks_during_idx').using(
+      'gist',
+      t.districtId,
+      sql`tstzrange(${t.startsAt}, ${t.endsAt})`,
+    ),
     check('dedication_tasks_capacity_positive', sql`${t.capacity} > 0`),
     check('dedication_tasks_signed_within_capacity', sql`${t.signed} BETWEEN 0 AND ${t.capacity}`),
     check('dedication_tasks_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),

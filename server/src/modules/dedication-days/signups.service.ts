@@ -17,14 +17,14 @@ import type { Actor } from '../../auth/actor';
 import { allow, inScope } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { AppError, conflict, notFound, unprocessable } from '../../errors';
+import { AppError, conflict, notFound, unprocessable, violated } from '../../errors';
 import { iso } from '../../http';
 import { type Locale, message } from '../../i18n';
-import { recordAudit } from '../audit/audit.service';
+import { auditFrom, recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { personRow } from '../members/members.queries';
-import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
+import { registeredCommunities } from '../registrations/registrations.queries';
 import type { TeamFacts } from '../teams/teams.policy';
 import { makeCode, readCode, STEP_SECONDS } from './checkin-code';
 import { dedicationPolicy } from './dedication-days.policy';
@@ -146,12 +146,43 @@ export async function listSignups(db: Tx, actor: Actor, q: z.infer<typeof Signup
 export async function signUp(db: Tx, actor: Actor, taskId: number) {
   if (actor.personId === null) throw unprocessable('need_no_person');
   const personId = actor.personId;
-  const id = await db.transaction(async (tx) => {
-    const o = await occurrenceOfTask(tx, actor, taskId);
-    allow(dedicationPolicy.serve(await memberPlaces(tx, actor), o), 'signup_out_of_reach');
-    return place(tx, actor, o, taskId, personId, null);
-  });
-  return signupFor(db, actor, id);
+  // What the rules read (the task's occurrence, where the member may serve) in one query.
+  const { rows } = await db.execute<OccurrenceFacts & { places: string[] }>(sql`
+    SELECT o.id, o.status::text AS status, o.starts_at, o.ends_at, o.region_id, r.path::text AS region_path,
+           r.kind::text AS region_kind,
+           ARRAY(SELECT subpath(h.path, 0, 3)::text
+                  FROM (${personRow(sql`t.district_id`, sql`${personId}`)}) p
+                  JOIN regions h ON h.district_id = t.district_id AND h.id = p.home_region_id
+                 UNION
+                 SELECT c.path::text FROM regions c
+                  WHERE c.district_id = t.district_id
+                    AND c.id IN (${registeredCommunities(actor.districtId, personId)})) AS places
+      FROM dedication_tasks t
+      JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
+      JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
+     WHERE t.district_id = ${actor.districtId} AND t.id = ${taskId}`);
+  const o = rows[0];
+  if (!o) throw notFound();
+  openForSignUp(o);
+  allow(dedicationPolicy.serve(o.places, o), 'signup_out_of_reach');
+  return signupFor(db, actor, await place(db, actor, o, taskId, personId, null));
+}
+
+/** What a sign-up reads of the task's occurrence. */
+type OccurrenceFacts = {
+  id: number;
+  status: string;
+  starts_at: string;
+  ends_at: string;
+  region_id: number;
+  region_path: string;
+  region_kind: string;
+};
+
+/** An occurrence cancelled or over takes no sign-ups. */
+function openForSignUp(o: OccurrenceFacts) {
+  if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
+  if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
 }
 
 async function occurrenceOfTask(tx: Tx, actor: Actor, taskId: number) {
@@ -159,51 +190,71 @@ async function occurrenceOfTask(tx: Tx, actor: Actor, taskId: number) {
     SELECT occurrence_id FROM dedication_tasks WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
   if (!found[0]) throw notFound();
   const o = await loadOccurrence(tx, actor, found[0].occurrence_id);
-  if (o.status === 'cancelled') throw conflict('occurrence_cancelled');
-  if (Date.parse(o.ends_at) <= Date.now()) throw unprocessable('occurrence_over');
+  openForSignUp(o);
   return o;
 }
 
-/** Takes a place for one person (or puts them in line), under the task's row lock. */
+/** The database refused the sign-up: the person has one that stands that day. */
+const signedUpAlready = (e: unknown) => violated(e, '23505') === 'signups_live_key';
+
+/**
+ * Takes a place for one person (or puts them in line), in one statement: the task's counter,
+ * the sign-up and its audit entry. Its id; 409 when the day has begun and no place is free.
+ */
 async function place(
   tx: Tx,
   actor: Actor,
-  o: Awaited<ReturnType<typeof loadOccurrence>>,
+  o: OccurrenceFacts,
   taskId: number,
   personId: number,
   teamId: number | null,
 ) {
   const started = Date.parse(o.starts_at) <= Date.now();
-  // The task's row lock, taken here, orders every sign-up to this task until commit. It is
-  // its own statement: the counter is then moved by a statement that reads the row as
-  // locked. In one statement (a locking CTE feeding the UPDATE) the UPDATE computed the
-  // counter from the row as it was when the statement began, and the CHECK refused that
-  // stale sum before the row was read again: a sign-up racing a withdrawal got 422 instead
-  // of the freed place — found by the concurrency suite.
-  const { rows } = await tx.execute<{ free: boolean }>(sql`
-    SELECT signed < capacity AS free FROM dedication_tasks
-     WHERE district_id = ${actor.districtId} AND id = ${taskId} FOR UPDATE`);
-  const took = rows[0]!.free;
-  if (took)
-    await tx.execute(sql`UPDATE dedication_tasks SET signed = signed + 1
-      WHERE district_id = ${actor.districtId} AND id = ${taskId}`);
+  const d = actor.districtId;
+  // The task's row lock orders every sign-up to the task: `free` is read from the row as
+  // locked, so one racing a withdrawal gets the freed place, and the ids (the waiting list's
+  // order) are given out in the order of the lock. The counter is moved by a statement that
+  // first computes from the row as it was when the statement began, so least() keeps that
+  // stale sum within the CHECK until the locked row is read again (a sign-up racing a
+  // withdrawal once got 422 instead of the freed place — found by the concurrency suite). A
+  // sign-up already standing fails the unique key, which undoes the whole statement. Without
+  // a transaction around it, the lock is held for this statement alone.
+  let rows: { id: number | null; free: boolean }[];
+  try {
+    ({ rows } = await tx.execute<{ id: number | null; free: boolean }>(sql`
+      WITH locked AS (
+        SELECT signed < capacity AS free FROM dedication_tasks WHERE district_id = ${d} AND id = ${taskId} FOR UPDATE),
+      took AS (
+        UPDATE dedication_tasks SET signed = least(signed + 1, capacity)
+         WHERE district_id = ${d} AND id = ${taskId} AND (SELECT free FROM locked)),
+      made AS (
+        INSERT INTO signups (district_id, occurrence_id, task_id, person_id, team_id, status, created_by)
+        SELECT ${d}::bigint, ${o.id}::bigint, ${taskId}::bigint, ${personId}::bigint, ${teamId}::bigint,
+               CASE WHEN l.free THEN 'signed' ELSE 'waiting' END::signup_status, ${actor.userId}::bigint
+          FROM locked l WHERE l.free OR NOT ${started}::boolean
+        RETURNING id, status),
+      logged AS (${auditFrom(
+        actor,
+        {
+          districtId: d,
+          regionId: o.region_id,
+          action: 'signup.create',
+          entityType: 'signup',
+          entityId: sql`made.id`,
+          after: sql`${JSON.stringify({ taskId, personId, teamId })}::jsonb || jsonb_build_object('status', made.status)`,
+        },
+        sql`made`,
+      )})
+      SELECT made.id, l.free FROM locked l LEFT JOIN made ON true`));
+  } catch (e) {
+    if (signedUpAlready(e)) throw conflict('signup_exists');
+    throw e;
+  }
+  const r = rows[0];
+  if (!r) throw notFound();
   // On the day itself nobody waits: there is a place, or there is not.
-  if (!took && started) throw conflict('task_full');
-  const inserted = await tx.execute<{ id: number }>(sql`
-    INSERT INTO signups (district_id, occurrence_id, task_id, person_id, team_id, status, created_by)
-    VALUES (${actor.districtId}, ${o.id}, ${taskId}, ${personId}, ${teamId}, ${took ? 'signed' : 'waiting'}, ${actor.userId})
-    ON CONFLICT DO NOTHING RETURNING id`);
-  if (!inserted.rows[0]) throw conflict('signup_exists');
-  const id = inserted.rows[0].id;
-  await recordAudit(tx, actor, {
-    districtId: actor.districtId,
-    regionId: o.region_id,
-    action: 'signup.create',
-    entityType: 'signup',
-    entityId: id,
-    after: { taskId, personId, teamId, status: took ? 'signed' : 'waiting' },
-  });
-  return id;
+  if (r.id === null) throw conflict('task_full');
+  return r.id;
 }
 
 /**

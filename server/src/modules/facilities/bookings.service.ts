@@ -24,10 +24,10 @@ import { iso } from '../../http';
 import { type Locale, type MessageKey, message, readStored } from '../../i18n';
 import { addDays, clockIn, dateTimeIn, todayIn } from '../../time';
 import { actionHolders } from '../accounts/accounts.queries';
-import { recordAudit } from '../audit/audit.service';
+import { auditFrom, recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { personRow } from '../members/members.queries';
-import { markHandled, notify, notifyStaff } from '../notifications/notifications.service';
+import { markHandled, notify, notifyStaff, staffBells } from '../notifications/notifications.service';
 import { districtTimeZone } from '../regions/regions.queries';
 import { unitPolicy } from '../units/units.policy';
 import { unitRow } from '../units/units.queries';
@@ -59,18 +59,20 @@ type Row = {
   created_at: string;
 };
 
-const SELECT = sql`
+/** The bookings' columns, each read from `source` as `b`: the table, or a write's RETURNING *. */
+const selectFrom = (source: SQL) => sql`
   SELECT b.id, b.facility_id, f.name AS facility_name, f.unit_id AS facility_unit_id,
          coalesce(fu.name, c.name) AS owner_name, f.region_id, r.path::text AS region_path, b.series_id,
          lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.purpose, b.people, b.person_id, p.name AS person_name,
          b.unit_id, u.name AS unit_name, b.created_by, b.status, b.reason, b.used_hours::float8 AS used_hours, b.created_at
-    FROM bookings b
+    FROM ${source} b
     JOIN facilities f ON f.district_id = b.district_id AND f.id = b.facility_id
     JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
     JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
     LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) fu ON true
     LEFT JOIN LATERAL (${personRow(sql`b.district_id`, sql`b.person_id`)}) p ON true
     LEFT JOIN LATERAL (${unitRow(sql`b.district_id`, sql`b.unit_id`)}) u ON true`;
+const SELECT = selectFrom(sql`bookings`);
 
 const present =
   (locale: Locale) =>
@@ -230,7 +232,22 @@ function refusal(
   return null;
 }
 
-/** Inserts one booking unless the slot is taken: the exclusion constraint decides. */
+/** SQL: inserts one booking unless the slot is taken (the exclusion constraint decides). */
+const insertSql = (
+  actor: Actor,
+  f: FacilityRow,
+  who: { personId?: number; unitId?: number },
+  slot: { from: Date; to: Date },
+  input: { purpose: string; people: number },
+  seriesId: number | null,
+) => sql`
+    INSERT INTO bookings (district_id, facility_id, series_id, during, purpose, people, person_id, unit_id, status, created_by)
+    VALUES (${actor.districtId}, ${f.id}, ${seriesId}, tstzrange(${slot.from.toISOString()}::timestamptz, ${slot.to.toISOString()}::timestamptz),
+            ${input.purpose}, ${input.people}, ${who.personId ?? null}, ${who.unitId ?? null},
+            ${f.needs_approval ? 'pending' : 'confirmed'}, ${actor.userId})
+    ON CONFLICT DO NOTHING`;
+
+/** Inserts one booking of a weekly series unless the slot is taken; its id, or null. */
 async function insert(
   tx: Tx,
   actor: Actor,
@@ -240,12 +257,9 @@ async function insert(
   input: { purpose: string; people: number },
   seriesId: number | null,
 ) {
-  const { rows } = await tx.execute<{ id: number }>(sql`
-    INSERT INTO bookings (district_id, facility_id, series_id, during, purpose, people, person_id, unit_id, status, created_by)
-    VALUES (${actor.districtId}, ${f.id}, ${seriesId}, tstzrange(${slot.from.toISOString()}::timestamptz, ${slot.to.toISOString()}::timestamptz),
-            ${input.purpose}, ${input.people}, ${who.personId ?? null}, ${who.unitId ?? null},
-            ${f.needs_approval ? 'pending' : 'confirmed'}, ${actor.userId})
-    ON CONFLICT DO NOTHING RETURNING id`);
+  const { rows } = await tx.execute<{ id: number }>(
+    sql`${insertSql(actor, f, who, slot, input, seriesId)} RETURNING id`,
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -253,18 +267,20 @@ const MAX_WEEKS = 26;
 
 /**
  * Those who decide the facility's bookings (facilityPolicy.decide: the owning unit's contacts, or
- * for a community venue `facility.manage` over its place) are told one waits; a weekly series once.
+ * for a community venue `facility.manage` over its place): they are told one waits.
  */
+const keepersOf = (actor: Actor, f: FacilityRow) =>
+  f.unit_id !== null
+    ? actionHolders(actor.districtId, 'facility.manage', { unitId: sql`${f.unit_id}::bigint` })
+    : actionHolders(actor.districtId, 'facility.manage', { path: sql`${f.region_path}::ltree` });
+
+/** The keepers hear of a weekly series once. */
 async function tellKeepers(tx: Tx, actor: Actor, f: FacilityRow, first: Row, weeks: number) {
-  const keepers =
-    f.unit_id !== null
-      ? actionHolders(actor.districtId, 'facility.manage', { unitId: sql`${f.unit_id}::bigint` })
-      : actionHolders(actor.districtId, 'facility.manage', { path: sql`${f.region_path}::ltree` });
   const at = dateTimeIn(first.starts_at, f.time_zone);
   await notifyStaff(
     tx,
     actor,
-    keepers,
+    keepersOf(actor, f),
     'notify_booking_pending',
     { facility: f.name, at: weeks > 1 ? `${at} ×${weeks}` : at },
     '/bookings/inbox',
@@ -295,23 +311,23 @@ export async function createBooking(
   input: z.infer<typeof BookingCreateBody>,
   locale: Locale,
 ) {
-  const result = await db.transaction(async (tx) => {
-    const f = await loadFacility(tx, actor, input.facilityId);
-    const who = bookerOf(actor, input.forUnit);
-    const first = { from: new Date(input.startsAt), to: new Date(input.endsAt) };
-    const slots = [first];
-    if (input.weeklyUntil) {
-      for (let w = 1; w < MAX_WEEKS; w++) {
-        const from = new Date(first.from.getTime() + w * 7 * 86_400_000);
-        if (todayIn(f.time_zone, from) > input.weeklyUntil) break;
-        slots.push({ from, to: new Date(first.to.getTime() + w * 7 * 86_400_000) });
-      }
+  const f = await loadFacility(db, actor, input.facilityId);
+  const who = bookerOf(actor, input.forUnit);
+  const first = { from: new Date(input.startsAt), to: new Date(input.endsAt) };
+  const slots = [first];
+  if (input.weeklyUntil) {
+    for (let w = 1; w < MAX_WEEKS; w++) {
+      const from = new Date(first.from.getTime() + w * 7 * 86_400_000);
+      if (todayIn(f.time_zone, from) > input.weeklyUntil) break;
+      slots.push({ from, to: new Date(first.to.getTime() + w * 7 * 86_400_000) });
     }
+  }
+  if (slots.length === 1) return bookOne(db, actor, f, who, first, input, locale);
+  return db.transaction(async (tx) => {
     const booked: number[] = [];
     const clashes: { date: string; code: MessageKey; params?: Record<string, string | number> }[] = [];
     for (const slot of slots) {
       const no = refusal(f, slot.from, slot.to, input.people, who.kind);
-      if (no && slots.length === 1) throw new AppError(no.status, no.code, no.params);
       if (no && no.status === 403) throw new AppError(no.status, no.code, no.params);
       const date = todayIn(f.time_zone, slot.from);
       if (no) {
@@ -319,10 +335,8 @@ export async function createBooking(
         continue;
       }
       const id = await insert(tx, actor, f, who, slot, input, booked[0] ?? null);
-      if (id === null) {
-        if (slots.length === 1) throw conflict('booking_overlap');
-        clashes.push({ date, code: 'booking_overlap' });
-      } else booked.push(id);
+      if (id === null) clashes.push({ date, code: 'booking_overlap' });
+      else booked.push(id);
     }
     if (booked.length === 0) {
       throw new AppError(
@@ -332,17 +346,16 @@ export async function createBooking(
         clashes.map((c) => ({ path: c.date, message: message(locale, c.code, c.params) })),
       );
     }
-    const seriesId = slots.length > 1 ? booked[0]! : null;
-    if (seriesId !== null)
-      await tx.execute(
-        sql`UPDATE bookings SET series_id = ${seriesId} WHERE district_id = ${actor.districtId} AND id = ${seriesId}`,
-      );
+    const seriesId = booked[0]!;
+    await tx.execute(
+      sql`UPDATE bookings SET series_id = ${seriesId} WHERE district_id = ${actor.districtId} AND id = ${seriesId}`,
+    );
     await recordAudit(tx, actor, {
       districtId: actor.districtId,
       regionId: f.region_id,
       action: 'booking.create',
       entityType: 'booking',
-      entityId: booked[0]!,
+      entityId: seriesId,
       after: {
         facilityId: f.id,
         startsAt: input.startsAt,
@@ -364,7 +377,52 @@ export async function createBooking(
       })),
     };
   });
-  return result;
+}
+
+/**
+ * One slot, in one statement: the booking, its audit entry, the keepers' bell when it waits for
+ * them, and the booking read back. A slot taken (the exclusion constraint) writes nothing.
+ * No transaction around it, so a booking racing for the same slot waits on this one for the
+ * statement alone.
+ */
+async function bookOne(
+  db: Tx,
+  actor: Actor,
+  f: FacilityRow,
+  who: ReturnType<typeof bookerOf>,
+  slot: { from: Date; to: Date },
+  input: z.infer<typeof BookingCreateBody>,
+  locale: Locale,
+) {
+  const no = refusal(f, slot.from, slot.to, input.people, who.kind);
+  if (no) throw new AppError(no.status, no.code, no.params);
+  const bell = f.needs_approval
+    ? sql`, ${staffBells(
+        actor,
+        keepersOf(actor, f),
+        'notify_booking_pending',
+        { facility: f.name, at: dateTimeIn(slot.from, f.time_zone) },
+        '/bookings/inbox',
+        sql`(SELECT 'booking:' || made.id FROM made)`,
+      )}`
+    : sql``;
+  const { rows } = await db.execute<Row>(sql`
+    WITH made AS (${insertSql(actor, f, who, slot, input, null)} RETURNING *),
+    logged AS (${auditFrom(
+      actor,
+      {
+        districtId: actor.districtId,
+        regionId: f.region_id,
+        action: 'booking.create',
+        entityType: 'booking',
+        entityId: sql`made.id`,
+        after: { facilityId: f.id, startsAt: input.startsAt, endsAt: input.endsAt, weeks: 1, clashes: [] },
+      },
+      sql`made`,
+    )})${bell}
+    ${selectFrom(sql`made`)}`);
+  if (!rows[0]) throw conflict('booking_overlap');
+  return { seriesId: null, booked: rows.map(present(locale)), clashes: [] };
 }
 
 /** The owner confirms or declines (with a reason) a pending booking; the booker is told. */

@@ -5,11 +5,9 @@
  * facilities.service and bookings.service.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { SearchFound } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import type { Tx } from '../../db/client';
 import { firstOf } from '../../db/paging';
-import { contains } from '../../http';
+import { limitOf, type SearchPart, textContains } from '../../db/text';
 import { regionRow } from '../regions/regions.queries';
 import { unitRow } from '../units/units.queries';
 import { facilityPolicy } from './facilities.policy';
@@ -26,25 +24,29 @@ export const bookingLabel = (districtId: SQL, id: SQL): SQL => sql`(
 
 /**
  * The facilities a search finds (the header's search): those the catalogue shows
- * (`facilityPolicy.listed`) whose name contains `q` (the trigram index; a unit's own name is
- * the units' to find), shortest name first, each with its unit, or its place for a
- * community's own venue. Each leads to its own page.
+ * (`facilityPolicy.listed`) whose name contains `q` (a unit's own name is the units' to find),
+ * shortest name first, each with its unit, or its place for a community's own venue. Each
+ * leads to its own page.
  */
-export async function searchFacilities(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
-  // facilityPolicy.listed reads the facility as `f`.
-  const { rows } = await db.execute<{ id: number; name: string; owner: string }>(sql`
-    SELECT f.id, f.name, coalesce(u.name, r.name) AS owner FROM facilities f
-      JOIN LATERAL (${regionRow(sql`f.district_id`, sql`f.region_id`)}) r ON true
-      LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) u ON true
-     WHERE f.district_id = ${actor.districtId} AND f.name ILIKE ${contains(q)} AND ${facilityPolicy.listed()}
-     ORDER BY length(f.name), f.name, f.id LIMIT ${limit + 1}`);
+export function searchFacilities(actor: Actor, q: string, limit: number): SearchPart {
   return {
-    ...firstOf(rows, limit, (r) => ({
-      id: r.id,
-      title: r.name,
-      subtitle: r.owner,
-      link: `/facilities/${r.id}`,
-    })),
-    link: `/facilities?q=${encodeURIComponent(q)}`,
+    // The first few from the facilities alone, then their places and units (facilityPolicy.listed reads `f`).
+    sql: sql`
+      SELECT f.id, f.name AS title, coalesce(u.name, r.name) AS subtitle FROM (
+        SELECT f.district_id, f.id, f.name, f.region_id, f.unit_id FROM facilities f
+         WHERE f.district_id = ${actor.districtId} AND ${textContains(sql`f.name`, q)} AND ${facilityPolicy.listed()}
+         ORDER BY length(f.name), f.name, f.id ${limitOf(limit + 1)}) f
+        JOIN LATERAL (${regionRow(sql`f.district_id`, sql`f.region_id`)}) r ON true
+        LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) u ON true
+       ORDER BY length(f.name), f.name, f.id`,
+    present: (rows) => ({
+      ...firstOf(rows, limit, (r) => ({
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        link: `/facilities/${r.id}`,
+      })),
+      link: `/facilities?q=${encodeURIComponent(q)}`,
+    }),
   };
 }

@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps';
 import { errors } from '../../http';
 import { actorOf } from '../../plugins/auth';
 import * as facilities from './facilities.service';
+import { utilization } from './utilization.service';
 
 const tags = ['facilities'];
 
@@ -60,7 +61,7 @@ export const facilitiesRoutes =
           response: { 200: Utilization, ...errors },
         },
       },
-      (req) => facilities.utilization(db, actorOf(req), req.query),
+      (req) => utilization(db, actorOf(req), req.query),
     );
     app.get(
       '/api/facilities/:id',

@@ -13,21 +13,20 @@ import type {
   FacilityCreateBody,
   FacilityListQuery,
   FacilityUpdateBody,
-  UtilizationQuery,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, inScope, scopes, unitScopes } from '../../auth/authorize';
+import { allow, inDistrictScope, scopes, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { pageOf } from '../../db/paging';
+import { cappedCount, keyset, type SortKey } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { storeMessage } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
-import { addDays, earlierDate, instant, laterDate, todayIn } from '../dedication-days/recurrence';
+import { addDays, instant } from '../dedication-days/recurrence';
 import { memberPlaces } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
-import { districtTimeZone, regionForRead, zoneOf } from '../regions/regions.queries';
-import { unitRow } from '../units/units.queries';
+import { regionForRead, zoneOf } from '../regions/regions.queries';
+import { unitRow, unitsRegionIds } from '../units/units.queries';
 import { unitFor } from '../units/units.service';
 import { facilityCan, facilityPolicy } from './facilities.policy';
 
@@ -61,15 +60,18 @@ export type FacilityRow = {
   time_zone: string;
 };
 
-const SELECT = sql`
-  SELECT f.id, f.unit_id, u.name AS unit_name, f.region_id, r.name AS region_name, r.path::text AS region_path,
+const COLUMNS = sql`
+         f.id, f.unit_id, u.name AS unit_name, f.region_id, r.name AS region_name, r.path::text AS region_path,
          c.id AS community_id, c.name AS community_name, f.name, f.kind, f.sub_kind, f.capacity, f.address, f.description,
          f.rules, f.opening_hours, f.closures, f.min_minutes, f.max_minutes, f.max_days_ahead, f.min_notice_hours,
-         f.needs_approval, f.who_may_book, f.retired_at, f.created_at, ${zoneOf(sql`f.district_id`)} AS time_zone
-    FROM facilities f
-    JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
-    JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))
+         f.needs_approval, f.who_may_book, f.retired_at, f.created_at, ${zoneOf(sql`f.district_id`)} AS time_zone`;
+/** A facility's (`f`) place (`r`), unit (`u`, none for a community's own venue) and community (`c`). */
+const PLACE = sql`JOIN regions r ON r.district_id = f.district_id AND r.id = f.region_id
     LEFT JOIN LATERAL (${unitRow(sql`f.district_id`, sql`f.unit_id`)}) u ON true`;
+const COMMUNITY = sql`JOIN regions c ON c.district_id = r.district_id AND c.path = subpath(r.path, 0, least(3, nlevel(r.path)))`;
+const FROM = sql`FROM facilities f ${PLACE}`;
+const WITH_COMMUNITY = sql`${FROM} ${COMMUNITY}`;
+const SELECT = sql`SELECT ${COLUMNS} ${WITH_COMMUNITY}`;
 
 export const presentFacility =
   (actor: Actor) =>
@@ -128,49 +130,99 @@ export const freeFor = (from: string, to: string, zone: SQL) => sql`(
   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.district_id = f.district_id AND b.facility_id = f.id
                AND b.status IN ('pending', 'confirmed', 'used') AND b.during && tstzrange(${from}::timestamptz, ${to}::timestamptz)))`;
 
-/** The communities the actor belongs to: home and registration, their unit's, or those they serve. */
-async function homePlaces(db: Tx, actor: Actor): Promise<string[]> {
+/**
+ * SQL: the regions (`nr.id`) of the communities the actor belongs to — home and registration,
+ * those they serve, their units' — or null if none.
+ */
+async function nearRegions(db: Tx, actor: Actor): Promise<SQL | null> {
   const places = await memberPlaces(db, actor);
   for (const root of scopes(actor, 'facility.manage')) if (root.split('.').length >= 3) places.push(root);
-  for (const u of unitScopes(actor, 'unit.read')) {
-    const unit = await unitFor(db, actor, u);
-    places.push(unit.regionPath.split('.').slice(0, 3).join('.'));
-  }
-  return places;
+  const parts = places.map((p) => sql`nr.path <@ ${p}::ltree`);
+  const units = unitScopes(actor, 'unit.read');
+  if (units.length)
+    parts.push(sql`EXISTS (SELECT 1 FROM regions ur WHERE ur.district_id = nr.district_id
+      AND ur.id IN (${unitsRegionIds(actor.districtId, units)}) AND nr.path <@ subpath(ur.path, 0, least(3, nlevel(ur.path))))`);
+  return parts.length
+    ? sql`SELECT nr.id FROM regions nr WHERE nr.district_id = ${actor.districtId} AND (${sql.join(parts, sql` OR `)})`
+    : null;
 }
 
+const BY_NAME: SortKey[] = [
+  { sql: sql`f.name`, type: 'text' },
+  { sql: sql`f.id`, type: 'bigint' },
+];
+
+/**
+ * The catalogue, by name (the index facilities_name_idx: page 1 and every page after a cursor
+ * are a range of it), or nearby first for a reader who has communities of their own. The
+ * facility's community, unit and zone are looked up for the page's rows; the count reads the
+ * place and unit only when a condition does.
+ */
 export async function listFacilities(db: Tx, actor: Actor, q: z.infer<typeof FacilityListQuery>) {
-  const where: SQL[] = [sql`f.district_id = ${actor.districtId}`, facilityPolicy.listed()];
-  let order = sql`f.name, f.id`;
+  const own: SQL[] = [sql`f.district_id = ${actor.districtId}`, facilityPolicy.listed()];
+  const joined: SQL[] = [];
+  // Nearby first (unless a place is asked for): the reader's own communities, then the rest.
+  let near: SQL | null = null;
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
-    where.push(sql`r.path <@ ${root.path}::ltree`);
+    joined.push(sql`r.path <@ ${root.path}::ltree`);
   } else {
-    // Nearby first: the reader's own communities, then the rest of the district.
-    const places = await homePlaces(db, actor);
-    if (places.length)
-      order = sql`(${sql.join(
-        places.map((p) => sql`r.path <@ ${p}::ltree`),
-        sql` OR `,
-      )}) DESC, f.name, f.id`;
+    const regions = await nearRegions(db, actor);
+    if (regions) near = sql`f.region_id IN (${regions})`;
   }
-  if (q.q) where.push(sql`(f.name ILIKE ${contains(q.q)} OR u.name ILIKE ${contains(q.q)})`);
-  if (q.kind) where.push(sql`f.kind = ${q.kind}`);
-  if (q.subKind) where.push(sql`f.sub_kind = ${q.subKind}`);
-  if (q.unitId) where.push(sql`f.unit_id = ${q.unitId}`);
-  if (q.minCapacity) where.push(sql`f.capacity >= ${q.minCapacity}`);
-  if (q.managed === 'true') where.push(inScope(actor, 'facility.manage', sql`r.path`, sql`f.unit_id`));
+  if (q.q) joined.push(sql`(f.name ILIKE ${contains(q.q)} OR u.name ILIKE ${contains(q.q)})`);
+  if (q.kind) own.push(sql`f.kind = ${q.kind}`);
+  if (q.subKind) own.push(sql`f.sub_kind = ${q.subKind}`);
+  if (q.unitId) own.push(sql`f.unit_id = ${q.unitId}`);
+  if (q.minCapacity) own.push(sql`f.capacity >= ${q.minCapacity}`);
+  if (q.managed === 'true')
+    joined.push(inDistrictScope(actor, 'facility.manage', sql`r.path`, sql`f.unit_id`));
   if (q.freeFrom || q.freeTo) {
     if (!q.freeFrom || !q.freeTo || Date.parse(q.freeTo) <= Date.parse(q.freeFrom))
       throw unprocessable('rule_broken', { constraint: 'free_slot' });
-    where.push(freeFor(q.freeFrom, q.freeTo, zoneOf(actor.districtId)));
+    own.push(freeFor(q.freeFrom, q.freeTo, zoneOf(actor.districtId)));
   }
-  return pageOf(
-    db,
+  const cond = sql.join([...own, ...joined], sql` AND `);
+  const from = joined.length ? FROM : sql`FROM facilities f`;
+  const ks = keyset(
     q,
-    { select: SELECT, where: sql.join(where, sql` AND `), orderBy: order },
-    presentFacility(actor),
+    near ? [{ sql: sql`(CASE WHEN ${near} THEN 0 ELSE 1 END)`, type: 'int' }, ...BY_NAME] : BY_NAME,
   );
+  const [page, count] = await Promise.all([
+    db.execute<FacilityRow & Record<string, unknown>>(
+      near && (ks.after || q.page === 1)
+        ? nearFirst(actor, ks, { from, cond, near }, q.pageSize)
+        : sql`SELECT ${COLUMNS}, ${ks.keys} ${WITH_COMMUNITY} WHERE ${cond} AND ${ks.where}
+           ORDER BY ${ks.orderBy} ${ks.limit}`,
+    ),
+    cappedCount(db, sql`${from} WHERE ${cond}`),
+  ]);
+  return { ...ks.page(page.rows, presentFacility(actor)), ...count };
+}
+
+/**
+ * A page of the nearby-first order, as two index reads: the few nearby facilities (by their
+ * places), then the rest by name from the cursor on (facilities_name_idx) — not a sort of
+ * the whole catalogue by "is it nearby". Keys as `keyset` gives them (`_k0` 0: nearby).
+ */
+function nearFirst(
+  actor: Actor,
+  ks: ReturnType<typeof keyset>,
+  { from, cond, near }: { from: SQL; cond: SQL; near: SQL },
+  size: number,
+) {
+  const [part, name, id] = ks.after ?? [];
+  const beyond = sql`(f.name, f.id) > (${name}::text, ${id}::bigint)`;
+  const limit = sql.raw(String(size + 1));
+  const nearby = sql`SELECT f.id, f.name, 0 AS part ${from} WHERE ${cond} AND ${near}
+    AND ${part === '0' ? beyond : sql`true`}`;
+  const rest = sql`(SELECT f.id, f.name, 1 AS part ${from} WHERE ${cond} AND NOT ${near}
+    AND ${part === '1' ? beyond : sql`true`} ORDER BY f.name, f.id LIMIT ${limit})`;
+  return sql`WITH pg AS MATERIALIZED (
+      SELECT * FROM (${part === '1' ? rest : sql`${nearby} UNION ALL ${rest}`}) x ORDER BY part, name, id LIMIT ${limit})
+    SELECT ${COLUMNS}, pg.part::text AS _k0, pg.name AS _k1, pg.id::text AS _k2
+      FROM pg JOIN facilities f ON f.district_id = ${actor.districtId} AND f.id = pg.id ${PLACE} ${COMMUNITY}
+    ORDER BY pg.part, pg.name, pg.id`;
 }
 
 type Fields = z.infer<typeof FacilityUpdateBody>;
@@ -383,88 +435,5 @@ export async function facilityCalendar(
         purpose: visible ? b.purpose : null,
       };
     }),
-  };
-}
-
-/**
- * Utilization over a span: open hours from the opening hours and closures, booked and used
- * hours from the bookings, per facility and per week. For a facility, a unit, or a region.
- */
-export async function utilization(db: Tx, actor: Actor, q: z.infer<typeof UtilizationQuery>) {
-  if (q.to < q.from) throw unprocessable('rule_broken', { constraint: 'to_after_from' });
-  if (addDays(q.from, 370) < q.to) throw unprocessable('range_too_long', { days: 370 });
-  const where: SQL[] = [sql`f.district_id = ${actor.districtId}`];
-  if (q.facilityId) {
-    const f = await loadFacility(db, actor, q.facilityId);
-    allow(facilityPolicy.readUse(actor, f));
-    where.push(sql`f.id = ${f.id}`);
-  } else if (q.unitId) {
-    await unitFor(db, actor, q.unitId);
-    where.push(sql`f.unit_id = ${q.unitId}`);
-  } else if (q.regionId) {
-    const root = await regionForRead(db, actor, q.regionId, 'ledger.read');
-    where.push(sql`r.path <@ ${root.path}::ltree`);
-  } else {
-    where.push(inScope(actor, 'facility.manage', sql`r.path`, sql`f.unit_id`));
-  }
-  const { rows: facilities } = await db.execute<FacilityRow>(
-    sql`${SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY f.name, f.id`,
-  );
-  const ids = facilities.map((f) => f.id);
-  const zone = await districtTimeZone(db, actor.districtId);
-  const start = instant(q.from, '00:00', zone);
-  const end = instant(addDays(q.to, 1), '00:00', zone);
-  const { rows: usage } = ids.length
-    ? await db.execute<{ facility_id: number; week: string; booked: number; used: number }>(sql`
-        SELECT b.facility_id, to_char(date_trunc('week', lower(b.during) AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS week,
-               sum(extract(epoch FROM upper(b.during) - lower(b.during)) / 3600)::float8 AS booked,
-               coalesce(sum(b.used_hours) FILTER (WHERE b.status = 'used'), 0)::float8 AS used
-          FROM bookings b
-         WHERE b.district_id = ${actor.districtId} AND b.facility_id = ANY(${`{${ids.join(',')}}`}::bigint[])
-           AND b.status IN ('confirmed', 'used', 'no_show') AND lower(b.during) >= ${start} AND lower(b.during) < ${end}
-         GROUP BY 1, 2`)
-    : { rows: [] };
-  const round = (x: number) => Math.round(x * 10) / 10;
-  const byFacility = facilities.map((f) => {
-    // Only the days it was in the catalogue count as open.
-    const created = todayIn(zone, new Date(f.created_at));
-    const retired = f.retired_at ? addDays(todayIn(zone, new Date(f.retired_at)), -1) : q.to;
-    const from = laterDate(created, q.from);
-    const to = earlierDate(retired, q.to);
-    const openHours = (from <= to ? openIntervals(f, from, to).open : []).reduce(
-      (s, o) => s + (Date.parse(o.endsAt) - Date.parse(o.startsAt)) / 3_600_000,
-      0,
-    );
-    const mine = usage.filter((u) => u.facility_id === f.id);
-    return {
-      id: f.id,
-      name: f.name,
-      openHours: round(openHours),
-      bookedHours: round(mine.reduce((s, u) => s + u.booked, 0)),
-      usedHours: round(mine.reduce((s, u) => s + u.used, 0)),
-    };
-  });
-  const weeks = new Map<string, { bookedHours: number; usedHours: number }>();
-  for (const u of usage) {
-    const w = weeks.get(u.week) ?? { bookedHours: 0, usedHours: 0 };
-    w.bookedHours += u.booked;
-    w.usedHours += u.used;
-    weeks.set(u.week, w);
-  }
-  const total = (k: 'openHours' | 'bookedHours' | 'usedHours') =>
-    round(byFacility.reduce((s, f) => s + f[k], 0));
-  const openHours = total('openHours');
-  return {
-    from: q.from,
-    to: q.to,
-    openHours,
-    bookedHours: total('bookedHours'),
-    usedHours: total('usedHours'),
-    bookedRate: openHours ? Math.min(1, total('bookedHours') / openHours) : 0,
-    usedRate: openHours ? Math.min(1, total('usedHours') / openHours) : 0,
-    byFacility,
-    byWeek: [...weeks.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([week, w]) => ({ week, bookedHours: round(w.bookedHours), usedHours: round(w.usedHours) })),
   };
 }

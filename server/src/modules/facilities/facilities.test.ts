@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCursorPagesLikeNumbered, expectForgedCursorsRefused } from '../../../test/cursor-pages';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 import { addDays, instant, todayIn } from '../dedication-days/recurrence';
 
@@ -254,5 +255,39 @@ describe('what each reader may do, as the facility says', () => {
       seeBookings: false,
       readUse: false,
     });
+  });
+});
+
+describe('the catalogue, read on by cursor', () => {
+  it('gives the same pages as by number, nearby first then by name; a forged cursor is a 400', async () => {
+    // Facilities of one name near the resident's home and elsewhere: the id orders them, and pages break among them.
+    const [home] = await t.sql<{ id: number }>(
+      `SELECT c.id FROM people p JOIN users u ON u.id = p.user_id JOIN regions h ON h.id = p.home_region_id
+         JOIN regions c ON c.path = subpath(h.path, 0, 3) WHERE u.username = 'resident'`,
+    );
+    for (const region of [home!.id, await t.region('110107004001')])
+      await t.sql(
+        `INSERT INTO facilities (district_id, region_id, name, kind, sub_kind, capacity)
+         SELECT 1, $1, '游标活动室', 'education', 'classroom', 10 FROM generate_series(1, 4)`,
+        [region],
+      );
+    // The resident's communities: home, and those registered with.
+    const order = (near?: string) =>
+      t.sql<{ id: number }>(
+        `SELECT f.id FROM facilities f JOIN regions r ON r.id = f.region_id
+          WHERE f.retired_at IS NULL ORDER BY ${near ? `${near} DESC, ` : ''}f.name, f.id`,
+      );
+    const places = `ANY(ARRAY(SELECT c.path FROM regions c WHERE c.id = ${home!.id} OR c.id IN (
+        SELECT cr.community_id FROM community_registrations cr JOIN people p ON p.id = cr.person_id
+          JOIN users u ON u.id = p.user_id WHERE u.username = 'resident' AND cr.status = 'approved')))`;
+    const near = await expectCursorPagesLikeNumbered(resident, '/api/facilities', 2);
+    expect(near).toEqual((await order(`(r.path <@ ${places})`)).map((f) => f.id));
+    await expectCursorPagesLikeNumbered(resident, `/api/facilities?q=${encodeURIComponent('游标')}`, 3);
+    const admin = await t.as('district_admin');
+    const byName = await expectCursorPagesLikeNumbered(admin, '/api/facilities', 3);
+    expect(byName).toEqual((await order()).map((f) => f.id));
+    await expectCursorPagesLikeNumbered(admin, '/api/facilities?kind=education', 2);
+    await expectForgedCursorsRefused(resident, '/api/facilities', 3);
+    await expectForgedCursorsRefused(admin, '/api/facilities', 2);
   });
 });

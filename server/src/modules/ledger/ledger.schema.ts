@@ -73,12 +73,18 @@ export const ledgerEntries = pgTable(
         sql`(CASE WHEN person_id IS NULL THEN coalesce(party_org_id, 0) ELSE 0 END)`,
       )
       .where(sql`${t.correctsId} IS NULL`),
-    index('ledger_entries_person_idx').on(t.districtId, t.personId, t.at),
+    // A person's entries newest first, an index range in the list's order (at, then id).
+    index('ledger_entries_person_order_idx').on(t.districtId, t.personId, t.at, t.id),
     index('ledger_entries_unit_idx').on(t.districtId, t.unitId, t.at),
     index('ledger_entries_org_idx').on(t.districtId, t.partyOrgId, t.at),
     index('ledger_entries_team_idx').on(t.districtId, t.teamId, t.at).where(sql`${t.teamId} IS NOT NULL`),
     index('ledger_entries_region_idx').on(t.districtId, t.regionId, t.at),
     index('ledger_entries_corrects_idx').on(t.districtId, t.correctsId),
+    // The corrections of a time window, from the index alone: whose recent hours may not be plain sums of positive
+    // originals (teams' suggestions).
+    index('ledger_entries_corrections_idx')
+      .on(t.districtId, t.kind, t.at, t.personId)
+      .where(sql`${t.correctsId} IS NOT NULL`),
     check('ledger_entries_has_subject', sql`num_nonnulls(${t.personId}, ${t.unitId}, ${t.partyOrgId}) > 0`),
     check(
       'ledger_entries_correction_has_reason',

@@ -165,3 +165,56 @@ describe('the participation ledger', () => {
     expect((await entriesOf()).slice(-3).map((e) => Number(e.quantity))).toEqual([1, -1, 1]);
   });
 });
+
+describe('a long record, a page at a time', () => {
+  it('reads on by cursor: the same pages as by number, entries of one instant in id order', async () => {
+    const [home] = await t.sql<{ region_id: number }>(
+      'SELECT home_region_id AS region_id FROM people WHERE id = $1',
+      [personId],
+    );
+    // 23 notices read, five at each instant.
+    await t.sql(
+      `INSERT INTO ledger_entries (district_id, kind, quantity, at, person_id, region_id, source_type, source_id)
+       SELECT 1, 'notice_read', 1, '2026-09-01T00:00:00Z'::timestamptz + (g / 5) * interval '1 hour', $1, $2, 'notice', 900000 + g
+         FROM generate_series(0, 22) g`,
+      [personId, home!.region_id],
+    );
+    const order = (
+      await t.sql<{ id: number }>(
+        'SELECT id FROM ledger_entries WHERE person_id = $1 ORDER BY at DESC, id DESC',
+        [personId],
+      )
+    ).map((e) => e.id);
+    const ids = (r: { body: { items: { id: number }[] } }) => r.body.items.map((e) => e.id);
+    const q = `personId=${personId}&pageSize=4`;
+    let after: string | undefined;
+    const read: number[] = [];
+    for (let page = 1; page <= Math.ceil(order.length / 4); page++) {
+      const byNumber = await street.get(`/api/ledger?${q}&page=${page}`);
+      const byCursor = await street.get(`/api/ledger?${q}&page=${page}${after ? `&after=${after}` : ''}`);
+      expect(byCursor.status).toBe(200);
+      expect(ids(byCursor), `page ${page}`).toEqual(ids(byNumber));
+      expect(byCursor.body.total).toBe(order.length);
+      read.push(...ids(byCursor));
+      after = byCursor.body.next;
+    }
+    expect(after).toBeUndefined();
+    expect(read).toEqual(order);
+    // The member reads their own the same way.
+    const member = await t.as('member');
+    const own = await member.get(
+      `/api/ledger?${q}&page=2&after=${(await member.get(`/api/ledger?${q}`)).body.next}`,
+    );
+    expect(ids(own)).toEqual(order.slice(4, 8));
+  });
+
+  it('refuses a cursor it did not give', async () => {
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const after of [forged(['yesterday', '1']), forged(['1']), '!!']) {
+      const res = await street.get(
+        `/api/ledger?personId=${personId}&page=2&after=${encodeURIComponent(after)}`,
+      );
+      expect(res.status, after).toBe(400);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Member, MemberCreateBody, MemberListQuery, MemberUpdateBody } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { allow } from '../../auth/authorize';
-import type { Tx } from '../../db/client';
+import { CUSTOM_PLAN, type Tx } from '../../db/client';
 import { cappedCount, keyset, type SortKey } from '../../db/paging';
 import { notFound, unprocessable } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
@@ -170,13 +170,15 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
   if (q.status) where.push(sql`p.party_status = ${q.status}`);
   const cond = sql.join(where, sql` AND `);
   const ks = keyset(q, ORDER);
+  // A name search is planned for its name: a kept plan would walk the whole list for a rare one.
+  const plan = q.q ? CUSTOM_PLAN : sql``;
   const [page, count] = await Promise.all([
     // The page's ids first, from the index alone; the joins that present a person run for those rows only.
-    db.execute<Row & Record<string, unknown>>(sql`WITH pg AS MATERIALIZED (
+    db.execute<Row & Record<string, unknown>>(sql`${plan}WITH pg AS MATERIALIZED (
         SELECT p.district_id, p.id, p.home_region_id, p.name, ${ks.keys} FROM people p
          WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} ${ks.limit})
       SELECT ${COLUMNS}, pg._k0, pg._k1, pg._k2 ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
-    cappedCount(db, sql`FROM people p WHERE ${cond}`),
+    cappedCount(db, sql`FROM people p WHERE ${cond}`, plan),
   ]);
   return { ...ks.page(page.rows, (r) => present(actor, r)), ...count };
 }

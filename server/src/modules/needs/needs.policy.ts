@@ -7,7 +7,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Need, NeedCan, NeedSetting } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can, inScope } from '../../auth/authorize';
+import { can, inScope, overDistrict } from '../../auth/authorize';
 
 /** What the rules read of a need: its community's place, and where it stands. */
 export type NeedFacts = { community_path: string; status: Need['status'] };
@@ -21,7 +21,11 @@ export const needPolicy = {
    * the resident who raised it, wherever they stand.
    */
   visible: (actor: Actor): SQL =>
-    sql`(${inScope(actor, 'need.decide', sql`c.path`)} OR ${actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`})`,
+    needPolicy.readsAll(actor)
+      ? sql`true`
+      : sql`(${inScope(actor, 'need.decide', sql`c.path`)} OR ${actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`})`,
+  /** Reads every need of the district (organises the whole of it): `visible` is `true`, and reads no community. */
+  readsAll: (actor: Actor) => overDistrict(actor, 'need.decide'),
   /** Accepts, declines, merges (on both sides of a merge) or converts it: its community's organisers. */
   decide: (actor: Actor, n: Pick<NeedFacts, 'community_path'>) => can(actor, 'need.decide', n.community_path),
   /**

@@ -4,12 +4,10 @@
  * search finds. Needs' own reads and changes stay in needs.service.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { SearchFound } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { holds } from '../../auth/authorize';
-import type { Tx } from '../../db/client';
 import { firstOf } from '../../db/paging';
-import { contains } from '../../http';
+import { limitOf, type SearchPart, textContains } from '../../db/text';
 import { regionRow } from '../regions/regions.queries';
 import { needPolicy } from './needs.policy';
 
@@ -22,21 +20,23 @@ export const needTitle = (districtId: SQL, id: SQL): SQL =>
  * (`needPolicy.visible`: its community's organisers, and the resident who raised it) whose
  * title contains `q`, the latest first, each with its community. Each leads to its own page.
  */
-export async function searchNeeds(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
-  // needPolicy.visible reads the need as `n` and its community as `c`.
-  const { rows } = await db.execute<{ id: number; title: string; community: string }>(sql`
-    SELECT n.id, n.title, c.name AS community FROM needs n
-      JOIN LATERAL (${regionRow(sql`n.district_id`, sql`n.community_id`)}) c ON true
-     WHERE n.district_id = ${actor.districtId} AND n.title ILIKE ${contains(q)} AND ${needPolicy.visible(actor)}
-     ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`);
+export function searchNeeds(actor: Actor, q: string, limit: number): SearchPart {
   return {
-    ...firstOf(rows, limit, (r) => ({
-      id: r.id,
-      title: r.title,
-      subtitle: r.community,
-      link: `/needs/${r.id}`,
-    })),
-    // The organisers' list takes the text; a resident's own list of needs is short enough to read.
-    link: holds(actor, 'need.decide') ? `/needs?q=${encodeURIComponent(q)}` : '/me/needs',
+    // needPolicy.visible reads the need as `n` and its community as `c`.
+    sql: sql`
+      SELECT n.id, n.title, c.name AS subtitle FROM needs n
+        JOIN LATERAL (${regionRow(sql`n.district_id`, sql`n.community_id`)}) c ON true
+       WHERE n.district_id = ${actor.districtId} AND ${textContains(sql`n.title`, q)} AND ${needPolicy.visible(actor)}
+       ORDER BY n.created_at DESC, n.id DESC ${limitOf(limit + 1)}`,
+    present: (rows) => ({
+      ...firstOf(rows, limit, (r) => ({
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        link: `/needs/${r.id}`,
+      })),
+      // The organisers' list takes the text; a resident's own list of needs is short enough to read.
+      link: holds(actor, 'need.decide') ? `/needs?q=${encodeURIComponent(q)}` : '/me/needs',
+    }),
   };
 }

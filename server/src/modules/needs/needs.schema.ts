@@ -52,6 +52,11 @@ export const needs = pgTable(
     foreignKey({ columns: [t.districtId, t.mergedIntoId], foreignColumns: [t.districtId, t.id] }),
     index('needs_community_idx').on(t.districtId, t.communityId, t.status, t.createdAt.desc()),
     index('needs_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
+    // Part of a title: three characters and more by trigrams, one or two by grams (db/text's textContains).
+    index('needs_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('needs_title_grams').using('gin', sql`name_grams(${t.title})`),
+    // The list, newest first (read backwards), from a cursor on.
+    index('needs_created_idx').on(t.districtId, t.createdAt, t.id),
     check('needs_decline_has_reason', sql`${t.status} <> 'declined' OR ${t.reason} IS NOT NULL`),
     check('needs_merged_has_target', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
   ],

@@ -15,7 +15,7 @@ import {
 import type { Actor } from '../../auth/actor';
 import { allow } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
-import { pageOf } from '../../db/paging';
+import { cappedCount, keyset, type SortKey } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { actionHolders, userRow } from '../accounts/accounts.queries';
@@ -65,19 +65,22 @@ const WAITED = sql`GREATEST(0, ((CASE WHEN ${PENDING} THEN now() ELSE coalesce(n
 const OVERDUE_DAYS = sql`coalesce(ns.overdue_days, ${NEED_OVERDUE_DAYS.default})::int`;
 const OVERDUE = sql`(${PENDING} AND ${WAITED} > ${OVERDUE_DAYS})`;
 
-const SELECT = sql`
-  SELECT n.id, n.title, n.description, n.category, n.community_id, c.name AS community_name, c.path::text AS community_path,
+const COLUMNS = sql`
+         n.id, n.title, n.description, n.category, n.community_id, c.name AS community_name, c.path::text AS community_path,
          n.place, n.wanted_by::text, n.status, n.reason, n.person_id, p.name AS person_name, p.user_id AS person_user_id,
          n.merged_into_id, n.project_id, n.created_at, n.decided_at, d.display_name AS decided_by_name,
          n.accepted_at, a.display_name AS accepted_by_name,
-         ${WAITED} AS waited_days, ${OVERDUE} AS overdue, ${OVERDUE_DAYS} AS overdue_days
-    FROM needs n
-    JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
+         ${WAITED} AS waited_days, ${OVERDUE} AS overdue, ${OVERDUE_DAYS} AS overdue_days`;
+/** A need's (`n`) community (`c`) and its street's setting (`ns`, none: the default). */
+const COMMUNITY = sql`JOIN regions c ON c.district_id = n.district_id AND c.id = n.community_id
     -- The need's street is its community's parent.
-    LEFT JOIN need_settings ns ON ns.district_id = n.district_id AND ns.street_id = c.parent_id
+    LEFT JOIN need_settings ns ON ns.district_id = n.district_id AND ns.street_id = c.parent_id`;
+/** And who raised (`p`), decided (`d`) and accepted (`a`) it. */
+const JOINS = sql`${COMMUNITY}
     LEFT JOIN LATERAL (${personRow(sql`n.district_id`, sql`n.person_id`)}) p ON true
     LEFT JOIN LATERAL (${userRow(sql`n.decided_by`)}) d ON true
     LEFT JOIN LATERAL (${userRow(sql`n.accepted_by`)}) a ON true`;
+const SELECT = sql`SELECT ${COLUMNS} FROM needs n ${JOINS}`;
 
 const present = (actor: Actor, r: Row): Need => ({
   id: r.id,
@@ -141,26 +144,44 @@ export async function getNeed(db: Tx, actor: Actor, id: number): Promise<NeedDet
   };
 }
 
+/**
+ * The needs the reader sees, newest first: read in that order's index (needs_created_idx, or a
+ * raiser's own by needs_person_idx) from the cursor on; the community is joined for the count
+ * only when a condition reads it.
+ */
 export async function listNeeds(db: Tx, actor: Actor, q: z.infer<typeof NeedListQuery>) {
-  const where: SQL[] = [sql`n.district_id = ${actor.districtId}`, needPolicy.visible(actor)];
+  const own: SQL[] = [sql`n.district_id = ${actor.districtId}`];
+  const inCommunity: SQL[] = needPolicy.readsAll(actor) ? [] : [needPolicy.visible(actor)];
   if (q.mine === 'true')
-    where.push(actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`);
+    own.push(actor.personId === null ? sql`false` : sql`n.person_id = ${actor.personId}`);
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
-    where.push(sql`c.path <@ ${root.path}::ltree`);
+    inCommunity.push(sql`c.path <@ ${root.path}::ltree`);
   }
-  if (q.status) where.push(sql`n.status = ${q.status}`);
-  if (q.category) where.push(sql`n.category = ${q.category}`);
-  if (q.overdue === 'true') where.push(OVERDUE);
-  else if (q.overdue === 'false') where.push(sql`NOT ${OVERDUE}`);
-  if (q.q) where.push(sql`n.title ILIKE ${contains(q.q)}`);
-  return pageOf(
-    db,
-    q,
-    { select: SELECT, where: sql.join(where, sql` AND `), orderBy: sql`n.created_at DESC, n.id DESC` },
-    (r: Row) => present(actor, r),
-  );
+  if (q.status) own.push(sql`n.status = ${q.status}`);
+  if (q.category) own.push(sql`n.category = ${q.category}`);
+  if (q.overdue === 'true') inCommunity.push(OVERDUE);
+  else if (q.overdue === 'false') inCommunity.push(sql`NOT ${OVERDUE}`);
+  if (q.q) own.push(sql`n.title ILIKE ${contains(q.q)}`);
+  const cond = sql.join([...own, ...inCommunity], sql` AND `);
+  const from = inCommunity.length ? sql`FROM needs n ${COMMUNITY}` : sql`FROM needs n`;
+  const ks = keyset(q, ORDER);
+  const [page, count] = await Promise.all([
+    // The page's needs first; the joins that present one run for those rows only.
+    db.execute<Row & Record<string, unknown>>(sql`WITH pg AS MATERIALIZED (
+        SELECT n.id, ${ks.keys} ${from} WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} ${ks.limit})
+      SELECT ${COLUMNS}, pg._k0, pg._k1 FROM pg JOIN needs n ON n.district_id = ${actor.districtId} AND n.id = pg.id
+        ${JOINS} ORDER BY ${ks.orderBy}`),
+    cappedCount(db, sql`${from} WHERE ${cond}`),
+  ]);
+  return { ...ks.page(page.rows, (r) => present(actor, r)), ...count };
 }
+
+/** Newest first. */
+const ORDER: SortKey[] = [
+  { sql: sql`n.created_at`, type: 'timestamptz', desc: true },
+  { sql: sql`n.id`, type: 'bigint', desc: true },
+];
 
 export async function raiseNeed(db: Tx, actor: Actor, input: z.infer<typeof NeedCreateBody>) {
   return db.transaction(async (tx) => {

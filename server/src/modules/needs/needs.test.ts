@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCursorPagesLikeNumbered, expectForgedCursorsRefused } from '../../../test/cursor-pages';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 
 let t: TestContext;
@@ -254,5 +255,27 @@ describe('needs', () => {
     expect((await street.put(`/api/needs/settings/999999999`, { overdueDays: 3 })).status).toBe(404);
     // Nothing changed by the refused writes.
     expect((await street.get(`/api/needs/settings/${bajiao}`)).body.overdueDays).toBe(14);
+  });
+
+  it('reads on by cursor: the same pages as by number, newest first; a forged cursor is a 400', async () => {
+    // Needs raised in the same instant: the id orders them, and pages break among them.
+    const [resident] = await t.sql<{ id: number }>(
+      "SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.username = 'resident'",
+    );
+    await t.sql(
+      `INSERT INTO needs (district_id, community_id, person_id, title, category, created_at)
+       SELECT 1, $1, $2, '同时提出的需求' || g, 'repair', '2026-03-01 09:00+08' FROM generate_series(1, 7) g`,
+      [bajiaoNorth, resident!.id],
+    );
+    const all = await expectCursorPagesLikeNumbered(cw, '/api/needs', 3);
+    const order = await t.sql<{ id: number }>(
+      `SELECT n.id FROM needs n JOIN regions c ON c.id = n.community_id
+        WHERE c.path <@ (SELECT path FROM regions WHERE id = $1) ORDER BY n.created_at DESC, n.id DESC`,
+      [bajiaoNorth],
+    );
+    expect(all).toEqual(order.map((n) => n.id));
+    await expectCursorPagesLikeNumbered(await t.as('district_admin'), '/api/needs?status=open', 4);
+    await expectCursorPagesLikeNumbered(await t.as('resident'), '/api/needs?mine=true', 2);
+    await expectForgedCursorsRefused(cw, '/api/needs', 2);
   });
 });

@@ -51,6 +51,8 @@ export const notices = pgTable(
     }),
     index('notices_region_idx').on(t.districtId, t.regionId, t.createdAt.desc()),
     index('notices_campaign_idx').on(t.districtId, t.campaignId),
+    // The list, newest first (read backwards), from a cursor on.
+    index('notices_created_idx').on(t.districtId, t.createdAt, t.id),
     check('notices_reads_not_negative', sql`${t.reads} >= 0`),
   ],
 );

@@ -24,9 +24,9 @@ import type {
   NoticeUpdateBody,
 } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { allow, can, inScope, isWithin } from '../../auth/authorize';
+import { allow, can, isWithin } from '../../auth/authorize';
 import type { Db, Tx } from '../../db/client';
-import { pageOf } from '../../db/paging';
+import { cappedCount, keyset, type SortKey } from '../../db/paging';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { contains, iso } from '../../http';
 import { unitContactRoles, userRow } from '../accounts/accounts.queries';
@@ -117,17 +117,18 @@ type Row = {
   attachments: { id: number; name: string; size: number }[];
 };
 
-const select = (actor: Actor) => sql`
-  SELECT n.id, n.kind, n.title, n.body, n.audience, n.region_id, r.name AS region_name, r.path::text AS region_path,
+const columns = (actor: Actor) => sql`
+         n.id, n.kind, n.title, n.body, n.audience, n.region_id, r.name AS region_name, r.path::text AS region_path,
          n.status, n.recipients, n.reads,
          n.campaign_id, u.display_name AS author, n.published_at, n.created_at,
          (SELECT x.read_at FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id
              AND x.person_id = ${actor.personId ?? 0}) AS read_at,
          coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size) ORDER BY f.id)
-                     FROM notice_attachments f WHERE f.district_id = n.district_id AND f.notice_id = n.id), '[]') AS attachments
-    FROM notices n
-    JOIN regions r ON r.district_id = n.district_id AND r.id = n.region_id
-    LEFT JOIN LATERAL (${userRow(sql`n.created_by`)}) u ON true`;
+                     FROM notice_attachments f WHERE f.district_id = n.district_id AND f.notice_id = n.id), '[]') AS attachments`;
+/** A notice's (`n`) area (`r`); and its author (`u`). */
+const AREA = sql`JOIN regions r ON r.district_id = n.district_id AND r.id = n.region_id`;
+const JOINS = sql`${AREA} LEFT JOIN LATERAL (${userRow(sql`n.created_by`)}) u ON true`;
+const select = (actor: Actor) => sql`SELECT ${columns(actor)} FROM notices n ${JOINS}`;
 
 const present =
   (actor: Actor) =>
@@ -170,31 +171,54 @@ async function load(db: Tx, actor: Actor, id: number, lock = false): Promise<Row
 export const getNotice = async (db: Tx, actor: Actor, id: number) =>
   present(actor)(await load(db, actor, id));
 
+/**
+ * The notices of the reader's area (newest first), or those sent to them (their inbox, latest
+ * published first): read in the order's index from the cursor on; the area is joined for the
+ * count only when a condition reads it.
+ */
 export async function listNotices(db: Tx, actor: Actor, q: z.infer<typeof NoticeListQuery>) {
-  const where: SQL[] = [sql`n.district_id = ${actor.districtId}`];
-  let order = sql`n.created_at DESC, n.id DESC`;
-  if (q.inbox === 'true') {
-    where.push(sql`EXISTS (SELECT 1 FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id
+  const own: SQL[] = [sql`n.district_id = ${actor.districtId}`];
+  const inArea: SQL[] = [];
+  const inbox = q.inbox === 'true';
+  if (inbox) {
+    own.push(sql`EXISTS (SELECT 1 FROM notice_recipients x WHERE x.district_id = n.district_id AND x.notice_id = n.id
       AND x.person_id = ${actor.personId ?? 0} ${q.unread === 'true' ? sql`AND x.read_at IS NULL` : sql``})`);
-    order = sql`n.published_at DESC NULLS LAST, n.id DESC`;
   } else {
-    where.push(inScope(actor, 'notice.publish', sql`r.path`));
+    const listed = noticePolicy.listed(actor);
+    if (listed) inArea.push(listed);
   }
   if (q.regionId) {
     const root = await regionForRead(db, actor, q.regionId);
-    where.push(sql`r.path <@ ${root.path}::ltree`);
+    inArea.push(sql`r.path <@ ${root.path}::ltree`);
   }
-  if (q.q) where.push(sql`n.title ILIKE ${contains(q.q)}`);
-  if (q.kind) where.push(sql`n.kind = ${q.kind}`);
-  if (q.status) where.push(sql`n.status = ${q.status}`);
-  if (q.campaignId) where.push(sql`n.campaign_id = ${q.campaignId}`);
-  return pageOf(
-    db,
-    q,
-    { select: select(actor), where: sql.join(where, sql` AND `), orderBy: order },
-    present(actor),
-  );
+  if (q.q) own.push(sql`n.title ILIKE ${contains(q.q)}`);
+  if (q.kind) own.push(sql`n.kind = ${q.kind}`);
+  if (q.status) own.push(sql`n.status = ${q.status}`);
+  if (q.campaignId) own.push(sql`n.campaign_id = ${q.campaignId}`);
+  const cond = sql.join([...own, ...inArea], sql` AND `);
+  const from = inArea.length ? sql`FROM notices n ${AREA}` : sql`FROM notices n`;
+  const ks = keyset(q, inbox ? BY_PUBLISHED : BY_CREATED);
+  const [page, count] = await Promise.all([
+    // The page's notices first; the joins and lookups that present one run for those rows only.
+    db.execute<Row & Record<string, unknown>>(sql`WITH pg AS MATERIALIZED (
+        SELECT n.id, ${ks.keys} ${from} WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} ${ks.limit})
+      SELECT ${columns(actor)}, pg._k0, pg._k1 FROM pg JOIN notices n ON n.district_id = ${actor.districtId} AND n.id = pg.id
+        ${JOINS} ORDER BY ${ks.orderBy}`),
+    cappedCount(db, sql`${from} WHERE ${cond}`),
+  ]);
+  return { ...ks.page(page.rows, present(actor)), ...count };
 }
+
+/** Newest first (notices_created_idx). */
+const BY_CREATED: SortKey[] = [
+  { sql: sql`n.created_at`, type: 'timestamptz', desc: true },
+  { sql: sql`n.id`, type: 'bigint', desc: true },
+];
+/** Latest published first; a notice reaches an inbox only once published (a draft would come last). */
+const BY_PUBLISHED: SortKey[] = [
+  { sql: sql`coalesce(n.published_at, 'epoch')`, type: 'timestamptz', desc: true },
+  { sql: sql`n.id`, type: 'bigint', desc: true },
+];
 
 async function campaignIn(tx: Tx, actor: Actor, campaignId: number | null | undefined) {
   if (campaignId === undefined || campaignId === null) return null;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCursorPagesLikeNumbered, expectForgedCursorsRefused } from '../../../test/cursor-pages';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 import { runDueJobs } from '../jobs/jobs.service';
 import { fanOut } from './notices.service';
@@ -234,5 +235,39 @@ describe('a team’s audience, a campaign, the bell and the reminder', () => {
     expect((await street.post(`/api/notices/${draft.body.id}/remind`)).body).toEqual({ reminded: 1 });
     await runDueJobs(t.db);
     expect(await bells('notify_notice_reminder')).toEqual([{ user_id: people[1]!.user_id, read: false }]);
+  });
+});
+
+describe('the lists, read on by cursor', () => {
+  it('give the same pages as by number, newest first and an inbox latest published first; a forged cursor is a 400', async () => {
+    // Notices written and published in the same instant: the id orders them, and pages break among them.
+    const [member] = await t.sql<{ id: number; home: number }>(
+      `SELECT p.id, c.id AS home FROM people p JOIN users u ON u.id = p.user_id JOIN regions h ON h.id = p.home_region_id
+         JOIN regions c ON c.path = subpath(h.path, 0, 3) WHERE u.username = 'member'`,
+    );
+    const made = await t.sql<{ id: number }>(
+      `INSERT INTO notices (district_id, region_id, kind, title, body, audience, status, published_at, created_at)
+       SELECT 1, $1, 'notice', '同时发出的通知' || g, '<p>通知</p>', jsonb_build_object('regionId', $1::bigint),
+              'published', '2026-03-02 09:00+08', '2026-03-01 09:00+08' FROM generate_series(1, 7) g RETURNING id`,
+      [bajiaoNorth],
+    );
+    await t.sql(
+      `INSERT INTO notice_recipients (district_id, notice_id, person_id, community_id)
+       SELECT 1, id, $1, $2 FROM unnest($3::bigint[]) id`,
+      [member!.id, member!.home, made.map((n) => n.id)],
+    );
+    const all = await expectCursorPagesLikeNumbered(street, '/api/notices', 3);
+    const order = await t.sql<{ id: number }>(
+      `SELECT n.id FROM notices n JOIN regions r ON r.id = n.region_id
+        WHERE r.path <@ (SELECT path FROM regions WHERE code = '110107003') ORDER BY n.created_at DESC, n.id DESC`,
+    );
+    expect(all).toEqual(order.map((n) => n.id));
+    const reader = await t.as('member');
+    const inbox = await expectCursorPagesLikeNumbered(reader, '/api/notices?inbox=true', 2);
+    expect(inbox.filter((id) => made.some((n) => n.id === id))).toEqual(made.map((n) => n.id).reverse());
+    await expectCursorPagesLikeNumbered(reader, '/api/notices?inbox=true&unread=true', 3);
+    await expectCursorPagesLikeNumbered(await t.as('district_admin'), '/api/notices?kind=notice', 4);
+    await expectForgedCursorsRefused(street, '/api/notices', 2);
+    await expectForgedCursorsRefused(reader, '/api/notices?inbox=true', 2);
   });
 });

@@ -28,22 +28,20 @@ export async function notify(
   link: string | null,
 ) {
   if (to.userId === null) return;
-  const { rows } = await tx.execute<{ muted: string[]; channels: string[] }>(
-    sql`SELECT muted, channels FROM notification_prefs WHERE user_id = ${to.userId}`,
-  );
-  const prefs = rows[0];
-  if (!prefs?.muted.includes(kind))
-    await tx
-      .insert(notifications)
-      .values({ districtId: to.districtId, userId: to.userId, kind, params, link });
-  if (prefs?.channels.length) {
-    const text = textOf('zh-CN', kind, params);
-    for (const channel of prefs.channels)
-      await tx.execute(
-        sql`INSERT INTO outbox (user_id, channel, text) VALUES (${to.userId}, ${channel}, ${text})`,
-      );
-    await enqueue(tx, 'outbox.deliver', {});
-  }
+  // The preferences, the bell and the outbox's messages in one statement; the sender's job,
+  // when there are messages, in a second.
+  const { rows } = await tx.execute<{ queued: number }>(sql`
+    WITH prefs AS (SELECT muted, channels FROM notification_prefs WHERE user_id = ${to.userId}),
+    bell AS (
+      INSERT INTO notifications (district_id, user_id, kind, params, link)
+      SELECT ${to.districtId}, ${to.userId}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link}
+       WHERE NOT EXISTS (SELECT 1 FROM prefs WHERE ${kind}::text = ANY(prefs.muted))),
+    queued AS (
+      INSERT INTO outbox (user_id, channel, text)
+      SELECT ${to.userId}, channel, ${textOf('zh-CN', kind, params)} FROM prefs, unnest(prefs.channels) channel
+      RETURNING 1)
+    SELECT count(*)::int AS queued FROM queued`);
+  if (rows[0]!.queued > 0) await enqueue(tx, 'outbox.deliver', {});
 }
 
 /**
@@ -85,18 +83,34 @@ export async function notifyStaff(
   link: string,
   subject: string,
 ) {
-  await tx.execute(sql`
-    WITH t AS (
-      SELECT DISTINCT u.user_id, coalesce(np.digest, false) AS digest FROM (${users}) u
+  await tx.execute(sql`WITH ${staffBells(actor, users, kind, params, link, sql`${subject}`)} SELECT 1`);
+}
+
+/**
+ * notifyStaff as CTEs (`staff_to`, `staff_bell`, `staff_digest`) of the caller's own statement,
+ * so an event and the word of it cost one trip. `subject` may read the caller's CTEs (the id a
+ * write returned); when it is null the event did not happen and nobody is told.
+ */
+export function staffBells(
+  actor: { districtId: number; userId: number },
+  users: SQL,
+  kind: StaffNotificationKind,
+  params: Record<string, string | number>,
+  link: string,
+  subject: SQL,
+): SQL {
+  return sql`staff_to AS (
+      SELECT DISTINCT u.user_id, coalesce(np.digest, false) AS digest, (${subject})::text AS subject FROM (${users}) u
         LEFT JOIN notification_prefs np ON np.user_id = u.user_id
        WHERE u.user_id IS NOT NULL AND u.user_id <> ${actor.userId}
          AND NOT (${kind}::text = ANY(coalesce(np.muted, '{}'::text[])))),
-    bell AS (
+    staff_bell AS (
       INSERT INTO notifications (district_id, user_id, kind, params, link, subject)
-      SELECT ${actor.districtId}, t.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${link}, ${subject}
-        FROM t WHERE NOT t.digest)
-    INSERT INTO notification_digest_items (district_id, user_id, kind)
-    SELECT ${actor.districtId}, t.user_id, ${kind} FROM t WHERE t.digest`);
+      SELECT ${actor.districtId}, t.user_id, ${kind}, ${JSON.stringify(params)}::jsonb, ${link}, t.subject
+        FROM staff_to t WHERE NOT t.digest AND t.subject IS NOT NULL),
+    staff_digest AS (
+      INSERT INTO notification_digest_items (district_id, user_id, kind)
+      SELECT ${actor.districtId}, t.user_id, ${kind} FROM staff_to t WHERE t.digest AND t.subject IS NOT NULL)`;
 }
 
 /**

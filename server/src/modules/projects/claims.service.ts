@@ -17,8 +17,8 @@ import type { Actor } from '../../auth/actor';
 import { allow, inScope, unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
 import { pageOf } from '../../db/paging';
-import { conflict, notFound, unprocessable } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
+import { conflict, notFound, unprocessable, violated } from '../../errors';
+import { auditFrom, recordAudit } from '../audit/audit.service';
 import { settle } from '../ledger/ledger.service';
 import { personRow } from '../members/members.queries';
 import { notify } from '../notifications/notifications.service';
@@ -28,8 +28,8 @@ import { teamPolicy } from '../teams/teams.policy';
 import { activeMembers, loadTeam } from '../teams/teams.service';
 import { unitFor } from '../units/units.service';
 import { type ProjectFacts, projectPolicy } from './projects.policy';
-import { CLAIMS, type ClaimRow, load, presentClaim } from './projects.rows';
-import { claimMembers, claims } from './projects.schema';
+import { CLAIMS, type ClaimRow, claimsFrom, load, presentClaim } from './projects.rows';
+import { claimMembers } from './projects.schema';
 import { getProject } from './projects.service';
 
 /** A fully claimed project reads "claimed"; a freed slot makes it "published" again. */
@@ -78,6 +78,9 @@ async function claimingUnit(tx: Tx, actor: Actor, p: ProjectFacts) {
   return unitId;
 }
 
+/** The database refused the claim: the claimant holds one on the role already. */
+const alreadyClaimed = (e: unknown) => violated(e, '23505')?.startsWith('claims_active_') ?? false;
+
 export async function claimRole(
   db: Tx,
   actor: Actor,
@@ -85,68 +88,82 @@ export async function claimRole(
   roleId: number,
   input: z.infer<typeof ClaimCreateBody>,
 ) {
-  return db
-    .transaction(async (tx) => {
-      const p = await claimTarget(tx, actor, projectId, roleId);
-      if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
-      if (p.started) throw unprocessable('role_started');
-      let claimant: { personId?: number; unitId?: number; teamId?: number };
-      let slots = 1;
-      if (input.teamId !== undefined) {
-        const team = await loadTeam(tx, actor, input.teamId);
-        allow(teamPolicy.run(actor, team), 'team_not_runner');
-        allow(projectPolicy.claimAsTeam(actor, team, p), 'claim_out_of_reach');
-        claimant = { teamId: team.id };
-        slots = input.slots;
-      } else if (input.forUnit) {
-        const unitId = await claimingUnit(tx, actor, p);
-        claimant = { unitId };
-        slots = input.slots;
-      } else {
-        if (actor.personId === null) throw unprocessable('need_no_person');
-        allow(projectPolicy.reaches(p.places, p), 'claim_out_of_reach');
-        claimant = { personId: actor.personId };
-      }
-      // The role's row before the claim's: the order a whole-project claim and a withdrawal
-      // take them. A unit claiming a slot singly while taking the project whole deadlocked:
-      // its new claim's key waited for the role, the whole claim's upsert for that key.
-      const { rows: role } = await tx.execute<{ fits: boolean }>(sql`
-        SELECT claimed + ${slots} <= slots AS fits FROM project_roles
-         WHERE district_id = ${actor.districtId} AND id = ${roleId} FOR NO KEY UPDATE`);
-      if (!role[0]?.fits) throw conflict('role_full');
-      const inserted = await tx
-        .insert(claims)
-        .values({
-          districtId: actor.districtId,
-          projectId,
-          roleId,
-          ...claimant,
-          slots,
-          createdBy: actor.userId,
-        })
-        .onConflictDoNothing()
-        .returning({ id: claims.id });
-      if (!inserted.length) throw conflict('claim_exists');
-      await recordAudit(tx, actor, {
-        districtId: actor.districtId,
-        regionId: p.region_id,
-        action: 'claim.create',
-        entityType: 'claim',
-        entityId: inserted[0]!.id,
-        after: { projectId, roleId, ...claimant, slots },
-      });
-      // The guarded counter: slots are taken only while they last (the database's check
-      // stands behind it too).
-      const { rows } = await tx.execute<{
-        claimed: number;
-        slots: number;
-      }>(sql`UPDATE project_roles SET claimed = claimed + ${slots}
-      WHERE district_id = ${actor.districtId} AND id = ${roleId} AND claimed + ${slots} <= slots RETURNING claimed, slots`);
-      if (!rows.length) throw conflict('role_full');
-      if (rows[0]!.claimed === rows[0]!.slots) await refreshClaimed(tx, actor.districtId, projectId);
-      return inserted[0]!.id;
-    })
-    .then((id) => claimFor(db, actor, id));
+  const p = await claimTarget(db, actor, projectId, roleId);
+  if (!['published', 'claimed'].includes(p.status)) throw unprocessable('project_not_open');
+  if (p.started) throw unprocessable('role_started');
+  let claimant: { personId?: number; unitId?: number; teamId?: number };
+  let slots = 1;
+  if (input.teamId !== undefined) {
+    const team = await loadTeam(db, actor, input.teamId);
+    allow(teamPolicy.run(actor, team), 'team_not_runner');
+    allow(projectPolicy.claimAsTeam(actor, team, p), 'claim_out_of_reach');
+    claimant = { teamId: team.id };
+    slots = input.slots;
+  } else if (input.forUnit) {
+    const unitId = await claimingUnit(db, actor, p);
+    claimant = { unitId };
+    slots = input.slots;
+  } else {
+    if (actor.personId === null) throw unprocessable('need_no_person');
+    allow(projectPolicy.reaches(p.places, p), 'claim_out_of_reach');
+    claimant = { personId: actor.personId };
+  }
+  const d = actor.districtId;
+  // One statement, so the role's row stays locked for one trip, not four. The role's row is
+  // locked first, then the claim's key: the order a whole-project claim and a withdrawal take
+  // them (the other way round, a unit claiming a slot singly while taking the project whole
+  // deadlocked). `fits` is read from the row as locked, so a claim racing a withdrawal gets the
+  // freed slot; the counter is then moved only while slots last (least(): the UPDATE first
+  // computes from the row as the statement began, and the CHECK must not refuse that stale sum
+  // before the locked row is read again). A claim already held fails the unique key, which
+  // undoes the whole statement: counter, claim and entry. The claim comes back read in full.
+  let rows: ClaimRow[];
+  try {
+    ({ rows } = await db.execute<ClaimRow>(sql`
+      WITH locked AS (
+        SELECT claimed + ${slots}::int <= slots AS fits FROM project_roles
+         WHERE district_id = ${d} AND id = ${roleId} FOR NO KEY UPDATE),
+      taken AS (
+        UPDATE project_roles SET claimed = least(claimed + ${slots}::int, slots)
+         WHERE district_id = ${d} AND id = ${roleId} AND (SELECT fits FROM locked)
+         RETURNING claimed, slots),
+      made AS (
+        INSERT INTO claims (district_id, project_id, role_id, person_id, unit_id, team_id, slots, created_by)
+        SELECT ${d}::bigint, ${projectId}::bigint, ${roleId}::bigint, ${claimant.personId ?? null}::bigint,
+               ${claimant.unitId ?? null}::bigint, ${claimant.teamId ?? null}::bigint, ${slots}::int, ${actor.userId}::bigint
+          FROM taken
+        RETURNING *),
+      logged AS (${auditFrom(
+        actor,
+        {
+          districtId: d,
+          regionId: p.region_id,
+          action: 'claim.create',
+          entityType: 'claim',
+          entityId: sql`made.id`,
+          after: { projectId, roleId, ...claimant, slots },
+        },
+        sql`made`,
+      )}),
+      -- A fully claimed project reads "claimed" (refreshClaimed, with this role as taken).
+      refreshed AS (
+        UPDATE projects pr SET status = CASE
+            WHEN NOT EXISTS (SELECT 1 FROM project_roles ro WHERE ro.district_id = pr.district_id AND ro.project_id = pr.id
+                               AND ro.id <> ${roleId} AND ro.claimed < ro.slots) THEN 'claimed'::project_status
+            ELSE 'published'::project_status END,
+          updated_at = now()
+          FROM taken
+         WHERE taken.claimed = taken.slots AND pr.district_id = ${d} AND pr.id = ${projectId}
+           AND pr.status IN ('published', 'claimed'))
+      ${claimsFrom(sql`made`)}`));
+  } catch (e) {
+    if (alreadyClaimed(e)) throw conflict('claim_exists');
+    throw e;
+  }
+  const c = rows[0];
+  if (!c) throw conflict('role_full');
+  if (!projectPolicy.see(actor, c)) throw notFound();
+  return presentClaim(actor, c);
 }
 
 /** A unit's contact takes every free slot of every open role at once: the unit takes on the whole project. */

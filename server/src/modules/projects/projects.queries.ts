@@ -9,11 +9,9 @@
  * The one function that runs is the header's search (`searchProjects`).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { SearchFound } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import type { Tx } from '../../db/client';
 import { firstOf } from '../../db/paging';
-import { contains } from '../../http';
+import { limitOf, type SearchPart, textContains } from '../../db/text';
 import { regionRow } from '../regions/regions.queries';
 import { projectPolicy } from './projects.policy';
 
@@ -77,20 +75,22 @@ export const claimLabel = (districtId: SQL, id: SQL): SQL => sql`(
  * title contains `q`; what is still to come or under way first, then the latest. Each leads
  * to its own page.
  */
-export async function searchProjects(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
-  // projectPolicy.visible reads the project as `pr` and its place as `r`.
-  const { rows } = await db.execute<{ id: number; title: string; place: string }>(sql`
-    SELECT pr.id, pr.title, r.name AS place FROM projects pr
-      JOIN LATERAL (${regionRow(sql`pr.district_id`, sql`pr.region_id`)}) r ON true
-     WHERE pr.district_id = ${actor.districtId} AND pr.title ILIKE ${contains(q)} AND ${projectPolicy.visible(actor)}
-     ORDER BY (pr.ends_at < now()), pr.starts_at DESC, pr.id DESC LIMIT ${limit + 1}`);
+export function searchProjects(actor: Actor, q: string, limit: number): SearchPart {
   return {
-    ...firstOf(rows, limit, (r) => ({
-      id: r.id,
-      title: r.title,
-      subtitle: r.place,
-      link: `/projects/${r.id}`,
-    })),
-    link: `/projects?q=${encodeURIComponent(q)}`,
+    // projectPolicy.visible reads the project as `pr` and its place as `r`.
+    sql: sql`
+      SELECT pr.id, pr.title, r.name AS subtitle FROM projects pr
+        JOIN LATERAL (${regionRow(sql`pr.district_id`, sql`pr.region_id`)}) r ON true
+       WHERE pr.district_id = ${actor.districtId} AND ${textContains(sql`pr.title`, q)} AND ${projectPolicy.visible(actor)}
+       ORDER BY (pr.ends_at < now()), pr.starts_at DESC, pr.id DESC ${limitOf(limit + 1)}`,
+    present: (rows) => ({
+      ...firstOf(rows, limit, (r) => ({
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        link: `/projects/${r.id}`,
+      })),
+      link: `/projects?q=${encodeURIComponent(q)}`,
+    }),
   };
 }

@@ -10,6 +10,7 @@ import {
   Id,
   IdParams,
   Project,
+  ProjectClaimsQuery,
   ProjectCreateBody,
   ProjectDetail,
   ProjectListQuery,
@@ -60,7 +61,22 @@ export const projectsRoutes =
           response: { 200: z.array(Project.shape.roles.element), ...errors },
         },
       },
-      async (req) => (await projects.getProject(db, actorOf(req), req.params.id)).roles,
+      (req) => projects.getProjectRoles(db, actorOf(req), req.params.id),
+    );
+    app.get(
+      '/api/projects/:id/claims',
+      {
+        config: { policy: 'session' },
+        schema: {
+          tags,
+          summary:
+            "A project's claims a page at a time, role by role, oldest first (its detail embeds the first page); others' people masked but to its organisers",
+          params: IdParams,
+          querystring: ProjectClaimsQuery,
+          response: { 200: page(Claim), ...errors },
+        },
+      },
+      (req) => projects.listProjectClaims(db, actorOf(req), req.params.id, req.query),
     );
     app.post(
       '/api/projects',

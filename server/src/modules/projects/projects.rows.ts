@@ -5,6 +5,7 @@ import type { Claim, Project, ProjectStatus } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import { unitScopes } from '../../auth/authorize';
 import type { Tx } from '../../db/client';
+import type { SortKey } from '../../db/paging';
 import { notFound } from '../../errors';
 import { iso } from '../../http';
 import { personRow } from '../members/members.queries';
@@ -150,7 +151,11 @@ export type ClaimRow = {
   project_status: ProjectStatus;
 };
 
-export const CLAIMS = sql`
+/**
+ * The claims' columns, each claim read from `source` as `c`: the table, or the RETURNING * of
+ * the statement that has just made it (it answers with the claim in the same trip).
+ */
+export const claimsFrom = (source: SQL) => sql`
   SELECT c.id, c.project_id, pr.title AS project_title, c.role_id, ro.kind::text AS role_kind, ro.custom_name AS role_custom_name,
          ro.starts_at AS role_starts_at, ro.ends_at AS role_ends_at, ro.hours_per_slot::float8 AS role_hours,
          c.person_id, p.name AS person_name, p.user_id AS person_user_id, c.unit_id, u.name AS unit_name,
@@ -162,7 +167,7 @@ export const CLAIMS = sql`
              FROM claim_members m JOIN LATERAL (${personRow(sql`m.district_id`, sql`m.person_id`)}) mp ON true
             WHERE m.district_id = c.district_id AND m.claim_id = c.id) END AS members,
          pr.region_id, r.path::text AS region_path, pr.status AS project_status
-    FROM claims c
+    FROM ${source} c
     JOIN projects pr ON pr.district_id = c.district_id AND pr.id = c.project_id
     JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
     JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
@@ -170,6 +175,14 @@ export const CLAIMS = sql`
     LEFT JOIN LATERAL (${unitRow(sql`c.district_id`, sql`c.unit_id`)}) u ON true
     LEFT JOIN LATERAL (${teamRow(sql`c.district_id`, sql`c.team_id`)}) tm ON true
     LEFT JOIN regions tr ON tr.district_id = tm.district_id AND tr.id = tm.region_id`;
+export const CLAIMS = claimsFrom(sql`claims`);
+
+/** The claims' order on a project's page: role by role, oldest first (index claims_project_order_idx). */
+export const CLAIM_ORDER: SortKey[] = [
+  { sql: sql`c.role_id`, type: 'bigint' },
+  { sql: sql`c.created_at`, type: 'timestamptz' },
+  { sql: sql`c.id`, type: 'bigint' },
+];
 
 /** A claim as its reader sees it, with what they may do to it. */
 export const presentClaim = (actor: Actor, c: ClaimRow): Claim => ({

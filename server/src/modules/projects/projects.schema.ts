@@ -51,6 +51,12 @@ export const projects = pgTable(
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     index('projects_region_idx').on(t.districtId, t.regionId, t.status, t.startsAt.desc()),
     index('projects_status_idx').on(t.districtId, t.status, t.startsAt),
+    // The list's order: what is to come (ends_at ahead), then what has ended, latest start first.
+    index('projects_ends_idx').on(t.districtId, t.endsAt),
+    index('projects_starts_idx').on(t.districtId, t.startsAt, t.id),
+    // Part of a title: three characters and more by trigrams, one or two by grams (db/text's textContains).
+    index('projects_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('projects_title_grams').using('gin', sql`name_grams(${t.title})`),
     check('projects_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );
@@ -78,6 +84,8 @@ export const projectRoles = pgTable(
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.projectId], foreignColumns: [projects.districtId, projects.id] }),
     index('project_roles_project_idx').on(t.districtId, t.projectId),
+    // The roles overlapping a time: who is busy then (teams' suggestions).
+    index('project_roles_during_idx').using('gist', t.districtId, sql`tstzrange(${t.startsAt}, ${t.endsAt})`),
     check('project_roles_slots_positive', sql`${t.slots} > 0`),
     check('project_roles_claimed_within_slots', sql`${t.claimed} BETWEEN 0 AND ${t.slots}`),
     check('project_roles_custom_named', sql`${t.kind} <> 'custom' OR ${t.customName} IS NOT NULL`),
@@ -128,7 +136,8 @@ export const claims = pgTable(
       .on(t.districtId, t.roleId, t.teamId)
       .where(sql`${t.status} = 'active' AND ${t.teamId} IS NOT NULL`),
     index('claims_team_idx').on(t.districtId, t.teamId, t.createdAt.desc()),
-    index('claims_project_idx').on(t.districtId, t.projectId),
+    // A project's claims in its page's order, role by role, oldest first; status counts the active ones from the index alone.
+    index('claims_project_order_idx').on(t.districtId, t.projectId, t.roleId, t.createdAt, t.id, t.status),
     index('claims_person_idx').on(t.districtId, t.personId, t.createdAt.desc()),
     index('claims_unit_idx').on(t.districtId, t.unitId, t.createdAt.desc()),
     check('claims_one_claimant', sql`num_nonnulls(${t.personId}, ${t.unitId}, ${t.teamId}) = 1`),

@@ -317,3 +317,136 @@ describe('a unit names its members for the slots it claimed', () => {
     );
   });
 });
+
+describe('a project with hundreds of claims', () => {
+  it('embeds a first page, the counts and the reader’s own claims; the rest is read a page at a time', async () => {
+    const project = await publishedProject({
+      title: '百人认领项目',
+      roles: [
+        { kind: 'health_worker', slots: 200 },
+        { kind: 'custom', name: '物资搬运员', slots: 200 },
+      ],
+    });
+    const [first, second] = project.roles as { id: number }[];
+    // 60 claims on each role, several made at the same instant (the id orders them then).
+    for (const role of [first!, second!]) {
+      await t.sql(
+        `INSERT INTO claims (district_id, project_id, role_id, person_id, slots, created_at)
+         SELECT 1, $1, $2, p.id, 1, now() - (p.n % 7) * interval '1 minute'
+           FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM people WHERE name <> '张建国' ORDER BY id LIMIT 60) p`,
+        [project.id, role.id],
+      );
+      await t.sql('UPDATE project_roles SET claimed = 60 WHERE id = $1', [role.id]);
+    }
+    await t.sql(
+      `UPDATE claims SET status = 'withdrawn' WHERE id IN (SELECT id FROM claims WHERE project_id = $1 ORDER BY id LIMIT 5)`,
+      [project.id],
+    );
+    const member = await t.as('member');
+    const mine = await member.post(`/api/projects/${project.id}/roles/${first!.id}/claims`, {});
+    expect(mine.status).toBe(201);
+    const order = (
+      await t.sql<{ id: number }>(
+        'SELECT id FROM claims WHERE project_id = $1 ORDER BY role_id, created_at, id',
+        [project.id],
+      )
+    ).map((c) => c.id);
+    expect(order).toHaveLength(121);
+
+    // The organiser's detail: a first page and the counts, not every claim.
+    const detail = await cw.get(`/api/projects/${project.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.claimCount).toEqual({ all: 121, active: 116 });
+    expect(detail.body.claims.map((c: any) => c.id)).toEqual(order.slice(0, 20));
+    expect(JSON.stringify(detail.body).length).toBeLessThan(16_000);
+    expect(detail.body.claims[0].can).toMatchObject({ remove: expect.any(Boolean), confirmHours: false });
+
+    // The claims list reads on from the detail's cursor, through every claim, in the same order.
+    const read: number[] = detail.body.claims.map((c: any) => c.id);
+    let after: string | undefined = detail.body.claimsNext;
+    const byCursor: number[][] = [];
+    for (let page = 2; after; page++) {
+      const res = await cw.get(`/api/projects/${project.id}/claims?page=${page}&after=${after}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(121);
+      byCursor.push(res.body.items.map((c: any) => c.id));
+      read.push(...res.body.items.map((c: any) => c.id));
+      after = res.body.next;
+    }
+    expect(read).toEqual(order);
+    // A page asked for by number is the same page.
+    const third = await cw.get(`/api/projects/${project.id}/claims?page=3`);
+    expect(third.body.items.map((c: any) => c.id)).toEqual(byCursor[1]);
+
+    // The member's claim is on page 4, yet their detail names it among their own, with its withdrawal.
+    const seen = await member.get(`/api/projects/${project.id}`);
+    expect(seen.body.claims.map((c: any) => c.id)).not.toContain(mine.body.id);
+    expect(seen.body.myClaims).toEqual([
+      expect.objectContaining({
+        id: mine.body.id,
+        mine: true,
+        can: expect.objectContaining({ withdraw: true }),
+      }),
+    ]);
+    expect(seen.body.roles.map((r: any) => r.claimedByMe)).toEqual([true, false]);
+    // Everyone else's people are masked on every page, as on the first.
+    const outsider = await (await t.as('resident')).get(`/api/projects/${project.id}/claims?page=2`);
+    expect(outsider.status).toBe(200);
+    expect(outsider.body.items.map((c: any) => c.id)).toEqual(byCursor[0]);
+    expect(outsider.body.items.every((c: any) => c.claimant.name.includes('*'))).toBe(true);
+    expect((await cw.get(`/api/projects/${project.id}`)).body.myClaims).toEqual([]);
+  });
+
+  it("refuses a forged cursor; a draft's claims are its organisers' only", async () => {
+    const forged = Buffer.from(JSON.stringify(['1', 'x', '2'])).toString('base64url');
+    const project = await publishedProject({ title: '游标校验项目' });
+    for (const path of [`/api/projects/${project.id}/claims`, '/api/projects']) {
+      const res = await cw.get(`${path}?page=2&after=${forged}`);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('cursor_invalid');
+    }
+    const draft = await cw.post('/api/projects', {
+      title: '草稿项目',
+      regionId: bajiaoNorth,
+      startsAt: soon(3),
+      endsAt: soon(4),
+      roles: [{ kind: 'health_worker', slots: 2 }],
+    });
+    expect((await (await t.as('resident')).get(`/api/projects/${draft.body.id}/claims`)).status).toBe(404);
+    const own = await cw.get(`/api/projects/${draft.body.id}/claims`);
+    expect(own.body).toEqual({ items: [], total: 0 });
+  });
+});
+
+describe('the list of projects, a page at a time', () => {
+  it('reads on by cursor: the same pages as by number, across what is to come and what has ended', async () => {
+    await publishedProject({ title: '游标项目甲', startsAt: soon(5), endsAt: soon(6) });
+    await publishedProject({ title: '游标项目乙', startsAt: soon(5), endsAt: soon(6) });
+    const q = `regionId=${bajiaoNorth}&pageSize=3`;
+    const ids = (r: { body: { items: { id: number }[] } }) => r.body.items.map((p) => p.id);
+    const all = await cw.get(`/api/projects?regionId=${bajiaoNorth}&pageSize=200`);
+    const ended = all.body.items.map((p: any) => Date.parse(p.endsAt) < Date.now());
+    const pages = Math.ceil(all.body.total / 3);
+    expect(ended.indexOf(true)).toBeGreaterThan(0); // both kinds, so the pages cross from one to the other
+    let after: string | undefined;
+    const read: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const byNumber = await cw.get(`/api/projects?${q}&page=${page}`);
+      const byCursor = await cw.get(`/api/projects?${q}&page=${page}${after ? `&after=${after}` : ''}`);
+      expect(ids(byCursor), `page ${page}`).toEqual(ids(byNumber));
+      expect(byCursor.body.total).toBe(all.body.total);
+      read.push(...ids(byCursor));
+      after = byCursor.body.next;
+    }
+    expect(after).toBeUndefined();
+    expect(read).toEqual(ids(all));
+    // Those a member may claim, nearest home first, read on the same way.
+    const member = await t.as('member');
+    const claimable = await member.get('/api/projects?claimable=true&pageSize=2');
+    expect(claimable.body.next).toEqual(expect.any(String));
+    const next = await member.get(
+      `/api/projects?claimable=true&pageSize=2&page=2&after=${claimable.body.next}`,
+    );
+    expect(ids(next)).toEqual(ids(await member.get('/api/projects?claimable=true&pageSize=2&page=2')));
+  });
+});

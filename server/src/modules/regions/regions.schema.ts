@@ -38,6 +38,8 @@ export const regions = pgTable(
     foreignKey({ columns: [t.districtId, t.parentId], foreignColumns: [t.districtId, t.id] }),
     unique('regions_district_code_key').on(t.districtId, t.code),
     index('regions_path_gist').using('gist', t.path),
+    // Lists ordered by place (units): the places in path order, from a cursor on.
+    index('regions_path_idx').on(t.districtId, t.path),
     index('regions_parent_idx').on(t.districtId, t.parentId),
     index('regions_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     check('regions_root_is_district', sql`(${t.parentId} IS NULL) = (${t.kind} = 'district')`),

@@ -42,6 +42,20 @@ describe('ranking suggested people', () => {
     expect(ranked[0]!.reasons).toContainEqual({ key: 'suggest_free' });
   });
 
+  it('counts a specialty saved twice once, as the database finds the candidates', () => {
+    const ranked = rank(
+      [
+        person(1, { specialties: ['medical', 'medical'] }),
+        person(2, { specialties: ['medical', 'nursing'] }),
+      ],
+      ['medical', 'nursing'],
+      10,
+      false,
+    );
+    expect(ranked.map((r) => r.personId)).toEqual([2, 1]);
+    expect(ranked[1]!.specialtyMatch).toEqual(['medical']);
+  });
+
   it('among equals, puts the one with fewer recent hours first', () => {
     const ranked = rank(
       [person(1, { recentHours: 12 }), person(2, { recentHours: 3 }), person(3, { recentHours: 0 })],

@@ -38,7 +38,10 @@ export function rank(candidates: Candidate[], wanted: string[], limit: number, t
   return candidates
     .filter((c) => !c.busy)
     .map((c) => {
-      const specialtyMatch = c.specialties.filter((s) => wanted.includes(s));
+      // Each specialty once (a list saved with one twice counts it once, as the database's count does).
+      const specialtyMatch = c.specialties.filter(
+        (s, i) => wanted.includes(s) && c.specialties.indexOf(s) === i,
+      );
       const nearness = NEARNESS[Math.max(0, Math.min(4, c.near))]!;
       const reasons: Reason[] = [
         specialtyMatch.length

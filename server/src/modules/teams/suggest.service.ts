@@ -1,8 +1,9 @@
 /**
- * Suggestions: who to ask for a team, a project role or a dedication-day task. The
- * database gathers each candidate's facts — specialties, how near home is, whether they
- * are busy then, their hours of the last 90 days — for the Party members and team members
- * of the place's street; `rank` orders them and says why.
+ * Suggestions: who to ask for a team, a project role or a dedication-day task. Among the
+ * Party members and team members of the place's street, the database finds the first few in
+ * the ranking's order — specialties, how near home is, free at that time, fewer hours in the
+ * last 90 days — reading only as much of the street as it takes (`candidatesSql`); `rank`
+ * orders those and says why.
  */
 
 import { type SQL, sql } from 'drizzle-orm';
@@ -32,13 +33,14 @@ type Target = {
   wanted: string[];
   /** The time it takes people's, if any: those busy then are left out. */
   during: { from: string; to: string } | null;
-  /** Those already in: members of the team, claimants of the role, people signed up for the day. */
-  already: SQL;
+  /** SQL: the person (`person`, an id column) is already in — a member of the team, a claimant of the role, signed up for the day. */
+  already: (person: SQL) => SQL;
 };
 
 async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>): Promise<Target> {
   const given = [q.teamId, q.roleId, q.taskId].filter((x) => x !== undefined);
   if (given.length !== 1) throw unprocessable('suggest_one_target');
+  const d = actor.districtId;
   if (q.teamId) {
     const t = await loadTeam(db, actor, q.teamId);
     allow(teamPolicy.run(actor, t));
@@ -46,11 +48,14 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
       path: t.region_path,
       wanted: [t.specialty],
       during: null,
-      already: sql`EXISTS (SELECT 1 FROM team_members m WHERE m.district_id = p.district_id AND m.team_id = ${t.id}
-                    AND m.person_id = p.id AND m.status IN ('active', 'applied', 'invited'))`,
+      already: (
+        person,
+      ) => sql`EXISTS (SELECT 1 FROM team_members m WHERE m.district_id = ${d} AND m.team_id = ${t.id}
+                    AND m.person_id = ${person} AND m.status IN ('active', 'applied', 'invited'))`,
     };
   }
   if (q.roleId) {
+    const roleId = q.roleId;
     const { rows } = await db.execute<{
       path: string;
       kind: string;
@@ -61,7 +66,7 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
       SELECT r.path::text AS path, ro.kind::text AS kind, ro.specialties, ro.starts_at, ro.ends_at
         FROM project_roles ro JOIN projects pr ON pr.district_id = ro.district_id AND pr.id = ro.project_id
         JOIN regions r ON r.district_id = pr.district_id AND r.id = pr.region_id
-       WHERE ro.district_id = ${actor.districtId} AND ro.id = ${q.roleId}`);
+       WHERE ro.district_id = ${d} AND ro.id = ${roleId}`);
     const role = rows[0];
     if (!role) throw notFound();
     allow(projectPolicy.manage(actor, { region_path: role.path }), 'out_of_scope');
@@ -69,8 +74,10 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
       path: role.path,
       wanted: [...new Set([...role.specialties, ...(ROLE_SPECIALTIES[role.kind] ?? [])])],
       during: { from: role.starts_at, to: role.ends_at },
-      already: sql`EXISTS (SELECT 1 FROM claims c WHERE c.district_id = p.district_id AND c.role_id = ${q.roleId}
-                    AND c.person_id = p.id AND c.status = 'active')`,
+      already: (
+        person,
+      ) => sql`EXISTS (SELECT 1 FROM claims c WHERE c.district_id = ${d} AND c.role_id = ${roleId}
+                    AND c.person_id = ${person} AND c.status = 'active')`,
     };
   }
   const { rows } = await db.execute<{
@@ -83,7 +90,7 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
     SELECT r.path::text AS path, t.specialties, t.starts_at, t.ends_at, t.occurrence_id
       FROM dedication_tasks t JOIN dedication_occurrences o ON o.district_id = t.district_id AND o.id = t.occurrence_id
       JOIN regions r ON r.district_id = o.district_id AND r.id = o.region_id
-     WHERE t.district_id = ${actor.districtId} AND t.id = ${q.taskId!}`);
+     WHERE t.district_id = ${d} AND t.id = ${q.taskId!}`);
   const task = rows[0];
   if (!task) throw notFound();
   allow(dedicationPolicy.organise(actor, { region_path: task.path }), 'out_of_scope');
@@ -91,28 +98,175 @@ async function targetOf(db: Tx, actor: Actor, q: z.infer<typeof SuggestionQuery>
     path: task.path,
     wanted: task.specialties,
     during: { from: task.starts_at, to: task.ends_at },
-    already: sql`EXISTS (SELECT 1 FROM signups s WHERE s.district_id = p.district_id AND s.occurrence_id = ${task.occurrence_id}
-                  AND s.person_id = p.id AND s.status IN ('signed', 'waiting'))`,
+    already: (
+      person,
+    ) => sql`EXISTS (SELECT 1 FROM signups s WHERE s.district_id = ${d} AND s.occurrence_id = ${task.occurrence_id}
+                  AND s.person_id = ${person} AND s.status IN ('signed', 'waiting'))`,
   };
 }
 
-/** SQL: the person `p` has taken on something else overlapping `during`. */
-const busyDuring = (during: { from: string; to: string }) => {
+/** SQL: the people taken by something else overlapping `during` (a claim, a claim's member, a sign-up). */
+const busyDuring = (d: number, during: { from: string; to: string }) => {
   const span = sql`tstzrange(${during.from}::timestamptz, ${during.to}::timestamptz)`;
-  return sql`(
-    EXISTS (SELECT 1 FROM claims c JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
-             WHERE c.district_id = p.district_id AND c.person_id = p.id AND c.status = 'active'
-               -- Stated, so the planner may use the partial index of active personal claims by role.
-               AND c.person_id IS NOT NULL
-               AND tstzrange(ro.starts_at, ro.ends_at) && ${span})
-    OR EXISTS (SELECT 1 FROM claim_members cm JOIN claims c ON c.district_id = cm.district_id AND c.id = cm.claim_id
-                 JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
-                WHERE cm.district_id = p.district_id AND cm.person_id = p.id AND c.status = 'active'
-                  AND tstzrange(ro.starts_at, ro.ends_at) && ${span})
-    OR EXISTS (SELECT 1 FROM signups s JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
-                WHERE s.district_id = p.district_id AND s.person_id = p.id AND s.status IN ('signed', 'waiting')
-                  AND tstzrange(t.starts_at, t.ends_at) && ${span}))`;
+  return sql`
+    SELECT c.person_id FROM project_roles ro JOIN claims c ON c.district_id = ro.district_id AND c.role_id = ro.id
+     WHERE ro.district_id = ${d} AND tstzrange(ro.starts_at, ro.ends_at) && ${span}
+       AND c.status = 'active' AND c.person_id IS NOT NULL
+    UNION ALL
+    SELECT cm.person_id FROM claim_members cm JOIN claims c ON c.district_id = cm.district_id AND c.id = cm.claim_id
+      JOIN project_roles ro ON ro.district_id = c.district_id AND ro.id = c.role_id
+     WHERE cm.district_id = ${d} AND c.status = 'active' AND tstzrange(ro.starts_at, ro.ends_at) && ${span}
+    UNION ALL
+    SELECT s.person_id FROM signups s JOIN dedication_tasks t ON t.district_id = s.district_id AND t.id = s.task_id
+     WHERE s.district_id = ${d} AND s.status IN ('signed', 'waiting') AND tstzrange(t.starts_at, t.ends_at) && ${span}`;
 };
+
+/**
+ * A ring of the place's surroundings, nearest first: the homes under `under` and not under the
+ * nearer ring's `nearer`, all at one `near` (4 same entrance … 1 same street; 0 when the place
+ * is the whole district).
+ */
+type Ring = { near: number; under: string; nearer: string | null };
+
+function ringsOf(path: string): Ring[] {
+  const labels = path.split('.');
+  const street = labels.slice(0, 2).join('.');
+  const deepest = labels.length >= 2 ? Math.min(labels.length - 1, 4) : 0;
+  const at = (near: number) => (near >= 2 ? labels.slice(0, near + 1).join('.') : street);
+  const rings: Ring[] = [];
+  for (let near = deepest; near >= Math.min(1, deepest); near--)
+    rings.push({ near, under: at(near), nearer: near < deepest ? at(near + 1) : null });
+  return rings;
+}
+
+const inRing = (path: SQL, r: Ring) =>
+  r.nearer === null
+    ? sql`${path} <@ ${r.under}::ltree`
+    : sql`${path} <@ ${r.under}::ltree AND NOT ${path} <@ ${r.nearer}::ltree`;
+
+/**
+ * The specialties wanted, written into the statement (codes of the managed list, in its form;
+ * anything else goes as a parameter): the plan then knows how common each is — the few
+ * security volunteers are found through the specialties index, the many medics through the
+ * street's homes.
+ */
+const codes = (wanted: string[]): SQL =>
+  wanted.every((c) => /^[a-z_]{2,30}$/.test(c))
+    ? sql.raw(`'{${wanted.join(',')}}'::text[]`)
+    : sql`${`{${wanted.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
+/** SQL: the confirmed service hours of person `g` in the last 90 days. */
+const recentOf = (d: number) => sql`(SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e
+   WHERE e.district_id = ${d} AND e.person_id = g.id AND e.kind = 'service_hours' AND e.at > now() - interval '90 days')`;
+
+/**
+ * One group of candidates (`source` rows meeting `cond`, all at one nearness and specialty
+ * match) in the ranking's order: fewer recent hours first, then by id. Originals are positive,
+ * so only someone with a correction in the window can have hours below zero, or zero with
+ * entries; for everyone else no entries means zero. So the few with corrections below zero come
+ * first, then those at zero by id — found a few at a time, a look at the index each — and
+ * hours are summed for the rest only when the group runs out of those.
+ */
+function group(d: number, source: string, cond: SQL, near: number): SQL {
+  const from = sql.raw(source);
+  const cols = sql`g.id, g.name, g.party, g.specialties, g.home_id, ${sql.raw(String(near))} AS near`;
+  const corrected = sql`g.id IN (SELECT person_id FROM corrected)`;
+  return sql`
+    (SELECT * FROM (SELECT ${cols}, ${recentOf(d)} AS recent FROM ${from} g WHERE ${cond} AND ${corrected} OFFSET 0) g
+      WHERE g.recent < 0 ORDER BY g.recent, g.id)
+    UNION ALL
+    (SELECT ${cols}, 0::float8 AS recent FROM (SELECT * FROM ${from} g WHERE ${cond} ORDER BY g.id OFFSET 0) g
+      WHERE CASE WHEN ${corrected} THEN ${recentOf(d)} = 0
+            ELSE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.district_id = ${d} AND e.person_id = g.id
+                              AND e.kind = 'service_hours' AND e.at > now() - interval '90 days') END)
+    UNION ALL
+    (SELECT * FROM (SELECT ${cols}, ${recentOf(d)} AS recent FROM ${from} g WHERE ${cond} OFFSET 0) g
+      WHERE g.recent > 0 ORDER BY g.recent, g.id)`;
+}
+
+/**
+ * The first `limit` candidates in the ranking's order — specialties matched, then nearness,
+ * then recent hours, then id — as one statement that stops once it has them. The pool is the
+ * street's Party members and the members of its teams living in it; it is read ring by ring
+ * (the place's own entrance, building, community, then the rest of the street), each ring once,
+ * and a group's hours are counted only if the ranking reaches that group.
+ */
+function candidatesSql(d: number, target: Target, limit: number, locale: Locale): SQL {
+  const rings = ringsOf(target.path);
+  const street = rings[rings.length - 1]!.under;
+  const outer = rings[rings.length - 1]!;
+  const want = [...new Set(target.wanted)];
+  const wanted = want.length ? codes(want) : null;
+  // How many of the specialties wanted the person `g` has.
+  const matches = sql.join(
+    want.map((w) => sql`(g.specialties @> ${codes([w])})::int`),
+    sql` + `,
+  );
+  const ctes: SQL[] = [
+    // The members of the street's teams who live in the street, Party members or not.
+    sql`tm_pool AS MATERIALIZED (
+      SELECT DISTINCT p.id, p.name, p.party, p.specialties, h.id AS home_id, h.path AS home
+        FROM team_members m
+        CROSS JOIN LATERAL (SELECT pp.id, pp.name, pp.party_org_id IS NOT NULL AS party, pp.specialties, pp.home_region_id
+                              FROM people pp WHERE pp.district_id = m.district_id AND pp.id = m.person_id OFFSET 0) p
+        JOIN regions h ON h.district_id = m.district_id AND h.id = p.home_region_id
+       WHERE m.district_id = ${d} AND m.status = 'active' AND h.path <@ ${street}::ltree
+         AND m.team_id = ANY(ARRAY(SELECT tm.id FROM teams tm JOIN regions r ON r.district_id = tm.district_id AND r.id = tm.region_id
+                                    WHERE tm.district_id = ${d} AND r.path <@ ${street}::ltree)))`,
+    sql`corrected AS MATERIALIZED (
+      SELECT e.person_id FROM ledger_entries e
+       WHERE e.district_id = ${d} AND e.corrects_id IS NOT NULL AND e.person_id IS NOT NULL
+         AND e.kind = 'service_hours' AND e.at > now() - interval '90 days')`,
+    ...rings.map(
+      (r) => sql`${sql.raw(`ring${r.near}`)} AS MATERIALIZED (
+      SELECT p.id, p.name, true AS party, p.specialties, h.id AS home_id
+        FROM regions h JOIN people p ON p.district_id = h.district_id AND p.home_region_id = h.id AND p.party_org_id IS NOT NULL
+       WHERE h.district_id = ${d} AND ${inRing(sql`h.path`, r)}
+      UNION
+      SELECT t.id, t.name, t.party, t.specialties, t.home_id FROM tm_pool t WHERE ${inRing(sql`t.home`, r)})`,
+    ),
+  ];
+  // Those of the outermost ring (the street) with a specialty wanted — with all of them, and with
+  // any — found through the specialties rather than through every home of the street.
+  const matching = (name: string, test: SQL) =>
+    sql`${sql.raw(name)} AS MATERIALIZED (
+      SELECT p.id, p.name, true AS party, p.specialties, h.id AS home_id
+        FROM people p JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
+       WHERE p.district_id = ${d} AND p.party_org_id IS NOT NULL AND p.specialties ${test} AND ${inRing(sql`h.path`, outer)}
+      UNION
+      SELECT t.id, t.name, t.party, t.specialties, t.home_id FROM tm_pool t
+       WHERE t.specialties ${test} AND ${inRing(sql`t.home`, outer)})`;
+  if (wanted) ctes.push(matching('matching_any', sql`&& ${wanted}`));
+  if (want.length > 1) ctes.push(matching('matching_all', sql`@> ${wanted}`));
+  if (target.during) ctes.push(sql`busy AS MATERIALIZED (${busyDuring(d, target.during)})`);
+  const groups: SQL[] = [];
+  for (let m = want.length; m >= 1; m--)
+    for (const r of rings)
+      groups.push(
+        group(
+          d,
+          r !== outer ? `ring${r.near}` : m === want.length && m > 1 ? 'matching_all' : 'matching_any',
+          sql`${matches} = ${sql.raw(String(m))}`,
+          r.near,
+        ),
+      );
+  for (const r of rings)
+    groups.push(group(d, `ring${r.near}`, wanted ? sql`NOT g.specialties && ${wanted}` : sql`true`, r.near));
+  const names = wanted
+    ? sql`(SELECT json_object_agg(s.code, ${locale === 'en' ? sql`s.name_en` : sql`s.name_zh`}) FROM specialties s WHERE s.code = ANY(${wanted}))`
+    : sql`NULL::json`;
+  // Each group in order, then the next (the union is read in order, and only as far as needed).
+  return sql`
+    WITH ${sql.join(ctes, sql`,\n`)}
+    SELECT p.id, p.name, p.party, p.specialties, p.near, p.recent, ${names} AS names,
+           (SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM regions h JOIN regions a
+              ON a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3
+             WHERE h.district_id = ${d} AND h.id = p.home_id) AS home_label
+      FROM (${sql.join(groups, sql`\n    UNION ALL`)}
+            OFFSET 0) p
+     WHERE ${target.during ? sql`p.id NOT IN (SELECT person_id FROM busy) AND` : sql``} NOT ${target.already(sql`p.id`)}
+     LIMIT ${sql.raw(String(limit))}`;
+}
 
 export async function suggest(
   db: Tx,
@@ -121,57 +275,16 @@ export async function suggest(
   locale: Locale,
 ): Promise<Suggestion[]> {
   const target = await targetOf(db, actor, q);
-  const street = target.path.split('.').slice(0, 2).join('.');
-  const levels = target.path.split('.').length;
-  const nearSql = sql`CASE
-      WHEN ${levels} >= 5 AND subpath(p.home, 0, 5) = subpath(${target.path}::ltree, 0, 5) THEN 4
-      WHEN ${levels} >= 4 AND subpath(p.home, 0, 4) = subpath(${target.path}::ltree, 0, least(4, ${levels})) THEN 3
-      WHEN ${levels} >= 3 AND subpath(p.home, 0, 3) = subpath(${target.path}::ltree, 0, least(3, ${levels})) THEN 2
-      WHEN subpath(p.home, 0, 2) = ${street}::ltree THEN 1 ELSE 0 END`;
-  const wanted = `{${target.wanted.join(',')}}`;
-  // The pool: the street's Party members and the members of its teams, living in the street, not in already.
   const { rows } = await db.execute<{
     id: number;
     name: string;
     party: boolean;
     specialties: string[];
-    home_label: string;
+    home_label: string | null;
     near: number;
-    matches: number;
-    busy: boolean;
     recent: number;
-  }>(sql`
-    WITH pool AS (
-      SELECT p.district_id, p.id, p.name, p.party_org_id IS NOT NULL AS party, p.specialties, h.id AS home_id, h.path AS home
-        FROM regions h JOIN people p ON p.district_id = h.district_id AND p.home_region_id = h.id AND p.party_org_id IS NOT NULL
-       WHERE h.district_id = ${actor.districtId} AND h.path <@ ${street}::ltree
-      UNION
-      SELECT p.district_id, p.id, p.name, p.party_org_id IS NOT NULL, p.specialties, h.id, h.path
-        FROM team_members m
-        JOIN teams tm ON tm.district_id = m.district_id AND tm.id = m.team_id
-        JOIN regions r ON r.district_id = tm.district_id AND r.id = tm.region_id
-        JOIN people p ON p.district_id = m.district_id AND p.id = m.person_id
-        JOIN regions h ON h.district_id = p.district_id AND h.id = p.home_region_id
-       WHERE m.district_id = ${actor.districtId} AND m.status = 'active' AND r.path <@ ${street}::ltree
-         AND h.path <@ ${street}::ltree),
-    c AS (
-      SELECT p.id, p.name, p.party, p.specialties, p.home_id, p.district_id,
-             cardinality(ARRAY(SELECT unnest(p.specialties) INTERSECT SELECT unnest(${wanted}::text[]))) AS matches,
-             ${nearSql} AS near,
-             ${target.during ? busyDuring(target.during) : sql`false`} AS busy
-        FROM pool p
-       WHERE NOT ${target.already}),
-    -- Only the groups (specialty matches, nearness) that can reach the top need their hours counted.
-    k AS (SELECT matches, near FROM c WHERE NOT busy ORDER BY matches DESC, near DESC OFFSET ${q.limit - 1} LIMIT 1)
-    SELECT c.id, c.name, c.party, c.specialties, c.near, c.matches, c.busy,
-           (SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM regions h JOIN regions a
-              ON a.district_id = h.district_id AND a.path @> h.path AND nlevel(a.path) >= 3
-             WHERE h.district_id = c.district_id AND h.id = c.home_id) AS home_label,
-           (SELECT coalesce(sum(e.quantity), 0)::float8 FROM ledger_entries e
-             WHERE e.district_id = c.district_id AND e.person_id = c.id AND e.kind = 'service_hours'
-               AND e.at > now() - interval '90 days') AS recent
-      FROM c LEFT JOIN k ON true
-     WHERE NOT c.busy AND (k.matches IS NULL OR (c.matches, c.near) >= (k.matches, k.near))`);
+    names: Record<string, string> | null;
+  }>(candidatesSql(actor.districtId, target, q.limit, locale));
   const candidates: Candidate[] = rows.map((r) => ({
     personId: r.id,
     name: r.name,
@@ -180,10 +293,10 @@ export async function suggest(
     specialties: r.specialties,
     near: r.near,
     recentHours: r.recent,
-    busy: r.busy,
+    busy: false,
   }));
   const ranked = rank(candidates, target.wanted, q.limit, target.during !== null);
-  const names = await specialtyNames(db, locale);
+  const names = new Map(Object.entries(rows[0]?.names ?? {}));
   return ranked.map((r) => ({
     person: { id: r.personId, name: r.name },
     party: r.party,
@@ -210,11 +323,4 @@ function say(r: Reason, locale: Locale, names: Map<string, string>): string {
     default:
       return message(locale, r.key);
   }
-}
-
-async function specialtyNames(db: Tx, locale: Locale) {
-  const { rows } = await db.execute<{ code: string; name: string }>(
-    sql`SELECT code, ${locale === 'en' ? sql`name_en` : sql`name_zh`} AS name FROM specialties`,
-  );
-  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -6,11 +6,10 @@
  * teams the header's search finds come from here too.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { SearchFound } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
 import type { Tx } from '../../db/client';
 import { firstOf } from '../../db/paging';
-import { contains } from '../../http';
+import { limitOf, type SearchPart, textContains } from '../../db/text';
 import { personRow } from '../members/members.queries';
 import { regionRow } from '../regions/regions.queries';
 import { teamPolicy } from './teams.policy';
@@ -54,18 +53,27 @@ export const invitationLabel = (districtId: SQL, id: SQL): SQL => sql`(
 /**
  * The teams a search finds (the header's search): those the list of teams shows
  * (`teamPolicy.listed`: every living one — teams recruit across the district) whose name
- * contains `q` (the trigram index), shortest name first, each with its community or street.
- * Each leads to its own page.
+ * contains `q`, shortest name first, each with its community or street. Each leads to its
+ * own page.
  */
-export async function searchTeams(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
-  // teamPolicy.listed reads the team as `tm`.
-  const { rows } = await db.execute<{ id: number; name: string; place: string }>(sql`
-    SELECT tm.id, tm.name, r.name AS place FROM teams tm
-      JOIN LATERAL (${regionRow(sql`tm.district_id`, sql`tm.region_id`)}) r ON true
-     WHERE tm.district_id = ${actor.districtId} AND tm.name ILIKE ${contains(q)} AND ${teamPolicy.listed()}
-     ORDER BY length(tm.name), tm.name, tm.id LIMIT ${limit + 1}`);
+export function searchTeams(actor: Actor, q: string, limit: number): SearchPart {
   return {
-    ...firstOf(rows, limit, (r) => ({ id: r.id, title: r.name, subtitle: r.place, link: `/teams/${r.id}` })),
-    link: `/teams?q=${encodeURIComponent(q)}`,
+    // The first few from the teams alone, then their places (teamPolicy.listed reads `tm`).
+    sql: sql`
+      SELECT tm.id, tm.name AS title, r.name AS subtitle FROM (
+        SELECT tm.district_id, tm.id, tm.name, tm.region_id FROM teams tm
+         WHERE tm.district_id = ${actor.districtId} AND ${textContains(sql`tm.name`, q)} AND ${teamPolicy.listed()}
+         ORDER BY length(tm.name), tm.name, tm.id ${limitOf(limit + 1)}) tm
+        JOIN LATERAL (${regionRow(sql`tm.district_id`, sql`tm.region_id`)}) r ON true
+       ORDER BY length(tm.name), tm.name, tm.id`,
+    present: (rows) => ({
+      ...firstOf(rows, limit, (r) => ({
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        link: `/teams/${r.id}`,
+      })),
+      link: `/teams?q=${encodeURIComponent(q)}`,
+    }),
   };
 }

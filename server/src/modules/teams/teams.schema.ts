@@ -46,6 +46,8 @@ export const teams = pgTable(
     uniqueIndex('teams_region_name_key').on(t.districtId, t.regionId, t.name),
     index('teams_specialty_idx').on(t.districtId, t.specialty),
     index('teams_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    // One or two characters of a name: the header's search (db/text's textContains).
+    index('teams_name_grams').using('gin', sql`name_grams(${t.name})`),
   ],
 );
 

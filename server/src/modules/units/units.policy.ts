@@ -7,7 +7,7 @@
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { UnitCan } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import { can, inScope, type Target } from '../../auth/authorize';
+import { can, inDistrictScope, overDistrict, type Target } from '../../auth/authorize';
 
 /** What the rules read of a unit: itself, and the place it stands. */
 export type UnitFacts = { id: number; regionPath: string };
@@ -17,9 +17,13 @@ const at = (u: UnitFacts): Target => ({ path: u.regionPath, unitId: u.id });
 export const unitPolicy = {
   /**
    * SQL: the units the actor may read (`read`, in the database), given the unit's place's
-   * path and the unit's id: what the list of units and the search hold.
+   * path and the unit's id: what the list of units and the search hold (both narrowed to the
+   * actor's district already).
    */
-  visible: (actor: Actor, path: SQLWrapper, id: SQLWrapper): SQL => inScope(actor, 'unit.read', path, id),
+  visible: (actor: Actor, path: SQLWrapper, id: SQLWrapper): SQL =>
+    inDistrictScope(actor, 'unit.read', path, id),
+  /** Reads every unit of the district: `visible` is `true`, and needs no unit's place. */
+  readsAll: (actor: Actor) => overDistrict(actor, 'unit.read'),
   /** Reads it: those over its place, and its own contact. */
   read: (actor: Actor, u: UnitFacts) => can(actor, 'unit.read', at(u)),
   /** Edits it: those who manage units over its place, and its own contact. */

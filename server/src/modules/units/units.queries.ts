@@ -5,11 +5,9 @@
  * reader's scope, come from units.service's unitFor; the units a search finds, from here.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { SearchFound } from '../../../../contract';
 import type { Actor } from '../../auth/actor';
-import type { Tx } from '../../db/client';
 import { firstOf } from '../../db/paging';
-import { contains } from '../../http';
+import { limitOf, type SearchPart, textContains } from '../../db/text';
 import { regionRow } from '../regions/regions.queries';
 import { unitPolicy } from './units.policy';
 
@@ -32,20 +30,26 @@ export const districtUnits = (districtId: number): SQL =>
 
 /**
  * The units a search finds (the header's search): those the reader's list of units holds
- * (`unitPolicy.visible`) whose name contains `q` (the trigram index), shortest name first,
- * each with the place it stands. They have no page of their own: each leads to the list,
- * filtered by its name.
+ * (`unitPolicy.visible`) whose name contains `q`, shortest name first, each with the place it
+ * stands. They have no page of their own: each leads to the list, filtered by its name.
  */
-export async function searchUnits(db: Tx, actor: Actor, q: string, limit: number): Promise<SearchFound> {
-  const { rows } = await db.execute<{ id: number; name: string; place: string }>(sql`
-    SELECT unit_row.id, unit_row.name, unit_place.name AS place FROM units unit_row
-      JOIN LATERAL (${regionRow(sql`unit_row.district_id`, sql`unit_row.region_id`)}) unit_place ON true
-     WHERE unit_row.district_id = ${actor.districtId} AND unit_row.name ILIKE ${contains(q)}
-       AND ${unitPolicy.visible(actor, sql`unit_place.path`, sql`unit_row.id`)}
-     ORDER BY length(unit_row.name), unit_row.name, unit_row.id LIMIT ${limit + 1}`);
+export function searchUnits(actor: Actor, q: string, limit: number): SearchPart {
   const list = (name: string) => `/units?q=${encodeURIComponent(name)}`;
   return {
-    ...firstOf(rows, limit, (r) => ({ id: r.id, title: r.name, subtitle: r.place, link: list(r.name) })),
-    link: list(q),
+    sql: sql`
+      SELECT unit_row.id, unit_row.name AS title, unit_place.name AS subtitle FROM units unit_row
+        JOIN LATERAL (${regionRow(sql`unit_row.district_id`, sql`unit_row.region_id`)}) unit_place ON true
+       WHERE unit_row.district_id = ${actor.districtId} AND ${textContains(sql`unit_row.name`, q)}
+         AND ${unitPolicy.visible(actor, sql`unit_place.path`, sql`unit_row.id`)}
+       ORDER BY length(unit_row.name), unit_row.name, unit_row.id ${limitOf(limit + 1)}`,
+    present: (rows) => ({
+      ...firstOf(rows, limit, (r) => ({
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        link: list(r.title),
+      })),
+      link: list(q),
+    }),
   };
 }

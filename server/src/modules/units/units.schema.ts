@@ -29,5 +29,7 @@ export const units = pgTable(
     uniqueIndex('units_district_name_key').on(t.districtId, t.name),
     index('units_region_idx').on(t.districtId, t.regionId),
     index('units_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    // One or two characters of a name: the header's search (db/text's textContains).
+    index('units_name_grams').using('gin', sql`name_grams(${t.name})`),
   ],
 );

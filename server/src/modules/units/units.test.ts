@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCursorPagesLikeNumbered, expectForgedCursorsRefused } from '../../../test/cursor-pages';
 import { type Client, startTestApp, type TestContext } from '../../../test/harness';
 
 let t: TestContext;
@@ -75,5 +76,21 @@ describe('units', () => {
       expect((await street.post('/api/units', bad)).status, JSON.stringify(bad)).toBe(400);
     }
     expect(await t.sql("SELECT 1 FROM units WHERE name LIKE '坏%' OR name = '越界单位'")).toEqual([]);
+  });
+
+  it('reads on by cursor: the same pages as by number, in the order by place then name; a forged cursor is a 400', async () => {
+    // Several units in one place, so that pages break inside a place.
+    await t.sql(
+      `INSERT INTO units (district_id, region_id, name, kind, affiliation)
+       SELECT 1, $1, '游标单位' || g, 'enterprise', 'other' FROM generate_series(1, 5) g`,
+      [bajiaoNorth],
+    );
+    const all = await expectCursorPagesLikeNumbered(district, '/api/units', 3);
+    const order = await t.sql<{ id: number }>(
+      'SELECT u.id FROM units u JOIN regions r ON r.id = u.region_id ORDER BY r.path, u.name, u.id',
+    );
+    expect(all).toEqual(order.map((u) => u.id));
+    await expectCursorPagesLikeNumbered(street, '/api/units?kind=enterprise', 2);
+    await expectForgedCursorsRefused(district, '/api/units', 3);
   });
 });

@@ -95,7 +95,7 @@ export function FacilitiesPage() {
           loading={facilities.isFetching}
           empty={filtered ? t('facilities.emptyFiltered') : t('facilities.empty')}
           pagination={paginationProps(list, facilities.data?.total ?? 0, (total) =>
-            t('common.total', { total }),
+            facilities.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
           )}
           onEdit={canManage ? (facility: Facility) => setForm({ mode: 'edit', facility }) : undefined}
           onRetire={canManage ? confirmRetire : undefined}

@@ -1,14 +1,18 @@
+import { UTILIZATION_SORTS } from '@contract';
 import {
   Card,
   DatePicker,
   Empty,
+  Pagination,
   Progress,
   Radio,
+  Select,
   Skeleton,
   Spin,
   Statistic,
   Table,
   type TableColumnsType,
+  type TablePaginationConfig,
   Typography,
 } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -23,8 +27,8 @@ import { UnitSelect } from '../../shared/pickers/UnitSelect';
 import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useListParams } from '../../shared/useListParams';
-import { type UtilizationData, useUtilization } from './api';
+import { paginationProps, useListParams } from '../../shared/useListParams';
+import { type UtilizationData, type UtilizationSort, useUtilization } from './api';
 import { useFacilityOwners } from './owners';
 import { DAY } from './time';
 
@@ -33,7 +37,14 @@ const UtilizationChart = lazy(() => import('./UtilizationChart'));
 
 const SCOPES = ['region', 'unit'] as const;
 type Scope = (typeof SCOPES)[number];
-type Row = UtilizationData['byFacility'][number];
+type Row = UtilizationData['byFacility']['items'][number];
+type Order = { sort: UtilizationSort; order: 'asc' | 'desc' };
+type TableProps = {
+  rows: Row[];
+  order: Order;
+  pagination: TablePaginationConfig;
+  onOrder: (order: Order) => void;
+};
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
 const rateOf = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -76,7 +87,7 @@ function Totals({ data }: { data: UtilizationData }) {
       <Card size="small">
         <Statistic
           title={t('facilities.util.facilityCount')}
-          value={data.byFacility.length}
+          value={data.byFacility.total}
           data-testid="util-count"
         />
       </Card>
@@ -84,77 +95,104 @@ function Totals({ data }: { data: UtilizationData }) {
   );
 }
 
-function ByFacility({ rows }: { rows: Row[] }) {
+/**
+ * The scope's facilities, a page at a time, ordered by the server (a district has thousands):
+ * by a column's header on a desktop, by a choice above the cards on a phone.
+ */
+function ByFacility({ rows, order, pagination, onOrder }: TableProps) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   if (isMobile) {
     return (
-      <PlainList
-        items={rows}
-        rowKey={(r) => r.id}
-        empty={t('facilities.util.noFacilities')}
-        render={(r) => (
-          <div className="gj-card-row" data-testid={`util-row-${r.id}`}>
-            <Link to={`/facilities/${r.id}`} className="gj-strong-link">
-              {r.name}
-            </Link>
-            <Typography.Text type="secondary">
-              {t('facilities.util.rowSummary', {
-                open: hours(r.openHours),
-                booked: hours(r.bookedHours),
-                used: hours(r.usedHours),
-              })}
-            </Typography.Text>
-            <div className="gj-fill">
-              <RateBar rate={rateOf(r.usedHours, r.openHours)} color="#c8102e" />
+      <>
+        <Select<UtilizationSort>
+          className="gj-toolbar-select"
+          value={order.sort}
+          onChange={(sort) => onOrder({ sort, order: sort === 'name' ? 'asc' : 'desc' })}
+          options={UTILIZATION_SORTS.map((s) => ({ value: s, label: t(`facilities.util.order.${s}`) }))}
+          data-testid="util-order"
+        />
+        <PlainList
+          items={rows}
+          rowKey={(r) => r.id}
+          empty={t('facilities.util.noFacilities')}
+          render={(r) => (
+            <div className="gj-card-row" data-testid={`util-row-${r.id}`}>
+              <Link to={`/facilities/${r.id}`} className="gj-strong-link">
+                {r.name}
+              </Link>
+              <Typography.Text type="secondary">
+                {t('facilities.util.rowSummary', {
+                  open: hours(r.openHours),
+                  booked: hours(r.bookedHours),
+                  used: hours(r.usedHours),
+                })}
+              </Typography.Text>
+              <div className="gj-fill">
+                <RateBar rate={rateOf(r.usedHours, r.openHours)} color="#c8102e" />
+              </div>
             </div>
-          </div>
-        )}
-      />
+          )}
+        />
+        <Pagination className="gj-card-pagination" size="small" {...pagination} showSizeChanger={false} />
+      </>
     );
   }
+  // Figures sort most first on the first click; names from A.
+  const sortable = (
+    key: UtilizationSort,
+  ): Pick<TableColumnsType<Row>[number], 'sorter' | 'sortOrder' | 'sortDirections'> => ({
+    sorter: true,
+    sortOrder: order.sort === key ? (order.order === 'desc' ? 'descend' : 'ascend') : null,
+    sortDirections: key === 'name' ? ['ascend', 'descend'] : ['descend', 'ascend'],
+  });
   const columns: TableColumnsType<Row> = [
     {
       title: t('facilities.name'),
+      key: 'name',
       dataIndex: 'name',
+      ...sortable('name'),
       render: (name: string, r) => <Link to={`/facilities/${r.id}`}>{name}</Link>,
     },
     {
       title: t('facilities.util.openShort'),
+      key: 'openHours',
       dataIndex: 'openHours',
       align: 'right',
       width: 110,
-      sorter: (a, b) => a.openHours - b.openHours,
+      ...sortable('openHours'),
       render: (h: number) => hours(h),
     },
     {
       title: t('facilities.util.bookedShort'),
+      key: 'bookedHours',
       dataIndex: 'bookedHours',
       align: 'right',
       width: 110,
-      sorter: (a, b) => a.bookedHours - b.bookedHours,
+      ...sortable('bookedHours'),
       render: (h: number) => hours(h),
     },
     {
       title: t('facilities.util.usedShort'),
+      key: 'usedHours',
       dataIndex: 'usedHours',
       align: 'right',
       width: 110,
-      sorter: (a, b) => a.usedHours - b.usedHours,
+      ...sortable('usedHours'),
       render: (h: number) => hours(h),
     },
     {
       title: t('facilities.util.bookedRate'),
       key: 'bookedRate',
       width: 170,
-      sorter: (a, b) => rateOf(a.bookedHours, a.openHours) - rateOf(b.bookedHours, b.openHours),
+      ...sortable('bookedRate'),
       render: (_, r) => <RateBar rate={rateOf(r.bookedHours, r.openHours)} color="#f5a623" />,
     },
     {
       title: t('facilities.util.usedRate'),
       key: 'usedRate',
       width: 170,
-      sorter: (a, b) => rateOf(a.usedHours, a.openHours) - rateOf(b.usedHours, b.openHours),
+      ...sortable('usedRate'),
       render: (_, r) => <RateBar rate={rateOf(r.usedHours, r.openHours)} color="#c8102e" />,
     },
   ];
@@ -164,7 +202,18 @@ function ByFacility({ rows }: { rows: Row[] }) {
       size="small"
       columns={columns}
       dataSource={rows}
-      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      pagination={pagination}
+      // A header click asks the server for that order (cleared: back to by name); the page goes back to 1.
+      onChange={(_, __, sorter, extra) => {
+        if (extra.action !== 'sort') return;
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = oneOf(UTILIZATION_SORTS, String(one?.columnKey ?? ''));
+        onOrder(
+          key && one?.order
+            ? { sort: key, order: one.order === 'descend' ? 'desc' : 'asc' }
+            : { sort: 'name', order: 'asc' },
+        );
+      }}
       scroll={{ x: 760 }}
       locale={{ emptyText: <TableEmpty text={t('facilities.util.noFacilities')} /> }}
       data-testid="utilization-table"
@@ -176,7 +225,7 @@ function ByFacility({ rows }: { rows: Row[] }) {
 export function UtilizationPage() {
   const { t } = useTranslation();
   const owners = useFacilityOwners();
-  const list = useListParams(['scope', 'regionId', 'unitId', 'from', 'to'] as const);
+  const list = useListParams(['scope', 'regionId', 'unitId', 'from', 'to', 'sort', 'order'] as const);
   const [today] = useState(() => day());
   const from =
     list.filters.from && day(list.filters.from).isValid()
@@ -187,7 +236,12 @@ export function UtilizationPage() {
   const scope: Scope = owners.area ? (oneOf(SCOPES, list.filters.scope) ?? 'region') : 'unit';
   const regionId = idParam(list.filters.regionId) ?? owners.area?.regionId;
   const unitId = owners.area ? idParam(list.filters.unitId) : owners.unit?.id;
-  const params = scope === 'unit' ? { unitId, from, to } : { regionId, from, to };
+  const order: Order = {
+    sort: oneOf(UTILIZATION_SORTS, list.filters.sort) ?? 'name',
+    order: list.filters.order === 'desc' ? 'desc' : 'asc',
+  };
+  const paging = { page: list.page, pageSize: list.pageSize, ...order };
+  const params = scope === 'unit' ? { unitId, from, to, ...paging } : { regionId, from, to, ...paging };
   const ready = scope === 'unit' ? unitId !== undefined : regionId !== undefined;
   const util = useUtilization(params, ready);
   const data = util.data;
@@ -270,7 +324,19 @@ export function UtilizationPage() {
             <Typography.Title level={5} className="gj-section">
               {t('facilities.util.byFacility')}
             </Typography.Title>
-            <ByFacility rows={data.byFacility} />
+            <ByFacility
+              rows={data.byFacility.items}
+              order={order}
+              onOrder={(next) =>
+                list.setFilters({
+                  sort: next.sort === 'name' ? undefined : next.sort,
+                  order: next.order === 'asc' ? undefined : next.order,
+                })
+              }
+              pagination={paginationProps(list, data.byFacility.total, (total) =>
+                t('common.total', { total }),
+              )}
+            />
           </Spin>
         )}
       </Card>

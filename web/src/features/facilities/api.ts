@@ -4,15 +4,18 @@ import type {
   Facility,
   FacilityCalendar,
   FacilityKind,
+  UTILIZATION_SORTS,
   Utilization,
 } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
+import { cursorFor, rememberNext } from '../../lib/cursors';
 
 export type FacilitySubKind = (typeof FACILITY_SUB_KINDS)[number];
 export type FacilityCalendarData = z.infer<typeof FacilityCalendar>;
 export type UtilizationData = z.infer<typeof Utilization>;
+export type UtilizationSort = (typeof UTILIZATION_SORTS)[number];
 export type OpeningInterval = Facility['openingHours'][number];
 export type Closure = Facility['closures'][number];
 
@@ -48,13 +51,20 @@ export type FacilityFields = {
 export type NewFacility = FacilityFields & { unitId?: number };
 export type FacilityChanges = Partial<FacilityFields>;
 
-/** Either a unit's facilities, a region's, or one facility's; dates are YYYY-MM-DD. */
+/**
+ * Either a unit's facilities, a region's, or one facility's; dates are YYYY-MM-DD. The page and
+ * order are the facility table's: the totals and weeks are always the whole scope's.
+ */
 export type UtilizationParams = {
   unitId?: number;
   regionId?: number;
   facilityId?: number;
   from: string;
   to: string;
+  page?: number;
+  pageSize?: number;
+  sort?: UtilizationSort;
+  order?: 'asc' | 'desc';
 };
 
 export const facilityKeys = {
@@ -68,7 +78,15 @@ export const facilityKeys = {
 export function useFacilities(params: FacilityListParams, enabled = true) {
   return useQuery({
     queryKey: facilityKeys.list(params),
-    queryFn: () => api.get<Page<Facility>>('/facilities', params),
+    // Read on from the page before's cursor when it has been read (lib/cursors).
+    queryFn: async () => {
+      const page = await api.get<Page<Facility>>('/facilities', {
+        ...params,
+        after: cursorFor('facilities', params),
+      });
+      rememberNext('facilities', params, page.next);
+      return page;
+    },
     placeholderData: keepPreviousData,
     enabled,
   });

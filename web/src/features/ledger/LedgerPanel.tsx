@@ -53,7 +53,9 @@ export function LedgerPanel({ subject }: { subject: Subject }) {
               total={entries.data.total}
               onChange={setPage}
               showSizeChanger={false}
-              showTotal={(total) => t('common.total', { total })}
+              showTotal={(total) =>
+                entries.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total })
+              }
             />
           )}
         </Spin>

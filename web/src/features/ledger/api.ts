@@ -2,6 +2,7 @@ import type { LedgerEntry, LedgerKind, LedgerRecord } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
+import { cursorFor, rememberNext } from '../../lib/cursors';
 
 export type LedgerRecordData = z.infer<typeof LedgerRecord>;
 /** Whose record: none is the signed-in user's own. */
@@ -32,7 +33,15 @@ export function useLedgerRecord(subject: LedgerSubject, enabled = true) {
 export function useLedgerEntries(params: LedgerListParams, enabled = true) {
   return useQuery({
     queryKey: ledgerKeys.list(params),
-    queryFn: () => api.get<Page<LedgerEntry>>('/ledger', params),
+    queryFn: async () => {
+      // Read on by cursor from the page before, when it has been read.
+      const page = await api.get<Page<LedgerEntry>>('/ledger', {
+        ...params,
+        after: cursorFor('ledger', params),
+      });
+      rememberNext('ledger', params, page.next);
+      return page;
+    },
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -95,7 +95,9 @@ export function NeedsPage() {
         <NeedTable
           needs={needs.data?.items}
           loading={needs.isFetching}
-          pagination={paginationProps(list, needs.data?.total ?? 0, (total) => t('common.total', { total }))}
+          pagination={paginationProps(list, needs.data?.total ?? 0, (total) =>
+            needs.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
+          )}
           {...actions}
         />
       </Card>

@@ -1,6 +1,7 @@
 import type { Need, NeedDetail, NeedSetting } from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api';
+import { cursorFor, rememberNext } from '../../lib/cursors';
 import type { NeedCategory, NeedStatus } from '../../shared/enums';
 
 export type NeedListParams = {
@@ -39,7 +40,12 @@ export const needKeys = {
 export function useNeeds(params: NeedListParams, enabled = true) {
   return useQuery({
     queryKey: needKeys.list(params),
-    queryFn: () => api.get<Page<Need>>('/needs', params),
+    // Read on from the page before's cursor when it has been read (lib/cursors).
+    queryFn: async () => {
+      const page = await api.get<Page<Need>>('/needs', { ...params, after: cursorFor('needs', params) });
+      rememberNext('needs', params, page.next);
+      return page;
+    },
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -116,7 +116,9 @@ export function InboxPage() {
               hideOnSinglePage
               className="gj-card-pagination"
               size="small"
-              {...paginationProps(list, notices.data?.total ?? 0, (total) => t('common.total', { total }))}
+              {...paginationProps(list, notices.data?.total ?? 0, (total) =>
+                notices.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
+              )}
             />
           </Spin>
         )}

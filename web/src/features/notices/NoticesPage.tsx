@@ -73,7 +73,9 @@ export function NoticesPage() {
   };
   const notices = useNotices({ ...filters, page: list.page, pageSize: list.pageSize });
   const items = notices.data?.items;
-  const pagination = paginationProps(list, notices.data?.total ?? 0, (total) => t('common.total', { total }));
+  const pagination = paginationProps(list, notices.data?.total ?? 0, (total) =>
+    notices.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
+  );
 
   const columns: TableColumnsType<Notice> = [
     {

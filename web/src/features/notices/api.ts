@@ -10,6 +10,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
+import { cursorFor, rememberNext } from '../../lib/cursors';
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
@@ -46,7 +47,15 @@ export const noticeKeys = {
 export function useNotices(params: NoticeListParams, enabled = true) {
   return useQuery({
     queryKey: noticeKeys.list(params),
-    queryFn: () => api.get<Page<Notice>>('/notices', params),
+    // Read on from the page before's cursor when it has been read (lib/cursors).
+    queryFn: async () => {
+      const page = await api.get<Page<Notice>>('/notices', {
+        ...params,
+        after: cursorFor('notices', params),
+      });
+      rememberNext('notices', params, page.next);
+      return page;
+    },
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,15 +1,16 @@
 import { ClockCircleOutlined, RollbackOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import type { Claim } from '@contract';
-import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type Claim, PROJECT_CLAIMS_PAGE } from '@contract';
+import { App, Button, Pagination, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zoned } from '../../lib/time';
 import { useFeedback } from '../../shared/feedback';
 import { PlainList } from '../../shared/PlainList';
+import { QueryError } from '../../shared/QueryError';
 import { TableEmpty } from '../../shared/TableEmpty';
 import { ClaimStatusTag } from '../../shared/tags';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { type ProjectDetailData, useWithdrawClaim } from './api';
+import { type ProjectDetailData, useProjectClaims, useWithdrawClaim } from './api';
 import {
   type ClaimMember,
   HoursModal,
@@ -114,10 +115,17 @@ export function WithdrawButton({ claim, block }: { claim: Claim; block?: boolean
 
 type Props = { project: ProjectDetailData };
 
-/** Who took which role, with the organiser's actions: take a claim away, confirm the hours served. */
+/**
+ * Who took which role, with the organiser's actions: take a claim away, confirm the hours
+ * served. A page at a time: the detail carries the first, the others are read from the server.
+ */
 export function ClaimsSection({ project }: Props) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
+  const [page, setPage] = useState(1);
+  const claims = useProjectClaims(project, page);
+  const shown = claims.data.items;
+  const paged = claims.data.total > PROJECT_CLAIMS_PAGE;
   const [hours, setHours] = useState<HoursTarget | null>(null);
   const [removing, setRemoving] = useState<Claim | null>(null);
   const [naming, setNaming] = useState<Claim | null>(null);
@@ -259,11 +267,12 @@ export function ClaimsSection({ project }: Props) {
   ];
 
   return (
-    <>
+    <Spin spinning={claims.isFetching}>
+      {claims.error && <QueryError error={claims.error} onRetry={claims.retry} />}
       {isMobile ? (
         <div data-testid="claims">
           <PlainList
-            items={project.claims}
+            items={shown}
             rowKey={(c) => c.id}
             empty={t('claims.empty')}
             render={(c) => (
@@ -282,14 +291,36 @@ export function ClaimsSection({ project }: Props) {
               </div>
             )}
           />
+          {paged && (
+            <Pagination
+              className="gj-card-pagination"
+              size="small"
+              current={page}
+              pageSize={PROJECT_CLAIMS_PAGE}
+              total={claims.data.total}
+              onChange={setPage}
+              showSizeChanger={false}
+            />
+          )}
         </div>
       ) : (
         <Table<Claim>
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={project.claims}
-          pagination={project.claims.length > 20 ? { pageSize: 20, size: 'small' } : false}
+          dataSource={shown}
+          pagination={
+            paged
+              ? {
+                  current: page,
+                  pageSize: PROJECT_CLAIMS_PAGE,
+                  total: claims.data.total,
+                  onChange: setPage,
+                  showSizeChanger: false,
+                  size: 'small',
+                }
+              : false
+          }
           scroll={{ x: 980 }}
           onRow={(c) =>
             ({ 'data-testid': `claim-row-${c.id}`, 'data-status': c.status }) as HTMLAttributes<HTMLElement>
@@ -301,6 +332,6 @@ export function ClaimsSection({ project }: Props) {
       <HoursModal target={hours} onClose={() => setHours(null)} />
       <RemoveClaimModal claim={removing} onClose={() => setRemoving(null)} />
       <NameMembersModal claim={naming} onClose={() => setNaming(null)} />
-    </>
+    </Spin>
   );
 }

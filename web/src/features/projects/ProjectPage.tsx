@@ -139,13 +139,13 @@ function RoleCard({
   const { me, can } = useAuth();
   const unit = useClaimUnit();
   const teamsIRun = useTeamsIRun();
-  const active = project.claims.filter((c) => c.roleId === role.id && c.status === 'active');
-  const own = active.filter((c) => c.mine);
+  // The reader's active claims on the role (theirs, their unit's, their teams'), on whatever page they are listed.
+  const own = project.myClaims.filter((c) => c.roleId === role.id);
   const mine = own.some((c) => c.claimant.kind === 'person');
   const unitClaimed = own.some((c) => c.claimant.kind === 'unit');
   // A team the reader leads claims a role once; the reader's own claim does not close it to the team.
   const teams = teamsIRun.filter(
-    (team) => !active.some((c) => c.claimant.kind === 'team' && c.claimant.id === team.id),
+    (team) => !own.some((c) => c.claimant.kind === 'team' && c.claimant.id === team.id),
   );
   const open = isClaimOpen(project.status, { ...role, claimedByMe: false });
   // A role is claimed once by a member, and once by a unit (for several slots).
@@ -230,7 +230,7 @@ export function ProjectPage() {
     );
   }
 
-  const activeClaims = project?.claims.filter((c) => c.status === 'active').length ?? 0;
+  const activeClaims = project?.claimCount.active ?? 0;
 
   return (
     <>
@@ -352,8 +352,13 @@ export function ProjectPage() {
               ))}
             </div>
           </Card>
-          <Card size="small" className="gj-section" title={t('claims.title', { count: activeClaims })}>
-            <ClaimsSection project={project} />
+          <Card
+            size="small"
+            className="gj-section"
+            title={t('claims.title', { count: activeClaims })}
+            data-testid="claims-card"
+          >
+            <ClaimsSection key={project.id} project={project} />
           </Card>
         </>
       )}

@@ -100,7 +100,7 @@ export function ProjectsPage() {
           projects={projects.data?.items}
           loading={projects.isFetching}
           pagination={paginationProps(list, projects.data?.total ?? 0, (total) =>
-            t('common.total', { total }),
+            projects.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
           )}
         />
       </Card>

@@ -1,7 +1,15 @@
-import type { Claim, Project, ProjectDetail, ProjectRole, ProjectStatus } from '@contract';
+import {
+  type Claim,
+  PROJECT_CLAIMS_PAGE,
+  type Project,
+  type ProjectDetail,
+  type ProjectRole,
+  type ProjectStatus,
+} from '@contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
+import { cursorFor, rememberNext } from '../../lib/cursors';
 import type { RoleKind } from '../../shared/enums';
 
 export type ProjectDetailData = z.infer<typeof ProjectDetail>;
@@ -49,6 +57,8 @@ export const projectKeys = {
   all: ['projects'] as const,
   list: (params: ProjectListParams) => ['projects', 'list', params] as const,
   detail: (id: number) => ['projects', 'detail', id] as const,
+  /** A page of a project's claims after the first (the detail carries the first). */
+  claims: (id: number, page: number) => ['projects', 'claims', id, page] as const,
 };
 export const claimKeys = {
   all: ['claims'] as const,
@@ -58,7 +68,15 @@ export const claimKeys = {
 export function useProjects(params: ProjectListParams, enabled = true) {
   return useQuery({
     queryKey: projectKeys.list(params),
-    queryFn: () => api.get<Page<Project>>('/projects', params),
+    queryFn: async () => {
+      // Read on by cursor from the page before, when it has been read.
+      const page = await api.get<Page<Project>>('/projects', {
+        ...params,
+        after: cursorFor('projects', params),
+      });
+      rememberNext('projects', params, page.next);
+      return page;
+    },
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -70,6 +88,36 @@ export function useProject(id: number | undefined) {
     queryFn: () => api.get<ProjectDetailData>(`/projects/${id}`),
     enabled: id !== undefined,
   });
+}
+
+/**
+ * A page of a project's claims, in the detail's order: the first is the detail's own, the
+ * others are read on by cursor from it (a page jumped to is asked for by number).
+ */
+export function useProjectClaims(project: ProjectDetailData, page: number) {
+  const root = `projects/${project.id}/claims`;
+  const params = { page, pageSize: PROJECT_CLAIMS_PAGE };
+  const more = useQuery({
+    queryKey: projectKeys.claims(project.id, page),
+    queryFn: async () => {
+      const after = page === 2 ? project.claimsNext : cursorFor(root, params);
+      const claims = await api.get<Page<Claim>>(`/${root}`, { ...params, after });
+      rememberNext(root, params, claims.next);
+      return claims;
+    },
+    placeholderData: keepPreviousData,
+    enabled: page > 1,
+  });
+  const first: Page<Claim> = { items: project.claims, total: project.claimCount.all };
+  // While another page loads, the one shown stays (as keepPreviousData keeps it).
+  return page === 1
+    ? { data: first, isFetching: false, error: null, retry: () => {} }
+    : {
+        data: more.data ?? first,
+        isFetching: more.isFetching,
+        error: more.error,
+        retry: () => void more.refetch(),
+      };
 }
 
 export function useClaims(params: ClaimListParams, enabled = true) {
@@ -92,9 +140,14 @@ function useProjectMutation<V>(mutationFn: (vars: V) => Promise<ProjectDetailDat
     onSuccess: (project) => {
       queryClient.setQueryData(projectKeys.detail(project.id), project);
       return Promise.all(
-        [['projects', 'list'], claimKeys.all, ['needs'], ['notifications'], ['audit']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
+        [
+          ['projects', 'list'],
+          ['projects', 'claims'],
+          claimKeys.all,
+          ['needs'],
+          ['notifications'],
+          ['audit'],
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
     },
   });

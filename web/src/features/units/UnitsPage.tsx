@@ -59,7 +59,9 @@ export function UnitsPage() {
         <UnitTable
           units={units.data?.items}
           loading={units.isFetching}
-          pagination={paginationProps(list, units.data?.total ?? 0, (total) => t('common.total', { total }))}
+          pagination={paginationProps(list, units.data?.total ?? 0, (total) =>
+            units.data?.capped ? t('common.totalMore', { total }) : t('common.total', { total }),
+          )}
           onView={(unit) => setViewing(unit.id)}
           onEdit={onEdit}
         />
