@@ -113,18 +113,20 @@ export function keyset(q: { page: number; pageSize: number; after?: string | und
 /**
  * The rows of a filtered set, counted only up to COUNT_CAP: counting 600,000 people costs
  * more than a page of them. The cap is written into the statement (one plan for all);
- * `plan`: CUSTOM_PLAN where the best plan depends on the values.
+ * `plan`: CUSTOM_PLAN where the best plan depends on the values; `cap`: a lower one where
+ * more would not help the reader (a name search).
  */
 export async function cappedCount(
   db: Tx,
   from: SQL,
   plan: SQL = sql``,
+  cap = COUNT_CAP,
 ): Promise<{ total: number; capped?: true }> {
   const { rows } = await db.execute<{ n: number }>(
-    sql`${plan}SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${sql.raw(String(COUNT_CAP + 1))}) x`,
+    sql`${plan}SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${sql.raw(String(cap + 1))}) x`,
   );
   const n = rows[0]?.n ?? 0;
-  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n };
+  return n > cap ? { total: cap, capped: true } : { total: n };
 }
 
 const encodeCursor = (values: string[]) => Buffer.from(JSON.stringify(values)).toString('base64url');

@@ -28,6 +28,9 @@ describe('a very long list of people', () => {
     const list = await admin.get('/api/members?pageSize=20');
     expect(list.body).toMatchObject({ total: COUNT_CAP, capped: true });
     expect(list.body.items).toHaveLength(20);
+    // A name search counts to a thousand: enough to say "more than you will read".
+    const common = await admin.get(`/api/members?q=${encodeURIComponent('长名单居民')}`);
+    expect(common.body).toMatchObject({ total: 1000, capped: true });
     // A narrower list is counted exactly.
     const few = await admin.get(`/api/members?q=${encodeURIComponent('长名单居民1000')}`);
     expect(few.body.total).toBe(11); // 1000 and 10000–10009

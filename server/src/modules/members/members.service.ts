@@ -178,10 +178,13 @@ export async function listMembers(db: Tx, actor: Actor, q: z.infer<typeof Member
         SELECT p.district_id, p.id, p.home_region_id, p.name, ${ks.keys} FROM people p
          WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} ${ks.limit})
       SELECT ${COLUMNS}, pg._k0, pg._k1, pg._k2 ${from(sql`pg`)} ORDER BY pg.home_region_id, pg.name, pg.id`),
-    cappedCount(db, sql`FROM people p WHERE ${cond}`, plan),
+    // A common name (秀英: 50,000 people) is counted only to a thousand: reading more costs more than the page.
+    cappedCount(db, sql`FROM people p WHERE ${cond}`, plan, q.q ? SEARCH_COUNT_CAP : undefined),
   ]);
   return { ...ks.page(page.rows, (r) => present(actor, r)), ...count };
 }
+
+const SEARCH_COUNT_CAP = 1000;
 
 /** The lists' order: home, then name (index people_home_idx). */
 const ORDER: SortKey[] = [
