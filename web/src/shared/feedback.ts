@@ -1,4 +1,8 @@
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
+// The context App.useApp() reads, without App itself: the layout provides it, and its message
+// code loads after the first screen (app/layout/Feedback.tsx).
+import AppContext from 'antd/es/app/context';
+import { use } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
 
 /** An issue path as a form name path: "roles.0.regionId" → ['roles', 0, 'regionId']. */
@@ -23,7 +27,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown, fields: rea
 }
 
 export function useFeedback() {
-  const { message } = App.useApp();
+  const { message } = use(AppContext);
   return {
     success: (text: string) => void message.success(text),
     warning: (text: string) => void message.warning(text),

@@ -1,5 +1,5 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Drawer, Layout, Skeleton } from 'antd';
+import { Button, Layout, Skeleton } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -7,6 +7,7 @@ import { NotificationBell } from '../../features/notifications/NotificationBell'
 import { withAllTexts } from '../../lib/i18n';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { Brand } from './Brand';
+import { FeedbackHost } from './Feedback';
 import { HelpMenu } from './HelpMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -17,12 +18,15 @@ import { UserMenu } from './UserMenu';
 const HeaderSearch = lazy(
   withAllTexts(() => import('../../features/search/HeaderSearch').then((m) => ({ default: m.HeaderSearch }))),
 );
+// A phone's menu drawer loads when it is first opened.
+const MobileNav = lazy(() => import('./MobileNav').then((m) => ({ default: m.MobileNav })));
 
 export function AppLayout() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const search = (
     <Suspense fallback={null}>
       <HeaderSearch />
@@ -32,7 +36,7 @@ export function AppLayout() {
   // antd's App (messages, confirmations) lives here, not at the root: the login page does
   // without it and stays light.
   return (
-    <AntApp>
+    <FeedbackHost>
       <Layout className="gj-app">
         {!isMobile && (
           <Layout.Sider
@@ -55,7 +59,10 @@ export function AppLayout() {
                   type="text"
                   icon={<MenuOutlined />}
                   aria-label={t('nav.openMenu')}
-                  onClick={() => setDrawerOpen(true)}
+                  onClick={() => {
+                    setDrawerUsed(true);
+                    setDrawerOpen(true);
+                  }}
                   data-testid="menu-toggle"
                 />
                 <Brand />
@@ -75,20 +82,12 @@ export function AppLayout() {
             </Suspense>
           </Layout.Content>
         </Layout>
-        {isMobile && (
-          <Drawer
-            placement="left"
-            size={256}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={<Brand />}
-            closable={false}
-            styles={{ body: { padding: 0 } }}
-          >
-            <NavMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
+        {isMobile && drawerUsed && (
+          <Suspense fallback={null}>
+            <MobileNav open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+          </Suspense>
         )}
       </Layout>
-    </AntApp>
+    </FeedbackHost>
   );
 }
